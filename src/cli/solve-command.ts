@@ -1,0 +1,110 @@
+/** `enveloppe solve` and `enveloppe validate`: load, solve, then print and write what was asked. */
+import { relative } from 'node:path';
+import { allocate, type AllocationOutcome } from '../analysis/allocation.js';
+import { UserError } from '../domain/errors.js';
+import { formatEuros } from '../domain/money.js';
+import type { Scenario } from '../domain/types.js';
+import { allocationCsv, allocationJson } from '../io/allocation-export.js';
+import { writeOutput } from '../io/files.js';
+import { loadScenario } from '../io/scenario.js';
+import { toLpFormat } from '../model/lp-format.js';
+import type { EngineChoice } from '../solver/types.js';
+import { engineChoice, EXIT, parseWeights, policyName, seconds } from './options.js';
+import { renderReport } from './report.js';
+
+export interface SolveFlags {
+  readonly policy?: string;
+  readonly weights?: string;
+  readonly json?: boolean;
+  readonly csv?: string;
+  readonly excel?: boolean;
+  readonly lp?: string;
+  readonly solver?: string;
+  readonly timeLimit?: string;
+  readonly all?: boolean;
+}
+
+/** Where messages and data go; the process's streams in real use, buffers in tests. */
+export interface Console {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+export async function runSolve(path: string, flags: SolveFlags, console: Console): Promise<number> {
+  const engine: EngineChoice = engineChoice(flags.solver ?? 'auto');
+  const timeLimitMs = flags.timeLimit === undefined ? undefined : seconds(flags.timeLimit, '--time-limit') * 1000;
+  if (flags.excel === true && flags.csv === undefined) {
+    throw new UserError('--excel formats the --csv file, and no --csv was given', { field: '--excel', hint: 'Add --csv allocation.csv.', exitCode: EXIT.usage });
+  }
+  const scenario = await loadScenario(path);
+  const policy = policyName(scenario, flags.policy);
+  const weights = flags.weights === undefined ? undefined : parseWeights(scenario, flags.weights);
+  const inputs = [scenario.file, scenario.candidatesFile];
+  const selection = weights === undefined ? { policy } : { policy, weights };
+  const outcome = await allocate(scenario, selection, timeLimitMs === undefined ? { engine } : { engine, timeLimitMs });
+
+  // The LP file is written whatever the outcome: an infeasible model is worth reading too.
+  if (flags.lp !== undefined && outcome.status !== 'failed') {
+    await writeOutput(flags.lp, toLpFormat(outcome.model), inputs, 'LP model');
+    console.err(`Wrote the model to ${flags.lp} (CPLEX LP format).\n`);
+  }
+  if (outcome.status !== 'optimal') return reportFailure(outcome, scenario, console);
+
+  const { allocation } = outcome;
+  if (flags.json === true) console.out(allocationJson(allocation, 'optimal'));
+  else console.out(renderReport(allocation, { all: flags.all === true }));
+  if (flags.csv !== undefined) {
+    const excel = flags.excel === true;
+    await writeOutput(flags.csv, allocationCsv(allocation, { excel }), inputs, 'CSV');
+    console.err(`Wrote ${allocation.candidates.length} rows and their total (${formatEuros(allocation.spent)}) to ${flags.csv}${excel ? ' for French Excel' : ''}.\n`);
+  }
+  return EXIT.ok;
+}
+
+function reportFailure(outcome: Exclude<AllocationOutcome, { status: 'optimal' }>, scenario: Scenario, console: Console): number {
+  const where = relative(process.cwd(), scenario.file) || scenario.file;
+  switch (outcome.status) {
+    case 'infeasible':
+      console.err(`enveloppe: ${where}: no allocation satisfies every rule of this scenario (infeasible). Loosen a rule, a lock, the grant floor or the number of laureates, then run 'enveloppe validate ${where}'.\n`);
+      return EXIT.infeasible;
+    case 'timedout':
+      console.err(`enveloppe: ${where}: the solver ran out of time before proving an optimum. Try --time-limit 120 or --solver highs.\n`);
+      return EXIT.error;
+    case 'unbounded':
+      console.err(`enveloppe: ${where}: the model is unbounded, which an allocation model should never be; please report it.\n`);
+      return EXIT.error;
+    case 'failed':
+      console.err(`enveloppe: ${where}: ${outcome.reason}.\n`);
+      return EXIT.error;
+  }
+}
+
+/** Checks a scenario and its CSV, and whether any allocation satisfies its rules. */
+export async function runValidate(path: string, console: Console): Promise<number> {
+  const scenario = await loadScenario(path);
+  const policy = scenario.policies[0]?.name ?? '';
+  const outcome = await allocate(scenario, { policy });
+  const lines = [
+    `${path}: valid`,
+    `  ${scenario.name}`,
+    `  ${scenario.candidates.length} candidates from ${relative(process.cwd(), scenario.candidatesFile) || scenario.candidatesFile}`,
+    `  envelope ${formatEuros(scenario.envelope.total)}${scenario.envelope.years.length > 0 ? ` (${scenario.envelope.years.map((entry) => `${entry.year}: ${formatEuros(entry.ceiling)}`).join(', ')})` : ''}`,
+    `  grants ${formatEuros(scenario.grant.min)} to ${formatEuros(scenario.grant.max)} in steps of ${formatEuros(scenario.grant.step)}; laureates ${scenario.laureates.min} to ${scenario.laureates.max}`,
+    `  ${scenario.criteria.length} criteria: ${scenario.criteria.map((criterion) => criterion.column).join(', ')}`,
+    `  ${scenario.policies.length} policies: ${scenario.policies.map((entry) => entry.name).join(', ')}`,
+    `  ${scenario.rules.length} rules, ${Object.keys(scenario.locks).length} locks`,
+  ];
+  if (outcome.status === 'infeasible') {
+    console.out(`${lines.join('\n')}\n`);
+    console.err(`enveloppe: ${path}: no allocation satisfies every rule (infeasible).\n`);
+    return EXIT.infeasible;
+  }
+  if (outcome.status === 'failed') {
+    console.out(`${lines.join('\n')}\n`);
+    console.err(`enveloppe: ${path}: ${outcome.reason}.\n`);
+    return EXIT.error;
+  }
+  lines.push(outcome.status === 'optimal' ? '  feasible: an allocation satisfies every rule' : `  feasibility unknown (${outcome.status})`);
+  console.out(`${lines.join('\n')}\n`);
+  return EXIT.ok;
+}

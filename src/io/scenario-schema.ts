@@ -1,0 +1,88 @@
+/**
+ * The scenario file's schema: the one place its shape is declared. Types are derived from it, and
+ * `npm run schema` publishes it as JSON Schema (scenarios/scenario.schema.json) for editors.
+ */
+import { z } from 'zod';
+
+const bounds = z.strictObject({
+  min: z.number().optional().describe('Lower bound'),
+  max: z.number().optional().describe('Upper bound'),
+});
+
+const policy = z.strictObject({
+  label: z.string().optional().describe('Name shown to people; defaults to the key'),
+  weights: z.record(z.string(), z.number()).optional().describe('Weight of each criterion column; divided by their sum'),
+  score: z.string().optional().describe('mathjs formula over the criteria rescaled to [0, 1]; replaces the weighted sum'),
+  returns: z
+    .array(z.tuple([z.number(), z.number()]))
+    .optional()
+    .describe('Diminishing returns: [[share of request, value per euro], …], shares increasing to at least 1, values not increasing'),
+});
+
+const rule = z.strictObject({
+  label: z.string().min(1).describe('How the committee calls the rule'),
+  group: z.strictObject({
+    column: z.string().min(1).describe('CSV column the rule groups candidates by'),
+    in: z.array(z.union([z.string(), z.number()])).optional().describe('Values taken together as one group; without it, one group per value'),
+  }),
+  share: bounds.optional().describe("Bounds on the group's share of envelope.total, as fractions 0..1"),
+  amount: bounds.optional().describe("Bounds on the group's euros"),
+  count: bounds.optional().describe("Bounds on the group's number of laureates"),
+});
+
+export const scenarioSchema = z.strictObject({
+  $schema: z.string().optional(),
+  name: z.string().min(1).describe('Name of the call for projects'),
+  description: z.string().optional(),
+  candidates: z.string().min(1).describe('Candidates CSV, relative to the scenario file'),
+  envelope: z.strictObject({
+    total: z.number().describe('Euros to share for the whole period'),
+    years: z.record(z.string(), z.number()).optional().describe('Optional ceiling per year, e.g. {2013: 1500000, 2014: 1500000}'),
+  }),
+  grant: z.strictObject({
+    min: z.number().describe('Smallest grant of a funded candidate (euros)'),
+    max: z.number().describe('Largest grant (euros); never above the request'),
+    step: z.number().optional().describe('Grants are multiples of this many euros; default 1000'),
+  }),
+  laureates: z
+    .strictObject({
+      min: z.number().int().optional().describe('Fewest laureates; default 0'),
+      max: z.number().int().optional().describe('Most laureates; default all candidates'),
+    })
+    .optional(),
+  criteria: z
+    .array(
+      z.strictObject({
+        column: z.string().min(1).describe('CSV column holding the jury score'),
+        label: z.string().optional(),
+        scale: z.tuple([z.number(), z.number()]).describe('[lowest, highest] value of the scale'),
+        better: z.enum(['higher', 'lower']).optional().describe('lower for criteria such as cost per job; default higher'),
+      }),
+    )
+    .min(1),
+  policies: z.record(z.string(), policy).optional().describe('Weighting policies; the first is the default'),
+  rules: z.array(rule).optional(),
+  locks: z.record(z.string(), z.enum(['funded', 'excluded'])).optional().describe('Candidates forced in or out, by id'),
+});
+
+export type ScenarioFile = z.infer<typeof scenarioSchema>;
+
+/** Every key the schema knows at each level, for "did you mean" on unknown keys. */
+export function knownKeys(path: readonly (string | number)[]): string[] {
+  let shape: z.ZodType = scenarioSchema;
+  for (const part of path) {
+    shape = unwrap(shape);
+    if (shape instanceof z.ZodObject) shape = (shape.shape as Record<string, z.ZodType>)[String(part)] ?? z.never();
+    else if (shape instanceof z.ZodArray) shape = shape.element as z.ZodType;
+    else if (shape instanceof z.ZodRecord) shape = shape.valueType as z.ZodType;
+    else return [];
+  }
+  shape = unwrap(shape);
+  return shape instanceof z.ZodObject ? Object.keys(shape.shape as Record<string, unknown>) : [];
+}
+
+function unwrap(shape: z.ZodType): z.ZodType {
+  let current = shape;
+  while (current instanceof z.ZodOptional || current instanceof z.ZodDefault) current = current.unwrap() as z.ZodType;
+  return current;
+}

@@ -1,0 +1,159 @@
+import type { Policy, Scenario } from '../domain/types.js';
+import type { AllocationModel, CandidateVariables, ModelRow, ModelVariable, Term } from './types.js';
+
+export interface BuildOptions {
+  /**
+   * Declare grant variables integer (whole steps). The LP file always does; an engine may first
+   * solve with continuous grants and keep the answer when it already falls on whole steps.
+   * @default true
+   */
+  readonly integerGrants?: boolean;
+}
+
+/** Groups of a rule: one per distinct value of the column, or the listed values together. */
+export function ruleGroups(scenario: Scenario, ruleIndex: number): { label: string; members: number[] }[] {
+  const rule = scenario.rules[ruleIndex];
+  if (rule === undefined) return [];
+  const { column } = rule.group;
+  const listed = rule.group.in;
+  if (listed !== undefined) {
+    const wanted = new Set(listed);
+    const members = scenario.candidates.flatMap((candidate, index) => (wanted.has(candidate.attributes[column] ?? '') ? [index] : []));
+    return [{ label: listed.join(' + '), members }];
+  }
+  const byValue = new Map<string, number[]>();
+  scenario.candidates.forEach((candidate, index) => {
+    const value = candidate.attributes[column] ?? '';
+    const members = byValue.get(value);
+    if (members === undefined) byValue.set(value, [index]);
+    else members.push(index);
+  });
+  // Code-point order, not locale order: the model text must not depend on the machine's locale.
+  return [...byValue.keys()].sort().map((label) => ({ label, members: byValue.get(label) ?? [] }));
+}
+
+/** Largest grant of a candidate in units: min(grant.max, request) rounded down to the step. */
+export function capUnits(scenario: Scenario, request: number): number {
+  return Math.floor(Math.min(scenario.grant.max, request) / scenario.grant.step + 1e-9);
+}
+
+/** Smallest grant in units: grant.min rounded up to the step. */
+export function floorUnits(scenario: Scenario): number {
+  return Math.ceil(scenario.grant.min / scenario.grant.step - 1e-9);
+}
+
+/**
+ * Builds the allocation model of the README ("The model"): binaries f_i, grants g_i,t in steps,
+ * optional return-tier pieces p_i,k, and one row per envelope, year, candidate bound, lock and rule group.
+ * `scores` is aligned with `scenario.candidates`.
+ */
+export function buildModel(scenario: Scenario, scores: readonly number[], policy: Pick<Policy, 'returns'>, options: BuildOptions = {}): AllocationModel {
+  const unit = scenario.grant.step;
+  const integerGrants = options.integerGrants ?? true;
+  const years = scenario.envelope.years.map((entry) => entry.year);
+  const periods = years.length > 0 ? years : [''];
+  const minUnits = floorUnits(scenario);
+  const variables: ModelVariable[] = [];
+  const objective: Term[] = [];
+  const rows: ModelRow[] = [];
+  const candidates: CandidateVariables[] = [];
+  const comments: string[] = [
+    `enveloppe allocation model: ${scenario.name}`,
+    `grant variables g_i_<year> count steps of ${unit} EUR; f_i = 1 when candidate i is funded`,
+    'objective: score points x euros granted (x return-tier value when the policy has tiers)',
+  ];
+
+  scenario.candidates.forEach((candidate, index) => {
+    const score = scores[index] ?? 0;
+    const cap = capUnits(scenario, candidate.request);
+    const funded = `f_${index}`;
+    variables.push({ name: funded, kind: 'binary', lower: 0, upper: 1 });
+    const grants = periods.map((year) => {
+      const variable = year === '' ? `g_${index}` : `g_${index}_${year}`;
+      const yearRequest = year === '' ? undefined : candidate.requestByYear[year];
+      const upper = yearRequest === undefined ? cap : Math.min(cap, Math.floor(yearRequest / unit + 1e-9));
+      variables.push({ name: variable, kind: integerGrants ? 'integer' : 'continuous', lower: 0, upper: Math.max(0, upper) });
+      return { year, variable };
+    });
+    const grantTerms: Term[] = grants.map((grant) => [grant.variable, 1]);
+    comments.push(`i=${index}: ${candidate.id} ${candidate.name.replace(/[\r\n]+/g, ' ')} (score ${score})`);
+
+    if (policy.returns.length === 0) {
+      for (const grant of grants) objective.push([grant.variable, score * unit]);
+    } else {
+      // Concave value of the grant: piece k covers (share_{k-1}, share_k] × request and counts value_k per euro.
+      const pieces: Term[] = [];
+      let previous = 0;
+      policy.returns.forEach((tier, k) => {
+        const end = Math.min(cap, (tier.share * candidate.request) / unit);
+        const width = Math.max(0, end - previous);
+        previous = Math.max(previous, end);
+        const piece = `p_${index}_${k + 1}`;
+        variables.push({ name: piece, kind: 'continuous', lower: 0, upper: width });
+        objective.push([piece, score * unit * tier.value]);
+        pieces.push([piece, -1]);
+      });
+      rows.push({ name: `returns_${index}`, terms: [...grantTerms, ...pieces], lower: 0, upper: 0, origin: { kind: 'returns', candidate: index } });
+    }
+
+    // grant.min · f_i ≤ Σ_t g_i,t ≤ min(grant.max, request_i) · f_i
+    rows.push({ name: `floor_${index}`, terms: [...grantTerms, [funded, -minUnits]], lower: 0, upper: undefined, origin: { kind: 'floor', candidate: index } });
+    rows.push({ name: `cap_${index}`, terms: [...grantTerms, [funded, -cap]], lower: undefined, upper: 0, origin: { kind: 'cap', candidate: index } });
+    const lock = scenario.locks[candidate.id];
+    if (lock !== undefined) {
+      const value = lock === 'funded' ? 1 : 0;
+      rows.push({ name: `lock_${index}`, terms: [[funded, 1]], lower: value, upper: value, origin: { kind: 'lock', candidate: index } });
+    }
+    candidates.push({ index, id: candidate.id, funded, grants, capUnits: cap, score });
+  });
+
+  const allGrants = candidates.flatMap((candidate) => candidate.grants.map((grant): Term => [grant.variable, 1]));
+  rows.push({ name: 'total', terms: allGrants, lower: undefined, upper: Math.floor(scenario.envelope.total / unit + 1e-9), origin: { kind: 'total' } });
+  for (const { year, ceiling } of scenario.envelope.years) {
+    const terms = candidates.flatMap((candidate) => candidate.grants.filter((grant) => grant.year === year).map((grant): Term => [grant.variable, 1]));
+    rows.push({ name: `year_${year}`, terms, lower: undefined, upper: Math.floor(ceiling / unit + 1e-9), origin: { kind: 'year', year } });
+  }
+  const fundedTerms = candidates.map((candidate): Term => [candidate.funded, 1]);
+  rows.push({
+    name: 'laureates',
+    terms: fundedTerms,
+    lower: scenario.laureates.min > 0 ? scenario.laureates.min : undefined,
+    upper: scenario.laureates.max,
+    origin: { kind: 'laureates' },
+  });
+
+  scenario.rules.forEach((rule, ruleIndex) => {
+    ruleGroups(scenario, ruleIndex).forEach((group, groupIndex) => {
+      const grantTerms = group.members.flatMap((member) => (candidates[member]?.grants ?? []).map((grant): Term => [grant.variable, 1]));
+      const fundedOf = group.members.map((member): Term => [candidates[member]?.funded ?? '', 1]);
+      const measures: { measure: 'share' | 'amount' | 'count'; terms: Term[]; lower: number | undefined; upper: number | undefined }[] = [];
+      if (rule.share !== undefined) {
+        // Shares of the envelope, rounded inwards to whole steps so that published grants meet them exactly.
+        const total = scenario.envelope.total;
+        measures.push({
+          measure: 'share',
+          terms: grantTerms,
+          lower: rule.share.min === undefined ? undefined : Math.ceil((rule.share.min * total) / unit - 1e-9),
+          upper: rule.share.max === undefined ? undefined : Math.floor((rule.share.max * total) / unit + 1e-9),
+        });
+      }
+      if (rule.amount !== undefined) {
+        measures.push({
+          measure: 'amount',
+          terms: grantTerms,
+          lower: rule.amount.min === undefined ? undefined : Math.ceil(rule.amount.min / unit - 1e-9),
+          upper: rule.amount.max === undefined ? undefined : Math.floor(rule.amount.max / unit + 1e-9),
+        });
+      }
+      if (rule.count !== undefined) {
+        measures.push({ measure: 'count', terms: fundedOf, lower: rule.count.min, upper: rule.count.max });
+      }
+      for (const { measure, terms, lower, upper } of measures) {
+        rows.push({ name: `rule_${ruleIndex + 1}_${measure}_${groupIndex + 1}`, terms, lower, upper, origin: { kind: 'rule', rule: ruleIndex, measure, group: group.label } });
+      }
+    });
+  });
+
+  scenario.rules.forEach((rule, ruleIndex) => comments.push(`rule_${ruleIndex + 1}: ${rule.label}`));
+  return { unit, variables, objective, rows, candidates, comments };
+}

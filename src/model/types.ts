@@ -1,0 +1,64 @@
+/**
+ * A mixed-integer linear programme in neutral form, independent of any solver package.
+ * Grant variables are counted in `unit` euros (the grant step), which keeps the numbers small
+ * enough for javascript-lp-solver and makes every published grant a multiple of the step.
+ */
+
+export type VariableKind = 'continuous' | 'integer' | 'binary';
+
+export interface ModelVariable {
+  readonly name: string;
+  readonly kind: VariableKind;
+  readonly lower: number;
+  /** Undefined means no upper bound. */
+  readonly upper: number | undefined;
+}
+
+/** A linear term: coefficient × variable. */
+export type Term = readonly [variable: string, coefficient: number];
+
+/** What a row stands for, so that results and conflicts can be told in the funder's words. */
+export type RowOrigin =
+  | { readonly kind: 'total' }
+  | { readonly kind: 'year'; readonly year: string }
+  | { readonly kind: 'laureates' }
+  | { readonly kind: 'floor'; readonly candidate: number }
+  | { readonly kind: 'cap'; readonly candidate: number }
+  | { readonly kind: 'returns'; readonly candidate: number }
+  | { readonly kind: 'lock'; readonly candidate: number }
+  | { readonly kind: 'rule'; readonly rule: number; readonly measure: 'share' | 'amount' | 'count'; readonly group: string };
+
+/** A row lower ≤ Σ terms ≤ upper (either side may be open). */
+export interface ModelRow {
+  readonly name: string;
+  readonly terms: readonly Term[];
+  readonly lower: number | undefined;
+  readonly upper: number | undefined;
+  readonly origin: RowOrigin;
+}
+
+/** The variables of one candidate. */
+export interface CandidateVariables {
+  /** Index in the scenario's candidate list. */
+  readonly index: number;
+  readonly id: string;
+  /** Binary f_i: funded or not. */
+  readonly funded: string;
+  /** Grant variables g_i,t by year ('' when the call has a single period). */
+  readonly grants: readonly { readonly year: string; readonly variable: string }[];
+  /** Largest grant in units: min(grant.max, request) rounded down to the step. */
+  readonly capUnits: number;
+  readonly score: number;
+}
+
+export interface AllocationModel {
+  /** Euros per unit of a grant variable. */
+  readonly unit: number;
+  readonly variables: readonly ModelVariable[];
+  /** Maximised: Σ coefficient × variable, in score points × euros. */
+  readonly objective: readonly Term[];
+  readonly rows: readonly ModelRow[];
+  readonly candidates: readonly CandidateVariables[];
+  /** Comment lines for the LP file: what the model is, and who each index is. */
+  readonly comments: readonly string[];
+}

@@ -1,0 +1,65 @@
+import { roundAndCheck } from '../model/check.js';
+import type { AllocationModel } from '../model/types.js';
+import { solveWithHighs } from './highs.js';
+import { solveInJslpWorker } from './jslp-runner.js';
+import { DEFAULT_SOLVE_OPTIONS, type EngineName, type RawAnswer, type SolveOptions, type SolveOutcome } from './types.js';
+
+/**
+ * Above this many candidates `auto` goes straight to HiGHS: javascript-lp-solver takes seconds
+ * and gigabytes past ~2,000 candidates, and is already slower than HiGHS well below that.
+ */
+export const AUTO_JSLP_MAX_CANDIDATES = 300;
+
+/**
+ * Solves the model: the one entry point the rest of enveloppe uses. `auto` tries
+ * javascript-lp-solver on small models and falls back to HiGHS when it fails, times out, reports
+ * infeasible (HiGHS confirms it) or returns an answer that breaks a row.
+ */
+export async function solveModel(model: AllocationModel, options: Partial<SolveOptions> = {}): Promise<SolveOutcome> {
+  const settings: SolveOptions = { ...DEFAULT_SOLVE_OPTIONS, ...options };
+  const started = performance.now();
+  if (settings.engine === 'highs' || (settings.engine === 'auto' && model.candidates.length > AUTO_JSLP_MAX_CANDIDATES)) {
+    return outcome(model, 'highs', await solveWithHighs(model, settings.timeLimitMs, settings.relativeGap), started, []);
+  }
+  const jslpLimit = settings.engine === 'auto' ? Math.min(settings.timeLimitMs, 10_000) : settings.timeLimitMs;
+  const first = outcome(model, 'jslp', await solveJslp(model, jslpLimit), started, []);
+  if (settings.engine === 'jslp' || first.status === 'optimal') return first;
+  const why = first.status === 'failed' ? first.reason : `javascript-lp-solver: ${first.status}`;
+  const remaining = Math.max(1_000, settings.timeLimitMs - (performance.now() - started));
+  return outcome(model, 'highs', await solveWithHighs(model, remaining, settings.relativeGap), started, [`${why}; solved again with HiGHS`]);
+}
+
+/**
+ * javascript-lp-solver first solves with continuous grants: when every grant already falls on a
+ * whole step, that answer is optimal for the integer model too (its relaxation can do no better).
+ * Otherwise it solves again with integer grants.
+ */
+async function solveJslp(model: AllocationModel, timeLimitMs: number): Promise<RawAnswer> {
+  const started = performance.now();
+  const relaxed = await solveInJslpWorker(model, timeLimitMs, false);
+  if (relaxed.status !== 'solved') return relaxed;
+  const wholeSteps = model.variables.every((variable) => variable.kind !== 'integer' || Math.abs((relaxed.values[variable.name] ?? 0) - Math.round(relaxed.values[variable.name] ?? 0)) <= 1e-6);
+  if (wholeSteps) return relaxed;
+  const remaining = timeLimitMs - (performance.now() - started);
+  if (remaining <= 0) return { status: 'timedout' };
+  return solveInJslpWorker(model, remaining, true);
+}
+
+function outcome(model: AllocationModel, engine: EngineName, answer: RawAnswer, started: number, notes: readonly string[]): SolveOutcome {
+  const ms = performance.now() - started;
+  switch (answer.status) {
+    case 'solved': {
+      const { values, violations } = roundAndCheck(model, new Map(Object.entries(answer.values)));
+      if (violations.length > 0) {
+        const first = violations[0];
+        const reason = `${engine} returned an allocation that breaks ${violations.length} constraint(s), first ${first?.name}: ${first?.detail}`;
+        return { status: 'failed', engine, ms, reason, notes };
+      }
+      return { status: 'optimal', engine, values, ms, notes };
+    }
+    case 'failed':
+      return { status: 'failed', engine, ms, reason: answer.reason, notes };
+    default:
+      return { status: answer.status, engine, ms, notes };
+  }
+}

@@ -186,7 +186,7 @@ describe('readCsvFile', () => {
     const path = join(dir, 'absent.csv');
     const error = caught(() => readCsvFile(path));
     expect(error.message).toBe('file not found');
-    expect(error.format()).toBe(`${path}: file not found Check the path and the file name (with its .csv extension).`);
+    expect(error.format()).toBe(`${path}: file not found. Check the path and the file name (with its .csv extension).`);
   });
 
   it('refuses a directory', () => {

@@ -38,6 +38,8 @@ export async function main(argv: readonly string[], console: Console): Promise<n
     .description('Share a budget envelope among candidate projects by linear optimisation weighted by selection criteria.')
     .version(version(), '-V, --version')
     .showSuggestionAfterError(true)
+    // Options after a subcommand belong to it: the bare command shares their names.
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeOut: console.out, writeErr: console.err });
 

@@ -1,6 +1,7 @@
 /** `enveloppe solve` and `enveloppe validate`: load, solve, then print and write what was asked. */
 import { relative } from 'node:path';
 import { allocate, type AllocationOutcome } from '../analysis/allocation.js';
+import { explainInfeasibility, type ConflictReport } from '../analysis/conflicts.js';
 import { UserError } from '../domain/errors.js';
 import { formatEuros } from '../domain/money.js';
 import type { Scenario } from '../domain/types.js';
@@ -48,7 +49,7 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
     await writeOutput(flags.lp, toLpFormat(outcome.model), inputs, 'LP model');
     console.err(`Wrote the model to ${flags.lp} (CPLEX LP format).\n`);
   }
-  if (outcome.status !== 'optimal') return reportFailure(outcome, scenario, console);
+  if (outcome.status !== 'optimal') return reportFailure(outcome, path, console, scenario);
 
   const { allocation } = outcome;
   if (flags.json === true) console.out(allocationJson(allocation, 'optimal'));
@@ -61,11 +62,10 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
   return EXIT.ok;
 }
 
-function reportFailure(outcome: Exclude<AllocationOutcome, { status: 'optimal' }>, scenario: Scenario, console: Console): number {
-  const where = relative(process.cwd(), scenario.file) || scenario.file;
+async function reportFailure(outcome: Exclude<AllocationOutcome, { status: 'optimal' }>, where: string, console: Console, scenario: Scenario): Promise<number> {
   switch (outcome.status) {
     case 'infeasible':
-      console.err(`enveloppe: ${where}: no allocation satisfies every rule of this scenario (infeasible). Loosen a rule, a lock, the grant floor or the number of laureates, then run 'enveloppe validate ${where}'.\n`);
+      console.err(`enveloppe: ${where}: no allocation satisfies every rule of this scenario (infeasible).\n${renderConflicts(await explainInfeasibility(scenario))}`);
       return EXIT.infeasible;
     case 'timedout':
       console.err(`enveloppe: ${where}: the solver ran out of time before proving an optimum. Try --time-limit 120 or --solver highs.\n`);
@@ -79,32 +79,52 @@ function reportFailure(outcome: Exclude<AllocationOutcome, { status: 'optimal' }
   }
 }
 
+/** The conflict explanation, indented under the one-line message. */
+export function renderConflicts(report: ConflictReport): string {
+  const lines: string[] = [];
+  if (report.sums.length > 0) {
+    lines.push('  Impossible on paper already:');
+    for (const sum of report.sums) lines.push(`    - ${sum}`);
+  }
+  if (report.conflicting.length > 0) {
+    lines.push(`  ${report.conflicting.length === 1 ? 'This constraint cannot be met' : 'These constraints conflict'}${report.conflicting.length > 1 ? ' (drop any one and the rest can be met)' : ''}:`);
+    for (const item of report.conflicting) lines.push(`    - ${item.label}`);
+    lines.push('  To fix it, one of:');
+    for (const fix of report.fixes) lines.push(`    - ${fix}`);
+  }
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}
+
 /** Checks a scenario and its CSV, and whether any allocation satisfies its rules. */
 export async function runValidate(path: string, console: Console): Promise<number> {
   const scenario = await loadScenario(path);
   const policy = scenario.policies[0]?.name ?? '';
   const outcome = await allocate(scenario, { policy });
   const lines = [
-    `${path}: valid`,
+    `${path}: the scenario and its candidates file are valid`,
     `  ${scenario.name}`,
-    `  ${scenario.candidates.length} candidates from ${relative(process.cwd(), scenario.candidatesFile) || scenario.candidatesFile}`,
+    `  ${scenario.candidates.length} candidates from ${shortPath(scenario.candidatesFile)}`,
     `  envelope ${formatEuros(scenario.envelope.total)}${scenario.envelope.years.length > 0 ? ` (${scenario.envelope.years.map((entry) => `${entry.year}: ${formatEuros(entry.ceiling)}`).join(', ')})` : ''}`,
     `  grants ${formatEuros(scenario.grant.min)} to ${formatEuros(scenario.grant.max)} in steps of ${formatEuros(scenario.grant.step)}; laureates ${scenario.laureates.min} to ${scenario.laureates.max}`,
-    `  ${scenario.criteria.length} criteria: ${scenario.criteria.map((criterion) => criterion.column).join(', ')}`,
-    `  ${scenario.policies.length} policies: ${scenario.policies.map((entry) => entry.name).join(', ')}`,
-    `  ${scenario.rules.length} rules, ${Object.keys(scenario.locks).length} locks`,
+    `  ${plural(scenario.criteria.length, 'criterion', 'criteria')}: ${scenario.criteria.map((criterion) => criterion.column).join(', ')}`,
+    `  ${plural(scenario.policies.length, 'policy', 'policies')}: ${scenario.policies.map((entry) => entry.name).join(', ')}`,
+    `  ${plural(scenario.rules.length, 'rule')}, ${plural(Object.keys(scenario.locks).length, 'lock')}`,
   ];
-  if (outcome.status === 'infeasible') {
+  if (outcome.status !== 'optimal' && outcome.status !== 'timedout') {
     console.out(`${lines.join('\n')}\n`);
-    console.err(`enveloppe: ${path}: no allocation satisfies every rule (infeasible).\n`);
-    return EXIT.infeasible;
-  }
-  if (outcome.status === 'failed') {
-    console.out(`${lines.join('\n')}\n`);
-    console.err(`enveloppe: ${path}: ${outcome.reason}.\n`);
-    return EXIT.error;
+    return reportFailure(outcome, path, console, scenario);
   }
   lines.push(outcome.status === 'optimal' ? '  feasible: an allocation satisfies every rule' : `  feasibility unknown (${outcome.status})`);
   console.out(`${lines.join('\n')}\n`);
   return EXIT.ok;
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** A path relative to the working folder when it is inside it, absolute otherwise. */
+function shortPath(file: string): string {
+  const near = relative(process.cwd(), file);
+  return near === '' || near.startsWith('..') ? file : near;
 }

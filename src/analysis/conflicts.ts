@@ -1,0 +1,163 @@
+/**
+ * Why no allocation satisfies the rules: cheap sums said in plain words first, then a smallest
+ * set of conflicting constraints found by a deletion filter: drop each constraint in turn and keep
+ * it dropped while the rest stays infeasible. What remains is infeasible, and dropping any one
+ * member makes it feasible (an irreducible infeasible subset, over the funder's constraints).
+ */
+import { formatEuros } from '../domain/money.js';
+import type { Scenario } from '../domain/types.js';
+import { buildModel, capUnits, floorUnits, ruleGroups } from '../model/build.js';
+import type { AllocationModel, ModelRow } from '../model/types.js';
+import { solveModel } from '../solver/solve.js';
+import type { SolveOptions } from '../solver/types.js';
+
+/** One constraint of the funder's, as people name it. */
+export interface ConflictItem {
+  readonly kind: 'envelope' | 'year' | 'laureates' | 'floor' | 'cap' | 'rule' | 'lock';
+  readonly label: string;
+  /** What would relax it. */
+  readonly fix: string;
+}
+
+export interface ConflictReport {
+  /** Sums that already fail, e.g. "grant floor 72 000 € × 23 required laureates = 1 656 000 €, above the envelope of 1 500 000 €". */
+  readonly sums: readonly string[];
+  /** A smallest set of constraints that conflict. */
+  readonly conflicting: readonly ConflictItem[];
+  /** What would fix it, in words. */
+  readonly fixes: readonly string[];
+}
+
+/** A droppable side of one or more rows. */
+interface Item extends ConflictItem {
+  /** Which rows and sides the item stands for. */
+  readonly rows: readonly { readonly name: string; readonly side: 'lower' | 'upper' | 'both' }[];
+}
+
+/** Explains an infeasible scenario. Resolves to an empty report if the scenario is in fact feasible. */
+export async function explainInfeasibility(scenario: Scenario, options: Partial<SolveOptions> = {}): Promise<ConflictReport> {
+  const sums = cheapSums(scenario);
+  // Feasibility does not depend on scores: a zero objective keeps each test quick.
+  const model = buildModel(scenario, scenario.candidates.map(() => 0), { returns: [] });
+  const items = itemsOf(scenario, model);
+  const settings: Partial<SolveOptions> = { engine: 'highs', timeLimitMs: 5_000, ...options };
+  const feasible = async (kept: readonly Item[]): Promise<boolean> => {
+    const outcome = await solveModel(withOnly(model, items, kept), settings);
+    return outcome.status === 'optimal';
+  };
+  if (await feasible(items)) return { sums: [], conflicting: [], fixes: [] };
+  let kept = [...items];
+  for (const item of items) {
+    const without = kept.filter((other) => other !== item);
+    if (!(await feasible(without))) kept = without;
+  }
+  const conflicting = kept.map(({ kind, label, fix }) => ({ kind, label, fix }));
+  return { sums, conflicting, fixes: conflicting.map((item) => item.fix) };
+}
+
+/** The model with every item not in `kept` relaxed (its rows, or their bound side, removed). */
+function withOnly(model: AllocationModel, items: readonly Item[], kept: readonly Item[]): AllocationModel {
+  const keptSet = new Set(kept);
+  const dropped = new Map<string, Set<'lower' | 'upper'>>();
+  for (const item of items) {
+    if (keptSet.has(item)) continue;
+    for (const { name, side } of item.rows) {
+      const sides = dropped.get(name) ?? new Set();
+      if (side === 'both' || side === 'lower') sides.add('lower');
+      if (side === 'both' || side === 'upper') sides.add('upper');
+      dropped.set(name, sides);
+    }
+  }
+  const rows: ModelRow[] = [];
+  for (const row of model.rows) {
+    const sides = dropped.get(row.name);
+    if (sides === undefined) {
+      rows.push(row);
+      continue;
+    }
+    const lower = sides.has('lower') ? undefined : row.lower;
+    const upper = sides.has('upper') ? undefined : row.upper;
+    if (lower !== undefined || upper !== undefined) rows.push({ ...row, lower, upper });
+  }
+  return { ...model, rows };
+}
+
+function itemsOf(scenario: Scenario, model: AllocationModel): Item[] {
+  const items: Item[] = [];
+  const rowsOf = (predicate: (row: ModelRow) => boolean, side: 'lower' | 'upper' | 'both') => model.rows.filter(predicate).map((row) => ({ name: row.name, side }));
+  const { total } = scenario.envelope;
+  items.push({ kind: 'envelope', label: `envelope of ${formatEuros(total)}`, fix: `raise the envelope above ${formatEuros(total)}`, rows: rowsOf((row) => row.origin.kind === 'total', 'upper') });
+  for (const { year, ceiling } of scenario.envelope.years) {
+    items.push({ kind: 'year', label: `${year} ceiling of ${formatEuros(ceiling)}`, fix: `raise the ${year} ceiling above ${formatEuros(ceiling)}`, rows: rowsOf((row) => row.origin.kind === 'year' && row.origin.year === year, 'upper') });
+  }
+  if (scenario.laureates.min > 0) {
+    items.push({ kind: 'laureates', label: `at least ${scenario.laureates.min} laureates`, fix: `require fewer than ${scenario.laureates.min} laureates`, rows: rowsOf((row) => row.origin.kind === 'laureates', 'lower') });
+  }
+  items.push({ kind: 'laureates', label: `at most ${scenario.laureates.max} laureates`, fix: `allow more than ${scenario.laureates.max} laureates`, rows: rowsOf((row) => row.origin.kind === 'laureates', 'upper') });
+  items.push({ kind: 'floor', label: `grant floor of ${formatEuros(scenario.grant.min)}`, fix: `lower the grant floor below ${formatEuros(scenario.grant.min)}`, rows: rowsOf((row) => row.origin.kind === 'floor', 'lower') });
+  items.push({ kind: 'cap', label: `grants at most ${formatEuros(scenario.grant.max)} and never above the request`, fix: `raise the grant ceiling above ${formatEuros(scenario.grant.max)}`, rows: rowsOf((row) => row.origin.kind === 'cap', 'upper') });
+  for (const row of model.rows) {
+    const origin = row.origin;
+    if (origin.kind === 'lock') {
+      const candidate = scenario.candidates[origin.candidate];
+      const lock = candidate === undefined ? undefined : scenario.locks[candidate.id];
+      const id = candidate?.id ?? '?';
+      items.push({ kind: 'lock', label: `${id} locked ${lock === 'excluded' ? 'out' : 'in'}`, fix: `unlock ${id}`, rows: [{ name: row.name, side: 'both' }] });
+    }
+    if (origin.kind === 'rule') {
+      const rule = scenario.rules[origin.rule];
+      if (rule === undefined) continue;
+      const bounds = origin.measure === 'count' ? rule.count : origin.measure === 'share' ? rule.share : rule.amount;
+      const show = (value: number | undefined): string => (value === undefined ? '' : origin.measure === 'count' ? String(value) : formatEuros(value * scenario.grant.step));
+      for (const side of ['lower', 'upper'] as const) {
+        const bound = side === 'lower' ? row.lower : row.upper;
+        if (bound === undefined || (side === 'lower' && bounds?.min === undefined) || (side === 'upper' && bounds?.max === undefined)) continue;
+        const sign = side === 'lower' ? '≥' : '≤';
+        items.push({
+          kind: 'rule',
+          label: `${rule.label} — ${origin.group}: ${sign} ${show(bound)}`,
+          fix: `${side === 'lower' ? 'lower' : 'raise'} the bound of '${rule.label}' for ${origin.group} (now ${sign} ${show(bound)})`,
+          rows: [{ name: row.name, side }],
+        });
+      }
+    }
+  }
+  return items.filter((item) => item.rows.length > 0);
+}
+
+/** Sums that fail before any solve, in the committee's words. */
+export function cheapSums(scenario: Scenario): string[] {
+  const sums: string[] = [];
+  const floor = floorUnits(scenario) * scenario.grant.step;
+  const { min: required, max: allowed } = scenario.laureates;
+  const eligible = scenario.candidates.filter((candidate) => capUnits(scenario, candidate.request) * scenario.grant.step >= floor);
+  const spendable = Math.min(scenario.envelope.total, scenario.envelope.years.length > 0 ? scenario.envelope.years.reduce((sum, entry) => sum + entry.ceiling, 0) : Infinity);
+  if (required * floor > spendable) {
+    sums.push(`grant floor ${formatEuros(floor)} × ${required} required laureates = ${formatEuros(required * floor)}, above the ${formatEuros(spendable)} that can be spent`);
+  }
+  if (eligible.length < required) {
+    sums.push(`only ${eligible.length} candidates ask at least the grant floor of ${formatEuros(floor)}, and ${required} laureates are required`);
+  }
+  const lockedIn = scenario.candidates.filter((candidate) => scenario.locks[candidate.id] === 'funded');
+  if (lockedIn.length > allowed) sums.push(`${lockedIn.length} candidates are locked in, above the maximum of ${allowed} laureates`);
+  if (lockedIn.length * floor > spendable) {
+    sums.push(`${lockedIn.length} locked-in candidates × grant floor ${formatEuros(floor)} = ${formatEuros(lockedIn.length * floor)}, above the ${formatEuros(spendable)} that can be spent`);
+  }
+  for (const candidate of lockedIn) {
+    if (!eligible.includes(candidate)) sums.push(`${candidate.id} is locked in but asks ${formatEuros(candidate.request)}, below the grant floor of ${formatEuros(floor)}`);
+  }
+  scenario.rules.forEach((rule, ruleIndex) => {
+    for (const group of ruleGroups(scenario, ruleIndex)) {
+      const members = group.members.map((member) => scenario.candidates[member]).filter((candidate) => candidate !== undefined && eligible.includes(candidate));
+      const reachable = members.reduce((sum, candidate) => sum + capUnits(scenario, candidate?.request ?? 0) * scenario.grant.step, 0);
+      const needed = Math.max(rule.share?.min === undefined ? 0 : rule.share.min * scenario.envelope.total, rule.amount?.min ?? 0);
+      if (needed > reachable) {
+        sums.push(`'${rule.label}' needs ${formatEuros(needed)} for ${group.label}, but its ${members.length} fundable candidates can receive at most ${formatEuros(reachable)}`);
+      }
+      if (rule.count?.min !== undefined && rule.count.min > members.length) {
+        sums.push(`'${rule.label}' needs ${rule.count.min} laureates in ${group.label}, which has ${members.length} fundable candidates`);
+      }
+    }
+  });
+  return sums;
+}

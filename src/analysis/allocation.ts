@@ -3,8 +3,9 @@
  * then publish grants in whole euros with the totals and rules a committee reads.
  */
 import type { Lock, Policy, Scenario } from '../domain/types.js';
-import { buildModel, capUnits, ruleGroups } from '../model/build.js';
+import { buildModel, capUnits, ruleGroups, tierEndUnits } from '../model/build.js';
 import type { AllocationModel } from '../model/types.js';
+import { buildYearSplit } from '../model/year-split.js';
 import { compileFormula } from '../scoring/formula.js';
 import { contributions, scoreOf, type Scoring } from '../scoring/score.js';
 import { normaliseWeights, type Weights } from '../scoring/weights.js';
@@ -143,8 +144,31 @@ export async function allocate(scenario: Scenario, selection: Selection, options
   const solved = await solveModel(model, options);
   if (solved.status === 'failed') return { status: 'failed', reason: solved.reason, engine: solved.engine, ms: solved.ms, notes: solved.notes };
   if (solved.status !== 'optimal') return { status: solved.status, engine: solved.engine, ms: solved.ms, model, notes: solved.notes };
-  const allocation = publish(scenario, policy, scored.scoring, scored.scores, model, solved.values, { engine: solved.engine, ms: solved.ms, notes: solved.notes });
+  const split = await splitYears(scenario, model, solved.values, { ...options, engine: solved.engine });
+  const notes = split.note === undefined ? solved.notes : [...solved.notes, split.note];
+  const allocation = publish(scenario, policy, scored.scoring, scored.scores, model, split.values, { engine: solved.engine, ms: performance.now() - started, notes });
   return { status: 'optimal', allocation, model };
+}
+
+/**
+ * Splits each grant between years as close as possible to the candidate's per-year requests
+ * (or the ceilings' proportions), keeping totals and ceilings; see model/year-split.ts.
+ */
+async function splitYears(scenario: Scenario, model: AllocationModel, values: ReadonlyMap<string, number>, options: Partial<SolveOptions>): Promise<{ values: ReadonlyMap<string, number>; note?: string }> {
+  const years = scenario.envelope.years;
+  if (years.length < 2) return { values };
+  const ceilings = years.reduce((sum, entry) => sum + entry.ceiling, 0);
+  const targets = (index: number, total: number): number[] => {
+    const requests = years.map((entry) => scenario.candidates[index]?.requestByYear[entry.year]);
+    const asked = requests.reduce<number>((sum, request) => sum + (request ?? 0), 0);
+    if (requests.every((request) => request !== undefined) && asked > 0) return requests.map((request) => (total * (request ?? 0)) / asked);
+    return years.map((entry) => (total * entry.ceiling) / ceilings);
+  };
+  const outcome = await solveModel(buildYearSplit(model, values, targets), options);
+  if (outcome.status !== 'optimal') return { values, note: `the split between years was left as the solver found it (${outcome.status})` };
+  const merged = new Map(values);
+  for (const [name, value] of outcome.values) if (name.startsWith('g_')) merged.set(name, value);
+  return { values: merged };
 }
 
 /** Turns solver values into euros, totals and rule checks. Grants are whole steps, so sums are exact. */
@@ -234,10 +258,11 @@ export function objectiveOfGrants(scenario: Scenario, policy: Pick<Policy, 'retu
       objective += score * grant;
       return;
     }
-    const cap = capUnits(scenario, candidate.request) * scenario.grant.step;
+    const { step } = scenario.grant;
+    const cap = capUnits(scenario, candidate.request);
     let start = 0;
     for (const tier of policy.returns) {
-      const end = Math.max(start, Math.min(cap, tier.share * candidate.request));
+      const end = Math.max(start, Math.min(cap, tierEndUnits(tier.share, candidate.request, step)) * step);
       objective += score * tier.value * Math.max(0, Math.min(grant, end) - start);
       start = end;
     }

@@ -53,7 +53,7 @@ export function renderReport(allocation: Allocation, options: ReportOptions = {}
   out.push(line(columns, columns.map((column) => column.title)));
   const shown = allocation.candidates.filter((candidate) => options.all === true || candidate.grant > 0);
   for (const candidate of shown) {
-    const lock = candidate.lock === 'funded' ? ' [locked in]' : candidate.lock === 'excluded' ? ' [locked out]' : '';
+    const lock = candidate.lock === 'funded' ? ' [locked in]' : candidate.lock === 'excluded' ? ' [locked out]' : !candidate.eligible ? ' [asks < floor]' : '';
     out.push(line(columns, [
       String(candidate.rank),
       candidate.id,

@@ -37,6 +37,11 @@ export function capUnits(scenario: Scenario, request: number): number {
   return Math.floor(Math.min(scenario.grant.max, request) / scenario.grant.step + 1e-9);
 }
 
+/** End of a return tier in units: share × request, rounded down to the step. */
+export function tierEndUnits(share: number, request: number, unit: number): number {
+  return Math.floor((share * request) / unit + 1e-9);
+}
+
 /** Smallest grant in units: grant.min rounded up to the step. */
 export function floorUnits(scenario: Scenario): number {
   return Math.ceil(scenario.grant.min / scenario.grant.step - 1e-9);
@@ -85,7 +90,8 @@ export function buildModel(scenario: Scenario, scores: readonly number[], policy
       const pieces: Term[] = [];
       let previous = 0;
       policy.returns.forEach((tier, k) => {
-        const end = Math.min(cap, (tier.share * candidate.request) / unit);
+        // Breakpoints fall on whole steps, like the grants, so the relaxation's corners are whole steps too.
+        const end = Math.min(cap, tierEndUnits(tier.share, candidate.request, unit));
         const width = Math.max(0, end - previous);
         previous = Math.max(previous, end);
         const piece = `p_${index}_${k + 1}`;

@@ -10,6 +10,9 @@ import { DEFAULT_SOLVE_OPTIONS, type EngineName, type RawAnswer, type SolveOptio
  */
 export const AUTO_JSLP_MAX_CANDIDATES = 300;
 
+/** Time `auto` gives javascript-lp-solver before handing the model to HiGHS. */
+export const AUTO_JSLP_BUDGET_MS = 1_500;
+
 /**
  * Solves the model: the one entry point the rest of enveloppe uses. `auto` tries
  * javascript-lp-solver on small models and falls back to HiGHS when it fails, times out, reports
@@ -21,12 +24,14 @@ export async function solveModel(model: AllocationModel, options: Partial<SolveO
   if (settings.engine === 'highs' || (settings.engine === 'auto' && model.candidates.length > AUTO_JSLP_MAX_CANDIDATES)) {
     return outcome(model, 'highs', await solveWithHighs(model, settings.timeLimitMs, settings.relativeGap), started, []);
   }
-  const jslpLimit = settings.engine === 'auto' ? Math.min(settings.timeLimitMs, 10_000) : settings.timeLimitMs;
+  // javascript-lp-solver's branch and bound either finishes fast on these models or wanders for
+  // minutes (return tiers make many grants fractional): `auto` gives it a short budget, then HiGHS.
+  const jslpLimit = settings.engine === 'auto' ? Math.min(settings.timeLimitMs, AUTO_JSLP_BUDGET_MS) : settings.timeLimitMs;
   const first = outcome(model, 'jslp', await solveJslp(model, jslpLimit), started, []);
   if (settings.engine === 'jslp' || first.status === 'optimal') return first;
-  const why = first.status === 'failed' ? first.reason : `javascript-lp-solver: ${first.status}`;
+  const why = first.status === 'failed' ? first.reason : first.status === 'timedout' ? `javascript-lp-solver did not finish within ${jslpLimit / 1000} s` : `javascript-lp-solver: ${first.status}`;
   const remaining = Math.max(1_000, settings.timeLimitMs - (performance.now() - started));
-  return outcome(model, 'highs', await solveWithHighs(model, remaining, settings.relativeGap), started, [`${why}; solved again with HiGHS`]);
+  return outcome(model, 'highs', await solveWithHighs(model, remaining, settings.relativeGap), started, [`${why}; HiGHS solved it`]);
 }
 
 /**

@@ -5,7 +5,7 @@ import { closest } from '../scoring/formula.js';
 import type { Weights } from '../scoring/weights.js';
 import type { EngineChoice } from '../solver/types.js';
 
-export const EXIT = { ok: 0, error: 1, usage: 2, infeasible: 3 } as const;
+export const EXIT = { ok: 0, error: 1, usage: 2, infeasible: 3, interrupted: 130 } as const;
 
 /** The policy named by `--policy`, or the scenario's first. */
 export function policyName(scenario: Scenario, requested: string | undefined): string {

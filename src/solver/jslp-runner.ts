@@ -2,9 +2,10 @@
  * Runs javascript-lp-solver in a worker thread with a hard time limit: its branch and bound can
  * run far past its own timeout, and a hang there must not freeze the command or the simulator.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { AllocationModel } from '../model/types.js';
 import type { JslpReply, JslpRequest } from './jslp-worker.js';
+import { startModuleWorker } from './threads.js';
 import type { RawAnswer } from './types.js';
 
 /** Grace beyond the solver's own time limit before the worker is terminated. */
@@ -15,14 +16,7 @@ let nextId = 1;
 const pending = new Map<number, (answer: RawAnswer) => void>();
 
 function startWorker(): Worker {
-  const fromSource = import.meta.url.endsWith('.ts');
-  // From source (tests), the worker is TypeScript and needs tsx; from dist it is plain JavaScript.
-  const started = fromSource
-    ? new Worker(
-        `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./jslp-worker.ts', import.meta.url).href)}); })`,
-        { eval: true },
-      )
-    : new Worker(new URL('./jslp-worker.js', import.meta.url));
+  const started = startModuleWorker(import.meta.url, 'jslp-worker');
   started.on('message', (reply: JslpReply) => {
     const resolve = pending.get(reply.id);
     pending.delete(reply.id);

@@ -1,0 +1,35 @@
+/** Worker-thread entry of the analysis pool: receives the scenario once, then solves job after job. */
+import { parentPort } from 'node:worker_threads';
+import type { Scenario } from '../domain/types.js';
+import type { SolveOptions } from '../solver/types.js';
+import { allocate } from './allocation.js';
+import type { PoolJob, PoolResult, WorkerInit, WorkerJob, WorkerReply } from './pool.js';
+import { scaleEnvelope } from './scenario-edits.js';
+
+let scenario: Scenario | undefined;
+let solve: Partial<SolveOptions> = {};
+let queue: Promise<void> = Promise.resolve();
+
+async function run(job: PoolJob): Promise<PoolResult> {
+  if (scenario === undefined) return { status: 'failed', reason: 'the worker received a job before its scenario' };
+  const target = job.envelopeScale === undefined ? scenario : scaleEnvelope(scenario, job.envelopeScale);
+  const outcome = await allocate(target, job.selection, solve);
+  if (outcome.status === 'optimal') {
+    const grantOf = new Map(outcome.allocation.candidates.map((candidate) => [candidate.id, candidate.grant]));
+    return { status: 'optimal', objective: outcome.allocation.objective, grants: target.candidates.map((candidate) => grantOf.get(candidate.id) ?? 0) };
+  }
+  return { status: outcome.status, reason: outcome.status === 'failed' ? outcome.reason : outcome.status };
+}
+
+parentPort?.on('message', (message: WorkerInit | WorkerJob) => {
+  if ('scenario' in message) {
+    scenario = message.scenario;
+    solve = message.solve;
+    return;
+  }
+  // One job at a time per worker: the solver instance is not re-entrant.
+  queue = queue.then(async () => {
+    const reply: WorkerReply = { index: message.index, result: await run(message.job) };
+    parentPort?.postMessage(reply);
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * How allocations move with the weights: a sweep of one criterion's share of the total weight
+ * (the others keep their proportions), and the tipping points where a candidate's funded status
+ * changes, found by bisection between sweep points.
+ */
+import type { Scenario } from '../domain/types.js';
+import { normaliseWeights, withShare, type Weights } from '../scoring/weights.js';
+import { findPolicy } from './allocation.js';
+import { runPool, type PoolOptions, type PoolResult } from './pool.js';
+
+/** The normalised weights of a weighted policy; a string says why there are none. */
+export function policyWeights(scenario: Scenario, policyName: string): Weights | string {
+  const policy = findPolicy(scenario, policyName);
+  if (policy === undefined) return `the scenario has no policy '${policyName}'`;
+  if (policy.score !== undefined) return `the policy '${policyName}' scores with a formula, not weights; choose a weighted policy`;
+  return normaliseWeights(policy.weights, scenario.criteria) ?? `every weight of '${policyName}' is zero`;
+}
+
+export interface SweepPoint {
+  /** The criterion's share of the total weight, 0..1. */
+  readonly share: number;
+  readonly result: PoolResult;
+}
+
+export interface WeightSweep {
+  readonly policy: string;
+  readonly criterion: string;
+  /** The criterion's share under the policy itself. */
+  readonly policyShare: number;
+  readonly points: readonly SweepPoint[];
+}
+
+/** Solves at `steps` evenly spaced shares from 0 to 1 (plus the policy's own share). */
+export async function sweepWeight(scenario: Scenario, policy: string, weights: Weights, criterion: string, steps: number, options: PoolOptions = {}): Promise<WeightSweep> {
+  const grid = Array.from({ length: steps }, (_, k) => (steps === 1 ? 0 : k / (steps - 1)));
+  const policyShare = weights[criterion] ?? 0;
+  const shares = [...new Set([...grid, policyShare])].sort((a, b) => a - b);
+  const results = await runPool(
+    scenario,
+    shares.map((share) => ({ selection: { policy, weights: withShare(weights, scenario.criteria, criterion, share) } })),
+    options,
+  );
+  return { policy, criterion, policyShare, points: shares.map((share, index) => ({ share, result: results[index] as PoolResult })) };
+}
+
+/** Where a candidate's funded status changes as one criterion's share moves. */
+export interface TippingPoint {
+  readonly candidate: string;
+  readonly criterion: string;
+  /** The share at which the status changes (the midpoint of a bracket narrower than the tolerance). */
+  readonly share: number;
+  /** Funded just below `share`. */
+  readonly fundedBelow: boolean;
+  /** Funded just above `share`. */
+  readonly fundedAbove: boolean;
+  /** The bracket [low, high] that contains the change. */
+  readonly bracket: readonly [number, number];
+}
+
+export interface TippingAnalysis {
+  readonly policy: string;
+  /** Shares of each criterion under the policy. */
+  readonly weights: Weights;
+  readonly points: readonly TippingPoint[];
+  /** For each candidate and criterion, the interval of shares around the policy's own in which the candidate keeps its status. */
+  readonly stable: readonly { readonly candidate: string; readonly criterion: string; readonly funded: boolean; readonly from: number; readonly to: number }[];
+  readonly solves: number;
+}
+
+function fundedSet(result: PoolResult): boolean[] | undefined {
+  return result.status === 'optimal' ? result.grants.map((grant) => grant > 0) : undefined;
+}
+
+/**
+ * For each criterion: sweep, then bisect every bracket where some candidate's status differs, until
+ * brackets are narrower than `tolerance` (0.001 = 0.1 % of the weight). All brackets of a round are
+ * solved together in the pool.
+ */
+export async function tippingPoints(scenario: Scenario, policy: string, weights: Weights, options: PoolOptions & { steps?: number; tolerance?: number } = {}): Promise<TippingAnalysis> {
+  const steps = options.steps ?? 11;
+  const tolerance = options.tolerance ?? 0.001;
+  const points: TippingPoint[] = [];
+  const stable: TippingAnalysis['stable'][number][] = [];
+  let solves = 0;
+  const poolOptions: PoolOptions = { ...(options.solve === undefined ? {} : { solve: options.solve }), ...(options.signal === undefined ? {} : { signal: options.signal }) };
+  for (const criterion of scenario.criteria.map((entry) => entry.column)) {
+    const sweep = await sweepWeight(scenario, policy, weights, criterion, steps, poolOptions);
+    solves += sweep.points.length;
+    // Brackets [low, high] with their funded sets, refined until narrow.
+    let brackets: { low: number; high: number; lowSet: boolean[]; highSet: boolean[] }[] = [];
+    for (let k = 0; k + 1 < sweep.points.length; k++) {
+      const low = sweep.points[k] as SweepPoint;
+      const high = sweep.points[k + 1] as SweepPoint;
+      const lowSet = fundedSet(low.result);
+      const highSet = fundedSet(high.result);
+      if (lowSet === undefined || highSet === undefined) continue;
+      if (lowSet.some((funded, index) => funded !== highSet[index])) brackets.push({ low: low.share, high: high.share, lowSet, highSet });
+    }
+    const settled: typeof brackets = [];
+    while (brackets.length > 0) {
+      const wide = brackets.filter((bracket) => bracket.high - bracket.low > tolerance);
+      settled.push(...brackets.filter((bracket) => bracket.high - bracket.low <= tolerance));
+      if (wide.length === 0) break;
+      const mids = wide.map((bracket) => (bracket.low + bracket.high) / 2);
+      const results = await runPool(scenario, mids.map((share) => ({ selection: { policy, weights: withShare(weights, scenario.criteria, criterion, share) } })), poolOptions);
+      solves += mids.length;
+      brackets = [];
+      wide.forEach((bracket, index) => {
+        const midSet = fundedSet(results[index] as PoolResult);
+        const mid = mids[index] as number;
+        if (midSet === undefined) return;
+        // Keep each half that still holds a change: a bracket may hide several tipping points.
+        if (bracket.lowSet.some((funded, i) => funded !== midSet[i])) brackets.push({ low: bracket.low, high: mid, lowSet: bracket.lowSet, highSet: midSet });
+        if (midSet.some((funded, i) => funded !== bracket.highSet[i])) brackets.push({ low: mid, high: bracket.high, lowSet: midSet, highSet: bracket.highSet });
+      });
+    }
+    settled.sort((a, b) => a.low - b.low);
+    for (const bracket of settled) {
+      scenario.candidates.forEach((candidate, index) => {
+        const below = bracket.lowSet[index] ?? false;
+        const above = bracket.highSet[index] ?? false;
+        if (below !== above) points.push({ candidate: candidate.id, criterion, share: (bracket.low + bracket.high) / 2, fundedBelow: below, fundedAbove: above, bracket: [bracket.low, bracket.high] });
+      });
+    }
+    // The stable interval of each candidate around the policy's own share.
+    const own = sweep.points.find((point) => point.share === sweep.policyShare);
+    const ownSet = own === undefined ? undefined : fundedSet(own.result);
+    if (ownSet === undefined) continue;
+    scenario.candidates.forEach((candidate, index) => {
+      const changes = points.filter((point) => point.candidate === candidate.id && point.criterion === criterion);
+      const lower = changes.filter((point) => point.share < sweep.policyShare).at(-1);
+      const upper = changes.find((point) => point.share > sweep.policyShare);
+      stable.push({ candidate: candidate.id, criterion, funded: ownSet[index] ?? false, from: lower?.share ?? 0, to: upper?.share ?? 1 });
+    });
+  }
+  return { policy, weights, points, stable, solves };
+}

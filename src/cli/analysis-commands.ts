@@ -1,0 +1,296 @@
+/**
+ * The analysis commands: compare, sweep, tipping, budget-sweep, robustness. Each loads the
+ * scenario, runs the analysis in src/analysis, then prints a table, JSON, or writes a CSV.
+ */
+import { comparePolicies } from '../analysis/compare.js';
+import { budgetSweep } from '../analysis/budget-sweep.js';
+import type { PoolOptions } from '../analysis/pool.js';
+import { robustness } from '../analysis/robustness.js';
+import { policyWeights, sweepWeight, tippingPoints } from '../analysis/sweep.js';
+import { UserError } from '../domain/errors.js';
+import { formatEuroChange, formatEuros, formatPercent } from '../domain/money.js';
+import type { Scenario } from '../domain/types.js';
+import type { CsvTableOut } from '../io/csv-write.js';
+import { formatCsv } from '../io/csv-write.js';
+import { writeOutput } from '../io/files.js';
+import { loadScenario } from '../io/scenario.js';
+import { closest } from '../scoring/formula.js';
+import type { Weights } from '../scoring/weights.js';
+import type { SolveOptions } from '../solver/types.js';
+import { engineChoice, EXIT, policyName, seconds } from './options.js';
+import { fit } from './report.js';
+import type { Console } from './solve-command.js';
+
+export interface AnalysisFlags {
+  readonly policy?: string;
+  readonly policies?: string;
+  readonly criterion?: string;
+  readonly steps?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly samples?: string;
+  readonly spread?: string;
+  readonly seed?: string;
+  readonly uniform?: boolean;
+  readonly json?: boolean;
+  readonly csv?: string;
+  readonly excel?: boolean;
+  readonly solver?: string;
+  readonly timeLimit?: string;
+}
+
+/** What every analysis needs: the scenario, the solve options, where output goes. */
+interface Context {
+  readonly scenario: Scenario;
+  readonly path: string;
+  readonly solve: Partial<SolveOptions>;
+  readonly console: Console;
+  readonly flags: AnalysisFlags;
+  readonly signal: AbortSignal | undefined;
+}
+
+async function context(path: string, flags: AnalysisFlags, console: Console, signal: AbortSignal | undefined): Promise<Context> {
+  if (flags.excel === true && flags.csv === undefined) {
+    throw new UserError('--excel formats the --csv file, and no --csv was given', { field: '--excel', hint: 'Add --csv FILE.', exitCode: EXIT.usage });
+  }
+  // Analyses solve many times: HiGHS by default, where jslp would spend its budget on every return-tier model.
+  const engine = engineChoice(flags.solver ?? 'highs');
+  const solve: Partial<SolveOptions> = { engine, ...(flags.timeLimit === undefined ? {} : { timeLimitMs: seconds(flags.timeLimit, '--time-limit') * 1000 }) };
+  return { scenario: await loadScenario(path), path, solve, console, flags, signal };
+}
+
+function integer(text: string | undefined, flag: string, fallback: number, min: number, max: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) throw new UserError(`'${text}' is not a whole number from ${min} to ${max}`, { field: flag, exitCode: EXIT.usage });
+  return value;
+}
+
+function amount(text: string | undefined, flag: string, fallback: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text.replace(/[\s\u00a0\u202f]/g, ''));
+  if (!Number.isFinite(value) || value <= 0) throw new UserError(`'${text}' is not an amount of euros above 0`, { field: flag, hint: 'Write it in euros, e.g. 2000000.', exitCode: EXIT.usage });
+  return value;
+}
+
+function weightsOf(ctx: Context, policy: string): Weights {
+  const weights = policyWeights(ctx.scenario, policy);
+  if (typeof weights === 'string') throw new UserError(weights, { field: '--policy', exitCode: EXIT.usage });
+  return weights;
+}
+
+function poolOptions(ctx: Context, progress: boolean): PoolOptions {
+  const bar = progress ? progressBar(ctx.console) : undefined;
+  return { solve: ctx.solve, ...(bar === undefined ? {} : { onProgress: bar }), ...(ctx.signal === undefined ? {} : { signal: ctx.signal }) };
+}
+
+/** A progress bar on stderr when it is a terminal; silent otherwise. */
+function progressBar(console: Console): ((done: number, total: number) => void) | undefined {
+  if (process.stderr.isTTY !== true) return undefined;
+  return (done, total) => {
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    console.err(`\r[${'█'.repeat(filled)}${'·'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+  };
+}
+
+async function emit(ctx: Context, json: unknown, table: () => string, csv: () => CsvTableOut): Promise<number> {
+  if (ctx.flags.json === true) ctx.console.out(`${JSON.stringify(json, null, 2)}\n`);
+  else ctx.console.out(table());
+  if (ctx.flags.csv !== undefined) {
+    const excel = ctx.flags.excel === true;
+    await writeOutput(ctx.flags.csv, formatCsv(csv(), { excel }), [ctx.scenario.file, ctx.scenario.candidatesFile], 'CSV');
+    ctx.console.err(`Wrote ${ctx.flags.csv}${excel ? ' for French Excel' : ''}.\n`);
+  }
+  return EXIT.ok;
+}
+
+export async function runCompare(path: string, flags: AnalysisFlags, console: Console, signal?: AbortSignal): Promise<number> {
+  const ctx = await context(path, flags, console, signal);
+  const names = (flags.policies ?? ctx.scenario.policies.map((policy) => policy.name).join(',')).split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const policies = names.map((name) => policyName(ctx.scenario, name));
+  if (policies.length < 1) throw new UserError('name at least one policy', { field: '--policies', exitCode: EXIT.usage });
+  const outcome = await comparePolicies(ctx.scenario, policies, ctx.solve);
+  if (outcome.status !== 'optimal') {
+    console.err(`enveloppe: ${path}: no optimal allocation under '${outcome.policy}' (${outcome.outcome.status}).\n`);
+    return outcome.outcome.status === 'infeasible' ? EXIT.infeasible : EXIT.error;
+  }
+  const { comparison } = outcome;
+  const moved = comparison.candidates.filter((candidate) => new Set(candidate.grants).size > 1);
+  const table = (): string => {
+    const out: string[] = [`${ctx.scenario.name} — ${policies.join(' vs ')}`, ''];
+    const head = [fit('Id', 10), fit('Name', 30), ...policies.map((policy) => fit(policy, 12, 'right')), ...(policies.length > 1 ? [fit('Change', 12, 'right'), fit('Rank', 9, 'right')] : [])];
+    out.push(head.join('  '));
+    for (const candidate of comparison.candidates) {
+      if (candidate.grants.every((grant) => grant === 0)) continue;
+      const first = candidate.grants[0] ?? 0;
+      const last = candidate.grants.at(-1) ?? 0;
+      const status = first === 0 && last > 0 ? 'new' : first > 0 && last === 0 ? 'out' : last === first ? '' : formatEuroChange(last - first);
+      const ranks = candidate.ranks.length > 1 ? `${candidate.ranks[0]}→${candidate.ranks.at(-1)}` : '';
+      out.push([fit(candidate.id, 10), fit(candidate.name, 30), ...candidate.grants.map((grant) => fit(formatEuros(grant), 12, 'right')), ...(policies.length > 1 ? [fit(status, 12, 'right'), fit(ranks, 9, 'right')] : [])].join('  ').trimEnd());
+    }
+    out.push('', `Totals${' '.repeat(36)}${comparison.allocations.map((allocation) => fit(formatEuros(allocation.spent), 12, 'right')).join('  ')}`);
+    out.push(`Laureates${' '.repeat(33)}${comparison.allocations.map((allocation) => fit(String(allocation.laureates), 12, 'right')).join('  ')}`);
+    for (const pair of comparison.pairs) {
+      out.push('', `${pair.a} → ${pair.b}: ${pair.common} laureates in common, ${formatEuros(pair.moved)} moved`);
+      if (pair.entering.length > 0) out.push(`  enter: ${pair.entering.join(', ')}`);
+      if (pair.leaving.length > 0) out.push(`  leave: ${pair.leaving.join(', ')}`);
+    }
+    out.push('', 'By region and rule group');
+    for (const group of comparison.groups) {
+      if (group.amounts.every((value) => value === 0)) continue;
+      out.push(`  ${fit(group.by === 'region' ? group.group : `${group.by} — ${group.group}`, 40)}${group.amounts.map((value) => fit(formatEuros(value), 12, 'right')).join('  ')}`);
+    }
+    return `${out.join('\n')}\n`;
+  };
+  const json = {
+    scenario: ctx.scenario.name,
+    policies,
+    candidates: comparison.candidates.map((candidate) => ({ id: candidate.id, name: candidate.name, region: candidate.region, grants: Object.fromEntries(policies.map((policy, p) => [policy, candidate.grants[p] ?? 0])), ranks: Object.fromEntries(policies.map((policy, p) => [policy, candidate.ranks[p] ?? 0])) })),
+    totals: Object.fromEntries(policies.map((policy, p) => [policy, { spent: comparison.allocations[p]?.spent ?? 0, laureates: comparison.allocations[p]?.laureates ?? 0 }])),
+    pairs: comparison.pairs,
+    groups: comparison.groups.map((group) => ({ by: group.by, group: group.group, amounts: Object.fromEntries(policies.map((policy, p) => [policy, group.amounts[p] ?? 0])) })),
+    changed: moved.length,
+  };
+  const csv = (): CsvTableOut => {
+    const excel = flags.excel === true;
+    const columns = [excel ? 'Id' : 'id', excel ? 'Nom' : 'name', excel ? 'Région' : 'region', ...policies.map((policy) => (excel ? `${policy} (€)` : `${policy}_eur`))];
+    const rows: (string | number)[][] = comparison.candidates.map((candidate) => [candidate.id, candidate.name, candidate.region, ...candidate.grants]);
+    rows.push(['', excel ? 'Total' : 'total', '', ...comparison.allocations.map((allocation) => allocation.spent)]);
+    return { columns, rows };
+  };
+  return emit(ctx, json, table, csv);
+}
+
+function criterionOf(ctx: Context, text: string | undefined): string {
+  const columns = ctx.scenario.criteria.map((criterion) => criterion.column);
+  if (text === undefined) throw new UserError('which criterion? ', { field: '--criterion', hint: `Give --criterion with one of: ${columns.join(', ')}.`, exitCode: EXIT.usage });
+  if (columns.includes(text)) return text;
+  const guess = closest(text, columns);
+  throw new UserError(`'${text}' is not a criterion of this scenario`, { field: '--criterion', hint: guess === undefined ? `Criteria: ${columns.join(', ')}.` : `Did you mean '${guess}'?`, exitCode: EXIT.usage });
+}
+
+export async function runSweep(path: string, flags: AnalysisFlags, console: Console, signal?: AbortSignal): Promise<number> {
+  const ctx = await context(path, flags, console, signal);
+  const policy = policyName(ctx.scenario, flags.policy);
+  const criterion = criterionOf(ctx, flags.criterion);
+  const steps = integer(flags.steps, '--steps', 21, 2, 1001);
+  const sweep = await sweepWeight(ctx.scenario, policy, weightsOf(ctx, policy), criterion, steps, poolOptions(ctx, true));
+  const ids = ctx.scenario.candidates.map((candidate) => candidate.id);
+  const funded = sweep.points.map((point) => (point.result.status === 'optimal' ? point.result.grants : ids.map(() => Number.NaN)));
+  const everFunded = ids.map((_, index) => funded.some((grants) => (grants[index] ?? 0) > 0));
+  const table = (): string => {
+    const out = [`${ctx.scenario.name} — policy ${policy}: share of '${criterion}' from 0 to 100 % (policy: ${formatPercent(sweep.policyShare)})`, ''];
+    out.push(`${fit('Id', 10)}  ${fit('Name', 30)}  funded along the sweep (0 % → 100 %; █ funded, · not)`);
+    ids.forEach((id, index) => {
+      if (!(everFunded[index] ?? false)) return;
+      const strip = funded.map((grants) => (Number.isNaN(grants[index] ?? 0) ? '?' : (grants[index] ?? 0) > 0 ? '█' : '·')).join('');
+      out.push(`${fit(id, 10)}  ${fit(ctx.scenario.candidates[index]?.name ?? '', 30)}  ${strip}`);
+    });
+    out.push('', `Shares: ${sweep.points.map((point) => formatPercent(point.share, 0)).join(' ')}`);
+    return `${out.join('\n')}\n`;
+  };
+  const json = {
+    scenario: ctx.scenario.name,
+    policy,
+    criterion,
+    policyShare: sweep.policyShare,
+    points: sweep.points.map((point) => ({ share: point.share, status: point.result.status, objective: point.result.status === 'optimal' ? point.result.objective : null, grants: point.result.status === 'optimal' ? Object.fromEntries(ids.map((id, index) => [id, point.result.status === 'optimal' ? point.result.grants[index] ?? 0 : 0])) : null })),
+  };
+  const csv = (): CsvTableOut => ({
+    columns: ['id', 'name', ...sweep.points.map((point) => `${(point.share * 100).toFixed(1)}%`)],
+    rows: ids.map((id, index) => [id, ctx.scenario.candidates[index]?.name ?? '', ...funded.map((grants) => grants[index] ?? 0)]),
+  });
+  return emit(ctx, json, table, csv);
+}
+
+export async function runTipping(path: string, flags: AnalysisFlags, console: Console, signal?: AbortSignal): Promise<number> {
+  const ctx = await context(path, flags, console, signal);
+  const policy = policyName(ctx.scenario, flags.policy);
+  const weights = weightsOf(ctx, policy);
+  const analysis = await tippingPoints(ctx.scenario, policy, weights, { ...poolOptions(ctx, false), steps: integer(flags.steps, '--steps', 11, 2, 101) });
+  const labels = new Map(ctx.scenario.criteria.map((criterion) => [criterion.column, criterion.label]));
+  const names = new Map(ctx.scenario.candidates.map((candidate) => [candidate.id, candidate.name]));
+  const table = (): string => {
+    const out = [`${ctx.scenario.name} — tipping points around policy ${policy} (${analysis.solves} solves)`, ''];
+    const moving = analysis.stable.filter((entry) => entry.from > 0 || entry.to < 1);
+    for (const entry of moving) {
+      if (!entry.funded && !analysis.points.some((point) => point.candidate === entry.candidate)) continue;
+      const own = formatPercent(weights[entry.criterion] ?? 0);
+      out.push(`${entry.candidate} ${entry.funded ? 'stays funded' : 'stays out'} while ${labels.get(entry.criterion) ?? entry.criterion} has between ${formatPercent(entry.from)} and ${formatPercent(entry.to)} of the weight (now ${own})`);
+    }
+    if (moving.length === 0) out.push('No candidate changes status whatever the share of any single criterion.');
+    return `${out.join('\n')}\n`;
+  };
+  const json = { scenario: ctx.scenario.name, policy, weights, tolerance: 0.001, points: analysis.points, stable: analysis.stable };
+  const csv = (): CsvTableOut => ({
+    columns: ['id', 'name', 'criterion', 'share_pct', 'funded_below', 'funded_above'],
+    rows: analysis.points.map((point) => [point.candidate, names.get(point.candidate) ?? '', point.criterion, Math.round(point.share * 10000) / 100, point.fundedBelow ? 'yes' : 'no', point.fundedAbove ? 'yes' : 'no']),
+  });
+  return emit(ctx, json, table, csv);
+}
+
+export async function runBudgetSweep(path: string, flags: AnalysisFlags, console: Console, signal?: AbortSignal): Promise<number> {
+  const ctx = await context(path, flags, console, signal);
+  const policy = policyName(ctx.scenario, flags.policy);
+  const total = ctx.scenario.envelope.total;
+  const from = amount(flags.from, '--from', Math.round(total * 0.5));
+  const to = amount(flags.to, '--to', Math.round(total * 1.5));
+  const steps = integer(flags.steps, '--steps', 21, 2, 1001);
+  const points = await budgetSweep(ctx.scenario, { policy }, from, to, steps, poolOptions(ctx, true));
+  const ids = ctx.scenario.candidates.map((candidate) => candidate.id);
+  const table = (): string => {
+    const out = [`${ctx.scenario.name} — policy ${policy}: envelope from ${formatEuros(from)} to ${formatEuros(to)}`, ''];
+    out.push(`${fit('Envelope', 13, 'right')}  ${fit('Spent', 13, 'right')}  ${fit('Laureates', 9, 'right')}  ${fit('Objective', 14, 'right')}  ${fit('Per extra €', 11, 'right')}`);
+    for (const point of points) {
+      const result = point.result;
+      if (result.status !== 'optimal') {
+        out.push(`${fit(formatEuros(point.total), 13, 'right')}  ${result.status}`);
+        continue;
+      }
+      const spent = result.grants.reduce((sum, grant) => sum + grant, 0);
+      out.push(`${fit(formatEuros(point.total), 13, 'right')}  ${fit(formatEuros(spent), 13, 'right')}  ${fit(String(result.grants.filter((grant) => grant > 0).length), 9, 'right')}  ${fit(result.objective.toFixed(0), 14, 'right')}  ${fit(point.marginal === undefined ? '' : point.marginal.toFixed(2), 11, 'right')}`);
+    }
+    out.push('', "Per extra €: score points the next euros buy (the objective's gain per euro since the previous envelope).");
+    return `${out.join('\n')}\n`;
+  };
+  const json = {
+    scenario: ctx.scenario.name,
+    policy,
+    points: points.map((point) => ({ total: point.total, status: point.result.status, objective: point.result.status === 'optimal' ? point.result.objective : null, marginal: point.marginal ?? null, grants: point.result.status === 'optimal' ? Object.fromEntries(ids.map((id, index) => [id, point.result.status === 'optimal' ? point.result.grants[index] ?? 0 : 0])) : null })),
+  };
+  const csv = (): CsvTableOut => ({
+    columns: ['id', 'name', ...points.map((point) => `${point.total}`)],
+    rows: [
+      ...ids.map((id, index) => [id, ctx.scenario.candidates[index]?.name ?? '', ...points.map((point) => (point.result.status === 'optimal' ? point.result.grants[index] ?? 0 : ''))]),
+      ['', 'total', ...points.map((point) => (point.result.status === 'optimal' ? point.result.grants.reduce((sum, grant) => sum + grant, 0) : ''))],
+    ],
+  });
+  return emit(ctx, json, table, csv);
+}
+
+export async function runRobustness(path: string, flags: AnalysisFlags, console: Console, signal?: AbortSignal): Promise<number> {
+  const ctx = await context(path, flags, console, signal);
+  const policy = policyName(ctx.scenario, flags.policy);
+  const spread = flags.spread === undefined ? 0.2 : Number(flags.spread);
+  if (!Number.isFinite(spread) || spread < 0) throw new UserError(`'${flags.spread ?? ''}' is not a spread of 0 or more`, { field: '--spread', exitCode: EXIT.usage });
+  const options = { samples: integer(flags.samples, '--samples', 1000, 1, 100_000), spread, seed: integer(flags.seed, '--seed', 1, 0, 2 ** 31), uniform: flags.uniform === true };
+  const result = await robustness(ctx.scenario, policy, weightsOf(ctx, policy), options, poolOptions(ctx, true));
+  const table = (): string => {
+    const out = [`${ctx.scenario.name} — ${result.solved} weightings ${options.uniform ? 'drawn uniformly' : `around policy ${policy} (spread ${spread})`}, seed ${options.seed}`, ''];
+    out.push(`${fit('Id', 10)}  ${fit('Name', 30)}  ${fit('Funded', 7, 'right')}  ${fit('Mean grant', 11, 'right')}  ${fit('5–95 %', 23, 'right')}  Class`);
+    for (const candidate of result.candidates) {
+      if (candidate.class === 'never') continue;
+      out.push(`${fit(candidate.id, 10)}  ${fit(candidate.name, 30)}  ${fit(formatPercent(candidate.probability, 0), 7, 'right')}  ${fit(formatEuros(candidate.meanGrant), 11, 'right')}  ${fit(`${formatEuros(candidate.p5)}–${formatEuros(candidate.p95)}`, 23, 'right')}  ${candidate.class}`);
+    }
+    const never = result.candidates.filter((candidate) => candidate.class === 'never').length;
+    out.push('', `${never} candidates are never funded. Classes: always = every weighting, often ≥ 50 %, sometimes > 0.`);
+    return `${out.join('\n')}\n`;
+  };
+  const json = { scenario: ctx.scenario.name, policy, ...options, solved: result.solved, candidates: result.candidates };
+  const csv = (): CsvTableOut => ({
+    columns: ['id', 'name', 'region', 'probability_pct', 'mean_grant_eur', 'p5_eur', 'p95_eur', 'class'],
+    rows: result.candidates.map((candidate) => [candidate.id, candidate.name, candidate.region, Math.round(candidate.probability * 1000) / 10, candidate.meanGrant, candidate.p5, candidate.p95, candidate.class]),
+  });
+  return emit(ctx, json, table, csv);
+}

@@ -1,15 +1,16 @@
 /** `enveloppe solve` and `enveloppe validate`: load, solve, then print and write what was asked. */
-import { relative } from 'node:path';
-import { allocate, type AllocationOutcome } from '../analysis/allocation.js';
+import { dirname, relative, resolve } from 'node:path';
+import { allocate, type AllocationOutcome, type Selection } from '../analysis/allocation.js';
 import { explainInfeasibility, type ConflictReport } from '../analysis/conflicts.js';
 import { UserError } from '../domain/errors.js';
 import { formatEuros } from '../domain/money.js';
 import type { Scenario } from '../domain/types.js';
 import { allocationCsv, allocationJson } from '../io/allocation-export.js';
 import { writeOutput } from '../io/files.js';
+import { firstDifference, makeRecord, readRecord, sha256 } from '../io/record.js';
 import { loadScenario } from '../io/scenario.js';
 import { toLpFormat } from '../model/lp-format.js';
-import type { EngineChoice } from '../solver/types.js';
+import type { EngineChoice, EngineName } from '../solver/types.js';
 import { engineChoice, EXIT, parseWeights, policyName, seconds } from './options.js';
 import { renderReport } from './report.js';
 
@@ -23,6 +24,8 @@ export interface SolveFlags {
   readonly solver?: string;
   readonly timeLimit?: string;
   readonly all?: boolean;
+  readonly record?: string;
+  readonly check?: boolean;
 }
 
 /** Where messages and data go; the process's streams in real use, buffers in tests. */
@@ -50,10 +53,22 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
     console.err(`Wrote the model to ${flags.lp} (CPLEX LP format).\n`);
   }
   if (outcome.status !== 'optimal') return reportFailure(outcome, path, console, scenario);
+  if (flags.check === true) {
+    const disagreement = await crossCheck(scenario, selection, outcome.allocation.objective, outcome.allocation.engine, timeLimitMs);
+    if (disagreement !== undefined) {
+      console.err(`enveloppe: ${path}: ${disagreement}; no allocation is shown.\n`);
+      return EXIT.error;
+    }
+  }
 
   const { allocation } = outcome;
   if (flags.json === true) console.out(allocationJson(allocation, 'optimal'));
   else console.out(renderReport(allocation, { all: flags.all === true }));
+  if (flags.record !== undefined) {
+    const record = makeRecord(flags.record, scenario, selection, engine, allocation, new Date());
+    await writeOutput(flags.record, `${JSON.stringify(record, null, 2)}\n`, inputs, 'decision record');
+    console.err(`Wrote the decision record to ${flags.record}; 'enveloppe verify ${flags.record}' re-runs it.\n`);
+  }
   if (flags.csv !== undefined) {
     const excel = flags.excel === true;
     await writeOutput(flags.csv, allocationCsv(allocation, { excel }), inputs, 'CSV');
@@ -77,6 +92,58 @@ async function reportFailure(outcome: Exclude<AllocationOutcome, { status: 'opti
       console.err(`enveloppe: ${where}: ${outcome.reason}.\n`);
       return EXIT.error;
   }
+}
+
+/**
+ * Solves again with the other engine and compares the optima; a string says how they disagree.
+ * Both engines prove optimality, so a difference beyond 1e-6 relative means one of them is wrong.
+ */
+async function crossCheck(scenario: Scenario, selection: Selection, objective: number, engine: EngineName, timeLimitMs: number | undefined): Promise<string | undefined> {
+  const other: EngineName = engine === 'jslp' ? 'highs' : 'jslp';
+  const second = await allocate(scenario, selection, timeLimitMs === undefined ? { engine: other } : { engine: other, timeLimitMs });
+  const names: Record<EngineName, string> = { jslp: 'javascript-lp-solver', highs: 'HiGHS' };
+  if (second.status !== 'optimal') return `--check: ${names[other]} did not confirm the optimum (${second.status === 'failed' ? second.reason : second.status})`;
+  const theirs = second.allocation.objective;
+  if (Math.abs(theirs - objective) > 1e-6 * Math.max(1, Math.abs(objective))) {
+    return `--check: the engines disagree: ${names[engine]} finds an optimum of ${objective}, ${names[other]} ${theirs}`;
+  }
+  return undefined;
+}
+
+/** Re-runs a decision record and says whether it reproduces byte for byte. */
+export async function runVerify(path: string, console: Console): Promise<number> {
+  const record = readRecord(path);
+  const folder = dirname(resolve(path));
+  for (const input of record.inputs) {
+    const file = resolve(folder, input.path);
+    let now: string;
+    try {
+      now = sha256(file);
+    } catch {
+      console.err(`enveloppe: ${path}: the ${input.role} file ${input.path} is missing; the record cannot be re-run.\n`);
+      return EXIT.error;
+    }
+    if (now !== input.sha256) {
+      console.err(`enveloppe: ${path}: the ${input.role} file ${input.path} has changed since the record (SHA-256 ${now.slice(0, 12)}…, recorded ${input.sha256.slice(0, 12)}…).\n`);
+      return EXIT.error;
+    }
+  }
+  const scenarioInput = record.inputs.find((input) => input.role === 'scenario');
+  const scenario = await loadScenario(resolve(folder, scenarioInput?.path ?? ''));
+  const selection: Selection = record.selection.weights === null ? { policy: record.selection.policy } : { policy: record.selection.policy, weights: record.selection.weights };
+  const outcome = await allocate(scenario, selection, { engine: record.selection.engine });
+  if (outcome.status !== 'optimal') {
+    console.err(`enveloppe: ${path}: the re-run ended ${outcome.status}; the record does not reproduce.\n`);
+    return EXIT.error;
+  }
+  const again = allocationJson(outcome.allocation, 'optimal');
+  const difference = firstDifference(record.allocation, again);
+  if (difference !== undefined) {
+    console.err(`enveloppe: ${path}: the allocation differs from the record, first at ${difference}.\n`);
+    return EXIT.error;
+  }
+  console.out(`${path}: reproduced byte for byte (${scenario.name}, policy ${record.selection.policy}, optimum ${record.optimum}, recorded ${record.date}).\n`);
+  return EXIT.ok;
 }
 
 /** The conflict explanation, indented under the one-line message. */

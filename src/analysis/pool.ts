@@ -45,49 +45,94 @@ export interface WorkerReply {
   readonly result: PoolResult;
 }
 
-/** Solves every job; results are in job order, whatever order the workers finish in. */
-export function runPool(scenario: Scenario, jobs: readonly PoolJob[], options: PoolOptions = {}): Promise<PoolResult[]> {
-  const results: PoolResult[] = new Array<PoolResult>(jobs.length);
-  if (jobs.length === 0) return Promise.resolve(results);
-  const count = Math.max(1, Math.min(options.workers ?? availableParallelism(), jobs.length));
+/** A set of workers kept across batches: analyses that solve in rounds (tipping points) pay for starting workers once. */
+export interface Pool {
+  /** Solves every job; results are in job order, whatever order the workers finish in. */
+  run(jobs: readonly PoolJob[], onProgress?: (done: number, total: number) => void): Promise<PoolResult[]>;
+  close(): Promise<void>;
+}
+
+/** Starts the workers (one per core by default); aborting `signal` stops them and fails the batch under way. */
+export function createPool(scenario: Scenario, options: PoolOptions = {}): Pool {
+  const count = Math.max(1, options.workers ?? availableParallelism());
+  const init: WorkerInit = { scenario, solve: options.solve ?? {} };
   const workers: Worker[] = [];
-  let next = 0;
-  let done = 0;
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const stop = (error?: unknown): void => {
-      if (settled) return;
-      settled = true;
-      for (const worker of workers) void worker.terminate();
-      if (error === undefined) resolve(results);
-      else reject(error instanceof Error ? error : new Error(String(error)));
-    };
-    if (options.signal?.aborted === true) {
-      stop(options.signal.reason);
-      return;
-    }
-    options.signal?.addEventListener('abort', () => stop(options.signal?.reason), { once: true });
-    const feed = (worker: Worker): void => {
-      if (next >= jobs.length) return;
-      const index = next++;
-      const job = jobs[index] as PoolJob;
-      const message: WorkerJob = { index, job };
-      worker.postMessage(message);
-    };
-    const init: WorkerInit = { scenario, solve: options.solve ?? {} };
+  let current: { onReply: (reply: WorkerReply) => void; fail: (error: unknown) => void } | undefined;
+  let failure: unknown;
+  const fail = (error: unknown): void => {
+    failure ??= error;
+    current?.fail(error);
+  };
+  const onAbort = (): void => {
+    fail(options.signal?.reason);
+    for (const worker of workers) void worker.terminate();
+  };
+  if (options.signal?.aborted === true) failure = options.signal.reason;
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const started = (): void => {
+    if (workers.length > 0) return;
     for (let i = 0; i < count; i++) {
       const worker = startModuleWorker(import.meta.url, 'pool-worker');
-      workers.push(worker);
-      worker.on('message', (reply: WorkerReply) => {
-        results[reply.index] = reply.result;
-        done++;
-        options.onProgress?.(done, jobs.length);
-        if (done === jobs.length) stop();
-        else feed(worker);
-      });
-      worker.on('error', (error) => stop(error));
+      worker.on('message', (reply: WorkerReply) => current?.onReply(reply));
+      worker.on('error', (error) => fail(error));
       worker.postMessage(init);
-      feed(worker);
+      workers.push(worker);
     }
-  });
+  };
+  return {
+    run(jobs, onProgress) {
+      const results: PoolResult[] = new Array<PoolResult>(jobs.length);
+      if (failure !== undefined) return Promise.reject(asError(failure));
+      if (jobs.length === 0) return Promise.resolve(results);
+      started();
+      return new Promise((resolve, reject) => {
+        let next = 0;
+        let done = 0;
+        const owner = new Map<number, Worker>();
+        const feed = (worker: Worker): void => {
+          if (next >= jobs.length) return;
+          const index = next++;
+          owner.set(index, worker);
+          const message: WorkerJob = { index, job: jobs[index] as PoolJob };
+          worker.postMessage(message);
+        };
+        current = {
+          onReply: (reply) => {
+            results[reply.index] = reply.result;
+            done++;
+            onProgress?.(done, jobs.length);
+            const worker = owner.get(reply.index);
+            if (done === jobs.length) {
+              current = undefined;
+              resolve(results);
+            } else if (worker !== undefined) feed(worker);
+          },
+          fail: (error) => {
+            current = undefined;
+            reject(asError(error));
+          },
+        };
+        for (const worker of workers) feed(worker);
+      });
+    },
+    async close() {
+      options.signal?.removeEventListener('abort', onAbort);
+      await Promise.all(workers.map((worker) => worker.terminate()));
+      workers.length = 0;
+    },
+  };
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** Solves one batch on a pool started for it. */
+export async function runPool(scenario: Scenario, jobs: readonly PoolJob[], options: PoolOptions = {}): Promise<PoolResult[]> {
+  const pool = createPool(scenario, { ...options, workers: Math.max(1, Math.min(options.workers ?? availableParallelism(), jobs.length)) });
+  try {
+    return await pool.run(jobs, options.onProgress);
+  } finally {
+    await pool.close();
+  }
 }

@@ -6,7 +6,7 @@
 import type { Scenario } from '../domain/types.js';
 import { normaliseWeights, withShare, type Weights } from '../scoring/weights.js';
 import { findPolicy } from './allocation.js';
-import { runPool, type PoolOptions, type PoolResult } from './pool.js';
+import { createPool, runPool, type Pool, type PoolOptions, type PoolResult } from './pool.js';
 
 /** The normalised weights of a weighted policy; a string says why there are none. */
 export function policyWeights(scenario: Scenario, policyName: string): Weights | string {
@@ -31,15 +31,12 @@ export interface WeightSweep {
 }
 
 /** Solves at `steps` evenly spaced shares from 0 to 1 (plus the policy's own share). */
-export async function sweepWeight(scenario: Scenario, policy: string, weights: Weights, criterion: string, steps: number, options: PoolOptions = {}): Promise<WeightSweep> {
+export async function sweepWeight(scenario: Scenario, policy: string, weights: Weights, criterion: string, steps: number, options: PoolOptions = {}, pool?: Pool): Promise<WeightSweep> {
   const grid = Array.from({ length: steps }, (_, k) => (steps === 1 ? 0 : k / (steps - 1)));
   const policyShare = weights[criterion] ?? 0;
   const shares = [...new Set([...grid, policyShare])].sort((a, b) => a - b);
-  const results = await runPool(
-    scenario,
-    shares.map((share) => ({ selection: { policy, weights: withShare(weights, scenario.criteria, criterion, share) } })),
-    options,
-  );
+  const jobs = shares.map((share) => ({ selection: { policy, weights: withShare(weights, scenario.criteria, criterion, share) } }));
+  const results = pool === undefined ? await runPool(scenario, jobs, options) : await pool.run(jobs, options.onProgress);
   return { policy, criterion, policyShare, points: shares.map((share, index) => ({ share, result: results[index] as PoolResult })) };
 }
 
@@ -83,55 +80,60 @@ export async function tippingPoints(scenario: Scenario, policy: string, weights:
   const stable: TippingAnalysis['stable'][number][] = [];
   let solves = 0;
   const poolOptions: PoolOptions = { ...(options.solve === undefined ? {} : { solve: options.solve }), ...(options.signal === undefined ? {} : { signal: options.signal }) };
-  for (const criterion of scenario.criteria.map((entry) => entry.column)) {
-    const sweep = await sweepWeight(scenario, policy, weights, criterion, steps, poolOptions);
-    solves += sweep.points.length;
-    // Brackets [low, high] with their funded sets, refined until narrow.
-    let brackets: { low: number; high: number; lowSet: boolean[]; highSet: boolean[] }[] = [];
-    for (let k = 0; k + 1 < sweep.points.length; k++) {
-      const low = sweep.points[k] as SweepPoint;
-      const high = sweep.points[k + 1] as SweepPoint;
-      const lowSet = fundedSet(low.result);
-      const highSet = fundedSet(high.result);
-      if (lowSet === undefined || highSet === undefined) continue;
-      if (lowSet.some((funded, index) => funded !== highSet[index])) brackets.push({ low: low.share, high: high.share, lowSet, highSet });
-    }
-    const settled: typeof brackets = [];
-    while (brackets.length > 0) {
-      const wide = brackets.filter((bracket) => bracket.high - bracket.low > tolerance);
-      settled.push(...brackets.filter((bracket) => bracket.high - bracket.low <= tolerance));
-      if (wide.length === 0) break;
-      const mids = wide.map((bracket) => (bracket.low + bracket.high) / 2);
-      const results = await runPool(scenario, mids.map((share) => ({ selection: { policy, weights: withShare(weights, scenario.criteria, criterion, share) } })), poolOptions);
-      solves += mids.length;
-      brackets = [];
-      wide.forEach((bracket, index) => {
-        const midSet = fundedSet(results[index] as PoolResult);
-        const mid = mids[index] as number;
-        if (midSet === undefined) return;
-        // Keep each half that still holds a change: a bracket may hide several tipping points.
-        if (bracket.lowSet.some((funded, i) => funded !== midSet[i])) brackets.push({ low: bracket.low, high: mid, lowSet: bracket.lowSet, highSet: midSet });
-        if (midSet.some((funded, i) => funded !== bracket.highSet[i])) brackets.push({ low: mid, high: bracket.high, lowSet: midSet, highSet: bracket.highSet });
-      });
-    }
-    settled.sort((a, b) => a.low - b.low);
-    for (const bracket of settled) {
+  const pool = createPool(scenario, poolOptions);
+  try {
+    for (const criterion of scenario.criteria.map((entry) => entry.column)) {
+      const sweep = await sweepWeight(scenario, policy, weights, criterion, steps, {}, pool);
+      solves += sweep.points.length;
+      // Brackets [low, high] with their funded sets, refined until narrow.
+      let brackets: { low: number; high: number; lowSet: boolean[]; highSet: boolean[] }[] = [];
+      for (let k = 0; k + 1 < sweep.points.length; k++) {
+        const low = sweep.points[k] as SweepPoint;
+        const high = sweep.points[k + 1] as SweepPoint;
+        const lowSet = fundedSet(low.result);
+        const highSet = fundedSet(high.result);
+        if (lowSet === undefined || highSet === undefined) continue;
+        if (lowSet.some((funded, index) => funded !== highSet[index])) brackets.push({ low: low.share, high: high.share, lowSet, highSet });
+      }
+      const settled: typeof brackets = [];
+      while (brackets.length > 0) {
+        const wide = brackets.filter((bracket) => bracket.high - bracket.low > tolerance);
+        settled.push(...brackets.filter((bracket) => bracket.high - bracket.low <= tolerance));
+        if (wide.length === 0) break;
+        const mids = wide.map((bracket) => (bracket.low + bracket.high) / 2);
+        const results = await pool.run(mids.map((share) => ({ selection: { policy, weights: withShare(weights, scenario.criteria, criterion, share) } })));
+        solves += mids.length;
+        brackets = [];
+        wide.forEach((bracket, index) => {
+          const midSet = fundedSet(results[index] as PoolResult);
+          const mid = mids[index] as number;
+          if (midSet === undefined) return;
+          // Keep each half that still holds a change: a bracket may hide several tipping points.
+          if (bracket.lowSet.some((funded, i) => funded !== midSet[i])) brackets.push({ low: bracket.low, high: mid, lowSet: bracket.lowSet, highSet: midSet });
+          if (midSet.some((funded, i) => funded !== bracket.highSet[i])) brackets.push({ low: mid, high: bracket.high, lowSet: midSet, highSet: bracket.highSet });
+        });
+      }
+      settled.sort((a, b) => a.low - b.low);
+      for (const bracket of settled) {
+        scenario.candidates.forEach((candidate, index) => {
+          const below = bracket.lowSet[index] ?? false;
+          const above = bracket.highSet[index] ?? false;
+          if (below !== above) points.push({ candidate: candidate.id, criterion, share: (bracket.low + bracket.high) / 2, fundedBelow: below, fundedAbove: above, bracket: [bracket.low, bracket.high] });
+        });
+      }
+      // The stable interval of each candidate around the policy's own share.
+      const own = sweep.points.find((point) => point.share === sweep.policyShare);
+      const ownSet = own === undefined ? undefined : fundedSet(own.result);
+      if (ownSet === undefined) continue;
       scenario.candidates.forEach((candidate, index) => {
-        const below = bracket.lowSet[index] ?? false;
-        const above = bracket.highSet[index] ?? false;
-        if (below !== above) points.push({ candidate: candidate.id, criterion, share: (bracket.low + bracket.high) / 2, fundedBelow: below, fundedAbove: above, bracket: [bracket.low, bracket.high] });
+        const changes = points.filter((point) => point.candidate === candidate.id && point.criterion === criterion);
+        const lower = changes.filter((point) => point.share < sweep.policyShare).at(-1);
+        const upper = changes.find((point) => point.share > sweep.policyShare);
+        stable.push({ candidate: candidate.id, criterion, funded: ownSet[index] ?? false, from: lower?.share ?? 0, to: upper?.share ?? 1 });
       });
     }
-    // The stable interval of each candidate around the policy's own share.
-    const own = sweep.points.find((point) => point.share === sweep.policyShare);
-    const ownSet = own === undefined ? undefined : fundedSet(own.result);
-    if (ownSet === undefined) continue;
-    scenario.candidates.forEach((candidate, index) => {
-      const changes = points.filter((point) => point.candidate === candidate.id && point.criterion === criterion);
-      const lower = changes.filter((point) => point.share < sweep.policyShare).at(-1);
-      const upper = changes.find((point) => point.share > sweep.policyShare);
-      stable.push({ candidate: candidate.id, criterion, funded: ownSet[index] ?? false, from: lower?.share ?? 0, to: upper?.share ?? 1 });
-    });
+  } finally {
+    await pool.close();
   }
   return { policy, weights, points, stable, solves };
 }

@@ -41,7 +41,7 @@ function failAll(reason: string): void {
 }
 
 /** Solves in the worker; resolves `timedout` and restarts the worker when the hard limit passes. */
-export function solveInJslpWorker(model: AllocationModel, timeLimitMs: number, integerGrants: boolean): Promise<RawAnswer> {
+export function solveInJslpWorker(model: AllocationModel, timeLimitMs: number): Promise<RawAnswer> {
   worker ??= startWorker();
   const current = worker;
   const id = nextId++;
@@ -58,7 +58,7 @@ export function solveInJslpWorker(model: AllocationModel, timeLimitMs: number, i
       clearTimeout(timer);
       resolve(answer);
     });
-    const request: JslpRequest = { id, model, timeLimitMs, integerGrants };
+    const request: JslpRequest = { id, model, timeLimitMs };
     current.ref();
     current.postMessage(request);
   });

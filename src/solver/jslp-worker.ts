@@ -8,7 +8,6 @@ export interface JslpRequest {
   readonly id: number;
   readonly model: AllocationModel;
   readonly timeLimitMs: number;
-  readonly integerGrants: boolean;
 }
 
 export interface JslpReply {
@@ -19,7 +18,7 @@ export interface JslpReply {
 parentPort?.on('message', (request: JslpRequest) => {
   let answer: RawAnswer;
   try {
-    answer = solveWithJslp(request.model, request.timeLimitMs, request.integerGrants);
+    answer = solveWithJslp(request.model, request.timeLimitMs);
   } catch (error) {
     answer = { status: 'failed', reason: `javascript-lp-solver stopped with an error: ${(error as Error).message}` };
   }

@@ -23,8 +23,8 @@ interface JslpModel {
 /** The objective's name inside the jslp model; model variables are named f_, g_, p_, never this. */
 const OBJECTIVE = '__objective';
 
-/** Translates the neutral model; `integerGrants: false` relaxes grants to continuous amounts. */
-export function toJslpModel(model: AllocationModel, timeLimitMs: number, integerGrants: boolean): JslpModel {
+/** Translates the neutral model. */
+export function toJslpModel(model: AllocationModel, timeLimitMs: number): JslpModel {
   const variables: Record<string, Record<string, number>> = {};
   const constraints: JslpModel['constraints'] = {};
   const binaries: Record<string, 1> = {};
@@ -32,7 +32,7 @@ export function toJslpModel(model: AllocationModel, timeLimitMs: number, integer
   for (const variable of model.variables) {
     variables[variable.name] = {};
     if (variable.kind === 'binary') binaries[variable.name] = 1;
-    if (variable.kind === 'integer' && integerGrants) ints[variable.name] = 1;
+    if (variable.kind === 'integer') ints[variable.name] = 1;
   }
   // Objective in score points per euro-step divided by the unit: keeps coefficients near 100.
   for (const [name, coefficient] of model.objective) addCoefficient(variables, name, OBJECTIVE, coefficient / model.unit);
@@ -62,9 +62,9 @@ function addCoefficient(variables: Record<string, Record<string, number>>, varia
 }
 
 /** Solves with javascript-lp-solver; reports `timedout` when its branch and bound used up the time. */
-export function solveWithJslp(model: AllocationModel, timeLimitMs: number, integerGrants: boolean): RawAnswer {
+export function solveWithJslp(model: AllocationModel, timeLimitMs: number): RawAnswer {
   const started = Date.now();
-  const result = solver.Solve(toJslpModel(model, timeLimitMs, integerGrants)) as Record<string, unknown>;
+  const result = solver.Solve(toJslpModel(model, timeLimitMs)) as Record<string, unknown>;
   if (Date.now() - started >= timeLimitMs) return { status: 'timedout' };
   if (result['feasible'] !== true) return { status: 'infeasible' };
   if (result['bounded'] === false) return { status: 'unbounded' };

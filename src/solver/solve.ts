@@ -22,32 +22,42 @@ export async function solveModel(model: AllocationModel, options: Partial<SolveO
   const settings: SolveOptions = { ...DEFAULT_SOLVE_OPTIONS, ...options };
   const started = performance.now();
   if (settings.engine === 'highs' || (settings.engine === 'auto' && model.candidates.length > AUTO_JSLP_MAX_CANDIDATES)) {
-    return outcome(model, 'highs', await solveWithHighs(model, settings.timeLimitMs, settings.relativeGap), started, []);
+    return outcome(model, 'highs', await solveRelaxedFirst('highs', model, settings.timeLimitMs, settings.relativeGap), started, []);
   }
   // javascript-lp-solver's branch and bound either finishes fast on these models or wanders for
   // minutes (return tiers make many grants fractional): `auto` gives it a short budget, then HiGHS.
   const jslpLimit = settings.engine === 'auto' ? Math.min(settings.timeLimitMs, AUTO_JSLP_BUDGET_MS) : settings.timeLimitMs;
-  const first = outcome(model, 'jslp', await solveJslp(model, jslpLimit), started, []);
+  const first = outcome(model, 'jslp', await solveRelaxedFirst('jslp', model, jslpLimit, settings.relativeGap), started, []);
   if (settings.engine === 'jslp' || first.status === 'optimal') return first;
   const why = first.status === 'failed' ? first.reason : first.status === 'timedout' ? `javascript-lp-solver did not finish within ${jslpLimit / 1000} s` : `javascript-lp-solver: ${first.status}`;
   const remaining = Math.max(1_000, settings.timeLimitMs - (performance.now() - started));
-  return outcome(model, 'highs', await solveWithHighs(model, remaining, settings.relativeGap), started, [`${why}; HiGHS solved it`]);
+  return outcome(model, 'highs', await solveRelaxedFirst('highs', model, remaining, settings.relativeGap), started, [`${why}; HiGHS solved it`]);
 }
 
 /**
- * javascript-lp-solver first solves with continuous grants: when every grant already falls on a
- * whole step, that answer is optimal for the integer model too (its relaxation can do no better).
- * Otherwise it solves again with integer grants.
+ * Both engines first solve with continuous grants: when every grant already falls on a whole step
+ * (as it usually does: bounds and ceilings are whole steps), that answer is optimal for the integer
+ * model too, since its relaxation can do no better. Otherwise they solve again with integer grants.
+ * On ptce-2013 this takes HiGHS from ~500 ms to ~50 ms.
  */
-async function solveJslp(model: AllocationModel, timeLimitMs: number): Promise<RawAnswer> {
+async function solveRelaxedFirst(engine: EngineName, model: AllocationModel, timeLimitMs: number, relativeGap: number): Promise<RawAnswer> {
   const started = performance.now();
-  const relaxed = await solveInJslpWorker(model, timeLimitMs, false);
-  if (relaxed.status !== 'solved') return relaxed;
-  const wholeSteps = model.variables.every((variable) => variable.kind !== 'integer' || Math.abs((relaxed.values[variable.name] ?? 0) - Math.round(relaxed.values[variable.name] ?? 0)) <= 1e-6);
-  if (wholeSteps) return relaxed;
+  const solve = (target: AllocationModel, limit: number): Promise<RawAnswer> =>
+    engine === 'highs' ? solveWithHighs(target, limit, relativeGap) : solveInJslpWorker(target, limit);
+  const relaxed = await solve(relaxGrants(model), timeLimitMs);
+  if (relaxed.status !== 'solved' || onWholeSteps(model, relaxed.values)) return relaxed;
   const remaining = timeLimitMs - (performance.now() - started);
   if (remaining <= 0) return { status: 'timedout' };
-  return solveInJslpWorker(model, remaining, true);
+  return solve(model, remaining);
+}
+
+/** The model with integer grants made continuous (binaries stay binary). */
+export function relaxGrants(model: AllocationModel): AllocationModel {
+  return { ...model, variables: model.variables.map((variable) => (variable.kind === 'integer' ? { ...variable, kind: 'continuous' } : variable)) };
+}
+
+function onWholeSteps(model: AllocationModel, values: Readonly<Record<string, number>>): boolean {
+  return model.variables.every((variable) => variable.kind !== 'integer' || Math.abs((values[variable.name] ?? 0) - Math.round(values[variable.name] ?? 0)) <= 1e-6);
 }
 
 function outcome(model: AllocationModel, engine: EngineName, answer: RawAnswer, started: number, notes: readonly string[]): SolveOutcome {

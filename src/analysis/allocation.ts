@@ -129,7 +129,7 @@ export async function scoreCandidates(scenario: Scenario, selection: Selection):
   const broken = scores.findIndex((score) => !Number.isFinite(score));
   if (broken >= 0) {
     const candidate = scenario.candidates[broken];
-    return `the score formula gives ${scores[broken]} for ${candidate?.id ?? '?'} (line ${candidate?.line ?? '?'}): a division by zero?`;
+    return `the score formula gives ${scores[broken]} for ${candidate?.id ?? '?'} (line ${candidate?.line ?? '?'}); does it divide by zero`;
   }
   return { scoring, scores };
 }
@@ -272,7 +272,8 @@ export function objectiveOfGrants(scenario: Scenario, policy: Pick<Policy, 'retu
 
 function ruleResults(scenario: Scenario, results: readonly CandidateResult[]): RuleResult[] {
   const { step } = scenario.grant;
-  const byIndex = new Map(scenario.candidates.map((candidate, index) => [index, results.find((result) => result.id === candidate.id)]));
+  const byId = new Map(results.map((result) => [result.id, result]));
+  const byIndex = new Map(scenario.candidates.map((candidate, index) => [index, byId.get(candidate.id)]));
   const out: RuleResult[] = [];
   scenario.rules.forEach((rule, ruleIndex) => {
     for (const group of ruleGroups(scenario, ruleIndex)) {

@@ -12,7 +12,7 @@ import { formatEuroChange, formatEuros, formatPercent } from '../domain/money.js
 import type { Scenario } from '../domain/types.js';
 import type { CsvTableOut } from '../io/csv-write.js';
 import { formatCsv } from '../io/csv-write.js';
-import { writeOutput } from '../io/files.js';
+import { checkOutputPath, writeOutput } from '../io/files.js';
 import { loadScenario } from '../io/scenario.js';
 import { closest } from '../scoring/formula.js';
 import type { Weights } from '../scoring/weights.js';
@@ -56,7 +56,9 @@ async function context(path: string, flags: AnalysisFlags, console: Console, sig
   // Analyses solve many times: HiGHS by default, where jslp would spend its budget on every return-tier model.
   const engine = engineChoice(flags.solver ?? 'highs');
   const solve: Partial<SolveOptions> = { engine, ...(flags.timeLimit === undefined ? {} : { timeLimitMs: seconds(flags.timeLimit, '--time-limit') * 1000 }) };
-  return { scenario: await loadScenario(path), path, solve, console, flags, signal };
+  const scenario = await loadScenario(path);
+  if (flags.csv !== undefined) checkOutputPath(flags.csv, [scenario.file, scenario.candidatesFile], 'CSV');
+  return { scenario, path, solve, console, flags, signal };
 }
 
 function integer(text: string | undefined, flag: string, fallback: number, min: number, max: number): number {

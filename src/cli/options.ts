@@ -40,7 +40,7 @@ export function parseWeights(scenario: Scenario, text: string): Weights {
         exitCode: EXIT.usage,
       });
     }
-    if (!Number.isFinite(weight) || weight < 0) throw new UserError(`the weight of '${column}' must be a number 0 or more, not '${match[2] ?? ''}'`, { field: '--weights', exitCode: EXIT.usage });
+    if (!Number.isFinite(weight) || weight < 0) throw new UserError(`the weight of '${column}' must be a number 0 or more, not '${match[2] ?? ''}'`, { field: '--weights', hint: 'Write each weight as a number with a dot for decimals, e.g. --weights utilite_sociale=3,perennite_emplois=1.5.', exitCode: EXIT.usage });
     weights[column] = weight;
   }
   if (!Object.values(weights).some((weight) => weight > 0)) {

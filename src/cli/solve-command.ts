@@ -6,7 +6,7 @@ import { UserError } from '../domain/errors.js';
 import { formatEuros } from '../domain/money.js';
 import type { Scenario } from '../domain/types.js';
 import { allocationCsv, allocationJson } from '../io/allocation-export.js';
-import { writeOutput } from '../io/files.js';
+import { checkOutputPath, writeOutput } from '../io/files.js';
 import { firstDifference, makeRecord, readRecord, sha256 } from '../io/record.js';
 import { loadScenario } from '../io/scenario.js';
 import { toLpFormat } from '../model/lp-format.js';
@@ -44,6 +44,10 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
   const policy = policyName(scenario, flags.policy);
   const weights = flags.weights === undefined ? undefined : parseWeights(scenario, flags.weights);
   const inputs = [scenario.file, scenario.candidatesFile];
+  // Refuse a bad output path now, not after a solve whose table is already on the screen.
+  if (flags.csv !== undefined) checkOutputPath(flags.csv, inputs, 'CSV');
+  if (flags.lp !== undefined) checkOutputPath(flags.lp, inputs, 'LP model');
+  if (flags.record !== undefined) checkOutputPath(flags.record, inputs, 'decision record');
   const selection = weights === undefined ? { policy } : { policy, weights };
   const outcome = await allocate(scenario, selection, timeLimitMs === undefined ? { engine } : { engine, timeLimitMs });
 

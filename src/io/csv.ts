@@ -92,6 +92,7 @@ export function parseCsv(bytes: Uint8Array, file: string): CsvTable {
     throw new UserError('the file has no column names (every line is empty)', { file });
   }
   checkQuotes(headerRecord, text, file);
+  checkForeignDelimiter(headerRecord, file, forced !== undefined);
 
   const body: RawRecord[] = [];
   const width = headerRecord.fields.length;
@@ -207,6 +208,27 @@ function checkQuotes(record: RawRecord, text: string, file: string): void {
     file,
     line,
     hint: 'Inside a quoted cell, write a quote as two quotes ("").',
+  });
+}
+
+/** Separators some tools write that Excel never does; seen in a one-column header, they are the real delimiter. */
+const FOREIGN_DELIMITERS = ['|', ':', '^', '~'] as const;
+
+/** A header read as one column because its columns are separated by, say, `|`: name that separator. */
+function checkForeignDelimiter(record: RawRecord, file: string, forced: boolean): void {
+  const [only, ...others] = record.fields;
+  if (forced || only === undefined || others.length > 0) return;
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const candidate of FOREIGN_DELIMITERS) {
+    const count = only.split(candidate).length - 1;
+    if (count > bestCount) [best, bestCount] = [candidate, count];
+  }
+  if (best === undefined) return;
+  throw new UserError(`the columns are separated by '${best}', which enveloppe does not read`, {
+    file,
+    line: record.line,
+    hint: "Separate the columns with ';' (French Excel), ',' or tab: in Excel, save as 'CSV UTF-8 (délimité par des virgules)'.",
   });
 }
 

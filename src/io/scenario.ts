@@ -2,13 +2,15 @@
  * Reads a scenario file (YAML; JSON is YAML too) and its candidates CSV into a checked Scenario.
  * Every mistake becomes one UserError naming the file, the line and the key.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { UserError } from '../domain/errors.js';
+import { formatEuros } from '../domain/money.js';
 import type { Criterion, Lock, Policy, ReturnTier, Rule, Scenario } from '../domain/types.js';
 import { closest, compileFormula } from '../scoring/formula.js';
+import { rescaled } from '../scoring/score.js';
 import { candidatesFromCsv } from './candidates.js';
 import { readCsvFile } from './csv.js';
 import { knownKeys, scenarioSchema, type ScenarioFile } from './scenario-schema.js';
@@ -26,35 +28,65 @@ export async function loadScenario(path: string): Promise<Scenario> {
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const syntax = document.errors[0];
   if (syntax !== undefined) {
-    const line = lines.linePos(syntax.pos[0]).line;
-    throw new UserError(`this is not valid YAML: ${syntax.message.split('\n')[0] ?? ''}`, { file: path, line, hint: 'Check the indentation and the colons around this line.' });
+    const { line, col } = lines.linePos(syntax.pos[0]);
+    throw new UserError(`this is not valid YAML: ${syntax.message.split('\n')[0] ?? ''}`, { file: path, line, field: `column ${col}`, hint: 'Check the indentation (spaces, not tabs), the colons and the brackets around this line.' });
   }
   const at = (where: Path): number | undefined => lineOf(document, lines, where);
-  const parsed = scenarioSchema.safeParse(document.toJS());
-  if (!parsed.success) throw schemaError(parsed.error, path, at);
+  const raw: unknown = document.toJS();
+  if (raw === null || raw === undefined) {
+    throw new UserError('the scenario file is empty', { file: path, hint: 'Start from scenarios/tiny.yaml; the README describes every key.' });
+  }
+  const parsed = scenarioSchema.safeParse(raw);
+  if (!parsed.success) throw schemaError(parsed.error, raw, path, at);
   const spec = parsed.data;
 
   const candidatesFile = resolve(dirname(file), spec.candidates);
-  const table = readCsvFile(candidatesFile);
+  // Messages name the CSV as the user would type it: beside the scenario as they named it.
+  const shown = isAbsolute(spec.candidates) ? spec.candidates : join(dirname(path), spec.candidates);
+  if (!existsSync(candidatesFile)) throw missingCandidates(spec.candidates, candidatesFile, path, at(['candidates']));
+  const table = readCsvFile(shown);
   const years = Object.keys(spec.envelope.years ?? {});
   const criteria = resolveCriteria(spec, path, at);
   const candidates = candidatesFromCsv(table, criteria, years);
   const columns = new Set(table.header);
+  const envelope = resolveEnvelope(spec, path, at);
+  const grant = resolveGrant(spec, path, at);
+  checkEnvelopeFundsAGrant(envelope, grant, path, at);
   const scenario: Scenario = {
     name: spec.name,
     description: spec.description ?? '',
     file,
     candidatesFile,
     candidates,
-    envelope: resolveEnvelope(spec, path, at),
-    grant: resolveGrant(spec, path, at),
+    envelope,
+    grant,
     laureates: resolveLaureates(spec, candidates.length, path, at),
     criteria,
-    policies: await resolvePolicies(spec, criteria, path, at),
+    policies: await resolvePolicies(spec, criteria, candidates, shown, path, at),
     rules: resolveRules(spec, columns, candidates, path, at),
     locks: resolveLocks(spec, candidates, path, at),
   };
   return scenario;
+}
+
+/** The candidates file named by the scenario does not exist: say so at its line, with the nearest CSV beside it. */
+function missingCandidates(named: string, resolved: string, file: string, line: number | undefined): UserError {
+  let siblings: string[] = [];
+  try {
+    siblings = readdirSync(dirname(resolved)).filter((name) => /\.(csv|txt|tsv)$/i.test(name));
+  } catch {
+    // The folder does not exist either: no suggestion.
+  }
+  const guess = closest(basename(resolved), siblings);
+  return new UserError(`the candidates file '${named}' does not exist`, {
+    file,
+    line,
+    field: 'candidates',
+    hint:
+      guess !== undefined
+        ? `Did you mean '${join(dirname(named), guess)}'?`
+        : `The path is relative to the scenario's folder (${dirname(resolved)})${siblings.length === 0 ? '' : `, which holds ${siblings.slice(0, 5).join(', ')}`}.`,
+  });
 }
 
 function readText(path: string, file: string): string {
@@ -70,12 +102,26 @@ function readText(path: string, file: string): string {
   }
 }
 
-/** 1-based line of the node at `where`, or of the nearest parent that exists. */
+/** 1-based line of the key (or list item) at `where`, or of the nearest parent that exists (never the whole document). */
 function lineOf(document: Document, lines: LineCounter, where: Path): number | undefined {
-  for (let depth = where.length; depth >= 0; depth--) {
-    const node = document.getIn(where.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
-    const start = node?.range?.[0];
+  for (let depth = where.length; depth >= 1; depth--) {
+    const start = keyStart(document, where.slice(0, depth)) ?? (document.getIn(where.slice(0, depth), true) as { range?: [number, number, number] } | undefined)?.range?.[0];
     if (start !== undefined) return lines.linePos(start).line;
+  }
+  return undefined;
+}
+
+/** Where the key of `where` starts: a block map's value starts on the next line, its key does not. */
+function keyStart(document: Document, where: Path): number | undefined {
+  const last = where[where.length - 1];
+  if (last === undefined) return undefined;
+  const parent: unknown = where.length === 1 ? document.contents : document.getIn(where.slice(0, -1), true);
+  if (isMap(parent)) {
+    const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(last));
+    return isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
+  }
+  if (isSeq(parent) && typeof last === 'number') {
+    return (parent.items[last] as { range?: [number, number, number] } | undefined)?.range?.[0];
   }
   return undefined;
 }
@@ -84,10 +130,14 @@ function dotted(path: Path): string {
   return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('');
 }
 
-function schemaError(error: z.ZodError, file: string, at: (where: Path) => number | undefined): UserError {
-  const issue = error.issues[0];
+function schemaError(error: z.ZodError, raw: unknown, file: string, at: (where: Path) => number | undefined): UserError {
+  // A misspelt key also makes its right spelling missing: the unknown key is the one to name.
+  const issue = error.issues.find((entry) => entry.code === 'unrecognized_keys') ?? error.issues[0];
   if (issue === undefined) return new UserError('the scenario does not match its schema', { file });
   const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
+  if (path.length === 0 && issue.code === 'invalid_type') {
+    return new UserError(`the scenario should be a set of keys (name:, candidates:, envelope: …), not ${describeValue(raw)}`, { file, line: 1, hint: 'Start from scenarios/tiny.yaml; the README describes every key.' });
+  }
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';
     const guess = closest(key, knownKeys(path));
@@ -99,20 +149,71 @@ function schemaError(error: z.ZodError, file: string, at: (where: Path) => numbe
       hint: guess === undefined ? `Known keys here: ${known.join(', ')}.` : `Did you mean '${guess}'?`,
     });
   }
+  const value = valueAt(raw, path);
   if (issue.code === 'invalid_type') {
-    const missing = issue.message.includes('received undefined');
-    return new UserError(missing ? `'${dotted(path)}' is missing` : `'${dotted(path)}' should be ${article(issue.expected)}`, {
+    if (value === undefined) return new UserError(`'${dotted(path)}' is missing`, { file, line: at(path), field: dotted(path), hint: 'Add it: the README and scenarios/tiny.yaml show every key.' });
+    return new UserError(`'${dotted(path)}' should be ${EXPECTED[issue.expected] ?? `a ${issue.expected}`}, not ${describeValue(value)}`, {
       file,
       line: at(path),
       field: dotted(path),
-      hint: missing ? 'See the scenario format in the README.' : undefined,
+      hint: HOW[issue.expected] ?? 'See the scenario format in the README.',
     });
   }
-  return new UserError(issue.message, { file, line: at(path), field: dotted(path) });
+  if (issue.code === 'invalid_value') {
+    const allowed = issue.values.map(String);
+    const guess = closest(String(value), allowed);
+    return new UserError(`'${dotted(path)}' should be one of ${allowed.join(', ')}, not ${describeValue(value)}`, {
+      file,
+      line: at(path),
+      field: dotted(path),
+      hint: guess === undefined ? undefined : `Did you mean '${guess}'?`,
+    });
+  }
+  if (issue.code === 'too_small' && (issue.origin === 'array' || issue.origin === 'string')) {
+    const what = issue.origin === 'string' ? 'must not be empty' : `needs at least ${issue.minimum} ${issue.minimum === 1 ? 'entry' : 'entries'}`;
+    return new UserError(`'${dotted(path)}' ${what}`, { file, line: at(path), field: dotted(path), hint: 'See the scenario format in the README.' });
+  }
+  return new UserError(`'${dotted(path)}' is not valid (${issue.message})`, { file, line: at(path), field: dotted(path), hint: 'See the scenario format in the README.' });
 }
 
-function article(expected: string): string {
-  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
+/** How zod's expected types read to a programme officer. */
+const EXPECTED: Readonly<Record<string, string>> = {
+  number: 'a number',
+  int: 'a whole number',
+  string: 'a text',
+  array: 'a list',
+  tuple: 'a list such as [0, 5]',
+  object: 'a set of keys (key: value)',
+  record: 'a set of keys (key: value)',
+};
+
+/** What to write instead, by expected type. */
+const HOW: Readonly<Record<string, string>> = {
+  number: 'Write the number alone, without spaces or € and with a dot for decimals, e.g. 300000 or 0.5.',
+  int: 'Write a whole number, e.g. 23.',
+  string: 'Write it as text; quote it if it starts with a special character.',
+  array: "Write a list, one '- item' per line or [a, b] on one line.",
+  tuple: 'Write the pair in brackets, e.g. [0, 5].',
+  object: "Write 'key: value' lines indented under this key, or {key: value} on one line.",
+  record: "Write 'key: value' lines indented under this key, or {key: value} on one line.",
+};
+
+function valueAt(raw: unknown, path: Path): unknown {
+  let value = raw;
+  for (const part of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string | number, unknown>)[part];
+  }
+  return value;
+}
+
+/** A YAML value as words: `the text '300 000 €'`, `the number 5`, `a list`. */
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing (the value is empty)';
+  if (typeof value === 'string') return `the text '${value}'`;
+  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`;
+  if (Array.isArray(value)) return 'a list';
+  return 'a set of keys';
 }
 
 function fail(message: string, file: string, line: number | undefined, field: string, hint?: string): never {
@@ -133,9 +234,9 @@ function resolveCriteria(spec: ScenarioFile, file: string, at: (where: Path) => 
 
 function resolveEnvelope(spec: ScenarioFile, file: string, at: (where: Path) => number | undefined): Scenario['envelope'] {
   const { total } = spec.envelope;
-  if (!(total > 0)) fail(`the envelope total must be a positive number of euros, not ${total}`, file, at(['envelope', 'total']), 'envelope.total');
+  if (!(total > 0)) fail(`the envelope total must be a positive number of euros, not ${total}`, file, at(['envelope', 'total']), 'envelope.total', 'Write the euros to share for the whole period, e.g. total: 3000000.');
   const years = Object.entries(spec.envelope.years ?? {}).map(([year, ceiling]) => {
-    if (!(ceiling > 0)) fail(`the ceiling of ${year} must be a positive number of euros, not ${ceiling}`, file, at(['envelope', 'years', year]), `envelope.years.${year}`);
+    if (!(ceiling > 0)) fail(`the ceiling of ${year} must be a positive number of euros, not ${ceiling}`, file, at(['envelope', 'years', year]), `envelope.years.${year}`, 'Give each year the most it may spend, or remove envelope.years to have no year ceilings.');
     if (!/^[A-Za-z0-9_]+$/.test(year)) fail(`'${year}' is not a usable year label`, file, at(['envelope', 'years']), 'envelope.years', 'Use labels such as 2013 or an1 (letters, digits, _).');
     return { year, ceiling };
   });
@@ -151,6 +252,22 @@ function resolveGrant(spec: ScenarioFile, file: string, at: (where: Path) => num
   return { min, max, step };
 }
 
+/**
+ * An envelope, or year ceilings, smaller than the grant floor can fund nobody: every allocation
+ * would be empty. Ceilings that add up to less than the total are allowed (the total is then
+ * never spent in full).
+ */
+function checkEnvelopeFundsAGrant(envelope: Scenario['envelope'], grant: Scenario['grant'], file: string, at: (where: Path) => number | undefined): void {
+  if (envelope.total < grant.min) {
+    fail(`the envelope (${formatEuros(envelope.total)}) is smaller than the smallest grant (grant.min: ${formatEuros(grant.min)}), so no candidate could be funded`, file, at(['envelope', 'total']), 'envelope.total', 'Raise the envelope or lower grant.min.');
+  }
+  if (envelope.years.length === 0) return;
+  const ceilings = envelope.years.reduce((sum, entry) => sum + entry.ceiling, 0);
+  if (ceilings < grant.min) {
+    fail(`the year ceilings add up to ${formatEuros(ceilings)}, less than the smallest grant (grant.min: ${formatEuros(grant.min)}), so no candidate could be funded`, file, at(['envelope', 'years']), 'envelope.years', 'Raise the ceilings or lower grant.min.');
+  }
+}
+
 function resolveLaureates(spec: ScenarioFile, count: number, file: string, at: (where: Path) => number | undefined): Scenario['laureates'] {
   const min = spec.laureates?.min ?? 0;
   const max = spec.laureates?.max ?? count;
@@ -159,7 +276,7 @@ function resolveLaureates(spec: ScenarioFile, count: number, file: string, at: (
   return { min, max };
 }
 
-async function resolvePolicies(spec: ScenarioFile, criteria: readonly Criterion[], file: string, at: (where: Path) => number | undefined): Promise<Policy[]> {
+async function resolvePolicies(spec: ScenarioFile, criteria: readonly Criterion[], candidates: Scenario['candidates'], csv: string, file: string, at: (where: Path) => number | undefined): Promise<Policy[]> {
   const columns = criteria.map((criterion) => criterion.column);
   const entries = Object.entries(spec.policies ?? {});
   if (entries.length === 0) {
@@ -177,6 +294,13 @@ async function resolvePolicies(spec: ScenarioFile, criteria: readonly Criterion[
     if (policy.score !== undefined) {
       const compiled = await compileFormula(policy.score, columns);
       if (!compiled.ok) fail(compiled.reason, file, at([...where, 'score']), `${field}.score`, compiled.hint);
+      // A formula that breaks on one candidate (x / 0, log(0)) is the scenario's mistake: say so here, by candidate.
+      for (const candidate of candidates) {
+        const value = compiled.evaluate(rescaled(candidate, criteria));
+        if (!Number.isFinite(value)) {
+          fail(`the formula gives ${value} for candidate ${candidate.id} (${csv} line ${candidate.line})`, file, at([...where, 'score']), `${field}.score`, 'Guard what can be zero: write a / max(b, 0.01) instead of a / b, and log(max(x, 0.01)) instead of log(x).');
+        }
+      }
       policies.push({ name, label: policy.label ?? name, weights: {}, score: policy.score, returns });
       continue;
     }
@@ -187,7 +311,7 @@ async function resolvePolicies(spec: ScenarioFile, criteria: readonly Criterion[
         const guess = closest(column, columns);
         fail(`'${column}' is not a declared criterion`, file, at([...where, 'weights', column]), `${field}.weights.${column}`, guess === undefined ? `Declared criteria: ${columns.join(', ')}.` : `Did you mean '${guess}'?`);
       }
-      if (!Number.isFinite(weight) || weight < 0) fail(`the weight of '${column}' must be a number 0 or more, not ${weight}`, file, at([...where, 'weights', column]), `${field}.weights.${column}`);
+      if (!Number.isFinite(weight) || weight < 0) fail(`the weight of '${column}' must be a number 0 or more, not ${weight}`, file, at([...where, 'weights', column]), `${field}.weights.${column}`, 'Weights say how much each criterion counts; write 0 for a criterion that should not count.');
       sum += weight;
     }
     if (!(sum > 0)) fail('every weight of this policy is zero', file, at([...where, 'weights']), `${field}.weights`, 'Give at least one criterion a weight above 0.');

@@ -149,6 +149,12 @@ describe('row errors', () => {
     expect(error.format()).toContain("Columns are separated by ';'");
   });
 
+  it("names a separator enveloppe does not read, such as '|'", () => {
+    const error = caught(() => parse('id|nom|montant\nA|x|1\n'));
+    expect(error.message).toBe("the columns are separated by '|', which enveloppe does not read");
+    expect(error.line).toBe(1);
+  });
+
   it('says "1 field" in the singular', () => {
     expect(() => parse('id;nom\nA\n')).toThrow(/^line 2 has 1 field, the header has 2$/);
   });

@@ -61,7 +61,7 @@ describe('loadScenario refuses mistakes with one message naming file, line and k
 
   it('names a missing candidates file', async () => {
     const path = tinyWith((yaml) => yaml.replace('candidates: tiny.csv', 'candidates: absent.csv'));
-    expect(await messageOf(path)).toMatch(/absent\.csv: file not found/);
+    expect(await messageOf(path)).toMatch(/tiny\.yaml:\d+: candidates: the candidates file 'absent\.csv' does not exist\. The path is relative to the scenario's folder \(.*\), which holds tiny\.csv\./);
   });
 
   it('names a weight on an unknown criterion, with a guess', async () => {

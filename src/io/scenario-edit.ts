@@ -1,0 +1,132 @@
+/**
+ * Writing back into a scenario file that a person maintains by hand: the new policy is spliced into
+ * the text, so every other byte (comments, blank lines, flow maps, column alignment) stays as it was.
+ */
+import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import { Document, isMap, isScalar, parseDocument, type Node, type Pair } from 'yaml';
+import writeFileAtomic from 'write-file-atomic';
+import { UserError } from '../domain/errors.js';
+import type { ReturnTier } from '../domain/types.js';
+
+/** Policy names a scenario file accepts from the simulator: lower-case letters, digits, `_` and `-`. */
+export const POLICY_NAME = /^[a-z0-9_-]+$/;
+
+/**
+ * Adds a weighting policy to a scenario file, atomically, keeping every other byte of the file.
+ * Refuses a name already used or not matching {@link POLICY_NAME}, and weights that are all zero.
+ * @example await savePolicy('scenarios/tiny.yaml', 'social_plus', { utilite_sociale: 80, emplois: 20 }, 'Plus social')
+ */
+export async function savePolicy(
+  scenarioFile: string,
+  name: string,
+  weights: Readonly<Record<string, number>>,
+  label?: string,
+  returns: readonly ReturnTier[] = [],
+): Promise<void> {
+  if (!POLICY_NAME.test(name)) {
+    throw new UserError(`'${name}' is not a usable policy name`, { file: scenarioFile, field: 'policies', hint: 'Use lower-case letters, digits, _ and -, e.g. emploi_2.', exitCode: 2 });
+  }
+  const entries = Object.entries(weights);
+  if (entries.some(([, weight]) => !Number.isFinite(weight) || weight < 0) || !entries.some(([, weight]) => weight > 0)) {
+    throw new UserError('a policy needs weights of 0 or more, at least one above 0', { file: scenarioFile, field: `policies.${name}.weights`, exitCode: 2 });
+  }
+  const text = readScenarioText(scenarioFile);
+  const next = withPolicy(text, scenarioFile, name, { label, weights, returns });
+  try {
+    await writeFileAtomic(scenarioFile, next);
+  } catch (error) {
+    throw new UserError(`could not write the scenario file: ${(error as Error).message}; nothing was written`, { file: scenarioFile, hint: 'Check that the folder is writable.' });
+  }
+}
+
+interface PolicyEntry {
+  readonly label: string | undefined;
+  readonly weights: Readonly<Record<string, number>>;
+  readonly returns: readonly ReturnTier[];
+}
+
+/** The text of a scenario file with one more policy. Pure: exported for tests. */
+export function withPolicy(text: string, file: string, name: string, entry: PolicyEntry): string {
+  const document = parseDocument(text, { uniqueKeys: true });
+  if (document.errors.length > 0) throw new UserError('the scenario file is not valid YAML any more; nothing was written', { file, hint: 'Fix the file, then save the policy again.' });
+  if (document.hasIn(['policies', name])) {
+    throw new UserError(`the scenario already has a policy named '${name}'`, { file, field: `policies.${name}`, hint: 'Choose another name.', exitCode: 2 });
+  }
+  const expected = { ...(document.toJS() as Record<string, unknown>) };
+  expected['policies'] = { ...((expected['policies'] as Record<string, unknown> | null | undefined) ?? {}), [name]: plainEntry(entry) };
+
+  const spliced = splice(text, document, name, entry);
+  if (spliced !== undefined && isDeepStrictEqual(parseDocument(spliced).toJS(), expected)) return spliced;
+
+  // A layout the splice does not handle (flow-style policies, an empty map): let yaml rewrite the file.
+  document.setIn(['policies', name], entryNode(document, entry));
+  const rewritten = String(document);
+  if (!isDeepStrictEqual(parseDocument(rewritten).toJS(), expected)) {
+    throw new UserError('could not add the policy without changing the rest of the file; nothing was written', { file, hint: 'Add the policy by hand.' });
+  }
+  return rewritten;
+}
+
+function plainEntry(entry: PolicyEntry): Record<string, unknown> {
+  return {
+    ...(entry.label === undefined ? {} : { label: entry.label }),
+    weights: { ...entry.weights },
+    ...(entry.returns.length === 0 ? {} : { returns: entry.returns.map((tier) => [tier.share, tier.value]) }),
+  };
+}
+
+/** The entry as a yaml node: weights and returns on one line each, like the shipped scenarios. */
+function entryNode(document: Document, entry: PolicyEntry): Node {
+  const node = document.createNode(plainEntry(entry));
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const value = pair.value as { flow?: boolean } | null;
+      const key = isScalar(pair.key) ? pair.key.value : pair.key;
+      if (value !== null && (key === 'weights' || key === 'returns')) value.flow = true;
+    }
+  }
+  return node;
+}
+
+/** Inserts the entry after the last policy of a block-style `policies:` map, or appends a `policies:` block. */
+function splice(text: string, document: Document, name: string, entry: PolicyEntry): string | undefined {
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const single = new Document({});
+  single.set(name, entryNode(single, entry));
+  const lines = single.toString({ flowCollectionPadding: false, lineWidth: 0 }).replace(/\n$/, '').split('\n');
+
+  const policies = document.get('policies', true);
+  if (policies === undefined) {
+    const body = ['policies:', ...lines.map((line) => `  ${line}`)].join(newline);
+    const separator = text === '' || text.endsWith('\n') ? '' : newline;
+    return `${text}${separator}${body}${newline}`;
+  }
+  if (!isMap(policies) || policies.flow === true || policies.items.length === 0) return undefined;
+  const first = policies.items[0] as Pair<Node, Node>;
+  const last = policies.items[policies.items.length - 1] as Pair<Node, Node | null>;
+  const keyStart = first.key.range?.[0];
+  const valueEnd = (last.value ?? last.key).range?.[1];
+  if (keyStart === undefined || valueEnd === undefined) return undefined;
+  const indent = keyStart - (text.lastIndexOf('\n', keyStart - 1) + 1);
+  if (!/^ *$/.test(text.slice(keyStart - indent, keyStart))) return undefined;
+
+  // After the last line of the last policy that is not blank (its trailing comment included):
+  // a block map's range runs on over the blank lines that follow it.
+  let end = valueEnd;
+  while (end > keyStart && /\s/.test(text[end - 1] ?? '')) end -= 1;
+  let at = text.indexOf('\n', end);
+  at = at === -1 ? text.length : at + 1;
+  const prefix = at === text.length && !text.endsWith('\n') ? newline : '';
+  const body = lines.map((line) => `${' '.repeat(indent)}${line}${newline}`).join('');
+  return `${text.slice(0, at)}${prefix}${body}${text.slice(at)}`;
+}
+
+function readScenarioText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UserError(`cannot read the scenario file (${code})`, { file });
+  }
+}

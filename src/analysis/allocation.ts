@@ -3,7 +3,7 @@
  * then publish grants in whole euros with the totals and rules a committee reads.
  */
 import type { Lock, Policy, Scenario } from '../domain/types.js';
-import { buildModel, capUnits, ruleGroups, tierEndUnits } from '../model/build.js';
+import { buildModel, capUnits, isEligible, ruleGroups, tierEndUnits } from '../model/build.js';
 import type { AllocationModel } from '../model/types.js';
 import { buildYearSplit } from '../model/year-split.js';
 import { compileFormula } from '../scoring/formula.js';
@@ -191,7 +191,8 @@ export function publish(
     const years: Record<string, number> = {};
     let grant = 0;
     for (const { year, variable } of variables.grants) {
-      const amount = Math.round(values.get(variable) ?? 0) * step;
+      // + 0 turns a solver's −0 into 0.
+      const amount = Math.round(values.get(variable) ?? 0) * step + 0;
       grant += amount;
       if (year !== '') years[year] = amount;
     }
@@ -208,7 +209,7 @@ export function publish(
       request: candidate.request,
       shareOfRequest: candidate.request > 0 ? grant / candidate.request : 0,
       lock: scenario.locks[candidate.id],
-      eligible: capUnits(scenario, candidate.request) * step >= scenario.grant.min,
+      eligible: isEligible(scenario, candidate),
       contributions: scoring.kind === 'weights' ? contributions(candidate, scenario.criteria, scoring.weights) : undefined,
     };
   });

@@ -6,7 +6,7 @@
  */
 import { formatEuros } from '../domain/money.js';
 import type { Scenario } from '../domain/types.js';
-import { buildModel, capUnits, floorUnits, ruleGroups } from '../model/build.js';
+import { buildModel, capUnits, floorUnits, isEligible, ruleGroups } from '../model/build.js';
 import type { AllocationModel, ModelRow } from '../model/types.js';
 import { solveModel } from '../solver/solve.js';
 import type { SolveOptions } from '../solver/types.js';
@@ -130,7 +130,7 @@ export function cheapSums(scenario: Scenario): string[] {
   const sums: string[] = [];
   const floor = floorUnits(scenario) * scenario.grant.step;
   const { min: required, max: allowed } = scenario.laureates;
-  const eligible = scenario.candidates.filter((candidate) => capUnits(scenario, candidate.request) * scenario.grant.step >= floor);
+  const eligible = scenario.candidates.filter((candidate) => isEligible(scenario, candidate));
   const spendable = Math.min(scenario.envelope.total, scenario.envelope.years.length > 0 ? scenario.envelope.years.reduce((sum, entry) => sum + entry.ceiling, 0) : Infinity);
   if (required * floor > spendable) {
     sums.push(`grant floor ${formatEuros(floor)} × ${required} required laureates = ${formatEuros(required * floor)}, above the ${formatEuros(spendable)} that can be spent`);

@@ -2,13 +2,15 @@
  * The `enveloppe` command: parses flags, calls a command, renders one message per mistake.
  * Exit codes: 0 ok, 1 error, 2 usage, 3 infeasible. Data goes to stdout, messages to stderr.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../domain/errors.js';
+import { closest } from '../scoring/formula.js';
 import { stopJslpWorker } from '../solver/jslp-runner.js';
 import { EXIT } from './options.js';
-import { runSolve, runValidate, type Console, type SolveFlags } from './solve-command.js';
+import { runBudgetSweep, runCompare, runRobustness, runSweep, runTipping, type AnalysisFlags } from './analysis-commands.js';
+import { runSolve, runValidate, runVerify, type Console, type SolveFlags } from './solve-command.js';
 
 /** The scenario `npm start` and a bare `enveloppe` open: the 2013 call shipped with the package. */
 export const DEFAULT_SCENARIO = fileURLToPath(new URL('../../scenarios/ptce-2013.yaml', import.meta.url));
@@ -28,7 +30,19 @@ function addSolveOptions(command: Command): Command {
     .option('--lp <file>', 'write the model in CPLEX LP format, for any other solver')
     .option('--solver <engine>', 'jslp, highs or auto', 'auto')
     .option('--time-limit <seconds>', 'give up after this many seconds', '20')
-    .option('--all', 'list the candidates that get nothing too');
+    .option('--all', 'list the candidates that get nothing too')
+    .option('--record <file>', 'write a decision record (inputs\' SHA-256, scenario, weights, engine, optimum, allocation)')
+    .option('--check', 'solve with both engines and refuse to answer if their optima differ');
+}
+
+/** Commander's "error: unknown option '--jsn'\n(Did you mean --json?)" as one line of ours. */
+function oneLine(text: string): string {
+  const parts = text
+    .split('\n')
+    .map((part) => part.trim().replace(/^error: /, '').replace(/^\((.*)\)$/, '$1'))
+    .filter((part) => part !== '');
+  const sentences = parts.map((part) => (/[.?!]$/.test(part) ? part : `${part}.`));
+  return `enveloppe: ${sentences.join(' ')} See 'enveloppe --help'.\n`;
 }
 
 /** Runs the command line and resolves to the exit code. */
@@ -41,7 +55,7 @@ export async function main(argv: readonly string[], console: Console): Promise<n
     // Options after a subcommand belong to it: the bare command shares their names.
     .enablePositionalOptions()
     .exitOverride()
-    .configureOutput({ writeOut: console.out, writeErr: console.err });
+    .configureOutput({ writeOut: console.out, writeErr: console.err, outputError: (text, write) => write(oneLine(text)) });
 
   addSolveOptions(
     program
@@ -60,9 +74,70 @@ export async function main(argv: readonly string[], console: Console): Promise<n
       code = await runValidate(path, console);
     });
 
-  // Bare `enveloppe [scenario]`: the simulator's place. Until the TUI lands it prints the allocation.
+  program
+    .command('verify')
+    .description('re-run a decision record and say whether it reproduces byte for byte')
+    .argument('<record>', 'file written by solve --record')
+    .action(async (path: string) => {
+      code = await runVerify(path, console);
+    });
+
+  const analysisOptions = (command: Command): Command =>
+    command
+      .option('--policy <name>', "weighting policy (default: the scenario's first)")
+      .option('--json', 'print the result as JSON')
+      .option('--csv <file>', 'write the result table to a CSV file')
+      .option('--excel', 'with --csv: French Excel format')
+      .option('--solver <engine>', 'jslp, highs or auto', 'highs')
+      .option('--time-limit <seconds>', 'give up on one solve after this many seconds', '20');
+  // Ctrl-C during a long analysis stops the workers; nothing is written.
+  const analysis = (run: (path: string, flags: AnalysisFlags, console: Console, signal?: AbortSignal) => Promise<number>) => async (path: string, flags: AnalysisFlags) => {
+    const controller = new AbortController();
+    const interrupt = (): void => controller.abort(new UserError('cancelled; nothing was written', { exitCode: EXIT.interrupted }));
+    process.once('SIGINT', interrupt);
+    try {
+      code = await run(path, flags, console, controller.signal);
+    } finally {
+      process.removeListener('SIGINT', interrupt);
+    }
+  };
+
+  analysisOptions(program.command('compare').description('compare weighting policies side by side').argument('<scenario>', 'scenario file (YAML)'))
+    .option('--policies <list>', 'policies to compare, e.g. equilibre,emploi (default: all)')
+    .action(analysis(runCompare));
+  analysisOptions(program.command('sweep').description("move one criterion's share of the weight from 0 to 100 %").argument('<scenario>', 'scenario file (YAML)'))
+    .option('--criterion <column>', 'the criterion to sweep')
+    .option('--steps <n>', 'number of points', '21')
+    .action(analysis(runSweep));
+  analysisOptions(program.command('tipping').description("the weight shares at which each candidate's funded status changes").argument('<scenario>', 'scenario file (YAML)'))
+    .option('--steps <n>', 'sweep points per criterion before bisection', '11')
+    .action(analysis(runTipping));
+  analysisOptions(program.command('budget-sweep').description('the allocation as the envelope shrinks or grows, and what one more euro buys').argument('<scenario>', 'scenario file (YAML)'))
+    .option('--from <euros>', 'smallest envelope (default: half the scenario\'s)')
+    .option('--to <euros>', 'largest envelope (default: 1.5 times the scenario\'s)')
+    .option('--steps <n>', 'number of envelopes', '21')
+    .action(analysis(runBudgetSweep));
+  analysisOptions(program.command('robustness').description('how often each candidate is funded over weightings drawn around a policy').argument('<scenario>', 'scenario file (YAML)'))
+    .option('--samples <n>', 'number of weightings', '1000')
+    .option('--spread <s>', 'how far weightings stray from the policy (0 = not at all)', '0.2')
+    .option('--seed <n>', 'seed of the draws: the same seed gives the same result', '1')
+    .option('--uniform', 'draw uniformly over all weightings instead')
+    .action(analysis(runRobustness));
+
+  // Bare `enveloppe [scenario]`: the interactive simulator. Imported lazily, so that `solve` and
+  // `validate` never load Ink or React.
+  // Set after the subcommands, which must keep refusing extra words: the bare command gets them,
+  // so that `enveloppe solv x.yaml` says "unknown command 'solv'" rather than "too many arguments".
+  program.allowExcessArguments(true);
   addSolveOptions(program.argument('[scenario]', 'scenario file (default: the 2013 PTCE call)')).action(async (path: string | undefined, flags: SolveFlags) => {
-    code = await runSolve(path ?? DEFAULT_SCENARIO, flags, console);
+    const words = program.args;
+    if (words.length > 1 || (path !== undefined && !existsSync(path) && !/[./\\]/.test(path))) {
+      const commands = program.commands.map((command) => command.name());
+      const guess = closest(words[0] ?? '', commands);
+      throw new UserError(`unknown command '${words[0] ?? ''}'`, { hint: guess === undefined ? `Commands: ${commands.join(', ')}. See 'enveloppe --help'.` : `Did you mean '${guess}'?`, exitCode: EXIT.usage });
+    }
+    const { runSimulator } = await import('../tui/launch.js');
+    code = await runSimulator(path ?? DEFAULT_SCENARIO, flags, console);
   });
 
   try {
@@ -72,9 +147,10 @@ export async function main(argv: readonly string[], console: Console): Promise<n
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
       return EXIT.usage;
     }
-    if (error instanceof UserError) {
-      console.err(`enveloppe: ${error.format()}\n`);
-      return error.exitCode;
+    if (error instanceof UserError || (error instanceof Error && error.cause instanceof UserError)) {
+      const mistake = error instanceof UserError ? error : (error.cause as UserError);
+      console.err(`enveloppe: ${mistake.format()}\n`);
+      return mistake.exitCode;
     }
     throw error;
   } finally {

@@ -42,9 +42,20 @@ export function tierEndUnits(share: number, request: number, unit: number): numb
   return Math.floor((share * request) / unit + 1e-9);
 }
 
-/** Smallest grant in units: grant.min rounded up to the step. */
+/** Smallest grant in units: grant.min rounded up to the step, and at least one step (a laureate never gets 0 €). */
 export function floorUnits(scenario: Scenario): number {
-  return Math.ceil(scenario.grant.min / scenario.grant.step - 1e-9);
+  return Math.max(1, Math.ceil(scenario.grant.min / scenario.grant.step - 1e-9));
+}
+
+/** Whether a candidate can be funded at all: its cap (and its per-year requests together) reach the floor. */
+export function isEligible(scenario: Scenario, candidate: Scenario['candidates'][number]): boolean {
+  const unit = scenario.grant.step;
+  const years = scenario.envelope.years.map((entry) => entry.year);
+  const perYear = years.map((year) => candidate.requestByYear[year]);
+  const reachable = years.length > 0 && perYear.every((request) => request !== undefined)
+    ? Math.min(capUnits(scenario, candidate.request), perYear.reduce<number>((sum, request) => sum + Math.floor((request ?? 0) / unit + 1e-9), 0))
+    : capUnits(scenario, candidate.request);
+  return reachable >= floorUnits(scenario);
 }
 
 /**

@@ -81,7 +81,8 @@ function wrap(names: readonly string[]): string[] {
 
 /** A number as LP text: no exponent, at most 15 significant digits. */
 export function lpNumber(value: number): string {
-  if (Number.isInteger(value)) return String(value);
+  // String(1e21) is '1e+21': BigInt writes every digit.
+  if (Number.isInteger(value)) return Math.abs(value) >= 1e21 ? BigInt(value).toString() : String(value);
   const text = String(Number(value.toPrecision(15)));
   if (!text.includes('e')) return text;
   return value.toFixed(12).replace(/0+$/, '').replace(/\.$/, '');

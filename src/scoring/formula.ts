@@ -117,7 +117,7 @@ function build(node: FormulaNode, criteria: ReadonlySet<string>, names: Set<stri
         if (op === '+') return a;
         throw new FormulaRefused(`the operator '${op}' is not allowed in a score formula`);
       }
-      const combine = BINARY[op];
+      const combine = Object.hasOwn(BINARY, op) ? BINARY[op] : undefined;
       if (combine === undefined || args.length !== 2) {
         throw new FormulaRefused(`the operator '${op}' is not allowed in a score formula`, 'Use + - * / ^ and comparisons.');
       }
@@ -133,7 +133,8 @@ function build(node: FormulaNode, criteria: ReadonlySet<string>, names: Set<stri
     case 'FunctionNode': {
       const callee = node.fn;
       const name = typeof callee === 'string' ? callee : callee?.type === 'SymbolNode' ? callee.name ?? '' : '';
-      const allowed = FUNCTIONS[name];
+      // Own keys only: 'toString' or '__proto__' must not reach Object.prototype.
+      const allowed = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
       if (allowed === undefined) {
         throw new FormulaRefused(
           `calling '${name === '' ? 'an expression' : name}' is not allowed in a score formula`,

@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# The simulator in a real terminal: runs `node bin/enveloppe.js` in tmux (120×40), types keys,
+# reads the screen as a person would, resizes to 80×24, quits, and checks that the shell gets its
+# terminal back as it was. Builds first when dist/ is older than src/.
+#
+#   scripts/tui-e2e.sh                    # the checks
+#   scripts/tui-e2e.sh --captures docs/tui # the checks, and a text capture of each view at 120×40
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+captures=''
+if [[ "${1:-}" == '--captures' ]]; then captures="${2:?--captures needs a folder}"; fi
+
+if ! command -v tmux >/dev/null 2>&1; then
+  echo 'tui-e2e: tmux is not installed' >&2
+  exit 2
+fi
+if [[ ! -f dist/cli/run.js || ! -f dist/tui/launch.js ]] || [[ -n "$(find src -newer dist/cli/run.js -name '*.ts*' -print -quit)" ]]; then
+  npm run build --silent >&2
+fi
+
+socket="enveloppe-e2e-$$"
+work="$(mktemp -d)"
+t() { tmux -L "$socket" -f /dev/null "$@"; }
+cleanup() {
+  t kill-server >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+fail() {
+  echo "tui-e2e: FAIL: $1" >&2
+  echo '--- screen ---' >&2
+  t capture-pane -p -t e2e >&2 || true
+  exit 1
+}
+screen() { t capture-pane -p -t e2e; }
+# Waits until the screen matches an extended regular expression (grep -E), at most $2 seconds.
+wait_for() {
+  local pattern="$1" seconds="${2:-15}" tries
+  tries=$((seconds * 10))
+  while ((tries-- > 0)); do
+    if screen | grep -Eq -- "$pattern"; then return 0; fi
+    sleep 0.1
+  done
+  fail "waited ${seconds}s for /$pattern/"
+}
+wait_settled() {
+  wait_for '✓ optimal|✗ infeasible' "${1:-20}"
+  local tries=100
+  while ((tries-- > 0)) && screen | grep -q 'solving…'; do sleep 0.1; done
+}
+keys() { t send-keys -t e2e "$@"; }
+check() { screen | grep -Eq -- "$1" || fail "$2"; }
+check_not() { ! screen | grep -Eq -- "$1" || fail "$2"; }
+save() { if [[ -n "$captures" ]]; then mkdir -p "$captures" && screen >"$captures/$1.txt"; fi; }
+# Every line within the width, the header on the first line and the keys on the last: the frame fits.
+fits() {
+  local columns="$1" rows="$2" text
+  text="$(screen)"
+  node -e 'const max = Number(process.argv[1]); const lines = require("fs").readFileSync(0, "utf8").split("\n"); process.exit(lines.some((line) => [...line].length > max) ? 1 : 0)' "$columns" <<<"$text" || fail "a line is wider than $columns columns"
+  [[ "$(head -n 1 <<<"$text")" == 'Appel à projets PTCE 2013'* ]] || fail "the header is not on the first line at ${columns}×${rows}"
+  [[ "$(grep -c 'Appel à projets PTCE 2013' <<<"$text")" == 1 ]] || fail "the header shows more than once at ${columns}×${rows}"
+  [[ "$(sed -n "$((rows - 1))p" <<<"$text")" == '1 Allocation'* ]] || fail "the keys line is not at the bottom at ${columns}×${rows}"
+}
+
+# A plain shell in a 120×40 terminal, as a person would have; the simulator is typed at its prompt.
+t new-session -d -s e2e -x 120 -y 40 -c "$PWD" "env -u CI -u CONTINUOUS_INTEGRATION -u NO_COLOR TERM=xterm-256color PS1='e2e\$ ' bash --norc --noprofile"
+wait_for '^e2e\$' 10
+keys "stty -g > '$work/stty-before'" Enter
+keys 'node bin/enveloppe.js' Enter
+
+# Header, a row of the table, the keys.
+wait_settled 30
+check '^Appel à projets PTCE 2013 · policy equilibre \(Équilibrée \(poids égaux\)\) +✓ optimal · [0-9]+ ms$' 'header: call, policy, status and solve time'
+check '^Spent 3 000 000 € / 3 000 000 € · 2013 1 500 000 € / 1 500 000 € · 2014 1 500 000 € / 1 500 000 € · Laureates [0-9]+ / 23$' 'header: spend per year and laureates'
+check '^› +[0-9]+ Pôle Sud \(Groupe Archer\) +Rhône-Alpes +84\.00 .*290 000 € +89\.8 %' 'a row of the table'
+check '^1 Allocation 2 Weights 3 Budget 4 Summary' 'the footer with the views'
+screen | grep -q $'\e\\[' && fail 'capture-pane -p printed escape codes'
+t capture-pane -e -p -t e2e | grep -q $'\e\\[3[0-9]m' || fail 'no colour on screen without NO_COLOR'
+fits 120 40
+save allocation
+
+# A weight change re-solves and the change column shows what moved.
+keys 2
+wait_for '^Policy equilibre'
+keys Down Down Down Down Down Down
+keys S-Right S-Right S-Right
+wait_for 'Pérennité des emplois créés +█+[▏▎▍▌▋▊▉]? +26\.1 %'
+wait_settled
+check '\(edited\)' 'the weights view says the policy is edited'
+check '[0-9]+ changed, [0-9]+ new, [0-9]+ out' 'the weights view says what moved'
+check 'policy equilibre\* \(Équilibrée \(poids égaux\), edited\)' 'the header says the weights are edited'
+save weights
+keys 1
+wait_for '^   Rank Name'
+check '(▲ \+|▼ −)[0-9 ]+ €|  new$|  out$' 'the change column after a weight change'
+
+# Detail, budget, summary and help, each captured.
+keys Enter
+wait_for 'Rules it counts towards'
+save detail
+keys Escape 3
+wait_for '^› Envelope total +3 000 000 €'
+save budget
+keys 4
+wait_for '^Spend by region'
+save summary
+keys '?'
+wait_for '^Everywhere'
+save help
+keys Escape 1
+wait_for '^   Rank Name'
+
+# An infeasible edit: laureates at most 2 with 40 % of the envelope for territories in difficulty.
+keys 3 Down Down Down Down Down Enter
+wait_for '^Laureates at most \(now 23\):'
+keys 2 Enter
+wait_for '✗ infeasible'
+wait_for 'What would fix it' 30
+keys 1
+wait_for '^   Rank Name'
+check '\(last feasible\)' 'the last feasible allocation stays'
+check '╭─+╮' 'the conflict panel'
+save conflict
+keys u
+wait_for '✓ optimal'
+check_not 'No allocation satisfies' 'undo clears the conflict'
+
+# 80×24: redrawn to fit.
+t resize-window -t e2e -x 80 -y 24
+wait_for '^Spent 3 000/3 000 k€'
+sleep 0.3
+fits 80 24
+check '^›' 'the selected row at 80×24'
+
+# q gives the shell back: normal screen, same terminal settings, commands echo.
+keys q
+wait_for '^e2e\$ ?$' 10
+check_not '^Spent ' 'the simulator left its screen behind'
+keys "echo EXITED:\$?; stty -g > '$work/stty-after'" Enter
+wait_for '^EXITED:0$' 10
+wait_for '^e2e\$ ?$' 10
+cmp -s "$work/stty-before" "$work/stty-after" || fail "terminal settings changed: $(cat "$work/stty-before") → $(cat "$work/stty-after")"
+
+# NO_COLOR: no colour at all.
+t resize-window -t e2e -x 120 -y 40
+keys 'clear; NO_COLOR=1 node bin/enveloppe.js scenarios/tiny.yaml' Enter
+wait_settled
+t capture-pane -e -p -t e2e | grep -q $'\e\\[[0-9;]*[1-9][0-9;]*m' && fail 'colours or styles despite NO_COLOR'
+keys q
+wait_for '^e2e\$ ?$' 10
+
+echo 'tui-e2e: ok'

@@ -1,0 +1,59 @@
+/** The change column: how each candidate's grant moved between two allocations, matched by id. */
+import type { Allocation } from '../analysis/allocation.js';
+import { formatEuroChange } from '../domain/money.js';
+
+/** How one candidate's grant moved. `euros` is the signed difference (for `out`, minus the old grant). */
+export type Change =
+  | { readonly kind: 'same' }
+  | { readonly kind: 'up' | 'down' | 'new' | 'out'; readonly euros: number };
+
+/**
+ * Compares two allocations candidate by candidate. Candidates absent from `before` count as
+ * unfunded there; without `before` (the first solve) nothing has changed.
+ * @example changesBetween(previous, current).get('ptce-109') // { kind: 'up', euros: 40000 }
+ */
+export function changesBetween(before: Allocation | undefined, after: Allocation): ReadonlyMap<string, Change> {
+  const changes = new Map<string, Change>();
+  if (before === undefined) return changes;
+  const old = new Map(before.candidates.map((candidate) => [candidate.id, candidate.grant]));
+  for (const candidate of after.candidates) {
+    const was = old.get(candidate.id) ?? 0;
+    const now = candidate.grant;
+    const euros = now - was;
+    if (euros === 0) changes.set(candidate.id, { kind: 'same' });
+    else if (was === 0) changes.set(candidate.id, { kind: 'new', euros });
+    else if (now === 0) changes.set(candidate.id, { kind: 'out', euros });
+    else changes.set(candidate.id, { kind: euros > 0 ? 'up' : 'down', euros });
+  }
+  return changes;
+}
+
+/** `▲ +40 000 €`, `▼ −12 000 €`, `new`, `out`, or '' when nothing moved. */
+export function formatChange(change: Change | undefined): string {
+  if (change === undefined) return '';
+  switch (change.kind) {
+    case 'same':
+      return '';
+    case 'up':
+      return `▲ ${formatEuroChange(change.euros)}`;
+    case 'down':
+      return `▼ ${formatEuroChange(change.euros)}`;
+    case 'new':
+      return 'new';
+    case 'out':
+      return 'out';
+  }
+}
+
+/** How many candidates moved, entered and left: the one-line digest of a change. */
+export function changeCounts(changes: ReadonlyMap<string, Change>): { moved: number; entered: number; left: number } {
+  let moved = 0;
+  let entered = 0;
+  let left = 0;
+  for (const change of changes.values()) {
+    if (change.kind === 'up' || change.kind === 'down') moved += 1;
+    else if (change.kind === 'new') entered += 1;
+    else if (change.kind === 'out') left += 1;
+  }
+  return { moved, entered, left };
+}

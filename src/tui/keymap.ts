@@ -1,0 +1,179 @@
+/**
+ * What each key does, screen by screen: pure functions from the state and a key press to an action.
+ * Only the map of what is shown applies (an open prompt first, then the global keys, then the help
+ * or the current view). The reducer runs them on the latest state, so keys typed faster than the
+ * screen redraws (a paste, a burst from tmux) still reach the screen they were meant for.
+ */
+import { layoutOf } from './layout.js';
+import { tableRows } from './screens/allocation.js';
+import { helpLines } from './screens/help.js';
+import { summaryLines } from './screens/summary.js';
+import { WEIGHT_STEP, WEIGHT_STEP_BIG, isStale, reduce, selectedIndex, visibleCandidates, VIEWS, type Action, type Prompt, type TuiState } from './state.js';
+
+/** A key as the maps need it; the app builds it from Ink's `useInput`. */
+export interface KeyPress {
+  /** The text typed (a letter, a pasted string), '' for special keys. */
+  readonly input: string;
+  readonly up?: boolean;
+  readonly down?: boolean;
+  readonly left?: boolean;
+  readonly right?: boolean;
+  readonly pageUp?: boolean;
+  readonly pageDown?: boolean;
+  readonly home?: boolean;
+  readonly end?: boolean;
+  readonly enter?: boolean;
+  readonly escape?: boolean;
+  readonly tab?: boolean;
+  readonly backspace?: boolean;
+  readonly shift?: boolean;
+  readonly ctrl?: boolean;
+  readonly meta?: boolean;
+}
+
+/** Messages of the simulator: the reducer's actions, and key presses routed by the maps. */
+export type Msg = Action | { readonly type: 'key'; readonly press: KeyPress };
+
+/** The reducer the app uses: key presses go through the maps, everything else straight in. */
+export function update(state: TuiState, msg: Msg): TuiState {
+  if (msg.type !== 'key') return reduce(state, msg);
+  return splitPaste(msg.press).reduce((current, press) => {
+    const action = keyAction(current, press);
+    return action === undefined ? current : reduce(current, action);
+  }, state);
+}
+
+/**
+ * Ink hands text that arrives in one read (a paste, keys sent in a burst) as one input: it is
+ * replayed one character at a time, Enter, Tab and Backspace included, so `2500000⏎` both types and submits.
+ */
+export function splitPaste(press: KeyPress): KeyPress[] {
+  const chars = [...press.input];
+  if (chars.length <= 1 || press.ctrl === true || press.meta === true) return [press];
+  return chars.map((char): KeyPress => {
+    if (char === '\r' || char === '\n') return { input: '', enter: true };
+    if (char === '\t') return { input: '', tab: true };
+    if (char === '\u007f' || char === '\b') return { input: '', backspace: true };
+    return { input: char, shift: /^[A-Z]$/.test(char) };
+  });
+}
+
+export function keyAction(state: TuiState, key: KeyPress): Action | undefined {
+  if (state.prompt !== undefined) return promptKeys(state.prompt, key);
+  if (key.ctrl === true) return undefined;
+  const global = globalKeys(key);
+  if (global !== undefined) return global;
+  if (state.help) return helpKeys(state, key);
+  switch (state.view) {
+    case 'allocation':
+      return state.detail === undefined ? allocationKeys(state, key) : detailKeys(state, key);
+    case 'weights':
+      return weightsKeys(key);
+    case 'budget':
+      return budgetKeys(key);
+    case 'summary':
+      return summaryKeys(state, key);
+  }
+}
+
+export function promptKeys(prompt: Prompt, key: KeyPress): Action | undefined {
+  if (key.enter === true) return { type: 'submitPrompt' };
+  if (key.escape === true) return { type: 'cancelPrompt' };
+  if (key.tab === true) return { type: 'toggleExcel' };
+  if (key.backspace === true) return { type: 'editPrompt', text: [...prompt.text].slice(0, -1).join('') };
+  if (key.ctrl === true) return key.input === 'u' ? { type: 'editPrompt', text: '' } : undefined;
+  if (key.meta !== true && printable(key.input)) return { type: 'editPrompt', text: prompt.text + key.input };
+  return undefined;
+}
+
+function globalKeys(key: KeyPress): Action | undefined {
+  const view = /^[1-4]$/.test(key.input) ? VIEWS[Number(key.input) - 1] : undefined;
+  if (view !== undefined) return { type: 'showView', view };
+  if (key.tab === true) return { type: 'nextView', delta: key.shift === true ? -1 : 1 };
+  switch (key.input) {
+    case 'q':
+      return { type: 'quit' };
+    case '?':
+      return { type: 'toggleHelp' };
+    case 'p':
+      return { type: 'switchPolicy', delta: 1 };
+    case 'P':
+      return { type: 'switchPolicy', delta: -1 };
+    case 'c':
+      return { type: 'setReference' };
+    case 'C':
+      return { type: 'clearReference' };
+    case 's':
+      return { type: 'openPrompt', kind: 'save' };
+    case 'e':
+      return { type: 'openPrompt', kind: 'export' };
+    case 'u':
+      return { type: 'undo' };
+    default:
+      return undefined;
+  }
+}
+
+/** Up, down and pages over `total` lines shown `rows` at a time. */
+function scrollKeys(area: 'summary' | 'help', key: KeyPress, rows: number, total: number): Action | undefined {
+  const delta = key.up === true || key.input === 'k' ? -1 : key.down === true || key.input === 'j' ? 1 : key.pageUp === true ? -rows : key.pageDown === true ? rows : key.home === true ? -total : key.end === true ? total : 0;
+  return delta === 0 ? undefined : { type: 'scroll', area, delta, rows, total };
+}
+
+function helpKeys(state: TuiState, key: KeyPress): Action | undefined {
+  if (key.escape === true) return { type: 'toggleHelp' };
+  const layout = layoutOf(state.size, isStale(state));
+  return scrollKeys('help', key, layout.body, helpLines(layout.main).length);
+}
+
+function allocationKeys(state: TuiState, key: KeyPress): Action | undefined {
+  const rows = tableRows(layoutOf(state.size, isStale(state)).body);
+  if (key.up === true || key.input === 'k') return { type: 'move', delta: -1, rows };
+  if (key.down === true || key.input === 'j') return { type: 'move', delta: 1, rows };
+  if (key.pageUp === true) return { type: 'page', delta: -1, rows };
+  if (key.pageDown === true) return { type: 'page', delta: 1, rows };
+  if (key.home === true) return { type: 'moveTo', where: 'first', rows };
+  if (key.end === true) return { type: 'moveTo', where: 'last', rows };
+  if (key.input === '/') return { type: 'openPrompt', kind: 'filter' };
+  if (key.enter === true) return { type: 'openDetail' };
+  const selected = visibleCandidates(state)[selectedIndex(state)];
+  if (key.input === ' ' && selected !== undefined) return { type: 'cycleLock', id: selected.id };
+  if (key.escape === true && state.filter !== '') return { type: 'clearFilter' };
+  return undefined;
+}
+
+function detailKeys(state: TuiState, key: KeyPress): Action | undefined {
+  const rows = tableRows(layoutOf(state.size, isStale(state)).body);
+  if (key.escape === true || key.backspace === true || key.left === true) return { type: 'closeDetail' };
+  if (key.up === true || key.input === 'k') return { type: 'move', delta: -1, rows };
+  if (key.down === true || key.input === 'j') return { type: 'move', delta: 1, rows };
+  if (key.input === ' ' && state.detail !== undefined) return { type: 'cycleLock', id: state.detail };
+  return undefined;
+}
+
+function weightsKeys(key: KeyPress): Action | undefined {
+  if (key.up === true || key.input === 'k') return { type: 'moveWeightCursor', delta: -1 };
+  if (key.down === true || key.input === 'j') return { type: 'moveWeightCursor', delta: 1 };
+  if (key.left === true) return { type: 'nudgeWeight', points: -(key.shift === true ? WEIGHT_STEP_BIG : WEIGHT_STEP) };
+  if (key.right === true) return { type: 'nudgeWeight', points: key.shift === true ? WEIGHT_STEP_BIG : WEIGHT_STEP };
+  if (key.input === '0') return { type: 'zeroWeight' };
+  if (key.input === 'r') return { type: 'resetWeights' };
+  return undefined;
+}
+
+function budgetKeys(key: KeyPress): Action | undefined {
+  if (key.up === true || key.input === 'k') return { type: 'moveBudgetCursor', delta: -1 };
+  if (key.down === true || key.input === 'j') return { type: 'moveBudgetCursor', delta: 1 };
+  if (key.enter === true) return { type: 'openPrompt', kind: 'budget' };
+  return undefined;
+}
+
+function summaryKeys(state: TuiState, key: KeyPress): Action | undefined {
+  const layout = layoutOf(state.size, isStale(state));
+  return scrollKeys('summary', key, layout.body, summaryLines(state, layout.main).length);
+}
+
+/** Typed or pasted text, without control characters. */
+function printable(input: string): boolean {
+  return input !== '' && [...input].every((char) => char >= ' ' && char !== '\u007f');
+}

@@ -1,0 +1,49 @@
+/**
+ * `enveloppe [scenario]`: checks the flags and the terminal, loads the scenario, then opens the
+ * simulator. Ink and React load only here, lazily, after NO_COLOR has become FORCE_COLOR=0 (chalk
+ * reads it when first imported), so that `enveloppe solve` never imports them.
+ */
+import { relative } from 'node:path';
+import { EXIT, engineChoice, parseWeights, policyName, seconds } from '../cli/options.js';
+import type { Console, SolveFlags } from '../cli/solve-command.js';
+import { UserError } from '../domain/errors.js';
+import { loadScenario } from '../io/scenario.js';
+
+/** The streams the simulator takes over. */
+export interface Terminal {
+  readonly stdin: NodeJS.ReadStream;
+  readonly stdout: NodeJS.WriteStream;
+}
+
+/** Flags of `enveloppe solve` that only make sense when printing or writing an allocation. */
+const BATCH_FLAGS = ['json', 'csv', 'excel', 'lp', 'all'] as const;
+
+export async function runSimulator(path: string, flags: SolveFlags, console: Console, terminal: Terminal = { stdin: process.stdin, stdout: process.stdout }): Promise<number> {
+  const shown = relative(process.cwd(), path) || path;
+  const batch = BATCH_FLAGS.find((flag) => flags[flag] !== undefined);
+  if (batch !== undefined) {
+    throw new UserError(`--${batch} belongs to 'enveloppe solve'; the bare command opens the simulator`, { field: `--${batch}`, hint: `Run 'enveloppe solve ${shown} --${batch}${batch === 'csv' ? ' FILE' : ''}'.`, exitCode: EXIT.usage });
+  }
+  if (terminal.stdin.isTTY !== true || terminal.stdout.isTTY !== true) {
+    console.err(`enveloppe: the simulator needs a terminal (stdin and stdout are not both a TTY); to print the allocation instead, run 'enveloppe solve ${shown}'.\n`);
+    return EXIT.usage;
+  }
+  const engine = engineChoice(flags.solver ?? 'auto');
+  const timeLimitMs = flags.timeLimit === undefined ? undefined : seconds(flags.timeLimit, '--time-limit') * 1000;
+  const scenario = await loadScenario(path);
+  const policy = policyName(scenario, flags.policy);
+  const weights = flags.weights === undefined ? undefined : parseWeights(scenario, flags.weights);
+
+  prepareEnvironment(process.env);
+  const { showSimulator } = await import('./screen.js');
+  return showSimulator({ scenario, policy, weights, solveOptions: timeLimitMs === undefined ? { engine } : { engine, timeLimitMs } }, terminal);
+}
+
+/**
+ * NO_COLOR (any non-empty value, no-color.org) becomes FORCE_COLOR=0, which chalk honours under Ink.
+ * In a real terminal the live screen is wanted even when CI is set: Ink would print only the last frame.
+ */
+export function prepareEnvironment(env: NodeJS.ProcessEnv): void {
+  if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') env['FORCE_COLOR'] = '0';
+  for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (env[name] !== undefined) env[name] = 'false';
+}

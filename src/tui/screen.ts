@@ -1,0 +1,50 @@
+/**
+ * Runs the simulator on a terminal: the alternate screen on entry; on exit (q, Ctrl-C, a signal or a
+ * crash) the normal screen back with the cursor shown and raw mode off, as the shell left it.
+ */
+import { constants } from 'node:os';
+import { render } from 'ink';
+import { createElement } from 'react';
+import { App, type AppProps } from './app.js';
+import type { Terminal } from './launch.js';
+
+const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h\u001B[2J\u001B[H';
+const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
+const SHOW_CURSOR = '\u001B[?25h';
+/** Clear the screen and go home: a resize leaves old lines Ink no longer knows about. */
+const CLEAR_SCREEN = '\u001B[2J\u001B[H';
+
+export async function showSimulator(props: AppProps, { stdin, stdout }: Terminal): Promise<number> {
+  let restored = false;
+  const restore = (): void => {
+    if (restored) return;
+    restored = true;
+    if (stdin.isTTY) stdin.setRawMode(false);
+    stdout.write(`${SHOW_CURSOR}${LEAVE_ALTERNATE_SCREEN}`);
+  };
+  // A last resort if the process ends without unmounting (an uncaught error).
+  process.once('exit', restore);
+  stdout.write(ENTER_ALTERNATE_SCREEN);
+  const resized = (): void => void stdout.write(CLEAR_SCREEN);
+  stdout.on('resize', resized);
+
+  const instance = render(createElement(App, props), { stdout, stdin, exitOnCtrlC: false, patchConsole: true });
+  let signalled: NodeJS.Signals | undefined;
+  const quit = (signal: NodeJS.Signals): void => {
+    signalled = signal;
+    instance.unmount();
+  };
+  const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP'];
+  for (const signal of signals) process.once(signal, quit);
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    for (const signal of signals) process.off(signal, quit);
+    stdout.off('resize', resized);
+    process.off('exit', restore);
+    restore();
+    stdin.pause();
+  }
+  // Killed by a signal: the shell's convention, 128 + its number.
+  return signalled === undefined ? 0 : 128 + constants.signals[signalled];
+}

@@ -1,0 +1,104 @@
+/**
+ * The allocation table: candidates by grant then score, with what changed. Only the rows that fit
+ * are drawn. Enter opens a candidate's detail, which takes over this view until Esc.
+ */
+import type { CandidateResult } from '../../analysis/allocation.js';
+import { formatEuroChange, formatEuros, formatPercent } from '../../domain/money.js';
+import { changesBetween, formatChange, type Change } from '../changes.js';
+import { selectedIndex, visibleCandidates, windowTop, type TuiState } from '../state.js';
+import { cells, fit, GAP, layoutColumns, tableLine, type Column } from '../text.js';
+import type { Line, Segment } from '../lines.js';
+
+/** Rows of the table in a body of `height` lines: one for the titles, one for the count. */
+export function tableRows(height: number): number {
+  return Math.max(1, height - 2);
+}
+
+/** `✓` locked in, `✗` locked out, `·` asks less than the grant floor. */
+export function lockMark(candidate: CandidateResult): string {
+  if (candidate.lock === 'funded') return '✓';
+  if (candidate.lock === 'excluded') return '✗';
+  return candidate.eligible ? ' ' : '·';
+}
+
+function changeColor(change: Change | undefined): string | undefined {
+  if (change === undefined || change.kind === 'same') return undefined;
+  return change.kind === 'up' || change.kind === 'new' ? 'green' : 'red';
+}
+
+/** Grants in the table: `—` for nothing, so that the funded rows stand out. */
+function euros(amount: number): string {
+  return amount === 0 ? '—' : formatEuros(amount);
+}
+
+export function allocationColumns(state: TuiState, width: number): Column<CandidateResult>[] {
+  const allocation = state.allocation;
+  const years = allocation?.years.map((entry) => entry.year) ?? [];
+  const baseline = state.reference === undefined ? 'Δ previous' : 'Δ reference';
+  // Money columns as wide as their widest amount, so that a 100-column terminal still shows the years.
+  const widest = (title: string, amounts: readonly number[]): number => Math.max(cells(title), ...amounts.map((amount) => cells(euros(amount))));
+  const grants = allocation?.candidates.map((row) => row.grant) ?? [];
+  const columns: Column<CandidateResult>[] = [
+    { key: 'mark', title: '', width: 2, align: 'left', cell: (row) => ` ${lockMark(row)}` },
+    { key: 'rank', title: 'Rank', width: 4, align: 'right', drop: 2, cell: (row) => String(row.rank) },
+    { key: 'name', title: 'Name', width: 0, align: 'left', flex: true, minWidth: 16, cell: (row) => row.name },
+    { key: 'region', title: 'Region', width: width >= 110 ? 18 : 13, align: 'left', drop: 4, cell: (row) => row.region },
+    { key: 'score', title: 'Score', width: 6, align: 'right', drop: 3, cell: (row) => row.score.toFixed(2) },
+    ...years.map((year): Column<CandidateResult> => ({
+      key: `year:${year}`,
+      title: year,
+      width: widest(year, allocation?.candidates.map((row) => row.years[year] ?? 0) ?? []),
+      align: 'right',
+      drop: 5,
+      cell: (row) => euros(row.years[year] ?? 0),
+    })),
+    { key: 'grant', title: 'Grant', width: widest('Grant', grants), align: 'right', cell: (row) => euros(row.grant) },
+    { key: 'share', title: '% req', width: 7, align: 'right', drop: 1, cell: (row) => (row.grant === 0 ? '' : formatPercent(row.shareOfRequest)) },
+    { key: 'change', title: baseline, width: Math.max(cells(baseline), cells(`▼ ${formatEuroChange(-Math.max(0, ...grants))}`)), align: 'left', cell: () => '' },
+  ];
+  return layoutColumns(columns, width);
+}
+
+/** The whole table as lines: titles, the rows that fit, and a count line. */
+export function allocationLines(state: TuiState, width: number, height: number, active: boolean): Line[] {
+  const allocation = state.allocation;
+  if (allocation === undefined) return [[{ text: 'Solving the first allocation…', dim: true }]];
+  const columns = allocationColumns(state, width);
+  const changes = changesBetween(state.reference ?? state.previous, allocation);
+  const candidates = visibleCandidates(state);
+  const rows = tableRows(height);
+  const index = selectedIndex(state);
+  const top = windowTop(candidates.length, index, state.top, rows);
+  const lines: Line[] = [[{ text: tableLine(columns, columns.map((column) => column.title)), bold: true }]];
+
+  candidates.slice(top, top + rows).forEach((candidate, offset) => {
+    const selected = active && top + offset === index;
+    const change = changes.get(candidate.id);
+    const texts = columns.map((column) => (column.key === 'change' ? formatChange(change) : column.cell(candidate)));
+    const cellsOf = columns.map((column, at) => fit(texts[at] ?? '', column.width, column.align));
+    const style = { inverse: selected, bold: selected };
+    const lock = candidate.lock === undefined ? undefined : candidate.lock === 'funded' ? 'green' : 'red';
+    const segments: Segment[] = [
+      { text: selected ? '›' : ' ', ...style },
+      { text: lockMark(candidate), color: lock, ...style },
+      { text: `${GAP}${cellsOf.slice(1, -1).join(GAP)}${GAP}`, dim: !candidate.funded && !selected, ...style },
+      { text: cellsOf[cellsOf.length - 1] ?? '', color: changeColor(change), ...style },
+    ];
+    lines.push(segments);
+  });
+  if (candidates.length === 0) lines.push([{ text: `  No candidate matches “${state.filter}”. Esc clears the filter.`, color: 'yellow' }]);
+  while (lines.length < rows + 1) lines.push([]);
+
+  const funded = allocation.candidates.filter((candidate) => candidate.funded).length;
+  const locks = Object.keys(state.scenario.locks).length;
+  const shownRange = candidates.length === 0 ? 'none shown' : `rows ${top + 1}–${Math.min(candidates.length, top + rows)} of ${candidates.length}`;
+  const count = [
+    `${funded} funded of ${allocation.candidates.length}`,
+    shownRange,
+    state.filter === '' ? '' : `filter “${state.filter}”`,
+    locks === 0 ? '' : `${locks} lock${locks === 1 ? '' : 's'} (✓ in, ✗ out)`,
+    allocation.candidates.some((candidate) => !candidate.eligible) ? '“·” asks less than the grant floor' : '',
+  ].filter((part) => part !== '');
+  lines.push([{ text: count.join(' · '), dim: true }]);
+  return lines;
+}

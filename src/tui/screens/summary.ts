@@ -1,0 +1,73 @@
+/** Spend by region and by rule group as bars, each rule's bounds drawn (│) and binding rules marked (●). */
+import type { Allocation, RuleResult } from '../../analysis/allocation.js';
+import { formatEuros } from '../../domain/money.js';
+import type { TuiState } from '../state.js';
+import { boundedBar, compactEuros, fit } from '../text.js';
+import type { Line } from '../lines.js';
+
+function boundsText(rule: Pick<RuleResult, 'min' | 'max' | 'measure'>): string {
+  const show = (value: number): string => (rule.measure === 'count' ? String(value) : compactEuros(value, 11));
+  if (rule.min !== undefined && rule.max !== undefined) return `${show(rule.min)}–${show(rule.max)}`;
+  if (rule.min !== undefined) return `≥ ${show(rule.min)}`;
+  if (rule.max !== undefined) return `≤ ${show(rule.max)}`;
+  return '';
+}
+
+/** Bounds of the euro rules that group by region, by region: drawn on the region bars. */
+function regionBounds(allocation: Allocation, state: TuiState): Map<string, { min?: number; max?: number; binding: boolean }> {
+  const bounds = new Map<string, { min?: number; max?: number; binding: boolean }>();
+  for (const rule of allocation.rules) {
+    const declared = state.scenario.rules[rule.rule];
+    if (declared?.group.column !== 'region' || declared.group.in !== undefined || rule.measure === 'count') continue;
+    const entry = bounds.get(rule.group) ?? { binding: false };
+    if (rule.min !== undefined) entry.min = Math.max(entry.min ?? 0, rule.min);
+    if (rule.max !== undefined) entry.max = Math.min(entry.max ?? Infinity, rule.max);
+    entry.binding ||= rule.binding;
+    bounds.set(rule.group, entry);
+  }
+  return bounds;
+}
+
+export function summaryLines(state: TuiState, width: number): Line[] {
+  const allocation = state.allocation;
+  if (allocation === undefined) return [[{ text: 'Solving the first allocation…', dim: true }]];
+  const nameWidth = Math.max(12, Math.min(30, Math.floor(width * 0.28)));
+  const barWidth = Math.max(8, width - nameWidth - 37);
+  const lines: Line[] = [
+    [{ text: 'Spend by region', bold: true }, { text: `   █ spent  │ bound of a rule  ● binding rule   total ${formatEuros(allocation.spent)} of ${formatEuros(allocation.total)}`, dim: true }],
+  ];
+  const bounds = regionBounds(allocation, state);
+  const regionScale = Math.max(...allocation.regions.map((region) => region.amount), ...[...bounds.values()].map((entry) => entry.max ?? entry.min ?? 0).filter(Number.isFinite), 1);
+  const regions = allocation.regions.filter((region) => region.amount > 0 || (bounds.get(region.region)?.min ?? 0) > 0);
+  for (const region of regions) {
+    const bound = bounds.get(region.region);
+    const binding = bound?.binding === true;
+    lines.push([
+      { text: binding ? '● ' : '  ', color: 'yellow' },
+      { text: `${fit(region.region, nameWidth)} ` },
+      { text: boundedBar(region.amount, regionScale, barWidth, bound?.min, bound?.max), color: binding ? 'yellow' : 'cyan' },
+      { text: ` ${fit(formatEuros(region.amount), 11, 'right')} ${fit(`${region.laureates} laur.`, 9, 'right')}` },
+    ]);
+  }
+  const idle = allocation.regions.length - regions.length;
+  if (idle > 0) lines.push([{ text: `  ${idle} other region${idle === 1 ? '' : 's'} get nothing.`, dim: true }]);
+
+  state.scenario.rules.forEach((rule, index) => {
+    const results = allocation.rules.filter((entry) => entry.rule === index);
+    lines.push([], [{ text: rule.label, bold: true }, { text: results.some((entry) => entry.binding) ? '  ● binding' : '', color: 'yellow' }]);
+    // Binding groups first, then the largest.
+    const shown = results.filter((entry) => entry.value > 0 || (entry.min ?? 0) > 0 || entry.binding).sort((a, b) => Number(b.binding) - Number(a.binding) || b.value - a.value);
+    for (const entry of shown) {
+      const scale = Math.max(entry.value, entry.max ?? 0, entry.min ?? 0, 1) * (entry.max === undefined ? 1.25 : 1.05);
+      const value = entry.measure === 'count' ? `${entry.value} laur.` : formatEuros(entry.value);
+      lines.push([
+        { text: entry.binding ? '● ' : '  ', color: 'yellow' },
+        { text: `${fit(entry.group, nameWidth)} ` },
+        { text: boundedBar(entry.value, scale, barWidth, entry.min, entry.max), color: entry.binding ? 'yellow' : entry.measure === 'count' ? 'magenta' : 'cyan' },
+        { text: ` ${fit(value, 11, 'right')} ${fit(boundsText(entry), 20)}` },
+      ]);
+    }
+    if (results.length > shown.length) lines.push([{ text: `  ${results.length - shown.length} other group${results.length - shown.length === 1 ? '' : 's'} at 0, within bounds.`, dim: true }]);
+  });
+  return lines;
+}

@@ -1,0 +1,18 @@
+/** The side effects the simulator needs, in one place, so that tests can slow them down or fail them. */
+import { allocate } from '../analysis/allocation.js';
+import { explainInfeasibility } from '../analysis/conflicts.js';
+import { writeOutput } from '../io/files.js';
+import { savePolicy } from '../io/scenario-edit.js';
+import type { SolveOptions } from '../solver/types.js';
+
+export interface Services {
+  readonly allocate: typeof allocate;
+  readonly explainInfeasibility: typeof explainInfeasibility;
+  readonly savePolicy: typeof savePolicy;
+  readonly writeOutput: typeof writeOutput;
+}
+
+export const SERVICES: Services = { allocate, explainInfeasibility, savePolicy, writeOutput };
+
+/** Solver settings of the session (`--solver`, `--time-limit`). */
+export type SessionSolveOptions = Partial<SolveOptions>;

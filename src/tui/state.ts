@@ -1,0 +1,569 @@
+/**
+ * The simulator's state and its reducer. Pure: no Ink, no React, no files, no solver. Key handlers
+ * dispatch actions; side effects (solving, writing files) are requested as data (`generation`, `task`)
+ * and run by thin hooks, which report back with actions. Tests drive it without a terminal.
+ */
+import { basename, dirname, extname, join, relative } from 'node:path';
+import type { Allocation, AllocationOutcome, Selection } from '../analysis/allocation.js';
+import type { ConflictReport } from '../analysis/conflicts.js';
+import { formatEuros } from '../domain/money.js';
+import type { Lock, Policy, ReturnTier, Scenario } from '../domain/types.js';
+import { parseDecimal, parseMoneyInput } from '../io/numbers.js';
+import { POLICY_NAME } from '../io/scenario-edit.js';
+import { normaliseWeights, withShare, type Weights } from '../scoring/weights.js';
+
+/** The four screens; the footer names their keys. */
+export type View = 'allocation' | 'weights' | 'budget' | 'summary';
+export const VIEWS: readonly View[] = ['allocation', 'weights', 'budget', 'summary'];
+
+/** What the last solve of the current edits gave. */
+export type SolveStatus =
+  | { readonly kind: 'optimal'; readonly ms: number }
+  | { readonly kind: 'infeasible' | 'timedout' | 'unbounded'; readonly ms: number }
+  | { readonly kind: 'failed'; readonly ms: number; readonly reason: string };
+
+export type Conflicts =
+  | { readonly kind: 'pending' }
+  | { readonly kind: 'report'; readonly report: ConflictReport }
+  | { readonly kind: 'failed'; readonly reason: string };
+
+/** A value of the budget form. `year:2013` is the 2013 ceiling. */
+export type BudgetField = 'total' | `year:${string}` | 'grantMin' | 'grantMax' | 'laureatesMax';
+
+export type Prompt =
+  | { readonly kind: 'filter'; readonly text: string }
+  | { readonly kind: 'budget'; readonly field: BudgetField; readonly text: string }
+  | { readonly kind: 'save'; readonly text: string }
+  | { readonly kind: 'export'; readonly text: string; readonly excel: boolean };
+
+/** A side effect the hooks run once, then answer with `taskDone`. */
+export type Task =
+  | { readonly id: number; readonly kind: 'save'; readonly file: string; readonly policy: Policy }
+  | { readonly id: number; readonly kind: 'export'; readonly path: string; readonly excel: boolean; readonly allocation: Allocation; readonly inputs: readonly string[] };
+
+export interface Message {
+  readonly text: string;
+  readonly tone: 'info' | 'error';
+}
+
+/** What an edit changes, kept for `u` (undo). */
+interface Edit {
+  readonly scenario: Scenario;
+  readonly policy: string;
+  readonly weights: Weights | undefined;
+}
+
+export interface TuiState {
+  /** The scenario with the user's edits (budget, locks, saved policies): a new object per edit. */
+  readonly scenario: Scenario;
+  /** The scenario as loaded, to show what the budget form changed. */
+  readonly original: Scenario;
+  readonly policy: string;
+  /** Normalised weights replacing the policy's; undefined: the policy as written. */
+  readonly weights: Weights | undefined;
+  /** Bumped by every edit that needs a new solve; results of older generations are ignored. */
+  readonly generation: number;
+  /** Generation of the last result received. Below `generation`: a solve is under way. */
+  readonly solved: number;
+  readonly status: SolveStatus | undefined;
+  /** The last optimal allocation (the last feasible one when the current edits have none). */
+  readonly allocation: Allocation | undefined;
+  /** The optimal allocation before it: the change column's baseline without a reference. */
+  readonly previous: Allocation | undefined;
+  /** Set with `c`: the change column compares against it instead. */
+  readonly reference: Allocation | undefined;
+  readonly conflicts: Conflicts | undefined;
+  readonly view: View;
+  readonly help: boolean;
+  /** Id of the candidate whose detail is open. */
+  readonly detail: string | undefined;
+  /** Id of the selected candidate of the table. */
+  readonly selected: string | undefined;
+  /** First row shown by the table (and by the summary and help, each its own). */
+  readonly top: number;
+  readonly summaryTop: number;
+  readonly helpTop: number;
+  readonly weightCursor: number;
+  readonly budgetCursor: number;
+  readonly filter: string;
+  readonly prompt: Prompt | undefined;
+  readonly message: Message | undefined;
+  readonly task: Task | undefined;
+  readonly nextTaskId: number;
+  readonly undo: readonly Edit[];
+  /** Where `e` proposes to write, relative to the working folder. */
+  readonly exportPath: string;
+  /** Description of the last edit, shown beside a conflict. */
+  readonly lastEdit: string | undefined;
+  /** The terminal's size: the key maps need the page height. */
+  readonly size: { readonly columns: number; readonly rows: number };
+  /** `q` was pressed: the app exits on its next render. */
+  readonly quit: boolean;
+}
+
+export type Action =
+  | { readonly type: 'resize'; readonly columns: number; readonly rows: number }
+  | { readonly type: 'quit' }
+  | { readonly type: 'showView'; readonly view: View }
+  | { readonly type: 'nextView'; readonly delta: 1 | -1 }
+  | { readonly type: 'toggleHelp' }
+  | { readonly type: 'move'; readonly delta: number; readonly rows: number }
+  | { readonly type: 'moveTo'; readonly where: 'first' | 'last'; readonly rows: number }
+  /** PgUp / PgDn: the selection and the window both move by a page. */
+  | { readonly type: 'page'; readonly delta: 1 | -1; readonly rows: number }
+  | { readonly type: 'scroll'; readonly area: 'summary' | 'help'; readonly delta: number; readonly rows: number; readonly total: number }
+  | { readonly type: 'openDetail' }
+  | { readonly type: 'closeDetail' }
+  | { readonly type: 'cycleLock'; readonly id: string }
+  | { readonly type: 'moveWeightCursor'; readonly delta: number }
+  | { readonly type: 'nudgeWeight'; readonly points: number }
+  | { readonly type: 'zeroWeight' }
+  | { readonly type: 'resetWeights' }
+  | { readonly type: 'moveBudgetCursor'; readonly delta: number }
+  | { readonly type: 'switchPolicy'; readonly delta: 1 | -1 }
+  | { readonly type: 'setReference' }
+  | { readonly type: 'clearReference' }
+  | { readonly type: 'clearFilter' }
+  | { readonly type: 'undo' }
+  | { readonly type: 'openPrompt'; readonly kind: Prompt['kind']; readonly text?: string }
+  | { readonly type: 'editPrompt'; readonly text: string }
+  | { readonly type: 'toggleExcel' }
+  | { readonly type: 'submitPrompt' }
+  | { readonly type: 'cancelPrompt' }
+  | { readonly type: 'solved'; readonly generation: number; readonly outcome: AllocationOutcome }
+  | { readonly type: 'explained'; readonly generation: number; readonly report: ConflictReport | { readonly error: string } }
+  | { readonly type: 'taskDone'; readonly id: number; readonly ok: boolean; readonly text: string };
+
+export interface StartOptions {
+  readonly policy?: string;
+  /** Raw weights replacing the policy's (`--weights`). */
+  readonly weights?: Weights;
+  /** Folder paths are shown relative to. @default the scenario's folder's parent */
+  readonly cwd?: string;
+  readonly size?: { readonly columns: number; readonly rows: number };
+}
+
+/** Weight steps of ←→ and Shift+←→, in percentage points. */
+export const WEIGHT_STEP = 1;
+export const WEIGHT_STEP_BIG = 5;
+
+export function initialState(scenario: Scenario, options: StartOptions = {}): TuiState {
+  const policy = options.policy ?? scenario.policies[0]?.name ?? '';
+  const weights = options.weights === undefined ? undefined : normaliseWeights(options.weights, scenario.criteria);
+  return {
+    scenario,
+    original: scenario,
+    policy,
+    weights,
+    generation: 1,
+    solved: 0,
+    status: undefined,
+    allocation: undefined,
+    previous: undefined,
+    reference: undefined,
+    conflicts: undefined,
+    view: 'allocation',
+    help: false,
+    detail: undefined,
+    selected: undefined,
+    top: 0,
+    summaryTop: 0,
+    helpTop: 0,
+    weightCursor: 0,
+    budgetCursor: 0,
+    filter: '',
+    prompt: undefined,
+    message: undefined,
+    task: undefined,
+    nextTaskId: 1,
+    undo: [],
+    exportPath: defaultExportPath(scenario.file, options.cwd),
+    lastEdit: undefined,
+    size: options.size ?? { columns: 80, rows: 24 },
+    quit: false,
+  };
+}
+
+/** `scenarios/ptce-2013.yaml` → `scenarios/ptce-2013-allocation.csv`, relative to `cwd`. */
+export function defaultExportPath(scenarioFile: string, cwd: string | undefined): string {
+  if (scenarioFile === '') return 'allocation.csv';
+  const target = join(dirname(scenarioFile), `${basename(scenarioFile, extname(scenarioFile))}-allocation.csv`);
+  if (cwd === undefined) return target;
+  const shown = relative(cwd, target);
+  return shown === '' || shown.startsWith('..') ? target : shown;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Selectors: what the screens read.
+
+export function activePolicy(state: TuiState): Policy | undefined {
+  return state.scenario.policies.find((policy) => policy.name === state.policy);
+}
+
+/** The selection the solver gets for the current edits. */
+export function selectionOf(state: TuiState): Selection {
+  return state.weights === undefined ? { policy: state.policy } : { policy: state.policy, weights: state.weights };
+}
+
+/** Shares (sum 1) of each criterion under the current weighting; undefined under a score formula. */
+export function currentShares(state: TuiState): Weights | undefined {
+  if (state.weights !== undefined) return state.weights;
+  const policy = activePolicy(state);
+  if (policy === undefined || policy.score !== undefined) return undefined;
+  return normaliseWeights(policy.weights, state.scenario.criteria);
+}
+
+export function isSolving(state: TuiState): boolean {
+  return state.solved < state.generation;
+}
+
+/** The current edits have no allocation: the one shown is the last feasible one. */
+export function isStale(state: TuiState): boolean {
+  return state.status !== undefined && state.status.kind !== 'optimal';
+}
+
+/** The candidates the table lists: the allocation's order, narrowed by the filter (name, region or id). */
+export function visibleCandidates(state: TuiState): Allocation['candidates'] {
+  const candidates = state.allocation?.candidates ?? [];
+  const needle = fold(state.filter.trim());
+  if (needle === '') return candidates;
+  return candidates.filter((candidate) => [candidate.name, candidate.region, candidate.id].some((text) => fold(text).includes(needle)));
+}
+
+/** Lower case without accents, so that `ile` finds Île-de-France. */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+}
+
+/** Index of the selected candidate among the visible ones (0 when it is not among them). */
+export function selectedIndex(state: TuiState): number {
+  const index = visibleCandidates(state).findIndex((candidate) => candidate.id === state.selected);
+  return index < 0 ? 0 : index;
+}
+
+/** First visible row so that `index` is on screen, moving as little as possible from `top`. */
+export function windowTop(count: number, index: number, top: number, rows: number): number {
+  const page = Math.max(1, rows);
+  let start = Math.min(top, index);
+  if (index >= start + page) start = index - page + 1;
+  return Math.max(0, Math.min(start, Math.max(0, count - page)));
+}
+
+export function budgetFields(scenario: Scenario): BudgetField[] {
+  return ['total', ...scenario.envelope.years.map((entry): BudgetField => `year:${entry.year}`), 'grantMin', 'grantMax', 'laureatesMax'];
+}
+
+export function budgetLabel(field: BudgetField): string {
+  if (field.startsWith('year:')) return `Ceiling ${field.slice(5)}`;
+  switch (field) {
+    case 'total':
+      return 'Envelope total';
+    case 'grantMin':
+      return 'Grant floor (smallest grant)';
+    case 'grantMax':
+      return 'Grant ceiling (largest grant)';
+    case 'laureatesMax':
+      return 'Laureates at most';
+    default:
+      return field;
+  }
+}
+
+export function budgetValue(scenario: Scenario, field: BudgetField): number {
+  if (field.startsWith('year:')) return scenario.envelope.years.find((entry) => `year:${entry.year}` === field)?.ceiling ?? 0;
+  switch (field) {
+    case 'total':
+      return scenario.envelope.total;
+    case 'grantMin':
+      return scenario.grant.min;
+    case 'grantMax':
+      return scenario.grant.max;
+    case 'laureatesMax':
+      return scenario.laureates.max;
+    default:
+      return 0;
+  }
+}
+
+export function formatBudgetValue(field: BudgetField, value: number): string {
+  return field === 'laureatesMax' ? String(value) : formatEuros(value);
+}
+
+/**
+ * The scenario with one budget value changed, or why the text cannot be that value.
+ * Amounts accept `2,5 M€`, `2 500 000`, `2500000`, `750 k€` (see parseMoneyInput).
+ */
+export function applyBudget(scenario: Scenario, field: BudgetField, text: string): { ok: true; scenario: Scenario; value: number } | { ok: false; reason: string } {
+  if (field === 'laureatesMax') {
+    const parsed = parseDecimal(text);
+    if (!parsed.ok || !Number.isInteger(parsed.value) || parsed.value < 0) return { ok: false, reason: `'${text.trim()}' is not a whole number of laureates` };
+    if (parsed.value < scenario.laureates.min) return { ok: false, reason: `at least ${scenario.laureates.min} laureates are required by the scenario (laureates.min)` };
+    return { ok: true, value: parsed.value, scenario: { ...scenario, laureates: { ...scenario.laureates, max: parsed.value } } };
+  }
+  const parsed = parseMoneyInput(text);
+  if (!parsed.ok) return { ok: false, reason: `'${text.trim()}' is not an amount (${parsed.reason}); try 2,5 M€, 2 500 000 or 750 k€` };
+  const value = Math.round(parsed.value);
+  if (field === 'total' || field.startsWith('year:')) {
+    if (!(value > 0)) return { ok: false, reason: 'an envelope must be above 0 €' };
+    if (field === 'total') return { ok: true, value, scenario: { ...scenario, envelope: { ...scenario.envelope, total: value } } };
+    const years = scenario.envelope.years.map((entry) => (`year:${entry.year}` === field ? { ...entry, ceiling: value } : entry));
+    return { ok: true, value, scenario: { ...scenario, envelope: { ...scenario.envelope, years } } };
+  }
+  if (field === 'grantMin') {
+    if (value > scenario.grant.max) return { ok: false, reason: `the grant floor cannot be above the grant ceiling (${formatEuros(scenario.grant.max)})` };
+    return { ok: true, value, scenario: { ...scenario, grant: { ...scenario.grant, min: value } } };
+  }
+  if (!(value > 0) || value < scenario.grant.min) return { ok: false, reason: `the grant ceiling must be above 0 € and at least the grant floor (${formatEuros(scenario.grant.min)})` };
+  return { ok: true, value, scenario: { ...scenario, grant: { ...scenario.grant, max: value } } };
+}
+
+/** free → funded → excluded → free. */
+export function nextLock(lock: Lock | undefined): Lock | undefined {
+  return lock === undefined ? 'funded' : lock === 'funded' ? 'excluded' : undefined;
+}
+
+/** The weights to save for a new policy: percentages rounded to 0.01, in criteria order. */
+export function weightsToSave(shares: Weights, scenario: Scenario): Record<string, number> {
+  return Object.fromEntries(scenario.criteria.map((criterion) => [criterion.column, Math.round((shares[criterion.column] ?? 0) * 10_000) / 100]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The reducer.
+
+/** Actions a person causes (as opposed to results coming back): they clear the last message. */
+const RESULTS = new Set<Action['type']>(['solved', 'explained', 'taskDone', 'resize']);
+
+export function reduce(state: TuiState, action: Action): TuiState {
+  const base = RESULTS.has(action.type) || state.message === undefined ? state : { ...state, message: undefined };
+  return step(base, action) ?? state;
+}
+
+function step(state: TuiState, action: Action): TuiState | undefined {
+  switch (action.type) {
+    case 'resize':
+      return action.columns === state.size.columns && action.rows === state.size.rows ? undefined : { ...state, size: { columns: action.columns, rows: action.rows } };
+    case 'quit':
+      return { ...state, quit: true };
+    case 'showView':
+      return { ...state, view: action.view, help: false, detail: undefined };
+    case 'nextView': {
+      const index = (VIEWS.indexOf(state.view) + action.delta + VIEWS.length) % VIEWS.length;
+      return { ...state, view: VIEWS[index] ?? 'allocation', help: false, detail: undefined };
+    }
+    case 'toggleHelp':
+      return { ...state, help: !state.help, helpTop: 0 };
+    case 'move':
+      return moveSelection(state, (index) => index + action.delta, action.rows);
+    case 'moveTo':
+      return moveSelection(state, (_, count) => (action.where === 'first' ? 0 : count - 1), action.rows);
+    case 'page': {
+      const count = visibleCandidates(state).length;
+      const top = Math.max(0, Math.min(windowTop(count, selectedIndex(state), state.top, action.rows) + action.delta * action.rows, count - action.rows));
+      return moveSelection({ ...state, top }, (index) => index + action.delta * action.rows, action.rows);
+    }
+    case 'scroll': {
+      const key = action.area === 'summary' ? 'summaryTop' : 'helpTop';
+      const top = Math.max(0, Math.min(state[key] + action.delta, action.total - action.rows));
+      return { ...state, [key]: top };
+    }
+    case 'openDetail': {
+      const candidate = visibleCandidates(state)[selectedIndex(state)];
+      return candidate === undefined ? state : { ...state, detail: candidate.id, selected: candidate.id };
+    }
+    case 'closeDetail':
+      return { ...state, detail: undefined };
+    case 'cycleLock':
+      return cycleLock(state, action.id);
+    case 'moveWeightCursor': {
+      const count = state.scenario.criteria.length;
+      return { ...state, weightCursor: Math.max(0, Math.min(count - 1, state.weightCursor + action.delta)) };
+    }
+    case 'nudgeWeight':
+    case 'zeroWeight':
+      return changeWeight(state, action);
+    case 'resetWeights':
+      if (state.weights === undefined) return { ...state, message: { text: `The weights are already those of '${state.policy}'.`, tone: 'info' } };
+      return edit(state, { weights: undefined }, `weights reset to '${state.policy}'`);
+    case 'moveBudgetCursor': {
+      const count = budgetFields(state.scenario).length;
+      return { ...state, budgetCursor: Math.max(0, Math.min(count - 1, state.budgetCursor + action.delta)) };
+    }
+    case 'switchPolicy': {
+      const names = state.scenario.policies.map((policy) => policy.name);
+      if (names.length < 2 && state.weights === undefined) return { ...state, message: { text: 'This scenario has one policy only.', tone: 'info' } };
+      const index = (names.indexOf(state.policy) + action.delta + names.length) % names.length;
+      const name = names[index] ?? state.policy;
+      const policy = state.scenario.policies[index];
+      return edit({ ...state, weightCursor: 0 }, { policy: name, weights: undefined }, `policy ${name}`, `Policy ${name}: ${policy?.label ?? name}.`);
+    }
+    case 'setReference':
+      if (state.allocation === undefined || isStale(state)) return { ...state, message: { text: 'No allocation to compare with yet.', tone: 'error' } };
+      return { ...state, reference: state.allocation, message: { text: `The change column now compares with this allocation (${referenceName(state.allocation)}). C goes back to the last solve.`, tone: 'info' } };
+    case 'clearReference':
+      return { ...state, reference: undefined, message: { text: 'The change column compares with the previous solve.', tone: 'info' } };
+    case 'clearFilter':
+      return { ...state, filter: '', top: 0 };
+    case 'undo': {
+      const last = state.undo[state.undo.length - 1];
+      if (last === undefined) return { ...state, message: { text: 'Nothing to undo.', tone: 'info' } };
+      return {
+        ...state,
+        ...last,
+        undo: state.undo.slice(0, -1),
+        generation: state.generation + 1,
+        lastEdit: undefined,
+        message: { text: 'Undone.', tone: 'info' },
+      };
+    }
+    case 'openPrompt':
+      return openPrompt(state, action.kind, action.text);
+    case 'editPrompt':
+      if (state.prompt === undefined) return undefined;
+      if (state.prompt.kind === 'filter') return { ...state, prompt: { ...state.prompt, text: action.text }, filter: action.text, top: 0 };
+      return { ...state, prompt: { ...state.prompt, text: action.text } };
+    case 'toggleExcel':
+      return state.prompt?.kind === 'export' ? { ...state, prompt: { ...state.prompt, excel: !state.prompt.excel } } : undefined;
+    case 'cancelPrompt':
+      if (state.prompt?.kind === 'filter') return { ...state, prompt: undefined, filter: '', top: 0 };
+      return { ...state, prompt: undefined };
+    case 'submitPrompt':
+      return submitPrompt(state);
+    case 'solved':
+      return solved(state, action.generation, action.outcome);
+    case 'explained':
+      if (action.generation !== state.generation || state.status?.kind !== 'infeasible') return undefined;
+      return { ...state, conflicts: 'error' in action.report ? { kind: 'failed', reason: action.report.error } : { kind: 'report', report: action.report } };
+    case 'taskDone':
+      if (state.task?.id !== action.id) return undefined;
+      return taskDone(state, state.task, action);
+  }
+}
+
+function referenceName(allocation: Allocation): string {
+  return `policy ${allocation.policy}, ${formatEuros(allocation.spent)}, ${allocation.laureates} laureates`;
+}
+
+function moveSelection(state: TuiState, target: (index: number, count: number) => number, rows: number): TuiState {
+  const candidates = visibleCandidates(state);
+  if (candidates.length === 0) return state;
+  const index = Math.max(0, Math.min(candidates.length - 1, target(selectedIndex(state), candidates.length)));
+  const selected = candidates[index]?.id;
+  const top = windowTop(candidates.length, index, state.top, rows);
+  const detail = state.detail === undefined ? undefined : selected;
+  return { ...state, selected, top, detail };
+}
+
+/** Records an edit that needs a new solve, with what undo brings back. */
+function edit(state: TuiState, change: Partial<Edit>, description: string, note?: string): TuiState {
+  const before: Edit = { scenario: state.scenario, policy: state.policy, weights: state.weights };
+  return {
+    ...state,
+    ...change,
+    undo: [...state.undo.slice(-49), before],
+    generation: state.generation + 1,
+    lastEdit: description,
+    message: note === undefined ? state.message : { text: note, tone: 'info' },
+  };
+}
+
+function cycleLock(state: TuiState, id: string): TuiState {
+  const candidate = state.scenario.candidates.find((entry) => entry.id === id);
+  if (candidate === undefined) return state;
+  const lock = nextLock(state.scenario.locks[id]);
+  const { [id]: _dropped, ...others } = state.scenario.locks;
+  const locks = lock === undefined ? others : { ...others, [id]: lock };
+  const words = lock === undefined ? 'free' : lock === 'funded' ? 'locked in (funded)' : 'locked out (excluded)';
+  return edit(state, { scenario: { ...state.scenario, locks } }, `${candidate.name} ${words}`, `${candidate.name}: ${words}.`);
+}
+
+function changeWeight(state: TuiState, action: Extract<Action, { type: 'nudgeWeight' | 'zeroWeight' }>): TuiState {
+  const shares = currentShares(state);
+  if (shares === undefined) return { ...state, message: { text: `'${state.policy}' scores by a formula: its weights cannot be changed here. p switches policy.`, tone: 'error' } };
+  const criterion = state.scenario.criteria[state.weightCursor];
+  if (criterion === undefined) return state;
+  const now = shares[criterion.column] ?? 0;
+  const target = action.type === 'zeroWeight' ? 0 : Math.round(Math.max(0, Math.min(1, now + action.points / 100)) * 1000) / 1000;
+  if (target === now) return state;
+  const next = withShare(shares, state.scenario.criteria, criterion.column, target);
+  const rounded = Object.fromEntries(Object.entries(next).map(([column, share]) => [column, Math.round(share * 1e6) / 1e6]));
+  return edit(state, { weights: rounded }, `${criterion.label} ${(now * 100).toFixed(1)} % → ${(target * 100).toFixed(1)} %`);
+}
+
+function openPrompt(state: TuiState, kind: Prompt['kind'], text: string | undefined): TuiState {
+  switch (kind) {
+    case 'filter':
+      return { ...state, prompt: { kind, text: text ?? state.filter }, detail: undefined };
+    case 'budget': {
+      const field = budgetFields(state.scenario)[state.budgetCursor] ?? 'total';
+      return { ...state, prompt: { kind, field, text: text ?? '' } };
+    }
+    case 'save':
+      if (currentShares(state) === undefined) return { ...state, message: { text: `'${state.policy}' scores by a formula: there are no weights to save.`, tone: 'error' } };
+      if (state.scenario.file === '') return { ...state, message: { text: 'This scenario has no file to save into.', tone: 'error' } };
+      return { ...state, prompt: { kind, text: text ?? '' } };
+    case 'export':
+      if (state.allocation === undefined) return { ...state, message: { text: 'Nothing to export yet: the first solve is not finished.', tone: 'error' } };
+      if (isStale(state)) return { ...state, message: { text: 'The current edits have no allocation to export. Undo the last edit (u) first.', tone: 'error' } };
+      return { ...state, prompt: { kind, text: text ?? state.exportPath, excel: true } };
+  }
+}
+
+function submitPrompt(state: TuiState): TuiState | undefined {
+  const prompt = state.prompt;
+  if (prompt === undefined) return undefined;
+  switch (prompt.kind) {
+    case 'filter':
+      return { ...state, prompt: undefined };
+    case 'budget': {
+      const closed = { ...state, prompt: undefined };
+      if (prompt.text.trim() === '') return closed;
+      const applied = applyBudget(state.scenario, prompt.field, prompt.text);
+      if (!applied.ok) return { ...closed, message: { text: `${budgetLabel(prompt.field)} kept at ${formatBudgetValue(prompt.field, budgetValue(state.scenario, prompt.field))}: ${applied.reason}.`, tone: 'error' } };
+      const was = formatBudgetValue(prompt.field, budgetValue(state.scenario, prompt.field));
+      const now = formatBudgetValue(prompt.field, applied.value);
+      return edit(closed, { scenario: applied.scenario }, `${budgetLabel(prompt.field)} ${was} → ${now}`, `${budgetLabel(prompt.field)}: ${was} → ${now}.`);
+    }
+    case 'save': {
+      const name = prompt.text.trim();
+      if (!POLICY_NAME.test(name)) return { ...state, message: { text: `'${name}' is not a usable name: use a-z, 0-9, _ and -.`, tone: 'error' } };
+      if (state.scenario.policies.some((policy) => policy.name === name)) return { ...state, message: { text: `The scenario already has a policy named '${name}'.`, tone: 'error' } };
+      const shares = currentShares(state);
+      const base = activePolicy(state);
+      if (shares === undefined || base === undefined) return { ...state, prompt: undefined };
+      const returns: readonly ReturnTier[] = base.returns;
+      const policy: Policy = { name, label: `${base.label}, adjusted`, weights: weightsToSave(shares, state.scenario), returns };
+      const task: Task = { id: state.nextTaskId, kind: 'save', file: state.scenario.file, policy };
+      return { ...state, prompt: undefined, task, nextTaskId: state.nextTaskId + 1, message: { text: `Saving policy '${name}'…`, tone: 'info' } };
+    }
+    case 'export': {
+      const path = prompt.text.trim();
+      if (path === '') return { ...state, message: { text: 'Give a file name for the CSV.', tone: 'error' } };
+      if (state.allocation === undefined) return { ...state, prompt: undefined };
+      const inputs = [state.scenario.file, state.scenario.candidatesFile].filter((file) => file !== '');
+      const task: Task = { id: state.nextTaskId, kind: 'export', path, excel: prompt.excel, allocation: state.allocation, inputs };
+      return { ...state, prompt: undefined, task, nextTaskId: state.nextTaskId + 1, exportPath: path, message: { text: `Writing ${path}…`, tone: 'info' } };
+    }
+  }
+}
+
+function solved(state: TuiState, generation: number, outcome: AllocationOutcome): TuiState | undefined {
+  // A newer edit superseded this solve: its result describes edits no longer on screen.
+  if (generation !== state.generation) return undefined;
+  const ms = outcome.status === 'optimal' ? outcome.allocation.ms : outcome.ms;
+  if (outcome.status === 'optimal') {
+    const { allocation } = outcome;
+    const selected = state.selected ?? allocation.candidates[0]?.id;
+    return { ...state, solved: generation, status: { kind: 'optimal', ms }, previous: state.allocation, allocation, selected, conflicts: undefined };
+  }
+  if (outcome.status === 'failed') return { ...state, solved: generation, status: { kind: 'failed', ms, reason: outcome.reason }, conflicts: undefined };
+  return { ...state, solved: generation, status: { kind: outcome.status, ms }, conflicts: outcome.status === 'infeasible' ? { kind: 'pending' } : undefined };
+}
+
+function taskDone(state: TuiState, task: Task, action: Extract<Action, { type: 'taskDone' }>): TuiState {
+  const done = { ...state, task: undefined, message: { text: action.text, tone: action.ok ? 'info' : 'error' } as const };
+  if (!action.ok || task.kind !== 'save') return done;
+  // The new policy is now in the file: add it to the scenario and make it the active one.
+  const scenario = { ...state.scenario, policies: [...state.scenario.policies, task.policy] };
+  const original = { ...state.original, policies: [...state.original.policies, task.policy] };
+  return { ...done, scenario, original, policy: task.policy.name, weights: undefined, generation: state.generation + 1, lastEdit: `policy ${task.policy.name}` };
+}

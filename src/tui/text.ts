@@ -1,0 +1,120 @@
+/**
+ * Text laid out in terminal cells: cutting and padding to a width, bars, table columns.
+ * One code point is one cell here: the scenarios' names are Latin text (precomposed after NFC).
+ */
+import { formatEuros } from '../domain/money.js';
+
+/** Number of cells `text` takes. */
+export function cells(text: string): number {
+  return [...text.normalize('NFC')].length;
+}
+
+/** Cuts `text` to `width` cells (ending with `…` when cut) and pads it on the right or the left. */
+export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+  if (width <= 0) return '';
+  const chars = [...text.normalize('NFC')];
+  const cut = chars.length > width ? `${chars.slice(0, Math.max(0, width - 1)).join('')}…` : chars.join('');
+  const pad = ' '.repeat(Math.max(0, width - cells(cut)));
+  return align === 'left' ? cut + pad : pad + cut;
+}
+
+/** Cuts `text` to `width` cells without padding. */
+export function clip(text: string, width: number): string {
+  return cells(text) > width ? fit(text, width) : text;
+}
+
+/**
+ * A horizontal bar of `width` cells filled in proportion to `value / scale`, in eighths of a cell.
+ * @example bar(0.5, 1, 4) // '██  '
+ */
+export function bar(value: number, scale: number, width: number): string {
+  if (width <= 0) return '';
+  const ratio = scale > 0 ? Math.max(0, Math.min(1, value / scale)) : 0;
+  const eighths = Math.round(ratio * width * 8);
+  const full = Math.floor(eighths / 8);
+  const rest = eighths % 8;
+  const partial = rest === 0 ? '' : (['▏', '▎', '▍', '▌', '▋', '▊', '▉'][rest - 1] ?? '');
+  return `${'█'.repeat(full)}${partial}`.padEnd(width, ' ');
+}
+
+/** A bar with bound marks: `│` where min and max fall (drawn over the bar). */
+export function boundedBar(value: number, scale: number, width: number, min: number | undefined, max: number | undefined): string {
+  const chars = [...bar(value, scale, width)].map((char) => (char === ' ' ? '·' : char));
+  const mark = (bound: number | undefined): void => {
+    if (bound === undefined || scale <= 0) return;
+    const at = Math.min(width - 1, Math.max(0, Math.round((bound / scale) * width) - (bound > 0 ? 1 : 0)));
+    chars[at] = '│';
+  };
+  mark(min);
+  mark(max);
+  return chars.join('');
+}
+
+/** Euros in a narrow place: `1 500 000 €` when it fits `width`, else `1 500 k€`, else `1,5 M€`. */
+export function compactEuros(euros: number, width: number): string {
+  const full = formatEuros(euros);
+  if (cells(full) <= width) return full;
+  const thousands = `${formatEuros(Math.round(euros / 1000)).replace(/ €$/, '')} k€`;
+  if (cells(thousands) <= width) return thousands;
+  return `${(euros / 1e6).toFixed(1).replace('.', ',')} M€`;
+}
+
+/** One column of a table drawn with text. */
+export interface Column<Row> {
+  readonly key: string;
+  readonly title: string;
+  readonly width: number;
+  readonly align: 'left' | 'right';
+  /** The column that takes the space left; at most one per table. */
+  readonly flex?: boolean;
+  /** Width below which a flex column makes the table drop optional columns. @default 12 */
+  readonly minWidth?: number;
+  /** Dropped first (highest first) when the table is too narrow; 0 = never dropped. @default 0 */
+  readonly drop?: number;
+  readonly cell: (row: Row) => string;
+}
+
+/** Gap between columns. */
+export const GAP = ' ';
+
+/**
+ * Chooses the columns that fit `width`: optional columns go (highest `drop` first) until the flex
+ * column gets at least its minimum, then the flex column takes what is left.
+ */
+export function layoutColumns<Row>(columns: readonly Column<Row>[], width: number): Column<Row>[] {
+  let kept = [...columns];
+  const flexMin = (list: readonly Column<Row>[]): number => list.find((column) => column.flex === true)?.minWidth ?? 12;
+  const fixed = (list: readonly Column<Row>[]): number => list.reduce((sum, column) => sum + (column.flex === true ? 0 : column.width), 0) + GAP.length * (list.length - 1);
+  while (width - fixed(kept) < flexMin(kept)) {
+    const droppable = kept.filter((column) => (column.drop ?? 0) > 0);
+    if (droppable.length === 0) break;
+    const highest = Math.max(...droppable.map((column) => column.drop ?? 0));
+    kept = kept.filter((column) => (column.drop ?? 0) !== highest);
+  }
+  const left = Math.max(4, width - fixed(kept));
+  return kept.map((column) => (column.flex === true ? { ...column, width: left } : column));
+}
+
+/** A row of cells joined with the gap; always exactly the table's width. */
+export function tableLine<Row>(columns: readonly Column<Row>[], texts: readonly string[]): string {
+  return columns.map((column, index) => fit(texts[index] ?? '', column.width, column.align)).join(GAP);
+}
+
+/** Greedy word wrap to `width` cells; words longer than a line are cut. */
+export function wrapText(text: string, width: number): string[] {
+  const out: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/).filter((part) => part !== '')) {
+      const candidate = line === '' ? word : `${line} ${word}`;
+      if (cells(candidate) <= width) {
+        line = candidate;
+        continue;
+      }
+      if (line !== '') out.push(line);
+      line = cells(word) > width ? fit(word, width) : word;
+    }
+    out.push(line);
+  }
+  return out;
+}

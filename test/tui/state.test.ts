@@ -1,0 +1,259 @@
+/** The simulator's reducer and pure helpers, driven without a terminal. */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { allocate, type Allocation, type AllocationOutcome } from '../../src/analysis/allocation.js';
+import type { Scenario } from '../../src/domain/types.js';
+import { loadScenario } from '../../src/io/scenario.js';
+import { stopJslpWorker } from '../../src/solver/jslp-runner.js';
+import { changesBetween, formatChange } from '../../src/tui/changes.js';
+import { update, type KeyPress } from '../../src/tui/keymap.js';
+import {
+  applyBudget,
+  currentShares,
+  defaultExportPath,
+  initialState,
+  reduce,
+  selectionOf,
+  visibleCandidates,
+  windowTop,
+  type Action,
+  type TuiState,
+} from '../../src/tui/state.js';
+import { bar, boundedBar, fit, layoutColumns, wrapText } from '../../src/tui/text.js';
+
+let tiny: Scenario;
+let ptce: Scenario;
+let social: Allocation;
+let emploi: Allocation;
+
+async function optimal(scenario: Scenario, policy: string): Promise<Allocation> {
+  const outcome = await allocate(scenario, { policy });
+  if (outcome.status !== 'optimal') throw new Error(outcome.status);
+  return outcome.allocation;
+}
+
+beforeAll(async () => {
+  tiny = await loadScenario('scenarios/tiny.yaml');
+  ptce = await loadScenario('scenarios/ptce-2013.yaml');
+  social = await optimal(tiny, 'social');
+  emploi = await optimal(tiny, 'emploi');
+});
+afterAll(stopJslpWorker);
+
+function run(state: TuiState, ...actions: Action[]): TuiState {
+  return actions.reduce(reduce, state);
+}
+
+function solvedWith(state: TuiState, allocation: Allocation): TuiState {
+  return reduce(state, { type: 'solved', generation: state.generation, outcome: { status: 'optimal', allocation } as AllocationOutcome });
+}
+
+const infeasible = { status: 'infeasible', engine: 'jslp', ms: 3, notes: [] } as unknown as AllocationOutcome;
+
+describe('the change column', () => {
+  test('compares by id: ▲ ▼ with signed euros, new, out, nothing when unchanged', () => {
+    const changes = changesBetween(social, emploi);
+    expect(Object.fromEntries([...changes].map(([id, change]) => [id, formatChange(change)]))).toEqual({
+      'tiny-1': '▼ −30 000 €',
+      'tiny-2': '',
+      'tiny-3': 'out',
+      'tiny-4': 'new',
+      'tiny-5': '',
+    });
+    expect(formatChange(changesBetween(emploi, social).get('tiny-1'))).toBe('▲ +30 000 €');
+    expect(changesBetween(undefined, social).size).toBe(0);
+  });
+});
+
+describe('solving', () => {
+  test('the first result selects the top row; the next keeps the previous one as the baseline', () => {
+    const start = initialState(tiny);
+    expect(start.generation).toBe(1);
+    expect(selectionOf(start)).toEqual({ policy: 'social' });
+    const first = solvedWith(start, social);
+    expect(first.allocation).toBe(social);
+    expect(first.selected).toBe('tiny-1');
+    const switched = run(first, { type: 'switchPolicy', delta: 1 });
+    expect(switched.policy).toBe('emploi');
+    expect(switched.generation).toBe(2);
+    const second = solvedWith(switched, emploi);
+    expect(second.previous).toBe(social);
+    expect(second.allocation).toBe(emploi);
+  });
+
+  test('a result of a superseded generation is ignored', () => {
+    const first = solvedWith(initialState(tiny), social);
+    const edited = run(first, { type: 'switchPolicy', delta: 1 }, { type: 'switchPolicy', delta: 1 });
+    expect(edited.generation).toBe(3);
+    const stale = reduce(edited, { type: 'solved', generation: 2, outcome: { status: 'optimal', allocation: emploi } as AllocationOutcome });
+    expect(stale).toBe(edited);
+  });
+
+  test('an infeasible edit keeps the last feasible allocation and waits for the explanation', () => {
+    const first = solvedWith(initialState(tiny), social);
+    const edited = run(first, { type: 'showView', view: 'budget' }, { type: 'moveBudgetCursor', delta: 3 }, { type: 'openPrompt', kind: 'budget' }, { type: 'editPrompt', text: '0' }, { type: 'submitPrompt' });
+    expect(edited.scenario.laureates.max).toBe(0);
+    expect(first.scenario.laureates.max).toBe(3);
+    const failed = reduce(edited, { type: 'solved', generation: edited.generation, outcome: infeasible });
+    expect(failed.status?.kind).toBe('infeasible');
+    expect(failed.allocation).toBe(social);
+    expect(failed.conflicts).toEqual({ kind: 'pending' });
+    const report = { sums: [], conflicting: [{ kind: 'laureates' as const, label: 'at most 0 laureates', fix: 'allow 1 laureate' }], fixes: ['allow 1 laureate'] };
+    expect(reduce(failed, { type: 'explained', generation: failed.generation, report }).conflicts).toEqual({ kind: 'report', report });
+    // Export refuses an allocation that does not match the edits; undo brings the budget back.
+    expect(reduce(failed, { type: 'openPrompt', kind: 'export' }).message?.tone).toBe('error');
+    const undone = reduce(failed, { type: 'undo' });
+    expect(undone.scenario.laureates.max).toBe(3);
+    expect(undone.generation).toBe(failed.generation + 1);
+  });
+});
+
+describe('edits', () => {
+  test('Space cycles a lock free → funded → excluded → free, in a new scenario each time', () => {
+    const start = solvedWith(initialState(tiny), social);
+    const locked = run(start, { type: 'cycleLock', id: 'tiny-4' });
+    expect(locked.scenario.locks).toEqual({ 'tiny-4': 'funded' });
+    expect(start.scenario.locks).toEqual({});
+    expect(run(locked, { type: 'cycleLock', id: 'tiny-4' }).scenario.locks).toEqual({ 'tiny-4': 'excluded' });
+    expect(run(locked, { type: 'cycleLock', id: 'tiny-4' }, { type: 'cycleLock', id: 'tiny-4' }).scenario.locks).toEqual({});
+    expect(locked.generation).toBe(start.generation + 1);
+  });
+
+  test('weights move by points, the others keep their proportions; 0 and r', () => {
+    const start = solvedWith(initialState(tiny), social);
+    expect(currentShares(start)).toEqual({ utilite_sociale: 0.75, emplois: 0.25 });
+    const lower = run(start, { type: 'nudgeWeight', points: -5 });
+    expect(lower.weights).toEqual({ utilite_sociale: 0.7, emplois: 0.3 });
+    expect(selectionOf(lower)).toEqual({ policy: 'social', weights: { utilite_sociale: 0.7, emplois: 0.3 } });
+    const zero = run(lower, { type: 'moveWeightCursor', delta: 1 }, { type: 'zeroWeight' });
+    expect(zero.weights).toEqual({ utilite_sociale: 1, emplois: 0 });
+    expect(run(zero, { type: 'resetWeights' }).weights).toBeUndefined();
+  });
+
+  test('a formula policy cannot be reweighted or saved', () => {
+    const state = initialState(ptce, { policy: 'solidite' });
+    expect(currentShares(state)).toBeUndefined();
+    const nudged = reduce(state, { type: 'nudgeWeight', points: 1 });
+    expect(nudged.generation).toBe(state.generation);
+    expect(nudged.message?.text).toMatch(/formula/);
+    expect(reduce(state, { type: 'openPrompt', kind: 'save' }).prompt).toBeUndefined();
+  });
+
+  test.each([
+    ['2,5 M€', 2_500_000],
+    ['2 500 000', 2_500_000],
+    ['2500000', 2_500_000],
+    ['750 k€', 750_000],
+    ['2 500 000 €', 2_500_000],
+  ])('the envelope accepts %s', (text, euros) => {
+    const applied = applyBudget(tiny, 'total', text);
+    expect(applied.ok && applied.scenario.envelope.total).toBe(euros);
+  });
+
+  test('a bad budget entry shows a message and keeps the old value', () => {
+    const start = solvedWith(initialState(tiny), social);
+    for (const [cursor, text] of [[0, 'beaucoup'], [0, '-5'], [1, '200 k€'], [3, '2,5']] as const) {
+      const state = run(start, { type: 'moveBudgetCursor', delta: cursor }, { type: 'openPrompt', kind: 'budget' }, { type: 'editPrompt', text }, { type: 'submitPrompt' });
+      expect(state.scenario).toBe(start.scenario);
+      expect(state.generation).toBe(start.generation);
+      expect(state.message?.tone).toBe('error');
+      expect(state.message?.text).toMatch(/kept at/);
+    }
+    const ptceState = run(initialState(ptce), { type: 'moveBudgetCursor', delta: 2 }, { type: 'openPrompt', kind: 'budget' }, { type: 'editPrompt', text: '1,2 M€' }, { type: 'submitPrompt' });
+    expect(ptceState.scenario.envelope.years).toEqual([{ year: '2013', ceiling: 1_500_000 }, { year: '2014', ceiling: 1_200_000 }]);
+    expect(ptceState.message?.text).toBe('Ceiling 2014: 1 500 000 € → 1 200 000 €.');
+  });
+
+  test('saving asks for a usable new name, then hands the policy to a task', () => {
+    const start = solvedWith(initialState(tiny), social);
+    const typed = (name: string): TuiState => run(start, { type: 'nudgeWeight', points: -5 }, { type: 'openPrompt', kind: 'save' }, { type: 'editPrompt', text: name }, { type: 'submitPrompt' });
+    expect(typed('Mauvais nom').message?.text).toMatch(/not a usable name/);
+    expect(typed('social').message?.text).toMatch(/already has a policy named 'social'/);
+    const saved = typed('social_70');
+    expect(saved.prompt).toBeUndefined();
+    expect(saved.task).toMatchObject({ kind: 'save', policy: { name: 'social_70', weights: { utilite_sociale: 70, emplois: 30 } } });
+    const done = reduce(saved, { type: 'taskDone', id: saved.task?.id ?? 0, ok: true, text: 'Saved.' });
+    expect(done.policy).toBe('social_70');
+    expect(done.weights).toBeUndefined();
+    expect(done.scenario.policies.map((policy) => policy.name)).toEqual(['social', 'emploi', 'social_70']);
+  });
+});
+
+describe('navigation', () => {
+  test('the filter narrows the table by name or region, accents aside', () => {
+    const start = solvedWith(initialState(tiny), social);
+    const filtered = run(start, { type: 'openPrompt', kind: 'filter' }, { type: 'editPrompt', text: 'ile-de' });
+    expect(visibleCandidates(filtered).map((candidate) => candidate.id)).toEqual(['tiny-2']);
+    expect(visibleCandidates(run(filtered, { type: 'cancelPrompt' })).length).toBe(5);
+  });
+
+  test('moving keeps the selection on screen, scrolling as little as possible', () => {
+    expect(windowTop(130, 0, 0, 10)).toBe(0);
+    expect(windowTop(130, 10, 0, 10)).toBe(1);
+    expect(windowTop(130, 5, 3, 10)).toBe(3);
+    expect(windowTop(130, 2, 3, 10)).toBe(2);
+    expect(windowTop(5, 4, 0, 10)).toBe(0);
+    const start = solvedWith(initialState(tiny), social);
+    const moved = run(start, { type: 'move', delta: 3, rows: 2 });
+    expect(moved.selected).toBe(social.candidates[3]?.id);
+    expect(moved.top).toBe(2);
+    expect(run(moved, { type: 'moveTo', where: 'first', rows: 2 }).top).toBe(0);
+    const paged = run(start, { type: 'page', delta: 1, rows: 2 });
+    expect([paged.selected, paged.top]).toEqual([social.candidates[2]?.id, 2]);
+    expect(run(paged, { type: 'page', delta: 1, rows: 2 }).top).toBe(3);
+    expect(run(paged, { type: 'page', delta: -1, rows: 2 }).top).toBe(0);
+  });
+
+  test('the export path sits beside the scenario', () => {
+    expect(defaultExportPath('/work/x/scenarios/ptce-2013.yaml', '/work/x')).toBe('scenarios/ptce-2013-allocation.csv');
+    expect(defaultExportPath('/elsewhere/a.yaml', '/work/x')).toBe('/elsewhere/a-allocation.csv');
+  });
+});
+
+describe('keys', () => {
+  const press = (state: TuiState, ...keys: KeyPress[]): TuiState => keys.reduce((current, key) => update(current, { type: 'key', press: key }), state);
+
+  test('go to the screen shown, even when they arrive in one burst', () => {
+    const start = solvedWith(initialState(tiny), social);
+    const floor = press(start, { input: '3' }, { input: '', down: true }, { input: '', enter: true }, { input: '25 k€\r' });
+    expect(floor.scenario.grant.min).toBe(25_000);
+    expect(floor.prompt).toBeUndefined();
+    expect(floor.message?.text).toBe('Grant floor (smallest grant): 40 000 € → 25 000 €.');
+    // q in a prompt is text; outside it quits.
+    const filtering = press(start, { input: '/' }, { input: 'q' });
+    expect([filtering.filter, filtering.quit]).toEqual(['q', false]);
+    expect(press(filtering, { input: '', escape: true }, { input: 'q' }).quit).toBe(true);
+  });
+
+  test('each view has its own: ←→ move a weight only in the weights view, Space locks only in the table', () => {
+    const start = solvedWith(initialState(tiny), social);
+    expect(press(start, { input: '', right: true })).toBe(start);
+    expect(press(start, { input: '2' }, { input: '', right: true, shift: true }).weights).toEqual({ utilite_sociale: 0.8, emplois: 0.2 });
+    expect(press(start, { input: '2' }, { input: ' ' }).scenario.locks).toEqual({});
+    expect(press(start, { input: ' ' }).scenario.locks).toEqual({ 'tiny-1': 'funded' });
+    const detail = press(start, { input: '', down: true }, { input: '', enter: true });
+    expect(detail.detail).toBe('tiny-2');
+    expect(press(detail, { input: ' ' }).scenario.locks).toEqual({ 'tiny-2': 'funded' });
+    expect(press(detail, { input: '', escape: true }).detail).toBeUndefined();
+  });
+});
+
+describe('text in cells', () => {
+  test('fit cuts with … and pads; bars fill in eighths; bounds are marked', () => {
+    expect(fit('Île-de-France', 6)).toBe('Île-d…');
+    expect(fit('42', 5, 'right')).toBe('   42');
+    expect(bar(1, 2, 4)).toBe('██  ');
+    expect(bar(1, 2, 1)).toBe('▌');
+    expect(boundedBar(2, 4, 8, undefined, 3)).toBe('████·│··');
+    expect(wrapText('a bb ccc dddd', 6)).toEqual(['a bb', 'ccc', 'dddd']);
+  });
+
+  test('narrow tables drop the optional columns first', () => {
+    const columns = [
+      { key: 'a', title: 'A', width: 4, align: 'left' as const, cell: () => '' },
+      { key: 'name', title: 'Name', width: 0, align: 'left' as const, flex: true, minWidth: 10, cell: () => '' },
+      { key: 'b', title: 'B', width: 20, align: 'left' as const, drop: 1, cell: () => '' },
+    ];
+    expect(layoutColumns(columns, 50).map((column) => `${column.key}:${column.width}`)).toEqual(['a:4', 'name:24', 'b:20']);
+    expect(layoutColumns(columns, 30).map((column) => `${column.key}:${column.width}`)).toEqual(['a:4', 'name:25']);
+  });
+});

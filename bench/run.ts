@@ -83,6 +83,27 @@ if (wants('analyses')) {
   }
 }
 
+if (wants('terminal')) {
+  process.stderr.write('The simulator: key to frame, first frame\n');
+  const { keyToFrame, timeToFirstFrame } = await import('./terminal.js');
+  const presses = await keyToFrame(scenario, 21);
+  summarise('weight key → updated frame (whole path, ptce-2013)', presses.slice(1), 'ms', 'median ≤ 15 ms, p95 ≤ 30 ms');
+  const bin = new URL('bin/enveloppe.js', root).pathname;
+  const hello = new URL('bench/hello.js', root).pathname;
+  const bare: number[] = [];
+  const ours: number[] = [];
+  for (let run = 0; run < 6; run++) {
+    const a = await timeToFirstFrame(`node ${hello}`, 'hello from ink');
+    const b = await timeToFirstFrame(`node ${bin}`, 'Spent');
+    if (run > 0) {
+      bare.push(a);
+      ours.push(b);
+    }
+  }
+  const bareFigure = summarise('first frame of a bare Ink app', bare, 'ms', 'baseline');
+  summarise('first frame of the simulator on ptce-2013 (header drawn)', ours, 'ms', `≤ 1.5 × bare = ${(1.5 * bareFigure.median).toFixed(0)} ms`);
+}
+
 const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: availableParallelism(), memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString() };
 const lines = [`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GiB, Node ${machine.node}`, '', '| measure | median | p95 | min–max | runs | target |', '|---|---|---|---|---|---|'];
 for (const figure of figures) {

@@ -135,7 +135,15 @@ export async function scoreCandidates(scenario: Scenario, selection: Selection):
 }
 
 /** Scores, models, solves and publishes one allocation. */
-export async function allocate(scenario: Scenario, selection: Selection, options: Partial<SolveOptions> = {}): Promise<AllocationOutcome> {
+export interface AllocateOptions extends Partial<SolveOptions> {
+  /**
+   * Split grants between years close to the requests (a second, small solve). Analyses that only
+   * read totals turn it off. @default true
+   */
+  readonly splitYears?: boolean;
+}
+
+export async function allocate(scenario: Scenario, selection: Selection, options: AllocateOptions = {}): Promise<AllocationOutcome> {
   const started = performance.now();
   const scored = await scoreCandidates(scenario, selection);
   if (typeof scored === 'string') return { status: 'failed', reason: scored, engine: undefined, ms: performance.now() - started, notes: [] };
@@ -144,7 +152,7 @@ export async function allocate(scenario: Scenario, selection: Selection, options
   const solved = await solveModel(model, options);
   if (solved.status === 'failed') return { status: 'failed', reason: solved.reason, engine: solved.engine, ms: solved.ms, notes: solved.notes };
   if (solved.status !== 'optimal') return { status: solved.status, engine: solved.engine, ms: solved.ms, model, notes: solved.notes };
-  const split = await splitYears(scenario, model, solved.values, { ...options, engine: solved.engine });
+  const split = options.splitYears === false ? { values: solved.values } : await splitYears(scenario, model, solved.values, { ...options, engine: solved.engine });
   const notes = split.note === undefined ? solved.notes : [...solved.notes, split.note];
   const allocation = publish(scenario, policy, scored.scoring, scored.scores, model, split.values, { engine: solved.engine, ms: performance.now() - started, notes });
   return { status: 'optimal', allocation, model };
@@ -154,7 +162,7 @@ export async function allocate(scenario: Scenario, selection: Selection, options
  * Splits each grant between years as close as possible to the candidate's per-year requests
  * (or the ceilings' proportions), keeping totals and ceilings; see model/year-split.ts.
  */
-async function splitYears(scenario: Scenario, model: AllocationModel, values: ReadonlyMap<string, number>, options: Partial<SolveOptions>): Promise<{ values: ReadonlyMap<string, number>; note?: string }> {
+async function splitYears(scenario: Scenario, model: AllocationModel, values: ReadonlyMap<string, number>, options: Partial<SolveOptions>): Promise<{ values: ReadonlyMap<string, number>; note?: string | undefined }> {
   const years = scenario.envelope.years;
   if (years.length < 2) return { values };
   const ceilings = years.reduce((sum, entry) => sum + entry.ceiling, 0);

@@ -28,6 +28,8 @@ export async function solveWithHighs(model: AllocationModel, timeLimitMs: number
     solution = highs.solve(text, {
       time_limit: Math.max(0.001, timeLimitMs / 1000),
       mip_rel_gap: relativeGap,
+      // Primal simplex: on ptce-2013 it proves the optimum in ~15 ms where the default took ~50 ms.
+      simplex_strategy: 4,
       output_flag: false,
       log_to_console: false,
     });

@@ -62,12 +62,27 @@ class FormulaRefused extends Error {
   }
 }
 
+type MathjsParse = { parse: (text: string) => unknown };
+let mathjs: MathjsParse | undefined;
+
+/**
+ * mathjs's single-file build: the same library, but it loads in ~0.25 s where the ES module graph
+ * of `import('mathjs')` takes ~1 s here (hundreds of small modules).
+ */
+async function loadMathjs(): Promise<MathjsParse> {
+  if (mathjs === undefined) {
+    const { createRequire } = await import('node:module');
+    mathjs = createRequire(import.meta.url)('mathjs/lib/browser/math.js') as MathjsParse;
+  }
+  return mathjs;
+}
+
 /**
  * Parses and checks a formula against the declared criteria. mathjs is imported lazily:
  * it costs most of a second to load and only formula policies need it.
  */
 export async function compileFormula(text: string, criteria: readonly string[]): Promise<FormulaResult> {
-  const { parse } = await import('mathjs');
+  const { parse } = await loadMathjs();
   let root: FormulaNode;
   try {
     root = parse(text) as unknown as FormulaNode;

@@ -4,7 +4,7 @@
  * number of candidates; the floors, the region share cap and the territory quota stay as in 2013.
  */
 import type { Candidate, Criterion, Scenario } from '../src/domain/types.js';
-import { seededRandom } from '../src/analysis/robustness.js';
+import { seededRandom } from '../src/domain/random.js';
 
 const REGIONS = ['Alsace', 'Aquitaine', 'Auvergne', 'Basse-Normandie', 'Bourgogne', 'Bretagne', 'Centre', 'Champagne-Ardenne', 'Corse', 'Franche-Comté', 'Haute-Normandie', 'Île-de-France', 'Languedoc-Roussillon', 'Limousin', 'Lorraine', 'Midi-Pyrénées', 'Nord-Pas-de-Calais', 'Pays de la Loire', 'Picardie', 'Poitou-Charentes', "Provence-Alpes-Côte d'Azur", 'Rhône-Alpes', 'Guadeloupe', 'Martinique', 'Guyane', 'La Réunion', 'Mayotte'];
 const TERRITORIES = ['qpv', 'desindustrialise', 'rural', 'urbain'];

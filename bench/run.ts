@@ -10,7 +10,7 @@ import { allocate } from '../src/analysis/allocation.js';
 import { robustness } from '../src/analysis/robustness.js';
 import { policyWeights, sweepWeight } from '../src/analysis/sweep.js';
 import { loadScenario } from '../src/io/scenario.js';
-import { seededRandom } from '../src/analysis/robustness.js';
+import { seededRandom } from '../src/domain/random.js';
 
 interface Figure {
   readonly name: string;

@@ -9,6 +9,7 @@
  *
  * Run: `npx tsx scripts/generate-scenarios.ts`
  */
+import { seededRandom, type Random } from '../src/domain/random.js';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import iconv from 'iconv-lite';
@@ -19,21 +20,6 @@ export const SEED = 20140110;
 
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness
-
-/** A source of uniform numbers in [0, 1). */
-type Random = () => number;
-
-/** mulberry32: a small 32-bit PRNG, plenty for sample data, identical on every platform. */
-export function mulberry32(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** FNV-1a hash, so that each scenario has its own stream and adding one does not shift others. */
 function fnv1a(text: string): number {
@@ -46,7 +32,7 @@ function fnv1a(text: string): number {
 }
 
 function streamFor(scenario: string): Random {
-  return mulberry32((SEED ^ fnv1a(scenario)) >>> 0);
+  return seededRandom((SEED ^ fnv1a(scenario)) >>> 0);
 }
 
 /** Standard normal draw (Box–Muller). */

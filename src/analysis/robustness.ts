@@ -5,6 +5,7 @@
  * funded, its mean grant and its 5–95 % range. The draws come from a seeded generator.
  */
 import type { Scenario } from '../domain/types.js';
+import { seededRandom } from '../domain/random.js';
 import type { Weights } from '../scoring/weights.js';
 import { runPool, type PoolOptions, type PoolResult } from './pool.js';
 
@@ -35,18 +36,6 @@ export interface Robustness {
   readonly samples: number;
   readonly solved: number;
   readonly candidates: readonly CandidateRobustness[];
-}
-
-/** mulberry32: a small, fast, seeded generator of uniform numbers in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function normal(random: () => number): number {

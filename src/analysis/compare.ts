@@ -48,9 +48,12 @@ export interface Comparison {
 export type ComparisonOutcome = { readonly status: 'optimal'; readonly comparison: Comparison } | { readonly status: 'not-optimal'; readonly policy: string; readonly outcome: AllocationOutcome };
 
 /** Allocates under each policy and lines the results up. */
-export async function comparePolicies(scenario: Scenario, policies: readonly string[], options: Partial<SolveOptions> = {}): Promise<ComparisonOutcome> {
+export async function comparePolicies(scenario: Scenario, policies: readonly string[], options: Partial<SolveOptions> = {}, signal?: AbortSignal): Promise<ComparisonOutcome> {
   const allocations: Allocation[] = [];
   for (const policy of policies) {
+    // Solves block this thread: yield once so that a Ctrl-C handler can run, then honour it.
+    await new Promise((resolve) => setImmediate(resolve));
+    signal?.throwIfAborted();
     const outcome = await allocate(scenario, { policy }, options);
     if (outcome.status !== 'optimal') return { status: 'not-optimal', policy, outcome };
     allocations.push(outcome.allocation);

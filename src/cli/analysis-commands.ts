@@ -97,6 +97,7 @@ function progressBar(console: Console): ((done: number, total: number) => void) 
 }
 
 async function emit(ctx: Context, json: unknown, table: () => string, csv: () => CsvTableOut): Promise<number> {
+  ctx.signal?.throwIfAborted();
   if (ctx.flags.json === true) ctx.console.out(`${JSON.stringify(json, null, 2)}\n`);
   else ctx.console.out(table());
   if (ctx.flags.csv !== undefined) {
@@ -112,7 +113,7 @@ export async function runCompare(path: string, flags: AnalysisFlags, console: Co
   const names = (flags.policies ?? ctx.scenario.policies.map((policy) => policy.name).join(',')).split(',').map((name) => name.trim()).filter((name) => name !== '');
   const policies = names.map((name) => policyName(ctx.scenario, name));
   if (policies.length < 1) throw new UserError('name at least one policy', { field: '--policies', exitCode: EXIT.usage });
-  const outcome = await comparePolicies(ctx.scenario, policies, ctx.solve);
+  const outcome = await comparePolicies(ctx.scenario, policies, ctx.solve, ctx.signal);
   if (outcome.status !== 'optimal') {
     console.err(`enveloppe: ${path}: no optimal allocation under '${outcome.policy}' (${outcome.outcome.status}).\n`);
     return outcome.outcome.status === 'infeasible' ? EXIT.infeasible : EXIT.error;
@@ -200,7 +201,7 @@ export async function runSweep(path: string, flags: AnalysisFlags, console: Cons
     points: sweep.points.map((point) => ({ share: point.share, status: point.result.status, objective: point.result.status === 'optimal' ? point.result.objective : null, grants: point.result.status === 'optimal' ? Object.fromEntries(ids.map((id, index) => [id, point.result.status === 'optimal' ? point.result.grants[index] ?? 0 : 0])) : null })),
   };
   const csv = (): CsvTableOut => ({
-    columns: ['id', 'name', ...sweep.points.map((point) => `${(point.share * 100).toFixed(1)}%`)],
+    columns: ['id', 'name', ...sweep.points.map((point) => `${(point.share * 100).toFixed(1).replace('.', flags.excel === true ? ',' : '.')} %`)],
     rows: ids.map((id, index) => [id, ctx.scenario.candidates[index]?.name ?? '', ...funded.map((grants) => grants[index] ?? 0)]),
   });
   return emit(ctx, json, table, csv);

@@ -5,6 +5,7 @@
 #
 #   scripts/tui-e2e.sh                    # the checks
 #   scripts/tui-e2e.sh --captures docs/tui # the checks, and a text capture of each view at 120×40
+#                                          # (the analyses' too: a minute or two more)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -110,6 +111,34 @@ keys '?'
 wait_for '^Everywhere'
 save help
 keys Escape 1
+wait_for '^   Rank Name'
+
+# An analysis view on the policy as written: Compare (5) solves the other policies in the
+# background, then lines them up. With --captures, the other three views too (tipping points take
+# about a minute on this call).
+keys 2 r
+wait_for '^Policy equilibre — Équilibrée \(poids égaux\) +│'
+wait_settled
+keys 5
+wait_for '^Compare equilibre with emploi, citoyenne, solidite'
+wait_for '^Id +Name +equilibre +emploi +citoyenne +solidite' 30
+check '^› equilibre → emploi: [0-9]+ laureates in common · [0-9 ]+ € change hands$' 'the compare view: who enters and who leaves'
+check '^ptce-109 +Pôle Sud \(Groupe Archer\) +290 000 €' 'the compare view: a row with its grants'
+check '5 Compare' 'the compare tab in the footer'
+fits 120 40
+save compare
+if [[ -n "$captures" ]]; then
+  keys 6
+  wait_for '^Funded along the sweep' 60
+  save sweep
+  keys 8
+  wait_for '[0-9]+ of 200 solved' 180
+  save robustness
+  keys 7
+  wait_for 'Holds from–to' 600
+  save tipping
+fi
+keys 1
 wait_for '^   Rank Name'
 
 # An infeasible edit: laureates at most 2 with 40 % of the envelope for territories in difficulty.

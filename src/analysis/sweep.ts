@@ -71,7 +71,8 @@ function fundedSet(result: PoolResult): boolean[] | undefined {
 /**
  * For each criterion: sweep, then bisect every bracket where some candidate's status differs, until
  * brackets are narrower than `tolerance` (0.001 = 0.1 % of the weight). All brackets of a round are
- * solved together in the pool.
+ * solved together in the pool. `onProgress(done, total)` counts rounds (a sweep or a bisection
+ * round), `total` being the most a run can take: a criterion that settles early jumps ahead.
  */
 export async function tippingPoints(scenario: Scenario, policy: string, weights: Weights, options: PoolOptions & { steps?: number; tolerance?: number } = {}): Promise<TippingAnalysis> {
   const steps = options.steps ?? 11;
@@ -80,11 +81,16 @@ export async function tippingPoints(scenario: Scenario, policy: string, weights:
   const stable: TippingAnalysis['stable'][number][] = [];
   let solves = 0;
   const poolOptions: PoolOptions = { ...(options.solve === undefined ? {} : { solve: options.solve }), ...(options.signal === undefined ? {} : { signal: options.signal }) };
+  // Rounds per criterion: the sweep, then bisections of a grid interval down to the tolerance.
+  const rounds = 1 + Math.max(0, Math.ceil(Math.log2(1 / Math.max(1, steps - 1) / tolerance)));
+  const total = scenario.criteria.length * rounds;
   const pool = createPool(scenario, poolOptions);
   try {
-    for (const criterion of scenario.criteria.map((entry) => entry.column)) {
+    for (const [criterionIndex, criterion] of scenario.criteria.map((entry) => entry.column).entries()) {
       const sweep = await sweepWeight(scenario, policy, weights, criterion, steps, {}, pool);
       solves += sweep.points.length;
+      let round = 1;
+      options.onProgress?.(criterionIndex * rounds + round, total);
       // Brackets [low, high] with their funded sets, refined until narrow.
       let brackets: { low: number; high: number; lowSet: boolean[]; highSet: boolean[] }[] = [];
       for (let k = 0; k + 1 < sweep.points.length; k++) {
@@ -103,6 +109,8 @@ export async function tippingPoints(scenario: Scenario, policy: string, weights:
         const mids = wide.map((bracket) => (bracket.low + bracket.high) / 2);
         const results = await pool.run(mids.map((share) => ({ selection: { policy, weights: withShare(weights, scenario.criteria, criterion, share) } })));
         solves += mids.length;
+        round = Math.min(rounds - 1, round + 1);
+        options.onProgress?.(criterionIndex * rounds + round, total);
         brackets = [];
         wide.forEach((bracket, index) => {
           const midSet = fundedSet(results[index] as PoolResult);
@@ -113,6 +121,7 @@ export async function tippingPoints(scenario: Scenario, policy: string, weights:
           if (midSet.some((funded, i) => funded !== bracket.highSet[i])) brackets.push({ low: mid, high: bracket.high, lowSet: midSet, highSet: bracket.highSet });
         });
       }
+      options.onProgress?.((criterionIndex + 1) * rounds, total);
       settled.sort((a, b) => a.low - b.low);
       for (const bracket of settled) {
         scenario.candidates.forEach((candidate, index) => {

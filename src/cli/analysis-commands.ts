@@ -211,7 +211,7 @@ export async function runTipping(path: string, flags: AnalysisFlags, console: Co
   const ctx = await context(path, flags, console, signal);
   const policy = policyName(ctx.scenario, flags.policy);
   const weights = weightsOf(ctx, policy);
-  const analysis = await tippingPoints(ctx.scenario, policy, weights, { ...poolOptions(ctx, false), steps: integer(flags.steps, '--steps', 11, 2, 101) });
+  const analysis = await tippingPoints(ctx.scenario, policy, weights, { ...poolOptions(ctx, true), steps: integer(flags.steps, '--steps', 11, 2, 101) });
   const labels = new Map(ctx.scenario.criteria.map((criterion) => [criterion.column, criterion.label]));
   const names = new Map(ctx.scenario.candidates.map((candidate) => [candidate.id, candidate.name]));
   const table = (): string => {

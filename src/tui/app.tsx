@@ -9,12 +9,17 @@ import type { Scenario } from '../domain/types.js';
 import type { Weights } from '../scoring/weights.js';
 import { AllocationView } from './components/allocation-view.js';
 import { BudgetView } from './components/budget-view.js';
+import { CompareView } from './components/compare-view.js';
 import { ConflictPanel } from './components/conflict-panel.js';
 import { Footer } from './components/footer.js';
 import { Header } from './components/header.js';
 import { HelpView } from './components/help-view.js';
+import { RobustnessView } from './components/robustness-view.js';
 import { SummaryView } from './components/summary-view.js';
+import { SweepView } from './components/sweep-view.js';
+import { TippingView } from './components/tipping-view.js';
 import { WeightsView } from './components/weights-view.js';
+import { useAnalyses } from './hooks/use-analyses.js';
 import { useSolver } from './hooks/use-solver.js';
 import { useSpinner } from './hooks/use-spinner.js';
 import { useTasks } from './hooks/use-tasks.js';
@@ -68,6 +73,7 @@ export function App(props: AppProps) {
   );
   const services = useMemo<Services>(() => ({ ...SERVICES, ...props.services }), [props.services]);
   useSolver(state, dispatch, services, props.solveOptions ?? NO_OPTIONS);
+  useAnalyses(state, dispatch, services, props.solveOptions ?? NO_OPTIONS);
   useTasks(state.task, dispatch, services);
   const spinner = useSpinner(isSolving(state) || state.conflicts?.kind === 'pending' || state.task !== undefined);
 
@@ -103,6 +109,10 @@ export function App(props: AppProps) {
           {!state.help && state.view === 'weights' ? <WeightsView {...view} /> : null}
           {!state.help && state.view === 'budget' ? <BudgetView {...view} /> : null}
           {!state.help && state.view === 'summary' ? <SummaryView {...view} /> : null}
+          {!state.help && state.view === 'compare' ? <CompareView {...view} /> : null}
+          {!state.help && state.view === 'sweep' ? <SweepView {...view} /> : null}
+          {!state.help && state.view === 'tipping' ? <TippingView {...view} /> : null}
+          {!state.help && state.view === 'robustness' ? <RobustnessView {...view} /> : null}
         </Box>
         {stale ? (
           <Box marginLeft={1}>

@@ -16,16 +16,23 @@ export function changesBetween(before: Allocation | undefined, after: Allocation
   const changes = new Map<string, Change>();
   if (before === undefined) return changes;
   const old = new Map(before.candidates.map((candidate) => [candidate.id, candidate.grant]));
-  for (const candidate of after.candidates) {
-    const was = old.get(candidate.id) ?? 0;
-    const now = candidate.grant;
-    const euros = now - was;
-    if (euros === 0) changes.set(candidate.id, { kind: 'same' });
-    else if (was === 0) changes.set(candidate.id, { kind: 'new', euros });
-    else if (now === 0) changes.set(candidate.id, { kind: 'out', euros });
-    else changes.set(candidate.id, { kind: euros > 0 ? 'up' : 'down', euros });
-  }
+  for (const candidate of after.candidates) changes.set(candidate.id, changeOf(old.get(candidate.id) ?? 0, candidate.grant));
   return changes;
+}
+
+/** How a grant moved from `was` to `now` euros. */
+export function changeOf(was: number, now: number): Change {
+  const euros = now - was;
+  if (euros === 0) return { kind: 'same' };
+  if (was === 0) return { kind: 'new', euros };
+  if (now === 0) return { kind: 'out', euros };
+  return { kind: euros > 0 ? 'up' : 'down', euros };
+}
+
+/** Green for a gain or an entry, red for a loss or an exit, nothing when unchanged. */
+export function changeColor(change: Change | undefined): string | undefined {
+  if (change === undefined || change.kind === 'same') return undefined;
+  return change.kind === 'up' || change.kind === 'new' ? 'green' : 'red';
 }
 
 /** `▲ +40 000 €`, `▼ −12 000 €`, `new`, `out`, or '' when nothing moved. */

@@ -4,11 +4,16 @@
  * or the current view). The reducer runs them on the latest state, so keys typed faster than the
  * screen redraws (a paste, a burst from tmux) still reach the screen they were meant for.
  */
+import type { AnalysisKind } from './analyses.js';
 import { layoutOf } from './layout.js';
 import { tableRows } from './screens/allocation.js';
+import { compareScroll } from './screens/compare.js';
 import { helpLines } from './screens/help.js';
+import { robustnessScroll } from './screens/robustness.js';
 import { summaryLines } from './screens/summary.js';
-import { WEIGHT_STEP, WEIGHT_STEP_BIG, isStale, reduce, selectedIndex, visibleCandidates, VIEWS, type Action, type Prompt, type TuiState } from './state.js';
+import { sweepScroll } from './screens/sweep.js';
+import { tippingScroll } from './screens/tipping.js';
+import { WEIGHT_STEP, WEIGHT_STEP_BIG, isStale, reduce, selectedIndex, visibleCandidates, VIEWS, type Action, type Prompt, type ScrollArea, type TuiState } from './state.js';
 
 /** A key as the maps need it; the app builds it from Ink's `useInput`. */
 export interface KeyPress {
@@ -73,6 +78,11 @@ export function keyAction(state: TuiState, key: KeyPress): Action | undefined {
       return budgetKeys(key);
     case 'summary':
       return summaryKeys(state, key);
+    case 'compare':
+    case 'sweep':
+    case 'tipping':
+    case 'robustness':
+      return analysisKeys(state, state.view, key);
   }
 }
 
@@ -87,7 +97,7 @@ export function promptKeys(prompt: Prompt, key: KeyPress): Action | undefined {
 }
 
 function globalKeys(key: KeyPress): Action | undefined {
-  const view = /^[1-4]$/.test(key.input) ? VIEWS[Number(key.input) - 1] : undefined;
+  const view = /^[1-8]$/.test(key.input) ? VIEWS[Number(key.input) - 1] : undefined;
   if (view !== undefined) return { type: 'showView', view };
   if (key.tab === true) return { type: 'nextView', delta: key.shift === true ? -1 : 1 };
   switch (key.input) {
@@ -115,7 +125,7 @@ function globalKeys(key: KeyPress): Action | undefined {
 }
 
 /** Up, down and pages over `total` lines shown `rows` at a time. */
-function scrollKeys(area: 'summary' | 'help', key: KeyPress, rows: number, total: number): Action | undefined {
+function scrollKeys(area: ScrollArea, key: KeyPress, rows: number, total: number): Action | undefined {
   const delta = key.up === true || key.input === 'k' ? -1 : key.down === true || key.input === 'j' ? 1 : key.pageUp === true ? -rows : key.pageDown === true ? rows : key.home === true ? -total : key.end === true ? total : 0;
   return delta === 0 ? undefined : { type: 'scroll', area, delta, rows, total };
 }
@@ -171,6 +181,41 @@ function budgetKeys(key: KeyPress): Action | undefined {
 function summaryKeys(state: TuiState, key: KeyPress): Action | undefined {
   const layout = layoutOf(state.size, isStale(state));
   return scrollKeys('summary', key, layout.body, summaryLines(state, layout.main).length);
+}
+
+/** The analysis views: Esc stops a run, Enter starts one again; then each view's own keys, and scrolling. */
+function analysisKeys(state: TuiState, kind: AnalysisKind, key: KeyPress): Action | undefined {
+  if (key.escape === true) return state.analyses[kind].status === 'running' ? { type: 'cancelAnalysis', kind } : undefined;
+  if (key.enter === true) return { type: 'runAnalysis', kind };
+  const own = kind === 'compare' ? compareKeys(key) : kind === 'robustness' ? robustnessKeys(key) : criterionKeys(key);
+  if (own !== undefined) return own;
+  const layout = layoutOf(state.size, isStale(state));
+  const scroll =
+    kind === 'compare' ? compareScroll(state, layout.main, layout.body) : kind === 'sweep' ? sweepScroll(state, layout.body) : kind === 'tipping' ? tippingScroll(state, layout.body) : robustnessScroll(state, layout.body);
+  return scrollKeys(kind, key, scroll.rows, scroll.total);
+}
+
+function compareKeys(key: KeyPress): Action | undefined {
+  if (key.left === true) return { type: 'moveCompareTarget', delta: -1 };
+  if (key.right === true) return { type: 'moveCompareTarget', delta: 1 };
+  if (key.input === 'm') return { type: 'toggleCompareMode' };
+  return undefined;
+}
+
+/** Sweep and tipping: ← → choose the criterion (the one the weights view selects too). */
+function criterionKeys(key: KeyPress): Action | undefined {
+  if (key.left === true) return { type: 'moveWeightCursor', delta: -1 };
+  if (key.right === true) return { type: 'moveWeightCursor', delta: 1 };
+  return undefined;
+}
+
+function robustnessKeys(key: KeyPress): Action | undefined {
+  if (key.input === '+' || key.input === '=') return { type: 'changeSamples', delta: 1 };
+  if (key.input === '-' || key.input === '_') return { type: 'changeSamples', delta: -1 };
+  if (key.input === ']') return { type: 'changeSpread', delta: 1 };
+  if (key.input === '[') return { type: 'changeSpread', delta: -1 };
+  if (key.input === 'U') return { type: 'toggleUniform' };
+  return undefined;
 }
 
 /** Typed or pasted text, without control characters. */

@@ -11,14 +11,24 @@ export interface KeyGroup {
   readonly keys: readonly KeyHelp[];
 }
 
-export const VIEW_KEYS: Readonly<Record<View, string>> = { allocation: '1', weights: '2', budget: '3', summary: '4' };
-export const VIEW_TITLES: Readonly<Record<View, string>> = { allocation: 'Allocation', weights: 'Weights', budget: 'Budget', summary: 'Summary' };
+export const VIEW_KEYS: Readonly<Record<View, string>> = { allocation: '1', weights: '2', budget: '3', summary: '4', compare: '5', sweep: '6', tipping: '7', robustness: '8' };
+export const VIEW_TITLES: Readonly<Record<View, string>> = {
+  allocation: 'Allocation',
+  weights: 'Weights',
+  budget: 'Budget',
+  summary: 'Summary',
+  compare: 'Compare',
+  sweep: 'Sweep',
+  tipping: 'Tipping',
+  robustness: 'Robustness',
+};
 
 export const KEY_GROUPS: readonly KeyGroup[] = [
   {
     title: 'Everywhere',
     keys: [
       { keys: '1 2 3 4, Tab', does: 'Allocation, Weights, Budget, Summary' },
+      { keys: '5 6 7 8', does: 'Compare, Sweep, Tipping, Robustness' },
       { keys: 'p / P', does: 'next / previous policy' },
       { keys: 'c', does: 'compare with this allocation' },
       { keys: 'C', does: 'compare with the previous solve' },
@@ -61,6 +71,37 @@ export const KEY_GROUPS: readonly KeyGroup[] = [
     keys: [{ keys: '↑ ↓ PgUp PgDn', does: 'scroll' }],
   },
   {
+    title: 'Compare',
+    keys: [
+      { keys: '↑ ↓ PgUp PgDn', does: 'scroll' },
+      { keys: '← →', does: 'the policy the change is measured to' },
+      { keys: 'm', does: 'every policy ↔ the reference (set with c)' },
+    ],
+  },
+  {
+    title: 'Sweep and Tipping',
+    keys: [
+      { keys: '← →', does: 'choose a criterion' },
+      { keys: '↑ ↓ PgUp PgDn', does: 'scroll the candidates' },
+    ],
+  },
+  {
+    title: 'Robustness',
+    keys: [
+      { keys: '+ / -', does: 'more / fewer weightings drawn' },
+      { keys: '[ / ]', does: 'spread −/+ 0.05 (0: the weights as set)' },
+      { keys: 'U', does: 'draw uniformly ↔ around the weights' },
+      { keys: '↑ ↓ PgUp PgDn', does: 'scroll' },
+    ],
+  },
+  {
+    title: 'While an analysis runs (5–8)',
+    keys: [
+      { keys: 'Esc', does: 'stop it (other views stay usable)' },
+      { keys: 'Enter', does: 'run it again after Esc or a failure' },
+    ],
+  },
+  {
     title: 'When typing',
     keys: [
       { keys: 'Enter / Esc', does: 'accept / cancel' },
@@ -77,6 +118,10 @@ export const VIEW_HINTS: Readonly<Record<View | 'detail', readonly string[]>> = 
   weights: ['↑↓ criterion', '←→ ±1 pt', 'Shift ±5', '0 zero', 'r reset'],
   budget: ['↑↓ value', 'Enter edit', 'amounts: 2,5 M€ · 2 500 000 · 750 k€'],
   summary: ['↑↓ scroll', 'PgUp/PgDn page'],
+  compare: ['↑↓ scroll', '←→ change vs', 'm policies/reference', 'c set reference', 'Esc stop'],
+  sweep: ['←→ criterion', '↑↓ scroll', 'Esc stop', 'Enter run again'],
+  tipping: ['←→ criterion', '↑↓ scroll', 'Esc stop', 'Enter run again'],
+  robustness: ['+/- samples', '[ ] spread', 'U uniform', '↑↓ scroll', 'Esc stop', 'Enter run again'],
 };
 
 export const GLOBAL_HINTS: readonly string[] = ['p policy', 'c compare', 's save', 'e export', 'u undo', '? keys', 'q quit'];

@@ -30,12 +30,14 @@ export async function runSimulator(path: string, flags: SolveFlags, console: Con
   }
   const engine = engineChoice(flags.solver ?? 'auto');
   const timeLimitMs = flags.timeLimit === undefined ? undefined : seconds(flags.timeLimit, '--time-limit') * 1000;
+  prepareEnvironment(process.env);
+  // Ink and React (~0.4 s) load while the scenario is read and checked: the first frame waits for the slower of the two only.
+  const screen = import('./screen.js');
+  screen.catch(() => undefined);
   const scenario = await loadScenario(path);
   const policy = policyName(scenario, flags.policy);
   const weights = flags.weights === undefined ? undefined : parseWeights(scenario, flags.weights);
-
-  prepareEnvironment(process.env);
-  const { showSimulator } = await import('./screen.js');
+  const { showSimulator } = await screen;
   return showSimulator({ scenario, policy, weights, solveOptions: timeLimitMs === undefined ? { engine } : { engine, timeLimitMs } }, terminal);
 }
 

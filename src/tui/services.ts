@@ -1,6 +1,8 @@
 /** The side effects the simulator needs, in one place, so that tests can slow them down or fail them. */
 import { allocate } from '../analysis/allocation.js';
 import { explainInfeasibility } from '../analysis/conflicts.js';
+import { robustness } from '../analysis/robustness.js';
+import { sweepWeight, tippingPoints } from '../analysis/sweep.js';
 import { writeOutput } from '../io/files.js';
 import { savePolicy } from '../io/scenario-edit.js';
 import type { SolveOptions } from '../solver/types.js';
@@ -10,9 +12,13 @@ export interface Services {
   readonly explainInfeasibility: typeof explainInfeasibility;
   readonly savePolicy: typeof savePolicy;
   readonly writeOutput: typeof writeOutput;
+  /** The analyses: each solves on the worker pool, reports progress and stops when its signal is aborted. */
+  readonly sweepWeight: typeof sweepWeight;
+  readonly tippingPoints: typeof tippingPoints;
+  readonly robustness: typeof robustness;
 }
 
-export const SERVICES: Services = { allocate, explainInfeasibility, savePolicy, writeOutput };
+export const SERVICES: Services = { allocate, explainInfeasibility, savePolicy, writeOutput, sweepWeight, tippingPoints, robustness };
 
 /** Solver settings of the session (`--solver`, `--time-limit`). */
 export type SessionSolveOptions = Partial<SolveOptions>;

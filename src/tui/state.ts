@@ -11,10 +11,35 @@ import type { Lock, Policy, ReturnTier, Scenario } from '../domain/types.js';
 import { parseDecimal, parseMoneyInput } from '../io/numbers.js';
 import { POLICY_NAME } from '../io/scenario-edit.js';
 import { normaliseWeights, withShare, type Weights } from '../scoring/weights.js';
+import {
+  ANALYSIS_KINDS,
+  ANALYSIS_NAMES,
+  analysisKey,
+  emptyCache,
+  nextSamples,
+  noRuns,
+  remember,
+  ROBUSTNESS_DEFAULTS,
+  SPREAD_STEP,
+  SWEEP_STEPS,
+  TIPPING_STEPS,
+  type AnalysisKind,
+  type AnalysisRequest,
+  type AnalysisResult,
+  type AnalysisRun,
+  type CachedResult,
+  type RobustnessSettings,
+} from './analyses.js';
 
-/** The four screens; the footer names their keys. */
-export type View = 'allocation' | 'weights' | 'budget' | 'summary';
-export const VIEWS: readonly View[] = ['allocation', 'weights', 'budget', 'summary'];
+/** The eight screens; the footer names their keys. The last four are the analyses. */
+export type View = 'allocation' | 'weights' | 'budget' | 'summary' | AnalysisKind;
+export const VIEWS: readonly View[] = ['allocation', 'weights', 'budget', 'summary', ...ANALYSIS_KINDS];
+
+/** Areas that scroll as a whole, each with its own first line. */
+export type ScrollArea = 'summary' | 'help' | AnalysisKind;
+
+/** What the Compare view lines up: the current edits with every other policy, or with the reference (`c`). */
+export type CompareMode = 'policies' | 'reference';
 
 /** What the last solve of the current edits gave. */
 export type SolveStatus =
@@ -49,6 +74,8 @@ export interface Message {
 /** What an edit changes, kept for `u` (undo). */
 interface Edit {
   readonly scenario: Scenario;
+  /** The scenario's edition: undo brings back the edition, and with it the analyses cached for it. */
+  readonly edition: number;
   readonly policy: string;
   readonly weights: Weights | undefined;
 }
@@ -63,6 +90,10 @@ export interface TuiState {
   readonly weights: Weights | undefined;
   /** Bumped by every edit that needs a new solve; results of older generations are ignored. */
   readonly generation: number;
+  /** Which version of the scenario this is: a new number per edit of the scenario (budget, locks, policies), kept by undo. */
+  readonly edition: number;
+  /** The highest edition given so far: a new edition never reuses an undone one's number. */
+  readonly editions: number;
   /** Generation of the last result received. Below `generation`: a solve is under way. */
   readonly solved: number;
   readonly status: SolveStatus | undefined;
@@ -99,6 +130,18 @@ export interface TuiState {
   readonly size: { readonly columns: number; readonly rows: number };
   /** `q` was pressed: the app exits on its next render. */
   readonly quit: boolean;
+  /** Each analysis: idle, running (with its progress), done or failed. */
+  readonly analyses: Readonly<Record<AnalysisKind, AnalysisRun>>;
+  /** Recent results of each analysis by key (see analyses.ts), most recent first. */
+  readonly analysisCache: Readonly<Record<AnalysisKind, readonly CachedResult[]>>;
+  /** Id of the next run: results and progress of any other run are ignored. */
+  readonly nextRunId: number;
+  /** First line shown by each analysis view. */
+  readonly analysisTop: Readonly<Record<AnalysisKind, number>>;
+  readonly compareMode: CompareMode;
+  /** Which compared column the change column measures against (0: the first after the current edits). */
+  readonly compareTarget: number;
+  readonly robustness: RobustnessSettings;
 }
 
 export type Action =
@@ -111,7 +154,7 @@ export type Action =
   | { readonly type: 'moveTo'; readonly where: 'first' | 'last'; readonly rows: number }
   /** PgUp / PgDn: the selection and the window both move by a page. */
   | { readonly type: 'page'; readonly delta: 1 | -1; readonly rows: number }
-  | { readonly type: 'scroll'; readonly area: 'summary' | 'help'; readonly delta: number; readonly rows: number; readonly total: number }
+  | { readonly type: 'scroll'; readonly area: ScrollArea; readonly delta: number; readonly rows: number; readonly total: number }
   | { readonly type: 'openDetail' }
   | { readonly type: 'closeDetail' }
   | { readonly type: 'cycleLock'; readonly id: string }
@@ -132,7 +175,19 @@ export type Action =
   | { readonly type: 'cancelPrompt' }
   | { readonly type: 'solved'; readonly generation: number; readonly outcome: AllocationOutcome }
   | { readonly type: 'explained'; readonly generation: number; readonly report: ConflictReport | { readonly error: string } }
-  | { readonly type: 'taskDone'; readonly id: number; readonly ok: boolean; readonly text: string };
+  | { readonly type: 'taskDone'; readonly id: number; readonly ok: boolean; readonly text: string }
+  /** Enter in an analysis view: run it again (after Esc or a failure). */
+  | { readonly type: 'runAnalysis'; readonly kind: AnalysisKind }
+  /** Esc in an analysis view: stop the run under way. */
+  | { readonly type: 'cancelAnalysis'; readonly kind: AnalysisKind }
+  | { readonly type: 'analysisProgress'; readonly kind: AnalysisKind; readonly id: number; readonly done: number; readonly total: number }
+  | { readonly type: 'analysisDone'; readonly kind: AnalysisKind; readonly id: number; readonly result: AnalysisResult }
+  | { readonly type: 'analysisFailed'; readonly kind: AnalysisKind; readonly id: number; readonly reason: string }
+  | { readonly type: 'toggleCompareMode' }
+  | { readonly type: 'moveCompareTarget'; readonly delta: 1 | -1 }
+  | { readonly type: 'changeSamples'; readonly delta: 1 | -1 }
+  | { readonly type: 'changeSpread'; readonly delta: 1 | -1 }
+  | { readonly type: 'toggleUniform' };
 
 export interface StartOptions {
   readonly policy?: string;
@@ -156,6 +211,8 @@ export function initialState(scenario: Scenario, options: StartOptions = {}): Tu
     policy,
     weights,
     generation: 1,
+    edition: 1,
+    editions: 1,
     solved: 0,
     status: undefined,
     allocation: undefined,
@@ -181,6 +238,13 @@ export function initialState(scenario: Scenario, options: StartOptions = {}): Tu
     lastEdit: undefined,
     size: options.size ?? { columns: 80, rows: 24 },
     quit: false,
+    analyses: noRuns(),
+    analysisCache: emptyCache(),
+    nextRunId: 1,
+    analysisTop: { compare: 0, sweep: 0, tipping: 0, robustness: 0 },
+    compareMode: 'policies',
+    compareTarget: 0,
+    robustness: ROBUSTNESS_DEFAULTS,
   };
 }
 
@@ -220,6 +284,55 @@ export function isSolving(state: TuiState): boolean {
 /** The current edits have no allocation: the one shown is the last feasible one. */
 export function isStale(state: TuiState): boolean {
   return state.status !== undefined && state.status.kind !== 'optimal';
+}
+
+/** Views 5–8, whose content is computed by an analysis run. */
+export function isAnalysis(view: View): view is AnalysisKind {
+  return (ANALYSIS_KINDS as readonly View[]).includes(view);
+}
+
+/** The policies the Compare view solves: every policy of the scenario but the active one as written (unless its weights are edited). */
+export function comparedPolicies(state: TuiState): string[] {
+  return state.scenario.policies.map((policy) => policy.name).filter((name) => name !== state.policy || state.weights !== undefined);
+}
+
+/** The criterion the sweep and tipping views show: the one selected in the weights view. */
+export function selectedCriterion(state: TuiState): Scenario['criteria'][number] | undefined {
+  return state.scenario.criteria[state.weightCursor];
+}
+
+/**
+ * What an analysis would compute for the current edits, or why there is nothing to compute
+ * (a formula policy has no weights to move; Compare against the reference needs no solve).
+ */
+export function analysisRequest(state: TuiState, kind: AnalysisKind): AnalysisRequest | string {
+  const { scenario, policy } = state;
+  if (kind === 'compare') {
+    if (state.compareMode === 'reference') return 'the reference is compared as it is';
+    const policies = comparedPolicies(state);
+    return policies.length === 0 ? 'this scenario has one policy only: c sets a reference to compare with, m switches to it' : { kind, scenario, policies };
+  }
+  const weights = currentShares(state);
+  if (weights === undefined) return `'${policy}' scores by a formula: there are no weights to move. p switches to a weighted policy`;
+  switch (kind) {
+    case 'sweep': {
+      const criterion = selectedCriterion(state)?.column;
+      return criterion === undefined ? 'the scenario has no criteria' : { kind, scenario, policy, weights, criterion, steps: SWEEP_STEPS };
+    }
+    case 'tipping':
+      return { kind, scenario, policy, weights, steps: TIPPING_STEPS };
+    case 'robustness':
+      return { kind, scenario, policy, weights, settings: state.robustness };
+  }
+}
+
+/** The result of an analysis when it matches the current edits. */
+export function analysisResult<K extends AnalysisKind>(state: TuiState, kind: K): Extract<AnalysisResult, { kind: K }> | undefined {
+  const run = state.analyses[kind];
+  if (run.status !== 'done' || run.result.kind !== kind) return undefined;
+  const request = analysisRequest(state, kind);
+  if (typeof request === 'string' || analysisKey(state.edition, request) !== run.key) return undefined;
+  return run.result as Extract<AnalysisResult, { kind: K }>;
 }
 
 /** The candidates the table lists: the allocation's order, narrowed by the filter (name, region or id). */
@@ -331,11 +444,12 @@ export function weightsToSave(shares: Weights, scenario: Scenario): Record<strin
 // The reducer.
 
 /** Actions a person causes (as opposed to results coming back): they clear the last message. */
-const RESULTS = new Set<Action['type']>(['solved', 'explained', 'taskDone', 'resize']);
+const RESULTS = new Set<Action['type']>(['solved', 'explained', 'taskDone', 'resize', 'analysisProgress', 'analysisDone', 'analysisFailed']);
 
 export function reduce(state: TuiState, action: Action): TuiState {
   const base = RESULTS.has(action.type) || state.message === undefined ? state : { ...state, message: undefined };
-  return step(base, action) ?? state;
+  const next = step(base, action);
+  return next === undefined ? state : syncAnalyses(next);
 }
 
 function step(state: TuiState, action: Action): TuiState | undefined {
@@ -362,9 +476,12 @@ function step(state: TuiState, action: Action): TuiState | undefined {
       return moveSelection({ ...state, top }, (index) => index + action.delta * action.rows, action.rows);
     }
     case 'scroll': {
-      const key = action.area === 'summary' ? 'summaryTop' : 'helpTop';
-      const top = Math.max(0, Math.min(state[key] + action.delta, action.total - action.rows));
-      return { ...state, [key]: top };
+      const { area } = action;
+      const now = area === 'summary' ? state.summaryTop : area === 'help' ? state.helpTop : state.analysisTop[area];
+      const top = Math.max(0, Math.min(now + action.delta, action.total - action.rows));
+      if (area === 'summary') return { ...state, summaryTop: top };
+      if (area === 'help') return { ...state, helpTop: top };
+      return { ...state, analysisTop: { ...state.analysisTop, [area]: top } };
     }
     case 'openDetail': {
       const candidate = visibleCandidates(state)[selectedIndex(state)];
@@ -436,7 +553,87 @@ function step(state: TuiState, action: Action): TuiState | undefined {
     case 'taskDone':
       if (state.task?.id !== action.id) return undefined;
       return taskDone(state, state.task, action);
+    case 'runAnalysis':
+    case 'cancelAnalysis':
+    case 'analysisProgress':
+    case 'analysisDone':
+    case 'analysisFailed':
+      return analysisStep(state, action);
+    case 'toggleCompareMode': {
+      const compareMode: CompareMode = state.compareMode === 'policies' ? 'reference' : 'policies';
+      const text = compareMode === 'reference' ? (state.reference === undefined ? 'Compare with the reference: none yet; c in any view makes the current allocation the reference.' : `Comparing with the reference (${referenceName(state.reference)}).`) : 'Comparing with every policy of the scenario.';
+      return { ...state, compareMode, compareTarget: 0, analysisTop: { ...state.analysisTop, compare: 0 }, message: { text, tone: 'info' } };
+    }
+    case 'moveCompareTarget': {
+      const last = state.compareMode === 'reference' ? 0 : Math.max(0, comparedPolicies(state).length - 1);
+      return { ...state, compareTarget: Math.max(0, Math.min(last, state.compareTarget + action.delta)) };
+    }
+    case 'changeSamples': {
+      const samples = nextSamples(state.robustness.samples, action.delta);
+      return samples === state.robustness.samples ? undefined : { ...state, robustness: { ...state.robustness, samples } };
+    }
+    case 'changeSpread': {
+      const spread = Math.round(Math.max(0, Math.min(1, state.robustness.spread + action.delta * SPREAD_STEP)) * 100) / 100;
+      return spread === state.robustness.spread ? undefined : { ...state, robustness: { ...state.robustness, spread } };
+    }
+    case 'toggleUniform':
+      return { ...state, robustness: { ...state.robustness, uniform: !state.robustness.uniform } };
   }
+}
+
+type AnalysisAction = Extract<Action, { type: 'runAnalysis' | 'cancelAnalysis' | 'analysisProgress' | 'analysisDone' | 'analysisFailed' }>;
+
+function analysisStep(state: TuiState, action: AnalysisAction): TuiState | undefined {
+  const run = state.analyses[action.kind];
+  const set = (next: AnalysisRun, extra: Partial<TuiState> = {}): TuiState => ({ ...state, ...extra, analyses: { ...state.analyses, [action.kind]: next } });
+  switch (action.type) {
+    case 'runAnalysis':
+      if (run.status === 'running') return undefined;
+      // Forget which request was cancelled or failed: the view being shown, syncAnalyses starts it again.
+      return set({ status: 'idle', key: undefined });
+    case 'cancelAnalysis':
+      if (run.status !== 'running') return undefined;
+      return set({ status: 'idle', key: run.key }, { message: { text: `${ANALYSIS_NAMES[action.kind]} was stopped. Enter runs it again.`, tone: 'info' } });
+    case 'analysisProgress':
+      if (run.status !== 'running' || run.id !== action.id) return undefined;
+      return set({ ...run, done: action.done, total: action.total });
+    case 'analysisDone': {
+      if (run.status !== 'running' || run.id !== action.id) return undefined;
+      const analysisCache = { ...state.analysisCache, [action.kind]: remember(state.analysisCache[action.kind], { key: run.key, result: action.result }) };
+      return set({ status: 'done', key: run.key, result: action.result }, { analysisCache });
+    }
+    case 'analysisFailed':
+      if (run.status !== 'running' || run.id !== action.id) return undefined;
+      return set({ status: 'failed', key: run.key, reason: action.reason });
+  }
+}
+
+/**
+ * Starts, reuses or stops analysis runs after any change: the analysis on screen runs for the current
+ * edits (from the cache when it can); a run for edits no longer current stops (a newer request of the
+ * same analysis replaces it). Runs of views not on screen go on in the background while their edits hold.
+ * Returns `state` itself when nothing changes.
+ */
+export function syncAnalyses(state: TuiState): TuiState {
+  let analyses = state.analyses;
+  let nextRunId = state.nextRunId;
+  for (const kind of ANALYSIS_KINDS) {
+    const run = analyses[kind];
+    const request = analysisRequest(state, kind);
+    const key = typeof request === 'string' ? undefined : analysisKey(state.edition, request);
+    const shown = state.view === kind;
+    let next = run;
+    if (typeof request === 'string' || key === undefined) {
+      if (run.status === 'running') next = { status: 'idle', key: undefined };
+    } else if (run.key !== key && (shown || run.status === 'running')) {
+      const cached = state.analysisCache[kind].find((entry) => entry.key === key);
+      if (cached !== undefined) next = { status: 'done', key, result: cached.result };
+      else if (shown) next = { status: 'running', id: nextRunId++, key, request, done: 0, total: 0 };
+      else next = { status: 'idle', key: undefined };
+    }
+    if (next !== run) analyses = { ...analyses, [kind]: next };
+  }
+  return analyses === state.analyses ? state : { ...state, analyses, nextRunId };
 }
 
 function referenceName(allocation: Allocation): string {
@@ -454,11 +651,13 @@ function moveSelection(state: TuiState, target: (index: number, count: number) =
 }
 
 /** Records an edit that needs a new solve, with what undo brings back. */
-function edit(state: TuiState, change: Partial<Edit>, description: string, note?: string): TuiState {
-  const before: Edit = { scenario: state.scenario, policy: state.policy, weights: state.weights };
+function edit(state: TuiState, change: Partial<Omit<Edit, 'edition'>>, description: string, note?: string): TuiState {
+  const before: Edit = { scenario: state.scenario, edition: state.edition, policy: state.policy, weights: state.weights };
+  const edition = change.scenario === undefined ? {} : { edition: state.editions + 1, editions: state.editions + 1 };
   return {
     ...state,
     ...change,
+    ...edition,
     undo: [...state.undo.slice(-49), before],
     generation: state.generation + 1,
     lastEdit: description,
@@ -565,5 +764,5 @@ function taskDone(state: TuiState, task: Task, action: Extract<Action, { type: '
   // The new policy is now in the file: add it to the scenario and make it the active one.
   const scenario = { ...state.scenario, policies: [...state.scenario.policies, task.policy] };
   const original = { ...state.original, policies: [...state.original.policies, task.policy] };
-  return { ...done, scenario, original, policy: task.policy.name, weights: undefined, generation: state.generation + 1, lastEdit: `policy ${task.policy.name}` };
+  return { ...done, scenario, original, edition: state.editions + 1, editions: state.editions + 1, policy: task.policy.name, weights: undefined, generation: state.generation + 1, lastEdit: `policy ${task.policy.name}` };
 }

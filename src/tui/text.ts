@@ -118,3 +118,17 @@ export function wrapText(text: string, width: number): string[] {
   }
   return out;
 }
+
+/**
+ * A progress bar of `width` cells: the done part in eighths of a cell, the rest dotted.
+ * @example progressBar(1, 4, 8) // '██······'
+ */
+export function progressBar(done: number, total: number, width: number): string {
+  return bar(done, total, width).replace(/ /g, '·');
+}
+
+/** A share of the weight as the views write it: `25 %`, `58.3 %` (one decimal only when needed). */
+export function shareText(share: number): string {
+  const percent = Math.round(share * 1000) / 10;
+  return `${Number.isInteger(percent) ? percent.toFixed(0) : percent.toFixed(1)} %`;
+}

@@ -37,7 +37,7 @@ describe('the allocation view', { timeout: 20_000 }, () => {
       3 funded of 5 · rows 1–5 of 5 · “·” asks less than the grant floor
 
       ↑↓ move  Enter detail  Space lock  / filter  PgUp/PgDn page  Δ vs previous solve
-      1 Allocation 2 Weights 3 Budget 4 Summary │ p policy  c compare  s save  e export  ? keys  q quit"
+      1 Allocation 2 Weights 3 Budget 4 Summary 5 Compare 6 Sweep 7 Tipping 8 Robustness │ ? keys  q quit"
     `);
   });
 
@@ -85,7 +85,7 @@ describe('the allocation view', { timeout: 20_000 }, () => {
 
 
       Esc back  ↑↓ next candidate  Space lock  Δ vs previous solve
-      1 Allocation 2 Weights 3 Budget 4 Summary │ p policy  c compare  s save  e export  ? keys  q quit"
+      1 Allocation 2 Weights 3 Budget 4 Summary 5 Compare 6 Sweep 7 Tipping 8 Robustness │ ? keys  q quit"
     `);
     await app.press(KEYS.escape, '/', ...'redon');
     const filtered = await app.until('rows 1–1 of 1');
@@ -123,7 +123,7 @@ describe('edits re-solve at once', { timeout: 20_000 }, () => {
 
 
       ↑↓ criterion  ←→ ±1 pt  Shift ±5  0 zero  r reset  Δ vs previous solve
-      1 Allocation 2 Weights 3 Budget 4 Summary │ p policy  c compare  s save  e export  ? keys  q quit"
+      1 Allocation 2 Weights 3 Budget 4 Summary 5 Compare 6 Sweep 7 Tipping 8 Robustness │ ? keys  q quit"
     `);
     await app.press('1');
     expect(app.frame()).toMatchInlineSnapshot(`
@@ -141,7 +141,7 @@ describe('edits re-solve at once', { timeout: 20_000 }, () => {
       3 funded of 5 · rows 1–5 of 5 · “·” asks less than the grant floor
 
       ↑↓ move  Enter detail  Space lock  / filter  PgUp/PgDn page  Δ vs previous solve
-      1 Allocation 2 Weights 3 Budget 4 Summary │ p policy  c compare  s save  e export  ? keys  q quit"
+      1 Allocation 2 Weights 3 Budget 4 Summary 5 Compare 6 Sweep 7 Tipping 8 Robustness │ ? keys  q quit"
     `);
     // r puts the policy back, and the change column shows the way back.
     await app.press('2', 'r', '1');
@@ -167,7 +167,7 @@ describe('edits re-solve at once', { timeout: 20_000 }, () => {
       Grants from 40 000 € to 120 000 € in steps of 1 000 €: a candidate asking less than the floor canno…
       Envelope total: 300 000 € → 250 000 €.
       ↑↓ value  Enter edit  amounts: 2,5 M€ · 2 500 000 · 750 k€  Δ vs previous solve
-      1 Allocation 2 Weights 3 Budget 4 Summary │ p policy  c compare  s save  e export  ? keys  q quit"
+      1 Allocation 2 Weights 3 Budget 4 Summary 5 Compare 6 Sweep 7 Tipping 8 Robustness │ ? keys  q quit"
     `);
     await app.press(KEYS.down, KEYS.enter, ...'lots', KEYS.enter);
     const refused = await app.until('kept at');
@@ -194,7 +194,7 @@ describe('edits re-solve at once', { timeout: 20_000 }, () => {
       3 funded of 5 · rows 1–5 of 5 · 1 lock (✓ in, ✗ out) · “·” asks less than the grant floor
       Quartiers Nord Solidaires: locked in (funded).
       ↑↓ move  Enter detail  Space lock  / filter  PgUp/PgDn page  Δ vs previous solve
-      1 Allocation 2 Weights 3 Budget 4 Summary │ p policy  c compare  s save  e export  ? keys  q quit"
+      1 Allocation 2 Weights 3 Budget 4 Summary 5 Compare 6 Sweep 7 Tipping 8 Robustness │ ? keys  q quit"
     `);
   });
 });
@@ -235,7 +235,7 @@ describe('infeasible edits', { timeout: 20_000 }, () => {
       3 funded of 5 · rows 1–5 of 5 · “·” asks less than the g… ╰────────────────────────────────────────╯
 
       ↑↓ move  Enter detail  Space lock  / filter  PgUp/PgDn page  Δ vs previous solve
-      1 Allocation 2 Weights 3 Budget 4 Summary │ p policy  c compare  s save  e export  ? keys  q quit"
+      1 Allocation 2 Weights 3 Budget 4 Summary 5 Compare 6 Sweep 7 Tipping 8 Robustness │ ? keys  q quit"
     `);
     // Undo: feasible again, and the panel goes.
     await app.press('u');

@@ -18,7 +18,10 @@ import {
   type Action,
   type TuiState,
 } from '../../src/tui/state.js';
-import { bar, boundedBar, fit, layoutColumns, wrapText } from '../../src/tui/text.js';
+import { bar, boundedBar, fit, layoutColumns, progressBar, wrapText } from '../../src/tui/text.js';
+import type { AnalysisResult } from '../../src/tui/analyses.js';
+import { brailleRows } from '../../src/tui/chart.js';
+import { analysisResult } from '../../src/tui/state.js';
 
 let tiny: Scenario;
 let ptce: Scenario;
@@ -255,5 +258,92 @@ describe('text in cells', () => {
     ];
     expect(layoutColumns(columns, 50).map((column) => `${column.key}:${column.width}`)).toEqual(['a:4', 'name:24', 'b:20']);
     expect(layoutColumns(columns, 30).map((column) => `${column.key}:${column.width}`)).toEqual(['a:4', 'name:25']);
+  });
+});
+
+describe('analyses', () => {
+  const sweepResult = (criterion: string): AnalysisResult => ({ kind: 'sweep', sweep: { policy: 'social', criterion, policyShare: 0.25, points: [] } });
+  const running = (state: TuiState, kind: 'sweep' | 'tipping' | 'robustness' | 'compare') => {
+    const run = state.analyses[kind];
+    if (run.status !== 'running') throw new Error(`${kind} is ${run.status}`);
+    return run;
+  };
+
+  test('the view on screen runs for the current edits; a result is cached by edits, weights and criterion', () => {
+    const start = solvedWith(initialState(tiny), social);
+    expect(start.analyses.sweep.status).toBe('idle');
+    const shown = reduce(start, { type: 'showView', view: 'sweep' });
+    const first = running(shown, 'sweep');
+    expect(first.request).toMatchObject({ kind: 'sweep', policy: 'social', criterion: 'utilite_sociale', steps: 21, weights: { utilite_sociale: 0.75, emplois: 0.25 } });
+    const done = reduce(shown, { type: 'analysisDone', kind: 'sweep', id: first.id, result: sweepResult('utilite_sociale') });
+    expect(analysisResult(done, 'sweep')?.sweep.criterion).toBe('utilite_sociale');
+    // Another criterion: a new run; back: the cached result, no run.
+    const other = reduce(done, { type: 'moveWeightCursor', delta: 1 });
+    expect(running(other, 'sweep').id).toBe(first.id + 1);
+    expect(analysisResult(other, 'sweep')).toBeUndefined();
+    const back = reduce(other, { type: 'moveWeightCursor', delta: -1 });
+    expect(back.analyses.sweep.status).toBe('done');
+    expect(analysisResult(back, 'sweep')?.sweep.criterion).toBe('utilite_sociale');
+    // A result or progress of a replaced run is ignored.
+    expect(reduce(back, { type: 'analysisDone', kind: 'sweep', id: first.id + 1, result: sweepResult('emplois') })).toBe(back);
+  });
+
+  test('an edit of the scenario is a new edition; undo brings it back, with its cached results', () => {
+    const shown = reduce(solvedWith(initialState(tiny), social), { type: 'showView', view: 'sweep' });
+    const done = reduce(shown, { type: 'analysisDone', kind: 'sweep', id: running(shown, 'sweep').id, result: sweepResult('utilite_sociale') });
+    const locked = reduce(done, { type: 'cycleLock', id: 'tiny-4' });
+    expect([locked.edition, locked.editions]).toEqual([2, 2]);
+    expect(running(locked, 'sweep').key).toContain('|e2|');
+    const undone = reduce(locked, { type: 'undo' });
+    expect(undone.edition).toBe(1);
+    expect(analysisResult(undone, 'sweep')).toBeDefined();
+    // A new edit after undo never reuses an undone edition's number (its cached results are for other edits).
+    expect(reduce(undone, { type: 'cycleLock', id: 'tiny-2' }).edition).toBe(3);
+  });
+
+  test('Esc stops a run, which stays stopped until Enter; a run made outdated by an edit elsewhere stops', () => {
+    const shown = reduce(solvedWith(initialState(tiny), social), { type: 'showView', view: 'tipping' });
+    const run = running(shown, 'tipping');
+    const progressed = reduce(shown, { type: 'analysisProgress', kind: 'tipping', id: run.id, done: 3, total: 16 });
+    expect(running(progressed, 'tipping')).toMatchObject({ done: 3, total: 16 });
+    const stopped = reduce(progressed, { type: 'cancelAnalysis', kind: 'tipping' });
+    expect(stopped.analyses.tipping).toEqual({ status: 'idle', key: run.key });
+    expect(stopped.message?.text).toBe('The tipping-point search was stopped. Enter runs it again.');
+    expect(reduce(stopped, { type: 'moveWeightCursor', delta: 0 }).analyses.tipping.status).toBe('idle');
+    expect(running(reduce(stopped, { type: 'runAnalysis', kind: 'tipping' }), 'tipping').id).toBe(run.id + 1);
+    // In the background (weights view), a weight change leaves the run's weights behind: it stops.
+    const background = reduce(shown, { type: 'showView', view: 'weights' });
+    expect(running(background, 'tipping').id).toBe(run.id);
+    expect(reduce(background, { type: 'nudgeWeight', points: 5 }).analyses.tipping.status).toBe('idle');
+  });
+
+  test('robustness settings: samples by steps, spread from 0 to 1, uniform; a formula policy cannot run', () => {
+    const shown = reduce(solvedWith(initialState(tiny), social), { type: 'showView', view: 'robustness' });
+    expect(running(shown, 'robustness').request).toMatchObject({ settings: { samples: 200, spread: 0.2, seed: 1, uniform: false } });
+    const zero = run(shown, ...Array.from({ length: 6 }, (): Action => ({ type: 'changeSpread', delta: -1 })), { type: 'changeSamples', delta: -1 }, { type: 'toggleUniform' });
+    expect(zero.robustness).toEqual({ samples: 100, spread: 0, seed: 1, uniform: true });
+    expect(running(zero, 'robustness').request).toMatchObject({ settings: zero.robustness });
+    expect(run(zero, { type: 'changeSamples', delta: 1 }, { type: 'changeSamples', delta: 1 }).robustness.samples).toBe(500);
+    const formula = reduce(initialState(ptce, { policy: 'solidite' }), { type: 'showView', view: 'robustness' });
+    expect(formula.analyses.robustness.status).toBe('idle');
+  });
+
+  test('Compare solves the other policies; against the reference it solves nothing', () => {
+    const shown = reduce(solvedWith(initialState(tiny), social), { type: 'showView', view: 'compare' });
+    expect(running(shown, 'compare').request).toMatchObject({ kind: 'compare', policies: ['emploi'] });
+    const edited = reduce(shown, { type: 'nudgeWeight', points: -5 });
+    // Edited weights: the policy as written is compared too; the policies' allocations do not depend on the weights.
+    expect(running(edited, 'compare').request).toMatchObject({ policies: ['social', 'emploi'] });
+    expect(reduce(edited, { type: 'toggleCompareMode' }).analyses.compare.status).toBe('idle');
+  });
+});
+
+describe('charts', () => {
+  test('braille: 2×4 dots a cell, a straight line between points; progress bars', () => {
+    const [row] = brailleRows([{ points: [{ x: 0, y: 0 }, { x: 1, y: 1 }], color: 'cyan' }], 2, 1, 1);
+    expect(row?.map((segment) => segment.text).join('')).toBe('⡠⠊');
+    const flat = brailleRows([{ points: [{ x: 0, y: 1 }, { x: 1, y: 1 }], color: 'cyan' }], 3, 2, 1, { x: 0.5, text: '┊', color: 'yellow' });
+    expect(flat.map((line) => line.map((segment) => segment.text).join(''))).toEqual(['⠉⠉⠉', ' ┊ ']);
+    expect(progressBar(1, 4, 8)).toBe('██······');
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { CandidateResult } from '../../analysis/allocation.js';
 import { formatEuroChange, formatEuros, formatPercent } from '../../domain/money.js';
-import { changesBetween, formatChange, type Change } from '../changes.js';
+import { changeColor, changesBetween, formatChange } from '../changes.js';
 import { selectedIndex, visibleCandidates, windowTop, type TuiState } from '../state.js';
 import { cells, fit, GAP, layoutColumns, tableLine, type Column } from '../text.js';
 import type { Line, Segment } from '../lines.js';
@@ -19,11 +19,6 @@ export function lockMark(candidate: CandidateResult): string {
   if (candidate.lock === 'funded') return '✓';
   if (candidate.lock === 'excluded') return '✗';
   return candidate.eligible ? ' ' : '·';
-}
-
-function changeColor(change: Change | undefined): string | undefined {
-  if (change === undefined || change.kind === 'same') return undefined;
-  return change.kind === 'up' || change.kind === 'new' ? 'green' : 'red';
 }
 
 /** Grants in the table: `—` for nothing, so that the funded rows stand out. */

@@ -1,0 +1,8 @@
+/** Robustness: how often each candidate is funded under weightings drawn at random. */
+import { robustnessLines } from '../screens/robustness.js';
+import type { ViewProps } from './allocation-view.js';
+import { Lines } from './lines.js';
+
+export function RobustnessView({ state, width, height }: ViewProps) {
+  return <Lines lines={robustnessLines(state, width, height)} height={height} />;
+}

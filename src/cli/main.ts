@@ -9,8 +9,12 @@ import { UserError } from '../domain/errors.js';
 import { closest } from '../scoring/formula.js';
 import { stopJslpWorker } from '../solver/jslp-runner.js';
 import { EXIT } from './options.js';
-import { runBudgetSweep, runCompare, runRobustness, runSweep, runTipping, type AnalysisFlags } from './analysis-commands.js';
-import { runSolve, runValidate, runVerify, type Console, type SolveFlags } from './solve-command.js';
+import type { AnalysisFlags } from './analysis-commands.js';
+import type { Console, SolveFlags } from './solve-command.js';
+
+// Commands load on use: the simulator's first frame should not wait for modules only `solve` needs.
+const solveCommands = (): Promise<typeof import('./solve-command.js')> => import('./solve-command.js');
+const analysisCommands = (): Promise<typeof import('./analysis-commands.js')> => import('./analysis-commands.js');
 
 /** The scenario `npm start` and a bare `enveloppe` open: the 2013 call shipped with the package. */
 export const DEFAULT_SCENARIO = fileURLToPath(new URL('../../scenarios/ptce-2013.yaml', import.meta.url));
@@ -63,7 +67,7 @@ export async function main(argv: readonly string[], console: Console): Promise<n
       .description('compute the allocation of a scenario and print it')
       .argument('<scenario>', 'scenario file (YAML)'),
   ).action(async (path: string, flags: SolveFlags) => {
-    code = await runSolve(path, flags, console);
+    code = await (await solveCommands()).runSolve(path, flags, console);
   });
 
   program
@@ -71,7 +75,7 @@ export async function main(argv: readonly string[], console: Console): Promise<n
     .description('check a scenario and its candidates file, and that some allocation satisfies the rules')
     .argument('<scenario>', 'scenario file (YAML)')
     .action(async (path: string) => {
-      code = await runValidate(path, console);
+      code = await (await solveCommands()).runValidate(path, console);
     });
 
   program
@@ -79,7 +83,7 @@ export async function main(argv: readonly string[], console: Console): Promise<n
     .description('re-run a decision record and say whether it reproduces byte for byte')
     .argument('<record>', 'file written by solve --record')
     .action(async (path: string) => {
-      code = await runVerify(path, console);
+      code = await (await solveCommands()).runVerify(path, console);
     });
 
   const analysisOptions = (command: Command): Command =>
@@ -91,7 +95,9 @@ export async function main(argv: readonly string[], console: Console): Promise<n
       .option('--solver <engine>', 'jslp, highs or auto', 'highs')
       .option('--time-limit <seconds>', 'give up on one solve after this many seconds', '20');
   // Ctrl-C during a long analysis stops the workers; nothing is written.
-  const analysis = (run: (path: string, flags: AnalysisFlags, console: Console, signal?: AbortSignal) => Promise<number>) => async (path: string, flags: AnalysisFlags) => {
+  type AnalysisName = 'runCompare' | 'runSweep' | 'runTipping' | 'runBudgetSweep' | 'runRobustness';
+  const analysis = (name: AnalysisName) => async (path: string, flags: AnalysisFlags) => {
+    const run = (await analysisCommands())[name];
     const controller = new AbortController();
     const interrupt = (): void => controller.abort(new UserError('cancelled; nothing was written', { exitCode: EXIT.interrupted }));
     process.once('SIGINT', interrupt);
@@ -104,25 +110,25 @@ export async function main(argv: readonly string[], console: Console): Promise<n
 
   analysisOptions(program.command('compare').description('compare weighting policies side by side').argument('<scenario>', 'scenario file (YAML)'))
     .option('--policies <list>', 'policies to compare, e.g. equilibre,emploi (default: all)')
-    .action(analysis(runCompare));
+    .action(analysis('runCompare'));
   analysisOptions(program.command('sweep').description("move one criterion's share of the weight from 0 to 100 %").argument('<scenario>', 'scenario file (YAML)'))
     .option('--criterion <column>', 'the criterion to sweep')
     .option('--steps <n>', 'number of points', '21')
-    .action(analysis(runSweep));
+    .action(analysis('runSweep'));
   analysisOptions(program.command('tipping').description("the weight shares at which each candidate's funded status changes").argument('<scenario>', 'scenario file (YAML)'))
     .option('--steps <n>', 'sweep points per criterion before bisection', '11')
-    .action(analysis(runTipping));
+    .action(analysis('runTipping'));
   analysisOptions(program.command('budget-sweep').description('the allocation as the envelope shrinks or grows, and what one more euro buys').argument('<scenario>', 'scenario file (YAML)'))
     .option('--from <euros>', 'smallest envelope (default: half the scenario\'s)')
     .option('--to <euros>', 'largest envelope (default: 1.5 times the scenario\'s)')
     .option('--steps <n>', 'number of envelopes', '21')
-    .action(analysis(runBudgetSweep));
+    .action(analysis('runBudgetSweep'));
   analysisOptions(program.command('robustness').description('how often each candidate is funded over weightings drawn around a policy').argument('<scenario>', 'scenario file (YAML)'))
     .option('--samples <n>', 'number of weightings', '1000')
     .option('--spread <s>', 'how far weightings stray from the policy (0 = not at all)', '0.2')
     .option('--seed <n>', 'seed of the draws: the same seed gives the same result', '1')
     .option('--uniform', 'draw uniformly over all weightings instead')
-    .action(analysis(runRobustness));
+    .action(analysis('runRobustness'));
 
   // Bare `enveloppe [scenario]`: the interactive simulator. Imported lazily, so that `solve` and
   // `validate` never load Ink or React.

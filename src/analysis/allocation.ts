@@ -3,7 +3,7 @@
  * then publish grants in whole euros with the totals and rules a committee reads.
  */
 import type { Lock, Policy, Scenario } from '../domain/types.js';
-import { buildModel, capUnits, isEligible, ruleGroups, tierEndUnits } from '../model/build.js';
+import { buildModel, capUnits, isEligible, ruleBoundsInUnits, ruleGroups, tierEndUnits } from '../model/build.js';
 import type { AllocationModel } from '../model/types.js';
 import { buildYearSplit } from '../model/year-split.js';
 import { compileFormula } from '../scoring/formula.js';
@@ -292,16 +292,9 @@ function ruleResults(scenario: Scenario, results: readonly CandidateResult[]): R
       const push = (measure: RuleResult['measure'], value: number, min: number | undefined, max: number | undefined): void => {
         out.push({ label: rule.label, rule: ruleIndex, measure, group: group.label, value, min, max, binding: value === min || value === max });
       };
-      const total = scenario.envelope.total;
-      if (rule.share !== undefined) {
-        push('share', euros,
-          rule.share.min === undefined ? undefined : Math.ceil((rule.share.min * total) / step - 1e-9) * step,
-          rule.share.max === undefined ? undefined : Math.floor((rule.share.max * total) / step + 1e-9) * step);
-      }
-      if (rule.amount !== undefined) {
-        push('amount', euros,
-          rule.amount.min === undefined ? undefined : Math.ceil(rule.amount.min / step - 1e-9) * step,
-          rule.amount.max === undefined ? undefined : Math.floor(rule.amount.max / step + 1e-9) * step);
+      for (const measure of ['share', 'amount'] as const) {
+        const bounds = ruleBoundsInUnits(scenario, rule, measure);
+        if (bounds !== undefined) push(measure, euros, bounds.min === undefined ? undefined : bounds.min * step, bounds.max === undefined ? undefined : bounds.max * step);
       }
       if (rule.count !== undefined) push('count', count, rule.count.min, rule.count.max);
     }

@@ -1,14 +1,5 @@
-import type { Policy, Scenario } from '../domain/types.js';
+import type { Policy, Rule, Scenario } from '../domain/types.js';
 import type { AllocationModel, CandidateVariables, ModelRow, ModelVariable, Term } from './types.js';
-
-export interface BuildOptions {
-  /**
-   * Declare grant variables integer (whole steps). The LP file always does; an engine may first
-   * solve with continuous grants and keep the answer when it already falls on whole steps.
-   * @default true
-   */
-  readonly integerGrants?: boolean;
-}
 
 /** Groups of a rule: one per distinct value of the column, or the listed values together. */
 export function ruleGroups(scenario: Scenario, ruleIndex: number): { label: string; members: number[] }[] {
@@ -42,6 +33,22 @@ export function tierEndUnits(share: number, request: number, unit: number): numb
   return Math.floor((share * request) / unit + 1e-9);
 }
 
+/**
+ * A rule's share or amount bounds in grant steps: shares are of the envelope total, and both are
+ * rounded inwards to whole steps so that published grants meet them exactly. Undefined when the
+ * rule has no such bounds.
+ */
+export function ruleBoundsInUnits(scenario: Scenario, rule: Rule, measure: 'share' | 'amount'): { min: number | undefined; max: number | undefined } | undefined {
+  const bounds = measure === 'share' ? rule.share : rule.amount;
+  if (bounds === undefined) return undefined;
+  const euros = (value: number): number => (measure === 'share' ? value * scenario.envelope.total : value);
+  const unit = scenario.grant.step;
+  return {
+    min: bounds.min === undefined ? undefined : Math.ceil(euros(bounds.min) / unit - 1e-9),
+    max: bounds.max === undefined ? undefined : Math.floor(euros(bounds.max) / unit + 1e-9),
+  };
+}
+
 /** Smallest grant in units: grant.min rounded up to the step, and at least one step (a laureate never gets 0 €). */
 export function floorUnits(scenario: Scenario): number {
   return Math.max(1, Math.ceil(scenario.grant.min / scenario.grant.step - 1e-9));
@@ -63,9 +70,8 @@ export function isEligible(scenario: Scenario, candidate: Scenario['candidates']
  * optional return-tier pieces p_i,k, and one row per envelope, year, candidate bound, lock and rule group.
  * `scores` is aligned with `scenario.candidates`.
  */
-export function buildModel(scenario: Scenario, scores: readonly number[], policy: Pick<Policy, 'returns'>, options: BuildOptions = {}): AllocationModel {
+export function buildModel(scenario: Scenario, scores: readonly number[], policy: Pick<Policy, 'returns'>): AllocationModel {
   const unit = scenario.grant.step;
-  const integerGrants = options.integerGrants ?? true;
   const years = scenario.envelope.years.map((entry) => entry.year);
   const periods = years.length > 0 ? years : [''];
   const minUnits = floorUnits(scenario);
@@ -88,7 +94,7 @@ export function buildModel(scenario: Scenario, scores: readonly number[], policy
       const variable = year === '' ? `g_${index}` : `g_${index}_${year}`;
       const yearRequest = year === '' ? undefined : candidate.requestByYear[year];
       const upper = yearRequest === undefined ? cap : Math.min(cap, Math.floor(yearRequest / unit + 1e-9));
-      variables.push({ name: variable, kind: integerGrants ? 'integer' : 'continuous', lower: 0, upper: Math.max(0, upper) });
+      variables.push({ name: variable, kind: 'integer', lower: 0, upper: Math.max(0, upper) });
       return { year, variable };
     });
     const grantTerms: Term[] = grants.map((grant) => [grant.variable, 1]);
@@ -144,23 +150,9 @@ export function buildModel(scenario: Scenario, scores: readonly number[], policy
       const grantTerms = group.members.flatMap((member) => (candidates[member]?.grants ?? []).map((grant): Term => [grant.variable, 1]));
       const fundedOf = group.members.map((member): Term => [candidates[member]?.funded ?? '', 1]);
       const measures: { measure: 'share' | 'amount' | 'count'; terms: Term[]; lower: number | undefined; upper: number | undefined }[] = [];
-      if (rule.share !== undefined) {
-        // Shares of the envelope, rounded inwards to whole steps so that published grants meet them exactly.
-        const total = scenario.envelope.total;
-        measures.push({
-          measure: 'share',
-          terms: grantTerms,
-          lower: rule.share.min === undefined ? undefined : Math.ceil((rule.share.min * total) / unit - 1e-9),
-          upper: rule.share.max === undefined ? undefined : Math.floor((rule.share.max * total) / unit + 1e-9),
-        });
-      }
-      if (rule.amount !== undefined) {
-        measures.push({
-          measure: 'amount',
-          terms: grantTerms,
-          lower: rule.amount.min === undefined ? undefined : Math.ceil(rule.amount.min / unit - 1e-9),
-          upper: rule.amount.max === undefined ? undefined : Math.floor(rule.amount.max / unit + 1e-9),
-        });
+      for (const measure of ['share', 'amount'] as const) {
+        const bounds = ruleBoundsInUnits(scenario, rule, measure);
+        if (bounds !== undefined) measures.push({ measure, terms: grantTerms, lower: bounds.min, upper: bounds.max });
       }
       if (rule.count !== undefined) {
         measures.push({ measure: 'count', terms: fundedOf, lower: rule.count.min, upper: rule.count.max });

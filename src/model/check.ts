@@ -38,10 +38,3 @@ export function roundAndCheck(model: AllocationModel, values: ReadonlyMap<string
   }
   return { values: rounded, violations };
 }
-
-/** Objective of an answer, Σ coefficient × value. */
-export function objectiveOf(model: AllocationModel, values: ReadonlyMap<string, number>): number {
-  let sum = 0;
-  for (const [variable, coefficient] of model.objective) sum += coefficient * (values.get(variable) ?? 0);
-  return sum;
-}

@@ -4,35 +4,19 @@
  * the files --csv and --lp write, and that the same command prints the same bytes.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, noStackTrace, requireBuild, ROOT, runBuilt, type Run } from './built.js';
 
-const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
-const BIN = join(ROOT, 'bin/enveloppe.js');
 /** The funded candidates of tiny under its default policy (scenarios/README.md). */
 const TINY_GRANTS = { 'tiny-1': '120 000', 'tiny-2': '100 000', 'tiny-3': '80 000' };
 const WORK = mkdtempSync(join(tmpdir(), 'enveloppe-cli-'));
 
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 function run(args: readonly string[], cwd = ROOT): Run {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
-  if (result.error !== undefined) throw result.error;
-  expect(result.signal, `enveloppe ${args.join(' ')} was killed`).toBeNull();
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function noStackTrace(stderr: string): void {
-  expect(stderr, 'no stack trace').not.toMatch(/^\s+at .+[:(]/m);
-  expect(stderr, 'no Node error dump').not.toMatch(/^(?:\w*Error|Uncaught)\b.*:|node:internal/m);
+  return runBuilt(args, { cwd });
 }
 
 interface JsonAllocation {
@@ -67,9 +51,7 @@ criteria:
   - {column: emplois, scale: [0, 5]}
 `;
 
-beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist/cli/run.js'))) throw new Error("dist/ is missing: run 'npm run build' first (npm test does)");
-});
+requireBuild();
 
 afterAll(() => {
   rmSync(WORK, { recursive: true, force: true });

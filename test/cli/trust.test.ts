@@ -10,33 +10,14 @@ import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, noStackTrace, requireBuild, ROOT, runBuilt } from './built.js';
 
-const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
-const BIN = join(ROOT, 'bin/enveloppe.js');
 const WORK = mkdtempSync(join(tmpdir(), 'enveloppe-trust-'));
 // Readable by another user: the read-only test may run the program as `nobody`.
 chmodSync(WORK, 0o755);
 
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function run(args: readonly string[], options: { cwd?: string; uid?: number } = {}): Run {
-  const user = options.uid === undefined ? {} : { uid: options.uid, gid: options.uid };
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NO_COLOR: '1' }, ...user });
-  if (result.error !== undefined) throw result.error;
-  expect(result.signal, `enveloppe ${args.join(' ')} was killed`).toBeNull();
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function noStackTrace(stderr: string): void {
-  expect(stderr, 'no stack trace').not.toMatch(/^\s+at .+[:(]/m);
-  expect(stderr, 'no Node error dump').not.toMatch(/^(?:\w*Error|Uncaught)\b.*:|node:internal/m);
-}
+const run = runBuilt;
 
 function sha256(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -67,9 +48,7 @@ interface RecordFile {
   allocation: string;
 }
 
-beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist/cli/run.js'))) throw new Error("dist/ is missing: run 'npm run build' first (npm test does)");
-});
+requireBuild();
 
 afterAll(() => {
   rmSync(WORK, { recursive: true, force: true });

@@ -43,7 +43,7 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
   const scenario = await loadScenario(path);
   const policy = policyName(scenario, flags.policy);
   const weights = flags.weights === undefined ? undefined : parseWeights(scenario, flags.weights);
-  const inputs = [scenario.file, scenario.candidatesFile];
+  const inputs = [scenario.file, scenario.candidatesFile, ...(scenario.reviews === undefined ? [] : [scenario.reviews.settings.file])];
   // Refuse a bad output path now, not after a solve whose table is already on the screen.
   if (flags.csv !== undefined) checkOutputPath(flags.csv, inputs, 'CSV');
   if (flags.lp !== undefined) checkOutputPath(flags.lp, inputs, 'LP model');

@@ -2,6 +2,7 @@
  * The words of a call for projects (appel à projets), as enveloppe uses them.
  * Everything here is plain data: no I/O, no UI. Money is in whole euros unless a name says otherwise.
  */
+import type { Reviews } from './reviews.js';
 
 /** A candidate pole (dossier recevable), one row of the candidates CSV. */
 export interface Candidate {
@@ -115,4 +116,6 @@ export interface Scenario {
   readonly policies: readonly Policy[];
   readonly rules: readonly Rule[];
   readonly locks: Readonly<Record<string, Lock>>;
+  /** Reviewers' marks, when the scenario names a reviews file: the criteria are then their aggregate. */
+  readonly reviews?: Reviews;
 }

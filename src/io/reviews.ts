@@ -9,7 +9,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { UserError } from '../domain/errors.js';
 import type { AggregateRule, Review, Reviews, ReviewSettings } from '../domain/reviews.js';
 import type { Candidate, Criterion } from '../domain/types.js';
-import { aggregateReviews, severityOffsets } from '../scoring/aggregate.js';
+import { aggregateReviews, makeReviews } from '../scoring/aggregate.js';
 import { closest } from '../scoring/formula.js';
 import { candidatesFromCsv } from './candidates.js';
 import { readCsvFile, type CsvTable } from './csv.js';
@@ -53,7 +53,7 @@ export function candidatesWithReviews(table: CsvTable, criteria: readonly Criter
   const bare = candidatesFromCsv(table, [], years);
   const rows = reviewsFromCsv(readCsvFile(shown), criteria, bare);
   const settings: ReviewSettings = { file, aggregate: spec.aggregate ?? 'mean', severity: spec.severity ?? false, disagreement };
-  const reviews: Reviews = { settings, rows, offsets: settings.severity ? severityOffsets(rows, criteria) : {} };
+  const reviews: Reviews = makeReviews(settings, rows, criteria);
   const values = aggregateReviews(reviews, criteria);
   const candidates = bare.map((candidate): Candidate => {
     const own = values.get(candidate.id);

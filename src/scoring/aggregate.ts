@@ -3,7 +3,7 @@
  * marks of the reviewers not in conflict, optionally after removing each reviewer's severity.
  * Also what the reviewers disagree on, for the committee. Pure functions, no I/O.
  */
-import type { AggregateRule, CandidateReview, Review, Reviews } from '../domain/reviews.js';
+import type { AggregateRule, CandidateReview, Review, Reviews, ReviewSettings } from '../domain/reviews.js';
 import type { Candidate, Criterion } from '../domain/types.js';
 import { roundScore, scoreOf, type Scoring } from './score.js';
 
@@ -77,6 +77,11 @@ export function severityOffsets(rows: readonly Review[], criteria: readonly Crit
   const offsets: Record<string, number> = {};
   for (const [reviewer, { sum, count }] of [...sums.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) offsets[reviewer] = count === 0 ? 0 : roundMark(sum / count);
   return offsets;
+}
+
+/** The reviews of a scenario from its rows: the severity offsets are estimated here when the settings ask for them. */
+export function makeReviews(settings: ReviewSettings, rows: readonly Review[], criteria: readonly Criterion[]): Reviews {
+  return { settings, rows, offsets: settings.severity ? severityOffsets(rows, criteria) : {} };
 }
 
 /** The panels of every candidate: reviewers not in conflict, marks corrected for severity when on, kept on the scale. */

@@ -58,7 +58,7 @@ async function context(path: string, flags: AnalysisFlags, console: Console, sig
   const engine = engineChoice(flags.solver ?? 'highs');
   const solve: Partial<SolveOptions> = { engine, ...(flags.timeLimit === undefined ? {} : { timeLimitMs: seconds(flags.timeLimit, '--time-limit') * 1000 }) };
   const scenario = await loadScenario(path);
-  if (flags.csv !== undefined) checkOutputPath(flags.csv, [scenario.file, scenario.candidatesFile], 'CSV');
+  if (flags.csv !== undefined) checkOutputPath(flags.csv, [scenario.file, scenario.candidatesFile, ...(scenario.reviews === undefined ? [] : [scenario.reviews.settings.file])], 'CSV');
   return { scenario, path, solve, console, flags, signal };
 }
 
@@ -103,7 +103,7 @@ async function emit(ctx: Context, json: unknown, table: () => string, csv: () =>
   else ctx.console.out(table());
   if (ctx.flags.csv !== undefined) {
     const excel = ctx.flags.excel === true;
-    await writeOutput(ctx.flags.csv, formatCsv(csv(), { excel }), [ctx.scenario.file, ctx.scenario.candidatesFile], 'CSV');
+    await writeOutput(ctx.flags.csv, formatCsv(csv(), { excel }), [ctx.scenario.file, ctx.scenario.candidatesFile, ...(ctx.scenario.reviews === undefined ? [] : [ctx.scenario.reviews.settings.file])], 'CSV');
     ctx.console.err(`Wrote ${ctx.flags.csv}${excel ? ' for French Excel' : ''}.\n`);
   }
   return EXIT.ok;

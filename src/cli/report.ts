@@ -70,7 +70,7 @@ export function renderReport(allocation: Allocation, options: ReportOptions = {}
   }
   const hidden = allocation.candidates.length - shown.length;
   if (hidden > 0) out.push(`(${hidden} candidates get nothing; --all lists them)`);
-  if (reviewed) out.push("Reviews: reviewers counted, range of their own final scores in points, ⚑ above the scenario's disagreement threshold, ⊘ conflicts excluded.");
+  if (reviewed) out.push("Reviews: reviewers counted, ↕ range of their own final scores in points, ⚑ above the scenario's disagreement threshold, ⊘ conflicts excluded.");
   out.push('');
 
   const envelopeBinding = allocation.total - allocation.spent < allocation.step ? '  ● all spent' : '';
@@ -95,10 +95,10 @@ export function renderReport(allocation: Allocation, options: ReportOptions = {}
   return `${out.join('\n')}\n`;
 }
 
-/** `3 ±12.4 ⚑ ⊘1`: reviewers, range of their own scores, the disagreement flag, conflicts excluded. */
+/** `3 ↕12.4 ⚑ ⊘1`: reviewers, range of their own scores, the disagreement flag, conflicts excluded. */
 function reviewTag(review: CandidateResult['review']): string {
   if (review === undefined) return '';
-  return `${review.reviewers} ±${review.scoreRange.toFixed(1)}${review.disagree ? ' ⚑' : ''}${review.conflicts > 0 ? ` ⊘${review.conflicts}` : ''}`;
+  return `${review.reviewers} ↕${review.scoreRange.toFixed(1)}${review.disagree ? ' ⚑' : ''}${review.conflicts > 0 ? ` ⊘${review.conflicts}` : ''}`;
 }
 
 /** A group with no laureate and no binding bound says nothing worth a line. */

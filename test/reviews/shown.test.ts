@@ -69,9 +69,9 @@ describe('showing the reviews', () => {
     const report = renderReport(allocation);
     expect(report).toMatch(/Rank +Id +Name .* % req\. +Reviews$/m);
     // c-1: own scores 100×(.75×.9+.25×.4)=77.5, 100×(.75×.9+.25×.5)=80 (blank emplois takes the value 2.5), 100×(.75×.4+.25×.6)=45 → range 35 > 10
-    expect(report).toMatch(/c-1 .* 3 ±35\.0 ⚑$/m);
+    expect(report).toMatch(/c-1 .* 3 ↕35\.0 ⚑$/m);
     // c-2: 100×(.75×.6+.25×.9)=67.5 and 100×(.75×.7+.25×.8)=72.5 → range 5, one conflict
-    expect(report).toMatch(/c-2 .* 2 ±5\.0 ⊘1$/m);
+    expect(report).toMatch(/c-2 .* 2 ↕5\.0 ⊘1$/m);
     expect(report).toContain("⚑ above the scenario's disagreement threshold");
   });
 

@@ -176,7 +176,7 @@ export async function robustness(scenario: Scenario, policy: string, weights: We
       discuss: probability > DISCUSS_BAND[0] && probability < DISCUSS_BAND[1],
     };
   });
-  candidates.sort((a, b) => b.probability - a.probability || b.meanGrant - a.meanGrant || (a.expectedRank ?? 0) - (b.expectedRank ?? 0) || compareIds(a.id, b.id));
+  candidates.sort((a, b) => b.probability - a.probability || b.meanGrant - a.meanGrant || compareIds(a.id, b.id));
   return { policy, over, samples: options.samples, solved: solved.length, candidates };
 }
 

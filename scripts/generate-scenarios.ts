@@ -877,6 +877,83 @@ function tiny(): CsvTableOut {
 }
 
 // ---------------------------------------------------------------------------------------------
+// ptce-2013-notes: the reviewers' marks of the 2013 call (illustrative)
+
+/**
+ * Reviewers (rapporteurs) of the 2013 call: instructors of the State services, of the Caisse des
+ * Dépôts, and outside experts. Invented codes; each has a severity (a mean offset of their marks).
+ */
+const REVIEWERS_2013 = ['etat-01', 'etat-02', 'etat-03', 'etat-04', 'etat-05', 'etat-06', 'cdc-01', 'cdc-02', 'cdc-03', 'cdc-04', 'expert-01', 'expert-02', 'expert-03', 'expert-04'] as const;
+
+/**
+ * n marks in tenths whose sum is exactly n × target (so their mean is the candidates file's mark),
+ * each within 0–50: the reviewers' offsets plus noise, centred, rounded, then the rounding
+ * residual given back one tenth at a time to reviewers with room.
+ */
+function marksAround(random: Random, target: number, offsets: readonly number[], spread: number): number[] {
+  const tenths = Math.round(target * 10);
+  const raw = offsets.map((offset) => offset + spread * gaussian(random));
+  const centre = raw.reduce((sum, value) => sum + value, 0) / raw.length;
+  const marks = raw.map((value) => clamp(Math.round(tenths + (value - centre) * 10), 0, 50));
+  let residual = tenths * marks.length - marks.reduce((sum, value) => sum + value, 0);
+  for (let turn = 0; residual !== 0; turn = (turn + 1) % marks.length) {
+    const current = marks[turn] ?? 0;
+    const next = current + Math.sign(residual);
+    if (next < 0 || next > 50) continue;
+    marks[turn] = next;
+    residual -= Math.sign(residual);
+  }
+  return marks.map((value) => value / 10);
+}
+
+/**
+ * Two to four reviewers per candidate whose mean mark, on every criterion, is the mark of
+ * ptce-2013.csv (so the scenario's figures do not change with `aggregate: mean`), with each
+ * reviewer's severity, a disagreement that varies by dossier (strong on about one in eight), a few
+ * marks left out, and a few reviewers who declared a conflict of interest and did not mark.
+ */
+function ptce2013Notes(): CsvTableOut {
+  const random = streamFor('ptce-2013-notes');
+  const candidates = ptce2013();
+  const severity = new Map(REVIEWERS_2013.map((reviewer) => [reviewer, 0.3 * gaussian(random)]));
+  const rows: (string | number)[][] = [];
+  let conflicts = 0;
+  for (const row of candidates.rows) {
+    const id = String(row[0]);
+    const marks = CRITERIA_2013.map((_, index) => {
+      const text = row[11 + index];
+      return typeof text === 'number' ? text : Number(text);
+    });
+    const draw = random();
+    const count = draw < 0.35 ? 2 : draw < 0.8 ? 3 : 4;
+    const panel = shuffled(random, REVIEWERS_2013);
+    const reviewers = panel.slice(0, count);
+    const strong = random() < 0.12;
+    const spread = strong ? 0.9 + 0.4 * random() : 0.15 + 0.35 * random();
+    const byReviewer = new Map<string, (number | '')[]>(reviewers.map((reviewer) => [reviewer, []]));
+    marks.forEach((target) => {
+      // With three reviewers or more, one of them sometimes leaves this criterion blank.
+      const blank = count >= 3 && random() < 0.04 ? uniformInt(random, 0, count - 1) : -1;
+      const marking = reviewers.filter((_, index) => index !== blank);
+      const drawn = marksAround(random, target, marking.map((reviewer) => severity.get(reviewer) ?? 0), spread);
+      reviewers.forEach((reviewer, index) => {
+        const list = byReviewer.get(reviewer) ?? [];
+        list.push(index === blank ? '' : drawn[marking.indexOf(reviewer)] ?? '');
+        byReviewer.set(reviewer, list);
+      });
+    });
+    const conflicted = conflicts < 6 && random() < 0.06 ? panel[count] : undefined;
+    const lines: (string | number)[][] = reviewers.map((reviewer) => [id, reviewer, '', ...(byReviewer.get(reviewer) ?? [])]);
+    if (conflicted !== undefined) {
+      conflicts += 1;
+      lines.splice(uniformInt(random, 0, lines.length), 0, [id, conflicted, 'oui', ...CRITERIA_2013.map(() => '')]);
+    }
+    rows.push(...lines);
+  }
+  return { columns: ['id', 'reviewer', 'conflict', ...CRITERIA_2013], rows };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Files
 
 /** Windows-1252 with `;` and CRLF, as an older Excel on Windows saves "CSV (séparateur : point-virgule)". */
@@ -892,6 +969,7 @@ function win1252Csv(table: CsvTableOut): Buffer {
 export function generateAll(): Record<string, Buffer> {
   return {
     'ptce-2013.csv': formatCsv(ptce2013(), { excel: true }),
+    'ptce-2013-notes.csv': formatCsv(ptce2013Notes(), { excel: true }),
     'ptce-2015.csv': formatCsv(ptce2015(), { excel: true }),
     'rhone-alpes.csv': win1252Csv(rhoneAlpes()),
     'tiny.csv': formatCsv(tiny(), { excel: false }),

@@ -2,10 +2,12 @@
  * From a scenario and a weighting to a published allocation: score, build the model, solve,
  * then publish grants in whole euros with the totals and rules a committee reads.
  */
+import type { CandidateReview } from '../domain/reviews.js';
 import type { Lock, Lottery, Policy, Scenario } from '../domain/types.js';
 import { buildModel, capUnits, isEligible, ruleBoundsInUnits, ruleGroups, tierEndUnits } from '../model/build.js';
 import type { AllocationModel } from '../model/types.js';
 import { buildYearSplit, splitTwoYears } from '../model/year-split.js';
+import { panelsOf, reviewOf } from '../scoring/aggregate.js';
 import { compileFormula } from '../scoring/formula.js';
 import { contributions, scoreOf, type Scoring } from '../scoring/score.js';
 import { normaliseWeights, type Weights } from '../scoring/weights.js';
@@ -41,6 +43,8 @@ export interface CandidateResult {
   readonly eligible: boolean;
   /** Points each criterion adds to the score (weighted policies only). */
   readonly contributions: Readonly<Record<string, number>> | undefined;
+  /** What its reviewers say (number, spread, disagreement flag), when the scenario has a reviews file. */
+  readonly review?: CandidateReview;
 }
 
 export interface RuleResult {
@@ -257,6 +261,7 @@ export function publish(
   const order = scenario.candidates.map((_, index) => index).sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || compareIds(scenario.candidates[a]?.id, scenario.candidates[b]?.id));
   const rankOf = new Map(order.map((index, position) => [index, position + 1]));
   const grants: number[] = [];
+  const panels = scenario.reviews === undefined ? undefined : panelsOf(scenario.reviews, scenario.criteria);
   const results: CandidateResult[] = model.candidates.map((variables) => {
     const candidate = scenario.candidates[variables.index];
     if (candidate === undefined) throw new Error(`model candidate ${variables.index} has no row`);
@@ -283,6 +288,7 @@ export function publish(
       lock: scenario.locks[candidate.id],
       eligible: isEligible(scenario, candidate),
       contributions: scoring.kind === 'weights' ? contributions(candidate, scenario.criteria, scoring.weights) : undefined,
+      ...(scenario.reviews === undefined ? {} : { review: reviewOf(candidate, scenario.reviews, panels?.get(candidate.id) ?? [], scenario.criteria, scoring) }),
     };
   });
 

@@ -12,7 +12,9 @@ let queue: Promise<void> = Promise.resolve();
 
 async function run(job: PoolJob): Promise<PoolResult> {
   if (scenario === undefined) return { status: 'failed', reason: 'the worker received a job before its scenario' };
-  const target = job.envelopeScale === undefined ? scenario : scaleEnvelope(scenario, job.envelopeScale);
+  const scaled = job.envelopeScale === undefined ? scenario : scaleEnvelope(scenario, job.envelopeScale);
+  const marks = job.criteria;
+  const target = marks === undefined ? scaled : { ...scaled, candidates: scaled.candidates.map((candidate, index) => ({ ...candidate, criteria: marks[index] ?? candidate.criteria })) };
   // Analyses read totals only: the split between years is not needed.
   const outcome = await allocate(target, job.selection, { ...solve, splitYears: false, ties: false });
   if (outcome.status === 'optimal') {

@@ -14,6 +14,8 @@ import type { Selection } from './allocation.js';
 export interface PoolJob {
   readonly selection: Selection;
   readonly envelopeScale?: number;
+  /** Criterion values replacing each candidate's, in scenario order (marks drawn from the reviewers). */
+  readonly criteria?: readonly Readonly<Record<string, number>>[];
 }
 
 export type PoolResult =

@@ -1,13 +1,25 @@
 /**
- * Robustness: which candidates are funded under any reasonable weighting. Weightings are drawn
- * around a policy (Dirichlet with mean the policy's weights, tighter as the spread falls) or
- * uniformly over all weightings; each is solved, and each candidate gets its probability of being
- * funded, its mean grant and its 5–95 % range. The draws come from a seeded generator.
+ * Robustness: which candidates are funded whatever the uncertainty. Over the weights: weightings are
+ * drawn around a policy (Dirichlet with mean the policy's weights, tighter as the spread falls) or
+ * uniformly over all weightings. Over the marks: each candidate's reviewers not in conflict are
+ * resampled with replacement (a bootstrap of the panel) and aggregated by the scenario's rule. Both:
+ * the two draws together. Each draw is solved under every rule, and each candidate gets its
+ * probability of being funded, its mean grant and 5–95 % range, its expected rank with its 5–95 %
+ * interval, and its class. The draws come from seeded generators.
  */
 import type { Scenario } from '../domain/types.js';
-import { seededRandom } from '../domain/random.js';
+import { seededRandom, type Random } from '../domain/random.js';
+import { aggregatePanel, panelsOf, type PanelMarks } from '../scoring/aggregate.js';
+import { scoreOf } from '../scoring/score.js';
 import type { Weights } from '../scoring/weights.js';
+import { compareIds, findPolicy, scoringFor } from './allocation.js';
 import { runPool, type PoolOptions, type PoolResult } from './pool.js';
+
+/** What a robustness analysis draws: the weights, the reviewers' marks, or both. */
+export type RobustnessOver = 'weights' | 'marks' | 'both';
+
+/** Probabilities strictly between these are "to discuss": the natural band of a lottery. */
+export const DISCUSS_BAND: readonly [number, number] = [0.1, 0.9];
 
 export interface RobustnessOptions {
   readonly samples: number;
@@ -16,6 +28,8 @@ export interface RobustnessOptions {
   readonly seed: number;
   /** Draw uniformly over all weightings instead of around the policy. */
   readonly uniform: boolean;
+  /** @default "weights" */
+  readonly over?: RobustnessOver;
 }
 
 export type FundingClass = 'always' | 'often' | 'sometimes' | 'never';
@@ -29,10 +43,18 @@ export interface CandidateRobustness {
   readonly p5: number;
   readonly p95: number;
   readonly class: FundingClass;
+  /** Mean rank by score over the draws (1 = best), and its 5–95 % interval (always set by {@link robustness}). */
+  readonly expectedRank?: number;
+  readonly rankLow?: number;
+  readonly rankHigh?: number;
+  /** Probability strictly inside DISCUSS_BAND: neither sure nor hopeless, for the committee (or a lottery). */
+  readonly discuss?: boolean;
 }
 
 export interface Robustness {
   readonly policy: string;
+  /** What was drawn (always set by {@link robustness}). */
+  readonly over?: RobustnessOver;
   readonly samples: number;
   readonly solved: number;
   readonly candidates: readonly CandidateRobustness[];
@@ -98,16 +120,47 @@ function percentile(sorted: readonly number[], fraction: number): number {
   return sorted[position] ?? 0;
 }
 
-/** Solves every drawn weighting in parallel and summarises each candidate. */
+/**
+ * Draws the marks: for each candidate, as many reviewers as its panel has, drawn with replacement
+ * from its reviewers not in conflict (severity-corrected when the scenario says so), aggregated by
+ * the scenario's rule. A criterion no drawn reviewer marked keeps the candidate's value.
+ */
+export function drawMarks(scenario: Scenario, samples: number, seed: number): Record<string, number>[][] {
+  const reviews = scenario.reviews;
+  if (reviews === undefined) return Array.from({ length: samples }, () => scenario.candidates.map((candidate) => ({ ...candidate.criteria })));
+  const panels = panelsOf(reviews, scenario.criteria);
+  // Its own stream, so that `both` draws the same weightings as `weights` for a seed.
+  const random: Random = seededRandom((seed ^ 0x5bd1e995) >>> 0);
+  const draws: Record<string, number>[][] = [];
+  for (let sample = 0; sample < samples; sample++) {
+    draws.push(scenario.candidates.map((candidate) => {
+      const panel = panels.get(candidate.id) ?? [];
+      const drawn: PanelMarks[] = panel.map(() => panel[Math.floor(random() * panel.length)] as PanelMarks);
+      return { ...candidate.criteria, ...aggregatePanel(drawn, scenario.criteria, reviews.settings.aggregate) };
+    }));
+  }
+  return draws;
+}
+
+/** Solves every draw in parallel and summarises each candidate. Over the marks alone, `weights` is not used (the policy applies as it is). */
 export async function robustness(scenario: Scenario, policy: string, weights: Weights, options: RobustnessOptions, pool: PoolOptions = {}): Promise<Robustness> {
+  const over = options.over ?? 'weights';
   const columns = scenario.criteria.map((criterion) => criterion.column);
-  const draws = drawWeightings(weights, columns, options);
-  const results = await runPool(scenario, draws.map((drawn) => ({ selection: { policy, weights: drawn } })), pool);
-  const solved = results.filter((result): result is Extract<PoolResult, { status: 'optimal' }> => result?.status === 'optimal');
+  const weightings = over === 'marks' ? undefined : drawWeightings(weights, columns, options);
+  const marks = over === 'weights' ? undefined : drawMarks(scenario, options.samples, options.seed);
+  const jobs = Array.from({ length: options.samples }, (_, sample) => {
+    const drawn = weightings?.[sample];
+    return { selection: drawn === undefined ? { policy } : { policy, weights: drawn }, ...(marks === undefined ? {} : { criteria: marks[sample] ?? [] }) };
+  });
+  const results = await runPool(scenario, jobs, pool);
+  const ranks = await drawnRanks(scenario, policy, jobs);
+  const solvedIndex = results.flatMap((result, sample) => (result?.status === 'optimal' ? [sample] : []));
+  const solved = solvedIndex.map((sample) => results[sample] as Extract<PoolResult, { status: 'optimal' }>);
   const candidates = scenario.candidates.map((candidate, index): CandidateRobustness => {
     const grants = solved.map((result) => result.grants[index] ?? 0).sort((a, b) => a - b);
     const funded = grants.filter((grant) => grant > 0).length;
     const probability = solved.length === 0 ? 0 : funded / solved.length;
+    const own = solvedIndex.map((sample) => ranks[sample]?.[index] ?? 0).sort((a, b) => a - b);
     return {
       id: candidate.id,
       name: candidate.name,
@@ -117,8 +170,34 @@ export async function robustness(scenario: Scenario, policy: string, weights: We
       p5: percentile(grants, 0.05),
       p95: percentile(grants, 0.95),
       class: classify(probability),
+      expectedRank: own.length === 0 ? 0 : Math.round((own.reduce((sum, rank) => sum + rank, 0) / own.length) * 10) / 10,
+      rankLow: percentile(own, 0.05),
+      rankHigh: percentile(own, 0.95),
+      discuss: probability > DISCUSS_BAND[0] && probability < DISCUSS_BAND[1],
     };
   });
-  candidates.sort((a, b) => b.probability - a.probability || b.meanGrant - a.meanGrant || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { policy, samples: options.samples, solved: solved.length, candidates };
+  candidates.sort((a, b) => b.probability - a.probability || b.meanGrant - a.meanGrant || compareIds(a.id, b.id));
+  return { policy, over, samples: options.samples, solved: solved.length, candidates };
+}
+
+/** Each draw's rank of every candidate by score (1 = best, ties by id), in scenario order. */
+async function drawnRanks(scenario: Scenario, policyName: string, jobs: readonly { readonly selection: { readonly weights?: Weights }; readonly criteria?: readonly Readonly<Record<string, number>>[] }[]): Promise<number[][]> {
+  const policy = findPolicy(scenario, policyName);
+  if (policy === undefined) return [];
+  const ranks: number[][] = [];
+  for (const job of jobs) {
+    const scoring = await scoringFor(scenario, policy, job.selection.weights);
+    if (scoring === undefined) {
+      ranks.push([]);
+      continue;
+    }
+    const scores = scenario.candidates.map((candidate, index) => scoreOf(job.criteria?.[index] === undefined ? candidate : { ...candidate, criteria: job.criteria[index] ?? candidate.criteria }, scenario.criteria, scoring));
+    const order = scenario.candidates.map((_, index) => index).sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || compareIds(scenario.candidates[a]?.id, scenario.candidates[b]?.id));
+    const rank = new Array<number>(scores.length).fill(0);
+    order.forEach((index, position) => {
+      rank[index] = position + 1;
+    });
+    ranks.push(rank);
+  }
+  return ranks;
 }

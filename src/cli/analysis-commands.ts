@@ -5,7 +5,7 @@
 import { comparePolicies } from '../analysis/compare.js';
 import { budgetSweep } from '../analysis/budget-sweep.js';
 import type { PoolOptions } from '../analysis/pool.js';
-import { robustness } from '../analysis/robustness.js';
+import { DISCUSS_BAND, robustness, type RobustnessOver } from '../analysis/robustness.js';
 import { policyWeights, sweepWeight, tippingPoints } from '../analysis/sweep.js';
 import { UserError } from '../domain/errors.js';
 import { formatEuroChange, formatEuros, formatPercent } from '../domain/money.js';
@@ -32,6 +32,7 @@ export interface AnalysisFlags {
   readonly spread?: string;
   readonly seed?: string;
   readonly uniform?: boolean;
+  readonly over?: string;
   readonly json?: boolean;
   readonly csv?: string;
   readonly excel?: boolean;
@@ -57,7 +58,7 @@ async function context(path: string, flags: AnalysisFlags, console: Console, sig
   const engine = engineChoice(flags.solver ?? 'highs');
   const solve: Partial<SolveOptions> = { engine, ...(flags.timeLimit === undefined ? {} : { timeLimitMs: seconds(flags.timeLimit, '--time-limit') * 1000 }) };
   const scenario = await loadScenario(path);
-  if (flags.csv !== undefined) checkOutputPath(flags.csv, [scenario.file, scenario.candidatesFile], 'CSV');
+  if (flags.csv !== undefined) checkOutputPath(flags.csv, [scenario.file, scenario.candidatesFile, ...(scenario.reviews === undefined ? [] : [scenario.reviews.settings.file])], 'CSV');
   return { scenario, path, solve, console, flags, signal };
 }
 
@@ -102,7 +103,7 @@ async function emit(ctx: Context, json: unknown, table: () => string, csv: () =>
   else ctx.console.out(table());
   if (ctx.flags.csv !== undefined) {
     const excel = ctx.flags.excel === true;
-    await writeOutput(ctx.flags.csv, formatCsv(csv(), { excel }), [ctx.scenario.file, ctx.scenario.candidatesFile], 'CSV');
+    await writeOutput(ctx.flags.csv, formatCsv(csv(), { excel }), [ctx.scenario.file, ctx.scenario.candidatesFile, ...(ctx.scenario.reviews === undefined ? [] : [ctx.scenario.reviews.settings.file])], 'CSV');
     ctx.console.err(`Wrote ${ctx.flags.csv}${excel ? ' for French Excel' : ''}.\n`);
   }
   return EXIT.ok;
@@ -273,28 +274,53 @@ export async function runBudgetSweep(path: string, flags: AnalysisFlags, console
   return emit(ctx, json, table, csv);
 }
 
+/** `--over`: what robustness draws. */
+function overOf(ctx: Context): RobustnessOver {
+  const text = ctx.flags.over ?? 'weights';
+  const choices: readonly RobustnessOver[] = ['weights', 'marks', 'both'];
+  const over = choices.find((choice) => choice === text);
+  if (over === undefined) {
+    const guess = closest(text, choices);
+    throw new UserError(`'${text}' is not something robustness can draw`, { field: '--over', hint: `${guess === undefined ? '' : `Did you mean '${guess}'? `}Choose weights, marks or both.`, exitCode: EXIT.usage });
+  }
+  if (over !== 'weights' && ctx.scenario.reviews === undefined) {
+    throw new UserError(`--over ${over} draws the reviewers' marks, and this scenario has none`, { field: '--over', hint: 'Name a reviews file in the scenario (reviews: {file: notes.csv}), or use --over weights.', exitCode: EXIT.usage });
+  }
+  return over;
+}
+
 export async function runRobustness(path: string, flags: AnalysisFlags, console: Console, signal?: AbortSignal): Promise<number> {
   const ctx = await context(path, flags, console, signal);
   const policy = policyName(ctx.scenario, flags.policy);
+  const over = overOf(ctx);
   const spread = flags.spread === undefined ? 0.2 : Number(flags.spread);
   if (!Number.isFinite(spread) || spread < 0) throw new UserError(`'${flags.spread ?? ''}' is not a spread of 0 or more`, { field: '--spread', exitCode: EXIT.usage });
-  const options = { samples: integer(flags.samples, '--samples', 1000, 1, 100_000), spread, seed: integer(flags.seed, '--seed', 1, 0, 2 ** 31), uniform: flags.uniform === true };
-  const result = await robustness(ctx.scenario, policy, weightsOf(ctx, policy), options, poolOptions(ctx, true));
+  const options = { samples: integer(flags.samples, '--samples', 1000, 1, 100_000), spread, seed: integer(flags.seed, '--seed', 1, 0, 2 ** 31), uniform: flags.uniform === true, over };
+  // Over the marks alone the policy applies as it is, formula policies included.
+  const weights = over === 'marks' ? {} : weightsOf(ctx, policy);
+  const result = await robustness(ctx.scenario, policy, weights, options, poolOptions(ctx, true));
+  const band = `${formatPercent(DISCUSS_BAND[0], 0)} and ${formatPercent(DISCUSS_BAND[1], 0)}`;
+  const rank = (candidate: (typeof result.candidates)[number]): string => `${(candidate.expectedRank ?? 0).toFixed(1)} (${candidate.rankLow ?? 0}–${candidate.rankHigh ?? 0})`;
   const table = (): string => {
-    const out = [`${ctx.scenario.name} — ${result.solved} weightings ${options.uniform ? 'drawn uniformly' : `around policy ${policy} (spread ${spread})`}, seed ${options.seed}`, ''];
-    out.push(`${fit('Id', 10)}  ${fit('Name', 30)}  ${fit('Funded', 7, 'right')}  ${fit('Mean grant', 11, 'right')}  ${fit('5–95 %', 23, 'right')}  Class`);
+    const weightsDrawn = options.uniform ? 'weightings drawn uniformly' : `weightings around policy ${policy} (spread ${spread})`;
+    const marksDrawn = `marks drawn by resampling each candidate's reviewers not in conflict, with replacement (${ctx.scenario.reviews?.settings.aggregate ?? 'mean'}${ctx.scenario.reviews?.settings.severity === true ? ', severity-corrected' : ''}), policy ${policy}`;
+    const drawn = over === 'weights' ? weightsDrawn : over === 'marks' ? marksDrawn : `${weightsDrawn}, and ${marksDrawn}`;
+    const out = [`${ctx.scenario.name} — ${result.solved} draws: ${drawn}; seed ${options.seed}`, ''];
+    out.push(`${fit('Id', 10)}  ${fit('Name', 30)}  ${fit('Funded', 7, 'right')}  ${fit('Mean grant', 11, 'right')}  ${fit('5–95 %', 23, 'right')}  ${fit('Rank (5–95 %)', 16, 'right')}  Class`);
     for (const candidate of result.candidates) {
       if (candidate.class === 'never') continue;
-      out.push(`${fit(candidate.id, 10)}  ${fit(candidate.name, 30)}  ${fit(formatPercent(candidate.probability, 0), 7, 'right')}  ${fit(formatEuros(candidate.meanGrant), 11, 'right')}  ${fit(`${formatEuros(candidate.p5)}–${formatEuros(candidate.p95)}`, 23, 'right')}  ${candidate.class}`);
+      out.push(`${fit(candidate.id, 10)}  ${fit(candidate.name, 30)}  ${fit(formatPercent(candidate.probability, 0), 7, 'right')}  ${fit(formatEuros(candidate.meanGrant), 11, 'right')}  ${fit(`${formatEuros(candidate.p5)}–${formatEuros(candidate.p95)}`, 23, 'right')}  ${fit(rank(candidate), 16, 'right')}  ${candidate.class}${candidate.discuss === true ? ' · to discuss' : ''}`);
     }
     const never = result.candidates.filter((candidate) => candidate.class === 'never').length;
-    out.push('', `${never} candidates are never funded. Classes: always = every weighting, often ≥ 50 %, sometimes > 0.`);
+    out.push('', `${never} candidates are never funded. Classes: always = every draw, often ≥ 50 %, sometimes > 0.`);
+    const discuss = result.candidates.filter((candidate) => candidate.discuss === true);
+    out.push(discuss.length === 0 ? `No candidate is funded in between ${band} of the draws: nothing to discuss.` : `To discuss (funded in between ${band} of the draws; a natural band for a lottery): ${discuss.map((candidate) => candidate.id).join(', ')}.`);
     return `${out.join('\n')}\n`;
   };
-  const json = { scenario: ctx.scenario.name, policy, ...options, solved: result.solved, candidates: result.candidates };
+  const json = { scenario: ctx.scenario.name, policy, ...options, solved: result.solved, discussBand: DISCUSS_BAND, candidates: result.candidates };
   const csv = (): CsvTableOut => ({
-    columns: ['id', 'name', 'region', 'probability_pct', 'mean_grant_eur', 'p5_eur', 'p95_eur', 'class'],
-    rows: result.candidates.map((candidate) => [candidate.id, candidate.name, candidate.region, Math.round(candidate.probability * 1000) / 10, candidate.meanGrant, candidate.p5, candidate.p95, candidate.class]),
+    columns: ['id', 'name', 'region', 'probability_pct', 'mean_grant_eur', 'p5_eur', 'p95_eur', 'class', 'expected_rank', 'rank_p5', 'rank_p95', 'discuss'],
+    rows: result.candidates.map((candidate) => [candidate.id, candidate.name, candidate.region, Math.round(candidate.probability * 1000) / 10, candidate.meanGrant, candidate.p5, candidate.p95, candidate.class, candidate.expectedRank ?? 0, candidate.rankLow ?? 0, candidate.rankHigh ?? 0, candidate.discuss === true ? 'yes' : 'no']),
   });
   return emit(ctx, json, table, csv);
 }

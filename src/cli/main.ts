@@ -142,11 +142,12 @@ export async function main(argv: readonly string[], console: Console): Promise<n
     .option('--to <euros>', 'largest envelope (default: 1.5 times the scenario\'s)')
     .option('--steps <n>', 'number of envelopes', '21')
     .action(analysis('runBudgetSweep'));
-  analysisOptions(program.command('robustness').description('how often each candidate is funded over weightings drawn around a policy').argument('<scenario>', 'scenario file (YAML)'))
+  analysisOptions(program.command('robustness').description("how often each candidate is funded over weightings drawn around a policy, or over the reviewers' marks").argument('<scenario>', 'scenario file (YAML)'))
     .option('--samples <n>', 'number of weightings', '1000')
     .option('--spread <s>', 'how far weightings stray from the policy (0 = not at all)', '0.2')
     .option('--seed <n>', 'seed of the draws: the same seed gives the same result', '1')
     .option('--uniform', 'draw uniformly over all weightings instead')
+    .option('--over <what>', "draw the weights, the reviewers' marks (resampled), or both: weights|marks|both", 'weights')
     .action(analysis('runRobustness'));
 
   // Bare `enveloppe [scenario]`: the interactive simulator. Imported lazily, so that `solve` and

@@ -1,5 +1,5 @@
 /** The readable report `enveloppe solve` prints: the allocation table, then totals and rules. */
-import type { Allocation, RuleResult } from '../analysis/allocation.js';
+import type { Allocation, CandidateResult, RuleResult } from '../analysis/allocation.js';
 import { formatEuros, formatPercent } from '../domain/money.js';
 
 export interface ReportOptions {
@@ -43,6 +43,7 @@ export function renderReport(allocation: Allocation, options: ReportOptions = {}
   out.push('');
 
   const years = allocation.years.map((entry) => entry.year);
+  const reviewed = allocation.candidates.some((candidate) => candidate.review !== undefined);
   const columns: Column[] = [
     { title: 'Rank', width: 4, align: 'right' },
     { title: 'Id', width: 10, align: 'left' },
@@ -53,6 +54,7 @@ export function renderReport(allocation: Allocation, options: ReportOptions = {}
     ...years.map((year): Column => ({ title: year, width: 11, align: 'right' })),
     { title: 'Grant', width: 11, align: 'right' },
     { title: '% req.', width: 7, align: 'right' },
+    ...(reviewed ? [{ title: 'Reviews', width: 14, align: 'left' } as Column] : []),
   ];
   out.push(line(columns, columns.map((column) => column.title)));
   const shown = allocation.candidates.filter((candidate) => options.all === true || candidate.grant > 0);
@@ -67,10 +69,12 @@ export function renderReport(allocation: Allocation, options: ReportOptions = {}
       ...years.map((year) => formatEuros(candidate.years[year] ?? 0)),
       formatEuros(candidate.grant),
       formatPercent(candidate.shareOfRequest),
+      reviewTag(candidate.review),
     ]));
   }
   const hidden = allocation.candidates.length - shown.length;
   if (hidden > 0) out.push(`(${hidden} candidates get nothing; --all lists them)`);
+  if (reviewed) out.push("Reviews: reviewers counted, ↕ range of their own final scores in points, ⚑ above the scenario's disagreement threshold, ⊘ conflicts excluded.");
   out.push('');
 
   const envelopeBinding = allocation.total - allocation.spent < allocation.step ? '  ● all spent' : '';
@@ -95,6 +99,12 @@ export function renderReport(allocation: Allocation, options: ReportOptions = {}
   out.push('');
   out.push(...renderTies(allocation));
   return `${out.join('\n')}\n`;
+}
+
+/** `3 ↕12.4 ⚑ ⊘1`: reviewers, range of their own scores, the disagreement flag, conflicts excluded. */
+function reviewTag(review: CandidateResult['review']): string {
+  if (review === undefined) return '';
+  return `${review.reviewers} ↕${review.scoreRange.toFixed(1)}${review.disagree ? ' ⚑' : ''}${review.conflicts > 0 ? ` ⊘${review.conflicts}` : ''}`;
 }
 
 /** A group with no laureate and no binding bound says nothing worth a line. */

@@ -52,7 +52,7 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
   const near = flags.near === undefined ? 0 : nearShare(flags.near);
   const policy = policyName(scenario, flags.policy);
   const weights = flags.weights === undefined ? undefined : parseWeights(scenario, flags.weights);
-  const inputs = [scenario.file, scenario.candidatesFile];
+  const inputs = [scenario.file, scenario.candidatesFile, ...(scenario.reviews === undefined ? [] : [scenario.reviews.settings.file])];
   // Refuse a bad output path now, not after a solve whose table is already on the screen.
   if (flags.csv !== undefined) checkOutputPath(flags.csv, inputs, 'CSV');
   if (flags.lp !== undefined) checkOutputPath(flags.lp, inputs, 'LP model');
@@ -245,6 +245,7 @@ export async function runValidate(path: string, console: Console): Promise<numbe
     `  ${plural(scenario.criteria.length, 'criterion', 'criteria')}: ${scenario.criteria.map((criterion) => criterion.column).join(', ')}`,
     `  ${plural(scenario.policies.length, 'policy', 'policies')}: ${scenario.policies.map((entry) => entry.name).join(', ')}`,
     `  ${plural(scenario.rules.length, 'rule')}, ${plural(Object.keys(scenario.locks).length, 'lock')}`,
+    ...(scenario.reviews === undefined ? [] : [reviewsLine(scenario.reviews)]),
   ];
   if (outcome.status !== 'optimal' && outcome.status !== 'timedout') {
     console.out(`${lines.join('\n')}\n`);
@@ -253,6 +254,12 @@ export async function runValidate(path: string, console: Console): Promise<numbe
   lines.push(outcome.status === 'optimal' ? '  feasible: an allocation satisfies every rule' : `  feasibility unknown (${outcome.status})`);
   console.out(`${lines.join('\n')}\n`);
   return EXIT.ok;
+}
+
+function reviewsLine(reviews: NonNullable<Scenario['reviews']>): string {
+  const conflicts = reviews.rows.filter((row) => row.conflict).length;
+  const reviewers = new Set(reviews.rows.map((row) => row.reviewer)).size;
+  return `  ${plural(reviews.rows.length - conflicts, 'review')} by ${plural(reviewers, 'reviewer')} from ${shortPath(reviews.settings.file)} (${plural(conflicts, 'conflict')} of interest excluded); criteria = ${reviews.settings.aggregate}${reviews.settings.severity ? ' corrected for severity' : ''} of the marks`;
 }
 
 function plural(count: number, one: string, many = `${one}s`): string {

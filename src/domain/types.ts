@@ -2,6 +2,7 @@
  * The words of a call for projects (appel à projets), as enveloppe uses them.
  * Everything here is plain data: no I/O, no UI. Money is in whole euros unless a name says otherwise.
  */
+import type { Reviews } from './reviews.js';
 
 /** A candidate pole (dossier recevable), one row of the candidates CSV. */
 export interface Candidate {
@@ -117,6 +118,8 @@ export interface Scenario {
   readonly locks: Readonly<Record<string, Lock>>;
   /** A public draw that orders candidates at the funding line; undefined: the stated rule alone. */
   readonly lottery?: Lottery;
+  /** Reviewers' marks, when the scenario names a reviews file: the criteria are then their aggregate. */
+  readonly reviews?: Reviews;
 }
 
 /**

@@ -62,6 +62,7 @@ export function allocationJson(allocation: Allocation, status: string): string {
       request: candidate.request,
       ...(candidate.lock === undefined ? {} : { lock: candidate.lock }),
       ...(candidate.eligible ? {} : { eligible: false }),
+      ...(candidate.review === undefined ? {} : { review: candidate.review }),
     })),
     rules: allocation.rules.map((rule) => ({
       label: rule.label,

@@ -21,7 +21,7 @@ export interface DecisionRecord {
   readonly enveloppe: string;
   readonly engines: Readonly<Record<string, string>>;
   /** Paths relative to the record's folder, so the record travels with its inputs. */
-  readonly inputs: readonly { readonly role: 'scenario' | 'candidates'; readonly path: string; readonly sha256: string }[];
+  readonly inputs: readonly { readonly role: 'scenario' | 'candidates' | 'reviews'; readonly path: string; readonly sha256: string }[];
   readonly selection: { readonly policy: string; readonly weights: Readonly<Record<string, number>> | null; readonly engine: EngineChoice };
   readonly scenario: unknown;
   readonly optimum: number;
@@ -62,8 +62,10 @@ export function versions(): { enveloppe: string; engines: Record<string, string>
 
 /** The scenario without absolute paths (they differ between machines). */
 function portable(scenario: Scenario): unknown {
-  const { file: _file, candidatesFile: _candidates, ...rest } = scenario;
-  return rest;
+  const { file: _file, candidatesFile: _candidates, reviews, ...rest } = scenario;
+  if (reviews === undefined) return rest;
+  const { file: _reviews, ...settings } = reviews.settings;
+  return { ...rest, reviews: { ...reviews, settings } };
 }
 
 export function makeRecord(recordPath: string, scenario: Scenario, selection: Selection, engine: EngineChoice, allocation: Allocation, date: Date): DecisionRecord {
@@ -77,6 +79,7 @@ export function makeRecord(recordPath: string, scenario: Scenario, selection: Se
     inputs: [
       { role: 'scenario', path: relative(folder, scenario.file), sha256: sha256(scenario.file) },
       { role: 'candidates', path: relative(folder, scenario.candidatesFile), sha256: sha256(scenario.candidatesFile) },
+      ...(scenario.reviews === undefined ? [] : [{ role: 'reviews' as const, path: relative(folder, scenario.reviews.settings.file), sha256: sha256(scenario.reviews.settings.file) }]),
     ],
     selection: { policy: selection.policy, weights: selection.weights ?? null, engine },
     scenario: portable(scenario),

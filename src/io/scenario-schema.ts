@@ -72,6 +72,15 @@ export const scenarioSchema = z.strictObject({
     })
     .optional()
     .describe('Without it, ties at the optimum go to the higher score, then the smaller request, then the earlier row'),
+  reviews: z
+    .strictObject({
+      file: z.string().min(1).describe('Reviews CSV (id, reviewer, one column per criterion, optional conflict), relative to the scenario file'),
+      aggregate: z.enum(['mean', 'median', 'trimmed-mean']).optional().describe("How a candidate's marks become its value; default mean"),
+      severity: z.boolean().optional().describe("Remove each reviewer's mean offset from the others on the dossiers they share; default false"),
+      disagreement: z.number().optional().describe("Flag a candidate when its reviewers' own final scores are more than this many points apart (0-100); default 20"),
+    })
+    .optional()
+    .describe("Several reviewers' marks per candidate: the criteria become their aggregate"),
 });
 
 export type ScenarioFile = z.infer<typeof scenarioSchema>;

@@ -13,6 +13,7 @@ import { closest, compileFormula } from '../scoring/formula.js';
 import { rescaled } from '../scoring/score.js';
 import { candidatesFromCsv } from './candidates.js';
 import { readCsvFile } from './csv.js';
+import { candidatesWithReviews } from './reviews.js';
 import { knownKeys, scenarioSchema, type ScenarioFile } from './scenario-schema.js';
 
 /** Grant step when the scenario gives none. @default 1000 */
@@ -47,7 +48,8 @@ export async function loadScenario(path: string): Promise<Scenario> {
   const table = readCsvFile(shown);
   const years = Object.keys(spec.envelope.years ?? {});
   const criteria = resolveCriteria(spec, path, at);
-  const candidates = candidatesFromCsv(table, criteria, years);
+  const reviewed = spec.reviews === undefined ? undefined : candidatesWithReviews(table, criteria, years, spec.reviews, { scenario: path, line: at(['reviews']) });
+  const candidates = reviewed?.candidates ?? candidatesFromCsv(table, criteria, years);
   const columns = new Set(table.header);
   const envelope = resolveEnvelope(spec, path, at);
   const grant = resolveGrant(spec, path, at);
@@ -66,6 +68,7 @@ export async function loadScenario(path: string): Promise<Scenario> {
     rules: resolveRules(spec, columns, candidates, path, at),
     locks: resolveLocks(spec, candidates, path, at),
     ...(spec.tiebreak === undefined ? {} : { lottery: { seed: String(spec.tiebreak.lottery.seed), band: spec.tiebreak.lottery.band ?? 0 } }),
+    ...(reviewed === undefined ? {} : { reviews: reviewed.reviews }),
   };
   return scenario;
 }

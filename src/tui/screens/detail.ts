@@ -55,13 +55,23 @@ export function detailLines(state: TuiState, id: string, width: number): Line[] 
     const mark = candidate.criteria[criterion.column];
     const share = shares?.[criterion.column];
     const points = result.contributions?.[criterion.column];
-    const scale = `${mark === undefined ? '—' : String(mark)}/${criterion.scale[1]}`;
+    const scale = `${mark === undefined ? '—' : String(Number(mark.toFixed(2)))}/${criterion.scale[1]}`;
     lines.push([
       { text: `${fit(criterion.label, labelWidth)} ${fit(scale, 7, 'right')} ${fit(share === undefined ? '' : formatPercent(share), 7, 'right')} ${fit(points === undefined ? '' : points.toFixed(2), 7, 'right')} ` },
       { text: points === undefined ? '' : bar(points, maxShare * 100, Math.max(0, Math.min(20, width - labelWidth - 26))), color: 'cyan' },
     ]);
   }
   lines.push([{ text: `${fit(result.contributions === undefined ? `Score (formula: ${allocation.formula ?? '?'})` : 'Score', labelWidth + 16)} ${fit(result.score.toFixed(2), 7, 'right')}`, bold: true }]);
+  const review = result.review;
+  if (review !== undefined) {
+    const own = Object.values(review.scores);
+    const widest = scenario.criteria.filter((criterion) => (review.spread[criterion.column] ?? 0) > 0).sort((a, b) => (review.spread[b.column] ?? 0) - (review.spread[a.column] ?? 0)).slice(0, 3);
+    lines.push([
+      { text: `Reviewers ${review.reviewers}${review.conflicts > 0 ? ` (+${review.conflicts} in conflict, excluded)` : ''} · their own scores ${Math.min(...own).toFixed(1)} to ${Math.max(...own).toFixed(1)}` },
+      { text: review.disagree ? ' ⚑ they disagree' : '', color: 'yellow', bold: true },
+    ]);
+    lines.push([{ text: widest.length === 0 ? 'They give the same marks.' : `Widest spreads: ${widest.map((criterion) => `${criterion.label} ${(review.spread[criterion.column] ?? 0).toFixed(1)}`).join(' · ')}`, dim: true }]);
+  }
 
   const rules = scenario.rules.flatMap((rule, ruleIndex) => {
     const group = ruleGroups(scenario, ruleIndex).find((entry) => entry.members.includes(index));

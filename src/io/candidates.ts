@@ -29,7 +29,6 @@ export const MAX_CANDIDATES = 20_000;
  * `map` is the scenario's `columns:` (already checked against the header). Headers match case- and accent-insensitively.
  */
 export function candidatesFromCsv(table: CandidateTable, criteria: readonly Criterion[], years: readonly string[], map: ColumnMap = {}): Candidate[] {
-  const { file } = table;
   const at: Record<string, string> = {};
   for (const column of REQUIRED_COLUMNS) {
     const match = matchHeader(map[column] ?? column, table.header);

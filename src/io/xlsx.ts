@@ -166,8 +166,8 @@ function textOf(value: CellValue): string {
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-/** How a column's numbers are shown. */
-export type CellFormat = 'euros' | 'percent' | 'decimal' | 'integer' | 'text';
+/** How a column's numbers are shown: `tenths` for shares already in percentage points (89.8). */
+export type CellFormat = 'euros' | 'tenths' | 'decimal' | 'integer' | 'text';
 
 /** One column of a sheet to write. */
 export interface SheetColumn {
@@ -177,19 +177,21 @@ export interface SheetColumn {
   readonly width?: number;
 }
 
-/** One sheet to write: a header row, data rows of typed cells, and an optional total row of sums. */
+/** A cell of a total row: `{sum}` becomes `=SUM(…)` over the column's data rows, with `sum` as its saved value. */
+export type TotalCell = string | number | null | { readonly sum: number };
+
+/** One sheet to write: a header row, data rows of typed cells, and an optional total row. */
 export interface SheetOut {
   readonly name: string;
   readonly columns: readonly SheetColumn[];
   readonly rows: readonly (readonly (string | number | null)[])[];
-  /** A last row: the label (in column `labelColumn`, 0-based), SUM formulas over the listed columns with these cached values. */
-  readonly total?: { readonly label: string; readonly labelColumn: number; readonly sums: Readonly<Record<number, number>> };
+  readonly total?: readonly TotalCell[];
 }
 
 /** Format codes: Excel stores `,` and `.`, and French Excel shows `3 000 000 €` for `#,##0 "€"`. */
 const FORMATS: Readonly<Record<CellFormat, string | undefined>> = {
   euros: '#,##0\\ "€"',
-  percent: '0.0\\ %',
+  tenths: '0.0',
   decimal: '0.00',
   integer: '0',
   text: undefined,
@@ -213,12 +215,11 @@ export async function workbookBytes(sheets: readonly SheetOut[], date: Date): Pr
     for (const row of spec.rows) sheet.addRow(row.map((cell) => cell ?? null));
     const lastData = spec.rows.length + 1;
     if (spec.total !== undefined) {
-      const cells: CellValue[] = spec.columns.map(() => null);
-      cells[spec.total.labelColumn] = spec.total.label;
-      for (const [index, result] of Object.entries(spec.total.sums)) {
-        const letters = columnLetters(Number(index) + 1);
-        cells[Number(index)] = { formula: `SUM(${letters}2:${letters}${lastData})`, result, date1904: false };
-      }
+      const cells = spec.total.map((cell, i): CellValue => {
+        if (cell === null || typeof cell !== 'object') return cell;
+        const letters = columnLetters(i + 1);
+        return { formula: `SUM(${letters}2:${letters}${lastData})`, result: cell.sum, date1904: false };
+      });
       sheet.addRow(cells).font = { bold: true };
     }
     spec.columns.forEach((column, i) => {

@@ -5,7 +5,7 @@
 import { UserError } from '../domain/errors.js';
 import type { Candidate, Criterion } from '../domain/types.js';
 import { closest } from '../scoring/formula.js';
-import { cellPlace, headerHint, headerPlace, matchHeader, type CandidateTable, type ColumnMap } from './columns.js';
+import { cellPlace, headerHint, headerPlace, matchHeader, rowPlace, type CandidateTable, type ColumnMap } from './columns.js';
 import { parseAmount, parseDecimal, parsePercent, type Parsed } from './numbers.js';
 
 export const REQUIRED_COLUMNS = ['id', 'name', 'region', 'request'] as const;
@@ -59,7 +59,7 @@ export function candidatesFromCsv(table: CandidateTable, criteria: readonly Crit
   const beyond = table.rows[MAX_CANDIDATES];
   if (beyond !== undefined) {
     throw new UserError(`the file has ${table.rows.length.toLocaleString('en-US')} candidates; enveloppe handles at most ${MAX_CANDIDATES.toLocaleString('en-US')}`, {
-      ...cellPlace(table, beyond.line, at['id'] ?? 'id', 'id'),
+      ...rowPlace(table, beyond.line),
       hint: 'Beyond that the solver cannot prove the best allocation in reasonable time: keep only the admissible candidates, or split the call into several scenarios (e.g. one per region).',
     });
   }
@@ -79,7 +79,7 @@ export function candidatesFromCsv(table: CandidateTable, criteria: readonly Crit
     const id = cell('id');
     if (id === '') problem('id', 'the id is empty', 'Give every candidate a unique id, e.g. ptce-001.');
     const earlier = firstLine.get(id);
-    if (earlier !== undefined) problem('id', `the id '${id}' is already used on line ${earlier}`, 'Ids must be unique: renumber one of the two rows.');
+    if (earlier !== undefined) problem('id', `the id '${id}' is already used on ${table.sheet === undefined ? 'line' : 'row'} ${earlier}`, 'Ids must be unique: renumber one of the two rows.');
     firstLine.set(id, row.line);
     if (cell('name') === '') problem('name', 'the name is empty', 'Give the candidate its name.');
     if (cell('region') === '') problem('region', 'the region is empty', 'Give the region, e.g. Île-de-France.');

@@ -106,6 +106,11 @@ export function cellPlace(table: CandidateTable, line: number, header: string, f
   return { file: table.file, field: `${table.sheet.name}!${letters}${line}: ${field}` };
 }
 
+/** Where a row is: its line in a CSV, `Candidatures row 12` in a sheet. */
+export function rowPlace(table: CandidateTable, line: number): { file: string; line?: number; field?: string } {
+  return table.sheet === undefined ? { file: table.file, line } : { file: table.file, field: `${table.sheet.name} row ${line}` };
+}
+
 /** Where the header is: line 1 of a CSV, or the header row of a sheet. */
 export function headerPlace(table: CandidateTable, field?: string): { file: string; line?: number; field?: string } {
   if (table.sheet === undefined) return field === undefined ? { file: table.file, line: 1 } : { file: table.file, line: 1, field };

@@ -144,6 +144,11 @@ describe('candidates: an .xlsx workbook', () => {
       sheet.getCell('D2').value = -5;
     });
     expect(await messageOf(negative)).toMatch(/Candidatures!D2: request: the amount -5 is a negative amount/);
+    const twice = await workbook((sheet) => {
+      plain(sheet);
+      sheet.getCell('A4').value = 'D-1';
+    });
+    expect(await messageOf(twice)).toMatch(/candidats\.xlsx: Candidatures!A4: id: the id 'D-1' is already used on row 2\. Ids must be unique/);
   });
 
   it('says which header a mapping or a criterion misses, with "did you mean", at the scenario line', async () => {

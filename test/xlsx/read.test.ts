@@ -175,6 +175,22 @@ describe('candidates: an .xlsx workbook', () => {
   });
 });
 
+describe('columns: on a CSV', () => {
+  it('maps the headers of a French CSV export, and a rule names a header', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'enveloppe-csv-map-'));
+    const lines = [HEADER.join(';'), ...ROWS.map((row) => row.map((cell) => String(cell).replace('.', ',')).join(';'))];
+    writeFileSync(join(folder, 'candidats.csv'), `${lines.join('\r\n')}\r\n`);
+    writeFileSync(join(folder, 'scenario.yaml'), scenarioYaml('candidats.csv', MAPPING).replace('group: {column: region}', 'group: {column: " région "}'));
+    const scenario = await loadScenario(join(folder, 'scenario.yaml'));
+    expect(scenario.candidates.map((c) => [c.id, c.region, c.request, c.criteria['Emplois']])).toEqual([
+      ['D-1', 'Bretagne', 120000, 2],
+      ['D-2', 'Île-de-France', 100000, 4.5],
+      ['D-3', 'Rhône-Alpes', 80000, 3.5],
+    ]);
+    expect(scenario.rules[0]?.group.column).toBe('Région');
+  });
+});
+
 describe('the shipped portal export (scenarios/ptce-2015.xlsx, ptce-2015-portail.yaml)', () => {
   it('is what the generator writes, byte for byte', async () => {
     expect((await ptce2015Workbook()).equals(readFileSync(join(SCENARIOS, 'ptce-2015.xlsx')))).toBe(true);

@@ -166,6 +166,12 @@ describe('--xlsx on the analyses, and the output checks', () => {
     }
   });
 
+  it('refuses --xlsx on the bare command, which opens the simulator', () => {
+    const run = runBuilt([join(ROOT, 'scenarios/tiny.yaml'), '--xlsx', 'x.xlsx']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/--xlsx belongs to 'enveloppe solve'; the bare command opens the simulator\. Run 'enveloppe solve .*tiny\.yaml --xlsx FILE'/);
+  });
+
   it('refuses an --xlsx path in a missing folder or over an input before solving', () => {
     const missing = runBuilt(['solve', SCENARIO_2013, '--xlsx', '/nonexistent-folder/out.xlsx']);
     expect(missing.status).toBe(2);

@@ -6,12 +6,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ptce2015Workbook } from '../../scripts/generate-scenarios.js';
 import { allocate } from '../../src/analysis/allocation.js';
 import { UserError } from '../../src/domain/errors.js';
 import { headerKey, matchHeader } from '../../src/io/columns.js';
 import { loadScenario } from '../../src/io/scenario.js';
+
+// Each test writes and reads small workbooks in well under a second; the slack is for a loaded machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 const SCENARIOS = new URL('../../scenarios/', import.meta.url).pathname;
 

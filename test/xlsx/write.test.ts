@@ -164,13 +164,13 @@ describe('--xlsx on the analyses, and the output checks', () => {
       noStackTrace(run.stderr);
       expect(existsSync(target)).toBe(false);
     }
-  });
+  }, 60_000);
 
   it('refuses --xlsx on the bare command, which opens the simulator', () => {
     const run = runBuilt([join(ROOT, 'scenarios/tiny.yaml'), '--xlsx', 'x.xlsx']);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/--xlsx belongs to 'enveloppe solve'; the bare command opens the simulator\. Run 'enveloppe solve .*tiny\.yaml --xlsx FILE'/);
-  });
+  }, 60_000);
 
   it('refuses an --xlsx path in a missing folder or over an input before solving', () => {
     const missing = runBuilt(['solve', SCENARIO_2013, '--xlsx', '/nonexistent-folder/out.xlsx']);
@@ -180,5 +180,5 @@ describe('--xlsx on the analyses, and the output checks', () => {
     const over = runBuilt(['solve', SCENARIO_2013, '--xlsx', join(ROOT, 'scenarios/ptce-2013.csv')]);
     expect(over.status).toBe(2);
     expect(over.stderr).toMatch(/refusing to write the workbook over an input file/);
-  });
+  }, 60_000);
 });

@@ -727,13 +727,15 @@ function scores2015(random: Random, pole: Pole): number[] {
   });
 }
 
-const NARROW_NBSP = '\u202f';
 const NBSP = '\u00a0';
 
-/** Euros as French Excel shows a currency cell: `185 000 €` (U+202F groups, U+00A0 before €). */
+/**
+ * Euros as French Excel shows a currency cell: `185 000 €`, with no-break spaces (U+00A0), which
+ * Windows-1252 holds: the narrow U+202F of recent Windows would become `?` in an Excel CSV.
+ */
 export function excelEuros(amount: number): string {
   const digits = String(Math.round(amount));
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, NARROW_NBSP);
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
   return `${grouped}${NBSP}€`;
 }
 
@@ -979,14 +981,79 @@ export function generateAll(): Record<string, Buffer> {
 /** Directory the files are written to. */
 export const SCENARIOS_DIR = fileURLToPath(new URL('../scenarios/', import.meta.url));
 
-function main(): void {
+// ---------------------------------------------------------------------------------------------
+// ptce-2015.xlsx: the same candidates as a grant portal exports them (scenarios/ptce-2015-portail.yaml)
+
+/** The portal's label for each column of ptce-2015.csv. */
+export const PORTAL_2015: Readonly<Record<string, string>> = {
+  id: 'Numéro de dossier',
+  name: 'Nom du projet',
+  region: 'Région',
+  department: 'Département',
+  territory: 'Type de territoire',
+  stage: 'Stade de développement',
+  jobs: 'Emplois (ETP)',
+  source: 'Source',
+  request: 'Montant demandé (€)',
+  nouvelles_activites: 'Nouvelles activités',
+  mutualisation: 'Mutualisation',
+  cooperation_inter_entreprises: 'Coopération inter-entreprises',
+  autofinancement_an3: 'Autofinancement an 3 (%)',
+  impact_territorial: 'Impact territorial',
+  innovation: 'Innovation',
+};
+
+/** The jury's marks sit under one merged heading, as a portal's "Instruction" columns do. */
+const JURY_HEADING = 'Notes du jury (sur 5, autofinancement en %)';
+
+/**
+ * ptce-2015.csv as a workbook exported by a grant portal: a "Lisez-moi" sheet first, then
+ * "Candidatures" with a merged title banner, a two-row header (the jury's marks under one merged
+ * heading), amounts and marks typed as numbers, amounts shown `# ##0 €`. Fixed dates: same bytes.
+ */
+export async function ptce2015Workbook(): Promise<Buffer> {
+  const { setZipDates } = await import('../src/io/xlsx.js');
+  const { default: ExcelJS } = await import('exceljs');
+  const table = ptce2015();
+  const date = new Date(Date.UTC(2015, 5, 30, 9, 0, 0));
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Portail des subventions (export)';
+  workbook.created = date;
+  workbook.modified = date;
+  const readme = workbook.addWorksheet('Lisez-moi');
+  readme.addRow(['Export des candidatures de l’appel à projets PTCE 2015 (fictif : voir scenarios/README.md).']);
+  readme.addRow(['Les dossiers sont sur la feuille « Candidatures ».']);
+  const sheet = workbook.addWorksheet('Candidatures', { views: [{ state: 'frozen', ySplit: 3 }] });
+  const width = table.columns.length;
+  const jury = table.columns.indexOf(CRITERIA_2015[0]) + 1;
+  sheet.addRow(['Appel à projets PTCE 2015 — export du 30/06/2015']);
+  sheet.mergeCells(1, 1, 1, width);
+  sheet.addRow(table.columns.map((column, i) => (i + 1 >= jury ? (i + 1 === jury ? JURY_HEADING : null) : PORTAL_2015[column] ?? column)));
+  sheet.addRow(table.columns.map((column, i) => (i + 1 >= jury ? PORTAL_2015[column] ?? column : null)));
+  for (let column = 1; column < jury; column++) sheet.mergeCells(2, column, 3, column);
+  sheet.mergeCells(2, jury, 2, width);
+  for (const row of table.rows) {
+    sheet.addRow(row.map((cell, i) => (table.columns[i] === 'request' ? Number(String(cell).replace(/\D/g, '')) : cell)));
+  }
+  sheet.getColumn(table.columns.indexOf('request') + 1).numFmt = '#,##0\\ "€"';
+  sheet.columns.forEach((column, i) => {
+    column.width = i < 2 ? 44 : 16;
+  });
+  for (const row of [1, 2, 3]) sheet.getRow(row).font = { bold: true };
+  return setZipDates(Buffer.from(await workbook.xlsx.writeBuffer()), date);
+}
+
+async function main(): Promise<void> {
   for (const [file, bytes] of Object.entries(generateAll())) {
     writeFileSync(`${SCENARIOS_DIR}${file}`, bytes);
     console.log(`wrote scenarios/${file} (${bytes.length} bytes)`);
   }
+  const workbook = await ptce2015Workbook();
+  writeFileSync(`${SCENARIOS_DIR}ptce-2015.xlsx`, workbook);
+  console.log(`wrote scenarios/ptce-2015.xlsx (${workbook.length} bytes)`);
 }
 
 const entry = process.argv[1];
 if (entry !== undefined && import.meta.url === pathToFileURL(entry).href) {
-  main();
+  await main();
 }

@@ -14,6 +14,8 @@ import type { CsvTableOut } from '../io/csv-write.js';
 import { formatCsv } from '../io/csv-write.js';
 import { checkOutputPath, writeOutput } from '../io/files.js';
 import { loadScenario } from '../io/scenario.js';
+import { allocationWorkbook, analysisSheet, outputDate, refuseCsvNamedXlsx } from '../io/workbook-export.js';
+import { allocate } from '../analysis/allocation.js';
 import { closest } from '../scoring/formula.js';
 import type { Weights } from '../scoring/weights.js';
 import type { SolveOptions } from '../solver/types.js';
@@ -36,6 +38,7 @@ export interface AnalysisFlags {
   readonly json?: boolean;
   readonly csv?: string;
   readonly excel?: boolean;
+  readonly xlsx?: string;
   readonly solver?: string;
   readonly timeLimit?: string;
 }
@@ -57,8 +60,11 @@ async function context(path: string, flags: AnalysisFlags, console: Console, sig
   // Analyses solve many times: HiGHS by default, where jslp would spend its budget on every return-tier model.
   const engine = engineChoice(flags.solver ?? 'highs');
   const solve: Partial<SolveOptions> = { engine, ...(flags.timeLimit === undefined ? {} : { timeLimitMs: seconds(flags.timeLimit, '--time-limit') * 1000 }) };
+  refuseCsvNamedXlsx(flags.csv);
   const scenario = await loadScenario(path);
-  if (flags.csv !== undefined) checkOutputPath(flags.csv, [scenario.file, scenario.candidatesFile, ...(scenario.reviews === undefined ? [] : [scenario.reviews.settings.file])], 'CSV');
+  const inputs = [scenario.file, scenario.candidatesFile, ...(scenario.reviews === undefined ? [] : [scenario.reviews.settings.file])];
+  if (flags.csv !== undefined) checkOutputPath(flags.csv, inputs, 'CSV');
+  if (flags.xlsx !== undefined) checkOutputPath(flags.xlsx, inputs, 'workbook');
   return { scenario, path, solve, console, flags, signal };
 }
 
@@ -97,7 +103,7 @@ function progressBar(console: Console): ((done: number, total: number) => void) 
   };
 }
 
-async function emit(ctx: Context, json: unknown, table: () => string, csv: () => CsvTableOut): Promise<number> {
+async function emit(ctx: Context, json: unknown, table: () => string, csv: () => CsvTableOut, sheet = 'Analyse'): Promise<number> {
   ctx.signal?.throwIfAborted();
   if (ctx.flags.json === true) ctx.console.out(`${JSON.stringify(json, null, 2)}\n`);
   else ctx.console.out(table());
@@ -106,7 +112,19 @@ async function emit(ctx: Context, json: unknown, table: () => string, csv: () =>
     await writeOutput(ctx.flags.csv, formatCsv(csv(), { excel }), [ctx.scenario.file, ctx.scenario.candidatesFile, ...(ctx.scenario.reviews === undefined ? [] : [ctx.scenario.reviews.settings.file])], 'CSV');
     ctx.console.err(`Wrote ${ctx.flags.csv}${excel ? ' for French Excel' : ''}.\n`);
   }
+  if (ctx.flags.xlsx !== undefined) await writeAnalysisWorkbook(ctx, ctx.flags.xlsx, sheet, csv());
   return EXIT.ok;
+}
+
+/** `--xlsx`: the allocation of the analysis's policy (the first compared), then the analysis's own table. */
+async function writeAnalysisWorkbook(ctx: Context, file: string, sheet: string, table: CsvTableOut): Promise<void> {
+  const policy = policyName(ctx.scenario, ctx.flags.policies?.split(',')[0]?.trim() || ctx.flags.policy);
+  const outcome = await allocate(ctx.scenario, { policy }, ctx.solve);
+  if (outcome.status !== 'optimal') throw new UserError(`no optimal allocation under '${policy}' (${outcome.status}); the workbook was not written`, { file });
+  const context = { scenario: ctx.scenario, scenarioPath: ctx.path, output: file, engine: outcome.allocation.engine, date: outputDate() };
+  const bytes = await allocationWorkbook(outcome.allocation, context, analysisSheet(sheet, table));
+  await writeOutput(file, bytes, [ctx.scenario.file, ctx.scenario.candidatesFile], 'workbook');
+  ctx.console.err(`Wrote the workbook ${file} (allocation under ${policy}, regions and rules, parameters, sheet '${sheet}').\n`);
 }
 
 export async function runCompare(path: string, flags: AnalysisFlags, console: Console, signal?: AbortSignal): Promise<number> {
@@ -164,7 +182,7 @@ export async function runCompare(path: string, flags: AnalysisFlags, console: Co
     rows.push(['', excel ? 'Total' : 'total', '', ...comparison.allocations.map((allocation) => allocation.spent)]);
     return { columns, rows };
   };
-  return emit(ctx, json, table, csv);
+  return emit(ctx, json, table, csv, 'Comparaison');
 }
 
 function criterionOf(ctx: Context, text: string | undefined): string {
@@ -271,7 +289,7 @@ export async function runBudgetSweep(path: string, flags: AnalysisFlags, console
       ['', 'total', ...points.map((point) => (point.result.status === 'optimal' ? point.result.grants.reduce((sum, grant) => sum + grant, 0) : ''))],
     ],
   });
-  return emit(ctx, json, table, csv);
+  return emit(ctx, json, table, csv, 'Enveloppes');
 }
 
 /** `--over`: what robustness draws. */
@@ -322,7 +340,7 @@ export async function runRobustness(path: string, flags: AnalysisFlags, console:
     columns: ['id', 'name', 'region', 'probability_pct', 'mean_grant_eur', 'p5_eur', 'p95_eur', 'class', 'expected_rank', 'rank_p5', 'rank_p95', 'discuss'],
     rows: result.candidates.map((candidate) => [candidate.id, candidate.name, candidate.region, Math.round(candidate.probability * 1000) / 10, candidate.meanGrant, candidate.p5, candidate.p95, candidate.class, candidate.expectedRank ?? 0, candidate.rankLow ?? 0, candidate.rankHigh ?? 0, candidate.discuss === true ? 'yes' : 'no']),
   });
-  return emit(ctx, json, table, csv);
+  return emit(ctx, json, table, csv, 'Robustesse');
 }
 
 /** The change from one policy's grant to another's: new, out, or the signed difference. */

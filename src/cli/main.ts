@@ -31,6 +31,7 @@ function addSolveOptions(command: Command): Command {
     .option('--json', 'print the allocation as JSON')
     .option('--csv <file>', 'write the allocation table to a CSV file')
     .option('--excel', 'with --csv: French Excel format (;, decimal comma, UTF-8 BOM, CRLF)')
+    .option('--xlsx <file>', 'write a workbook: allocation, regions and rules, parameters')
     .option('--lp <file>', 'write the model in CPLEX LP format, for any other solver')
     .option('--solver <engine>', 'jslp, highs or auto', 'auto')
     .option('--time-limit <seconds>', 'give up after this many seconds', '20')
@@ -129,6 +130,7 @@ export async function main(argv: readonly string[], console: Console): Promise<n
 
   analysisOptions(program.command('compare').description('compare weighting policies side by side').argument('<scenario>', 'scenario file (YAML)'))
     .option('--policies <list>', 'policies to compare, e.g. equilibre,emploi (default: all)')
+    .option('--xlsx <file>', 'write a workbook: the allocation, regions and rules, parameters and this table')
     .action(analysis('runCompare'));
   analysisOptions(program.command('sweep').description("move one criterion's share of the weight from 0 to 100 %").argument('<scenario>', 'scenario file (YAML)'))
     .option('--criterion <column>', 'the criterion to sweep')
@@ -141,6 +143,7 @@ export async function main(argv: readonly string[], console: Console): Promise<n
     .option('--from <euros>', 'smallest envelope (default: half the scenario\'s)')
     .option('--to <euros>', 'largest envelope (default: 1.5 times the scenario\'s)')
     .option('--steps <n>', 'number of envelopes', '21')
+    .option('--xlsx <file>', 'write a workbook: the allocation, regions and rules, parameters and this table')
     .action(analysis('runBudgetSweep'));
   analysisOptions(program.command('robustness').description("how often each candidate is funded over weightings drawn around a policy, or over the reviewers' marks").argument('<scenario>', 'scenario file (YAML)'))
     .option('--samples <n>', 'number of weightings', '1000')
@@ -148,6 +151,7 @@ export async function main(argv: readonly string[], console: Console): Promise<n
     .option('--seed <n>', 'seed of the draws: the same seed gives the same result', '1')
     .option('--uniform', 'draw uniformly over all weightings instead')
     .option('--over <what>', "draw the weights, the reviewers' marks (resampled), or both: weights|marks|both", 'weights')
+    .option('--xlsx <file>', 'write a workbook: the allocation, regions and rules, parameters and this table')
     .action(analysis('runRobustness'));
 
   // Bare `enveloppe [scenario]`: the interactive simulator. Imported lazily, so that `solve` and

@@ -10,6 +10,7 @@ import { allocationCsv, allocationJson } from '../io/allocation-export.js';
 import { checkOutputPath, writeOutput } from '../io/files.js';
 import { firstDifference, makeRecord, readRecord, sha256 } from '../io/record.js';
 import { loadScenario } from '../io/scenario.js';
+import { allocationWorkbook, outputDate, refuseCsvNamedXlsx } from '../io/workbook-export.js';
 import { toLpFormat } from '../model/lp-format.js';
 import type { EngineChoice, EngineName } from '../solver/types.js';
 import { closest } from '../scoring/formula.js';
@@ -22,6 +23,7 @@ export interface SolveFlags {
   readonly json?: boolean;
   readonly csv?: string;
   readonly excel?: boolean;
+  readonly xlsx?: string;
   readonly lp?: string;
   readonly solver?: string;
   readonly timeLimit?: string;
@@ -45,6 +47,7 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
   if (flags.excel === true && flags.csv === undefined) {
     throw new UserError('--excel formats the --csv file, and no --csv was given', { field: '--excel', hint: 'Add --csv allocation.csv.', exitCode: EXIT.usage });
   }
+  refuseCsvNamedXlsx(flags.csv);
   const loaded = await loadScenario(path);
   const lottery = lotteryOf(loaded, flags.lottery, flags.lotteryBand);
   // A lottery from the command line becomes part of the scenario, so the record carries it.
@@ -55,6 +58,7 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
   const inputs = [scenario.file, scenario.candidatesFile, ...(scenario.reviews === undefined ? [] : [scenario.reviews.settings.file])];
   // Refuse a bad output path now, not after a solve whose table is already on the screen.
   if (flags.csv !== undefined) checkOutputPath(flags.csv, inputs, 'CSV');
+  if (flags.xlsx !== undefined) checkOutputPath(flags.xlsx, inputs, 'workbook');
   if (flags.lp !== undefined) checkOutputPath(flags.lp, inputs, 'LP model');
   if (flags.record !== undefined) checkOutputPath(flags.record, inputs, 'decision record');
   const selection = weights === undefined ? { policy } : { policy, weights };
@@ -86,6 +90,11 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
     const excel = flags.excel === true;
     await writeOutput(flags.csv, allocationCsv(allocation, { excel }), inputs, 'CSV');
     console.err(`Wrote ${allocation.candidates.length} rows and their total (${formatEuros(allocation.spent)}) to ${flags.csv}${excel ? ' for French Excel' : ''}.\n`);
+  }
+  if (flags.xlsx !== undefined) {
+    const context = { scenario, scenarioPath: path, output: flags.xlsx, engine: allocation.engine, date: outputDate(), ...(flags.record === undefined ? {} : { record: flags.record }) };
+    await writeOutput(flags.xlsx, await allocationWorkbook(allocation, context), inputs, 'workbook');
+    console.err(`Wrote the workbook ${flags.xlsx} (allocation, regions and rules, parameters).\n`);
   }
   return EXIT.ok;
 }

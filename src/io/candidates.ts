@@ -5,7 +5,7 @@
 import { UserError } from '../domain/errors.js';
 import type { Candidate, Criterion } from '../domain/types.js';
 import { closest } from '../scoring/formula.js';
-import type { CsvTable } from './csv.js';
+import { cellPlace, headerHint, headerPlace, matchHeader, rowPlace, type CandidateTable, type ColumnMap } from './columns.js';
 import { parseAmount, parseDecimal, parsePercent, type Parsed } from './numbers.js';
 
 export const REQUIRED_COLUMNS = ['id', 'name', 'region', 'request'] as const;
@@ -24,70 +24,79 @@ const FRENCH_NAMES: Readonly<Record<(typeof REQUIRED_COLUMNS)[number], readonly 
  */
 export const MAX_CANDIDATES = 20_000;
 
-/** Reads candidates from a parsed CSV; `years` are the envelope's years, matched to `request_<year>` columns. */
-export function candidatesFromCsv(table: CsvTable, criteria: readonly Criterion[], years: readonly string[]): Candidate[] {
-  const { file } = table;
-  const header = new Set(table.header);
+/**
+ * Reads candidates from a parsed CSV or sheet; `years` are the envelope's years, matched to `request_<year>` columns;
+ * `map` is the scenario's `columns:` (already checked against the header). Headers match case- and accent-insensitively.
+ */
+export function candidatesFromCsv(table: CandidateTable, criteria: readonly Criterion[], years: readonly string[], map: ColumnMap = {}): Candidate[] {
+  const at: Record<string, string> = {};
   for (const column of REQUIRED_COLUMNS) {
-    if (!header.has(column)) {
-      const guess = closest(column, table.header) ?? table.header.find((name) => FRENCH_NAMES[column].includes(name.toLowerCase()));
-      throw new UserError(`the required column '${column}' is missing`, {
-        file,
-        line: 1,
-        field: column,
-        hint: guess === undefined ? `The header must have ${REQUIRED_COLUMNS.join(', ')}; it has ${table.header.join(', ')}.` : `Rename '${guess}' to '${column}'?`,
-      });
+    const match = matchHeader(map[column] ?? column, table.header);
+    if (match.ok) {
+      at[column] = match.header;
+      continue;
     }
+    const guess = closest(column, table.header) ?? table.header.find((name) => FRENCH_NAMES[column].includes(name.toLowerCase()));
+    throw new UserError(`the required column '${column}' is missing`, {
+      ...headerPlace(table, column),
+      hint: guess === undefined ? `The header must have ${REQUIRED_COLUMNS.join(', ')}; it has ${table.header.join(', ')}.` : `Rename '${guess}' to '${column}'?`,
+    });
   }
   for (const criterion of criteria) {
-    if (!header.has(criterion.column)) {
-      const guess = closest(criterion.column, table.header);
-      throw new UserError(`the criterion column '${criterion.column}' declared in the scenario is not in the CSV`, {
-        file,
-        line: 1,
-        field: criterion.column,
-        hint: guess === undefined ? 'Add the column, or remove the criterion from the scenario.' : `Did you mean '${guess}'?`,
-      });
+    const match = matchHeader(criterion.column, table.header);
+    if (match.ok) {
+      at[criterion.column] = match.header;
+      continue;
     }
+    throw new UserError(`the criterion column '${criterion.column}' declared in the scenario is not in the ${table.sheet === undefined ? 'CSV' : 'sheet'}`, {
+      ...headerPlace(table, criterion.column),
+      hint: match.guess === undefined && match.ambiguous.length === 0 ? 'Add the column, or remove the criterion from the scenario.' : headerHint(match, table.header),
+    });
   }
   if (table.rows.length === 0) {
-    throw new UserError('the file has a header but no candidate', { file, line: 1, hint: 'Add one row per candidate below the header.' });
+    throw new UserError('the file has a header but no candidate', { ...headerPlace(table), hint: 'Add one row per candidate below the header.' });
   }
   const beyond = table.rows[MAX_CANDIDATES];
   if (beyond !== undefined) {
     throw new UserError(`the file has ${table.rows.length.toLocaleString('en-US')} candidates; enveloppe handles at most ${MAX_CANDIDATES.toLocaleString('en-US')}`, {
-      file,
-      line: beyond.line,
+      ...rowPlace(table, beyond.line),
       hint: 'Beyond that the solver cannot prove the best allocation in reasonable time: keep only the admissible candidates, or split the call into several scenarios (e.g. one per region).',
     });
   }
-  const yearColumns = years.filter((year) => header.has(`request_${year}`));
+  for (const year of years) {
+    const match = matchHeader(`request_${year}`, table.header);
+    if (match.ok) at[`request_${year}`] = match.header;
+  }
+  const yearColumns = years.filter((year) => at[`request_${year}`] !== undefined);
   const firstLine = new Map<string, number>();
   return table.rows.map((row): Candidate => {
-    const cell = (column: string): string => row.cells[column] ?? '';
+    // `column` is a part (id, request…) or a criterion as the scenario names it; `at` gives the file's header.
+    const cell = (column: string): string => row.cells[at[column] ?? column] ?? '';
+    const typed = (column: string): number | undefined => row.numbers?.[at[column] ?? column];
     const problem: (column: string, message: string, hint?: string) => never = (column, message, hint) => {
-      throw new UserError(message, { file, line: row.line, field: column, hint });
+      throw new UserError(message, { ...cellPlace(table, row.line, at[column] ?? column, column), hint });
     };
     const id = cell('id');
     if (id === '') problem('id', 'the id is empty', 'Give every candidate a unique id, e.g. ptce-001.');
     const earlier = firstLine.get(id);
-    if (earlier !== undefined) problem('id', `the id '${id}' is already used on line ${earlier}`, 'Ids must be unique: renumber one of the two rows.');
+    if (earlier !== undefined) problem('id', `the id '${id}' is already used on ${table.sheet === undefined ? 'line' : 'row'} ${earlier}`, 'Ids must be unique: renumber one of the two rows.');
     firstLine.set(id, row.line);
     if (cell('name') === '') problem('name', 'the name is empty', 'Give the candidate its name.');
     if (cell('region') === '') problem('region', 'the region is empty', 'Give the region, e.g. Île-de-France.');
 
-    const request = amountIn('request', cell('request'), problem);
+    const request = amountIn('request', cell('request'), problem, typed('request'));
     if (request === 0) problem('request', 'the request is 0 €', 'Give the euros the candidate asks for the whole period, or remove the row.');
     const requestByYear: Record<string, number> = {};
     for (const year of yearColumns) {
       const text = cell(`request_${year}`);
-      if (text !== '') requestByYear[year] = amountIn(`request_${year}`, text, problem);
+      if (text !== '') requestByYear[year] = amountIn(`request_${year}`, text, problem, typed(`request_${year}`));
     }
 
     const values: Record<string, number> = {};
     for (const criterion of criteria) {
       const text = cell(criterion.column);
-      const parsed = criterionValue(text, criterion);
+      const number = typed(criterion.column);
+      const parsed: Parsed = number === undefined ? criterionValue(text, criterion) : { ok: true, value: number };
       if (!parsed.ok) problem(criterion.column, `the ${criterion.label} score '${text}' is ${parsed.reason}`, `Give a number on the scale ${criterion.scale[0]} to ${criterion.scale[1]}.`);
       const [low, high] = criterion.scale;
       if (parsed.value < low || parsed.value > high) problem(criterion.column, `the ${criterion.label} score ${text} is outside its scale [${low}, ${high}]`, 'Correct the score, or widen the scale in the scenario.');
@@ -97,7 +106,9 @@ export function candidatesFromCsv(table: CsvTable, criteria: readonly Criterion[
   });
 }
 
-function amountIn(column: string, text: string, problem: (column: string, message: string, hint?: string) => never): number {
+function amountIn(column: string, text: string, problem: (column: string, message: string, hint?: string) => never, typed?: number): number {
+  if (typed !== undefined && typed < 0) problem(column, `the amount ${typed} is a negative amount`, 'Give the euros the candidate asks for, 0 or more.');
+  if (typed !== undefined) return typed;
   const parsed = parseAmount(text);
   if (!parsed.ok) problem(column, text === '' ? 'the amount is empty' : `the amount '${text}' is ${parsed.reason}`, 'Write euros as 185000, 185 000 or 185 000 €.');
   return parsed.value;

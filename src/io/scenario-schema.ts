@@ -34,7 +34,17 @@ export const scenarioSchema = z.strictObject({
   $schema: z.string().optional(),
   name: z.string().min(1).describe('Name of the call for projects'),
   description: z.string().optional(),
-  candidates: z.string().min(1).describe('Candidates CSV, relative to the scenario file'),
+  candidates: z.string().min(1).describe('Candidates CSV or .xlsx workbook, relative to the scenario file'),
+  sheet: z.string().min(1).optional().describe('Sheet of an .xlsx candidates file; default the first'),
+  columns: z
+    .strictObject({
+      id: z.string().min(1).optional().describe('Header of the column holding the unique id (default id)'),
+      name: z.string().min(1).optional().describe("Header of the project's name (default name)"),
+      region: z.string().min(1).optional().describe('Header of the region (default region)'),
+      request: z.string().min(1).optional().describe('Header of the euros requested (default request)'),
+    })
+    .optional()
+    .describe("The file's own headers for each part, e.g. {id: \"Numéro de dossier\", request: \"Montant demandé (€)\"}; matched case- and accent-insensitively"),
   envelope: z.strictObject({
     total: z.number().describe('Euros to share for the whole period'),
     years: z.record(z.string(), z.number()).optional().describe('Optional ceiling per year, e.g. {2013: 1500000, 2014: 1500000}'),

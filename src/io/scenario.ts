@@ -12,8 +12,8 @@ import type { Criterion, Lock, Policy, ReturnTier, Rule, Scenario } from '../dom
 import { closest, compileFormula } from '../scoring/formula.js';
 import { rescaled } from '../scoring/score.js';
 import { candidatesFromCsv } from './candidates.js';
-import { readCsvFile } from './csv.js';
 import { candidatesWithReviews } from './reviews.js';
+import { columnMapProblem, fileColumn, readCandidatesTable } from './columns.js';
 import { knownKeys, scenarioSchema, type ScenarioFile } from './scenario-schema.js';
 
 /** Grant step when the scenario gives none. @default 1000 */
@@ -45,11 +45,16 @@ export async function loadScenario(path: string): Promise<Scenario> {
   // Messages name the CSV as the user would type it: beside the scenario as they named it.
   const shown = isAbsolute(spec.candidates) ? spec.candidates : join(dirname(path), spec.candidates);
   if (!existsSync(candidatesFile)) throw missingCandidates(spec.candidates, candidatesFile, path, at(['candidates']));
-  const table = readCsvFile(shown);
+  if (spec.sheet !== undefined && !/\.xlsx$/i.test(spec.candidates)) fail(`sheet: '${spec.sheet}' is for an .xlsx candidates file, and ${spec.candidates} is not one`, path, at(['sheet']), 'sheet', 'Remove sheet:, or name the .xlsx workbook in candidates:.');
+  const table = await readCandidatesTable(shown, spec.sheet);
+  const mapProblem = columnMapProblem(spec.columns, table);
+  if (mapProblem !== undefined) fail(mapProblem.message, path, at(['columns', mapProblem.role]), `columns.${mapProblem.role}`, mapProblem.hint);
   const years = Object.keys(spec.envelope.years ?? {});
   const criteria = resolveCriteria(spec, path, at);
   const reviewed = spec.reviews === undefined ? undefined : candidatesWithReviews(table, criteria, years, spec.reviews, { scenario: path, line: at(['reviews']) });
-  const candidates = reviewed?.candidates ?? candidatesFromCsv(table, criteria, years);
+  const candidates = reviewed?.candidates ?? candidatesFromCsv(table, criteria, years, spec.columns);
+  // Rules name the file's headers (or a part mapped by columns:): group by the header's own spelling.
+  const rules = spec.rules?.map((rule) => ({ ...rule, group: { ...rule.group, column: fileColumn(rule.group.column, table.header, spec.columns) ?? rule.group.column } }));
   const columns = new Set(table.header);
   const envelope = resolveEnvelope(spec, path, at);
   const grant = resolveGrant(spec, path, at);
@@ -65,7 +70,7 @@ export async function loadScenario(path: string): Promise<Scenario> {
     laureates: resolveLaureates(spec, candidates.length, path, at),
     criteria,
     policies: await resolvePolicies(spec, criteria, candidates, shown, path, at),
-    rules: resolveRules(spec, columns, candidates, path, at),
+    rules: resolveRules(rules === undefined ? spec : { ...spec, rules }, columns, candidates, path, at),
     locks: resolveLocks(spec, candidates, path, at),
     ...(spec.tiebreak === undefined ? {} : { lottery: { seed: String(spec.tiebreak.lottery.seed), band: spec.tiebreak.lottery.band ?? 0 } }),
     ...(reviewed === undefined ? {} : { reviews: reviewed.reviews }),
@@ -77,7 +82,7 @@ export async function loadScenario(path: string): Promise<Scenario> {
 function missingCandidates(named: string, resolved: string, file: string, line: number | undefined): UserError {
   let siblings: string[] = [];
   try {
-    siblings = readdirSync(dirname(resolved)).filter((name) => /\.(csv|txt|tsv)$/i.test(name));
+    siblings = readdirSync(dirname(resolved)).filter((name) => /\.(csv|txt|tsv|xlsx)$/i.test(name));
   } catch {
     // The folder does not exist either: no suggestion.
   }

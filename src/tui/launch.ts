@@ -16,13 +16,13 @@ export interface Terminal {
 }
 
 /** Flags of `enveloppe solve` that only make sense when printing or writing an allocation. */
-const BATCH_FLAGS = ['json', 'csv', 'excel', 'lp', 'all'] as const;
+const BATCH_FLAGS = ['json', 'csv', 'excel', 'xlsx', 'lp', 'all'] as const;
 
 export async function runSimulator(path: string, flags: SolveFlags, console: Console, terminal: Terminal = { stdin: process.stdin, stdout: process.stdout }): Promise<number> {
   const shown = relative(process.cwd(), path) || path;
   const batch = BATCH_FLAGS.find((flag) => flags[flag] !== undefined);
   if (batch !== undefined) {
-    throw new UserError(`--${batch} belongs to 'enveloppe solve'; the bare command opens the simulator`, { field: `--${batch}`, hint: `Run 'enveloppe solve ${shown} --${batch}${batch === 'csv' ? ' FILE' : ''}'.`, exitCode: EXIT.usage });
+    throw new UserError(`--${batch} belongs to 'enveloppe solve'; the bare command opens the simulator`, { field: `--${batch}`, hint: `Run 'enveloppe solve ${shown} --${batch}${batch === 'csv' || batch === 'xlsx' ? ' FILE' : ''}'.`, exitCode: EXIT.usage });
   }
   if (terminal.stdin.isTTY !== true || terminal.stdout.isTTY !== true) {
     console.err(`enveloppe: the simulator needs a terminal (stdin and stdout are not both a TTY); to print the allocation instead, run 'enveloppe solve ${shown}'.\n`);

@@ -26,7 +26,8 @@ import { assertAllocationHonours, closeRelative } from '../engine/check.js';
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const BIN = join(ROOT, 'bin/enveloppe.js');
 const SHIPPED = new Map<string, Scenario>();
-for (const file of readdirSync(join(ROOT, 'scenarios')).filter((name) => name.endsWith('.yaml')).sort()) {
+// ptce-2015-portail is ptce-2015 read from a workbook (test/xlsx checks it gives the same allocation).
+for (const file of readdirSync(join(ROOT, 'scenarios')).filter((name) => name.endsWith('.yaml') && name !== 'ptce-2015-portail.yaml').sort()) {
   SHIPPED.set(basename(file, '.yaml'), await loadScenario(join(ROOT, 'scenarios', file)));
 }
 const NAMES = [...SHIPPED.keys()];

@@ -1,0 +1,153 @@
+/**
+ * The columns of a candidates file as the scenario names them: the four parts (`id`, `name`,
+ * `region`, `request`) mapped to the file's own headers by `columns:`, and every header matched
+ * after trimming, case- and accent-insensitively, so an export is used as it is.
+ */
+import { UserError } from '../domain/errors.js';
+import { closest } from '../scoring/formula.js';
+import { readCsvFile } from './csv.js';
+
+/** The parts a column can play; each must be found in the file. */
+export const ROLES = ['id', 'name', 'region', 'request'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** `columns:` of a scenario: which header of the file plays each part. */
+export type ColumnMap = Readonly<Partial<Record<Role, string>>>;
+
+/** One data row of a candidates table: its trimmed text cells, and the numbers typed as numbers (workbooks). */
+export interface CandidateRow {
+  /** 1-based line of a CSV, or row number of a sheet. */
+  readonly line: number;
+  readonly cells: Readonly<Record<string, string>>;
+  /** Cells a workbook holds as numbers, by header; absent for a CSV. */
+  readonly numbers?: Readonly<Record<string, number>>;
+}
+
+/** Where a workbook's table sits, so messages can name `Candidatures!F12`. */
+export interface SheetPlace {
+  readonly name: string;
+  /** Row number of the header (of its last row when the header spans two rows). */
+  readonly headerRow: number;
+  /** Column letters by header. */
+  readonly letters: Readonly<Record<string, string>>;
+}
+
+/** A candidates table read from a CSV or from a sheet. */
+export interface CandidateTable {
+  readonly file: string;
+  readonly header: readonly string[];
+  readonly rows: readonly CandidateRow[];
+  readonly sheet?: SheetPlace;
+}
+
+/**
+ * How a header compares: trimmed, inner spaces collapsed, lower case, accents and typographic
+ * apostrophes folded. @example headerKey(' Montant  Demandé ') // 'montant demande'
+ */
+export function headerKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[’‘`]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+export type HeaderMatch = { readonly ok: true; readonly header: string } | { readonly ok: false; readonly guess: string | undefined; readonly ambiguous: readonly string[] };
+
+/**
+ * The header of the file that `wanted` names: the same text first, else the one header equal to it
+ * once trimmed and case and accents folded; a near miss gives a guess for "did you mean".
+ */
+export function matchHeader(wanted: string, header: readonly string[]): HeaderMatch {
+  if (header.includes(wanted)) return { ok: true, header: wanted };
+  const key = headerKey(wanted);
+  const same = header.filter((name) => headerKey(name) === key);
+  const [only] = same;
+  if (same.length === 1 && only !== undefined) return { ok: true, header: only };
+  if (same.length > 1) return { ok: false, guess: undefined, ambiguous: same };
+  const keys = header.map(headerKey);
+  const near = closest(key, keys);
+  return { ok: false, guess: near === undefined ? undefined : header[keys.indexOf(near)], ambiguous: [] };
+}
+
+/** "Did you mean …?", or the headers the file has. */
+export function headerHint(match: Extract<HeaderMatch, { ok: false }>, header: readonly string[]): string {
+  if (match.ambiguous.length > 0) return `The file has ${match.ambiguous.map((name) => `'${name}'`).join(' and ')}, which differ only by case or accents: rename one.`;
+  if (match.guess !== undefined) return `Did you mean '${match.guess}'?`;
+  return `The file's columns are: ${header.join(', ')}.`;
+}
+
+/**
+ * The file's header for a column the scenario names (a criterion, a rule's group): a part mapped
+ * by `columns:` (`region` → `Région`) first, then the header itself.
+ */
+export function fileColumn(wanted: string, header: readonly string[], map: ColumnMap | undefined): string | undefined {
+  const mapped = (ROLES as readonly string[]).includes(wanted) ? map?.[wanted as Role] : undefined;
+  const match = matchHeader(mapped ?? wanted, header);
+  return match.ok ? match.header : undefined;
+}
+
+/** `A`, `B`, … `Z`, `AA`: the column letters of a 1-based column number. */
+export function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/**
+ * Where a cell is, for a message: `{line: 12, field: 'request'}` in a CSV, or in a sheet
+ * `{field: 'Candidatures!F12: request'}` (row number `line` of column `header`).
+ */
+export function cellPlace(table: CandidateTable, line: number, header: string, field: string): { file: string; line?: number; field: string } {
+  const letters = table.sheet?.letters[header];
+  if (table.sheet === undefined || letters === undefined) return { file: table.file, line, field };
+  return { file: table.file, field: `${table.sheet.name}!${letters}${line}: ${field}` };
+}
+
+/** Where a row is: its line in a CSV, `Candidatures row 12` in a sheet. */
+export function rowPlace(table: CandidateTable, line: number): { file: string; line?: number; field?: string } {
+  return table.sheet === undefined ? { file: table.file, line } : { file: table.file, field: `${table.sheet.name} row ${line}` };
+}
+
+/** Where the header is: line 1 of a CSV, or the header row of a sheet. */
+export function headerPlace(table: CandidateTable, field?: string): { file: string; line?: number; field?: string } {
+  if (table.sheet === undefined) return field === undefined ? { file: table.file, line: 1 } : { file: table.file, line: 1, field };
+  const row = `${table.sheet.name} row ${table.sheet.headerRow}`;
+  return { file: table.file, field: field === undefined ? row : `${row}: ${field}` };
+}
+
+/** A problem with `columns:`: the part whose header is not in the file, and what to say. */
+export interface ColumnMapProblem {
+  readonly role: Role;
+  readonly message: string;
+  readonly hint: string;
+}
+
+/** Checks that every header named by `columns:` is in the file (case and accents aside). */
+export function columnMapProblem(map: ColumnMap | undefined, table: CandidateTable): ColumnMapProblem | undefined {
+  for (const role of ROLES) {
+    const wanted = map?.[role];
+    if (wanted === undefined) continue;
+    const match = matchHeader(wanted, table.header);
+    if (!match.ok) return { role, message: `the column '${wanted}' given for ${role} is not in ${table.file}${table.sheet === undefined ? '' : ` (sheet '${table.sheet.name}')`}`, hint: headerHint(match, table.header) };
+  }
+  return undefined;
+}
+
+/** Spreadsheet formats enveloppe does not read, and what to save them as. */
+const UNREAD = /\.(xls|xlsm|xlsb|ods|numbers)$/i;
+
+/**
+ * Reads the candidates file a scenario names: an .xlsx workbook (the sheet `sheet`, else the
+ * first), or a CSV. The workbook reader and its library load only when an .xlsx is named.
+ */
+export async function readCandidatesTable(file: string, sheet: string | undefined): Promise<CandidateTable> {
+  if (/\.xlsx$/i.test(file)) {
+    const { readWorkbookTable } = await import('./xlsx.js');
+    return readWorkbookTable(file, sheet);
+  }
+  if (UNREAD.test(file)) throw new UserError('enveloppe reads .xlsx workbooks and CSV files, not this format', { file, hint: 'Open it in Excel and save it as "Classeur Excel (.xlsx)" or "CSV UTF-8".' });
+  return readCsvFile(file);
+}

@@ -12,6 +12,7 @@ import type { Candidate, Criterion } from '../domain/types.js';
 import { aggregateReviews, makeReviews } from '../scoring/aggregate.js';
 import { closest } from '../scoring/formula.js';
 import { candidatesFromCsv } from './candidates.js';
+import type { CandidateTable, ColumnMap } from './columns.js';
 import { readCsvFile, type CsvTable } from './csv.js';
 import { parseDecimal, parsePercent, type Parsed } from './numbers.js';
 
@@ -40,7 +41,7 @@ export interface ReviewsKey {
  * Reads the candidates (without their criterion columns) and the reviews file the scenario names,
  * and gives each candidate the aggregate of its reviewers' marks as its criterion values.
  */
-export function candidatesWithReviews(table: CsvTable, criteria: readonly Criterion[], years: readonly string[], spec: ReviewsSpec, key: ReviewsKey): { candidates: Candidate[]; reviews: Reviews } {
+export function candidatesWithReviews(table: CandidateTable, criteria: readonly Criterion[], years: readonly string[], spec: ReviewsSpec, key: ReviewsKey, map: ColumnMap = {}): { candidates: Candidate[]; reviews: Reviews } {
   const file = resolve(dirname(resolve(key.scenario)), spec.file);
   const shown = isAbsolute(spec.file) ? spec.file : join(dirname(key.scenario), spec.file);
   if (!existsSync(file)) {
@@ -50,7 +51,7 @@ export function candidatesWithReviews(table: CsvTable, criteria: readonly Criter
   if (!(disagreement >= 0)) {
     throw new UserError(`reviews.disagreement is a number of score points 0 or more, not ${disagreement}`, { file: key.scenario, line: key.line, field: 'reviews.disagreement', hint: 'e.g. disagreement: 15 flags reviewers whose own final scores are more than 15 points apart.' });
   }
-  const bare = candidatesFromCsv(table, [], years);
+  const bare = candidatesFromCsv(table, [], years, map);
   const rows = reviewsFromCsv(readCsvFile(shown), criteria, bare);
   const settings: ReviewSettings = { file, aggregate: spec.aggregate ?? 'mean', severity: spec.severity ?? false, disagreement };
   const reviews: Reviews = makeReviews(settings, rows, criteria);

@@ -51,7 +51,7 @@ export async function loadScenario(path: string): Promise<Scenario> {
   if (mapProblem !== undefined) fail(mapProblem.message, path, at(['columns', mapProblem.role]), `columns.${mapProblem.role}`, mapProblem.hint);
   const years = Object.keys(spec.envelope.years ?? {});
   const criteria = resolveCriteria(spec, path, at);
-  const reviewed = spec.reviews === undefined ? undefined : candidatesWithReviews(table, criteria, years, spec.reviews, { scenario: path, line: at(['reviews']) });
+  const reviewed = spec.reviews === undefined ? undefined : candidatesWithReviews(table, criteria, years, spec.reviews, { scenario: path, line: at(['reviews']) }, spec.columns);
   const candidates = reviewed?.candidates ?? candidatesFromCsv(table, criteria, years, spec.columns);
   // Rules name the file's headers (or a part mapped by columns:): group by the header's own spelling.
   const rules = spec.rules?.map((rule) => ({ ...rule, group: { ...rule.group, column: fileColumn(rule.group.column, table.header, spec.columns) ?? rule.group.column } }));

@@ -1,14 +1,15 @@
 /** `enveloppe solve` and `enveloppe validate`: load, solve, then print and write what was asked. */
-import { dirname, relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import { allocate, type AllocationOutcome, type Selection } from '../analysis/allocation.js';
 import { explainInfeasibility, type ConflictReport } from '../analysis/conflicts.js';
 import { UserError } from '../domain/errors.js';
 import { formatEuros } from '../domain/money.js';
 import type { Scenario } from '../domain/types.js';
 import { allocationCsv, allocationJson } from '../io/allocation-export.js';
-import { checkOutputPath, writeOutput } from '../io/files.js';
-import { firstDifference, makeRecord, readRecord, sha256 } from '../io/record.js';
+import { checkOutputs, OutputWriter, type OutputTarget } from '../io/files.js';
+import { makeRecord, verifyRecord } from '../io/record.js';
 import { loadScenario } from '../io/scenario.js';
+import { scenarioWarnings } from '../io/scenario-guards.js';
 import { toLpFormat } from '../model/lp-format.js';
 import type { EngineChoice, EngineName } from '../solver/types.js';
 import { engineChoice, EXIT, parseWeights, policyName, seconds } from './options.js';
@@ -45,15 +46,19 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
   const weights = flags.weights === undefined ? undefined : parseWeights(scenario, flags.weights);
   const inputs = [scenario.file, scenario.candidatesFile];
   // Refuse a bad output path now, not after a solve whose table is already on the screen.
-  if (flags.csv !== undefined) checkOutputPath(flags.csv, inputs, 'CSV');
-  if (flags.lp !== undefined) checkOutputPath(flags.lp, inputs, 'LP model');
-  if (flags.record !== undefined) checkOutputPath(flags.record, inputs, 'decision record');
+  const outputs: OutputTarget[] = [];
+  if (flags.lp !== undefined) outputs.push({ path: flags.lp, what: 'LP model' });
+  if (flags.record !== undefined) outputs.push({ path: flags.record, what: 'decision record' });
+  if (flags.csv !== undefined) outputs.push({ path: flags.csv, what: 'CSV' });
+  checkOutputs(outputs, inputs);
+  const writer = new OutputWriter(inputs);
+  for (const warning of scenarioWarnings(scenario)) console.err(`enveloppe: warning: ${path}: ${warning}.\n`);
   const selection = weights === undefined ? { policy } : { policy, weights };
   const outcome = await allocate(scenario, selection, timeLimitMs === undefined ? { engine } : { engine, timeLimitMs });
 
   // The LP file is written whatever the outcome: an infeasible model is worth reading too.
   if (flags.lp !== undefined && outcome.status !== 'failed') {
-    await writeOutput(flags.lp, toLpFormat(outcome.model), inputs, 'LP model');
+    await writer.write(flags.lp, toLpFormat(outcome.model), 'LP model');
     console.err(`Wrote the model to ${flags.lp} (CPLEX LP format).\n`);
   }
   if (outcome.status !== 'optimal') return reportFailure(outcome, path, console, scenario);
@@ -70,12 +75,12 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
   else console.out(renderReport(allocation, { all: flags.all === true }));
   if (flags.record !== undefined) {
     const record = makeRecord(flags.record, scenario, selection, engine, allocation, new Date());
-    await writeOutput(flags.record, `${JSON.stringify(record, null, 2)}\n`, inputs, 'decision record');
+    await writer.write(flags.record, `${JSON.stringify(record, null, 2)}\n`, 'decision record');
     console.err(`Wrote the decision record to ${flags.record}; 'enveloppe verify ${flags.record}' re-runs it.\n`);
   }
   if (flags.csv !== undefined) {
     const excel = flags.excel === true;
-    await writeOutput(flags.csv, allocationCsv(allocation, { excel }), inputs, 'CSV');
+    await writer.write(flags.csv, allocationCsv(allocation, { excel }), 'CSV');
     console.err(`Wrote ${allocation.candidates.length} rows and their total (${formatEuros(allocation.spent)}) to ${flags.csv}${excel ? ' for French Excel' : ''}.\n`);
   }
   return EXIT.ok;
@@ -114,39 +119,14 @@ async function crossCheck(scenario: Scenario, selection: Selection, objective: n
   return undefined;
 }
 
-/** Re-runs a decision record and says whether it reproduces byte for byte. */
+/** Re-runs a decision record and says whether it reproduces, every field of it. */
 export async function runVerify(path: string, console: Console): Promise<number> {
-  const record = readRecord(path);
-  const folder = dirname(resolve(path));
-  for (const input of record.inputs) {
-    const file = resolve(folder, input.path);
-    let now: string;
-    try {
-      now = sha256(file);
-    } catch {
-      console.err(`enveloppe: ${path}: the ${input.role} file ${input.path} is missing; the record cannot be re-run.\n`);
-      return EXIT.error;
-    }
-    if (now !== input.sha256) {
-      console.err(`enveloppe: ${path}: the ${input.role} file ${input.path} has changed since the record (SHA-256 ${now.slice(0, 12)}…, recorded ${input.sha256.slice(0, 12)}…).\n`);
-      return EXIT.error;
-    }
-  }
-  const scenarioInput = record.inputs.find((input) => input.role === 'scenario');
-  const scenario = await loadScenario(resolve(folder, scenarioInput?.path ?? ''));
-  const selection: Selection = record.selection.weights === null ? { policy: record.selection.policy } : { policy: record.selection.policy, weights: record.selection.weights };
-  const outcome = await allocate(scenario, selection, { engine: record.selection.engine });
-  if (outcome.status !== 'optimal') {
-    console.err(`enveloppe: ${path}: the re-run ended ${outcome.status}; the record does not reproduce.\n`);
+  const verification = await verifyRecord(path);
+  if (!verification.ok) {
+    console.err(`enveloppe: ${path}: ${verification.reason}.\n`);
     return EXIT.error;
   }
-  const again = allocationJson(outcome.allocation, 'optimal');
-  const difference = firstDifference(record.allocation, again);
-  if (difference !== undefined) {
-    console.err(`enveloppe: ${path}: the allocation differs from the record, first at ${difference}.\n`);
-    return EXIT.error;
-  }
-  console.out(`${path}: reproduced byte for byte (${scenario.name}, policy ${record.selection.policy}, optimum ${record.optimum}, recorded ${record.date}).\n`);
+  console.out(`${path}: ${verification.summary}.\n`);
   return EXIT.ok;
 }
 
@@ -181,6 +161,7 @@ export async function runValidate(path: string, console: Console): Promise<numbe
     `  ${plural(scenario.policies.length, 'policy', 'policies')}: ${scenario.policies.map((entry) => entry.name).join(', ')}`,
     `  ${plural(scenario.rules.length, 'rule')}, ${plural(Object.keys(scenario.locks).length, 'lock')}`,
   ];
+  for (const warning of scenarioWarnings(scenario)) lines.push(`  warning: ${warning}`);
   if (outcome.status !== 'optimal' && outcome.status !== 'timedout') {
     console.out(`${lines.join('\n')}\n`);
     return reportFailure(outcome, path, console, scenario);

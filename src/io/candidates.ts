@@ -6,7 +6,8 @@ import { UserError } from '../domain/errors.js';
 import type { Candidate, Criterion } from '../domain/types.js';
 import { closest } from '../scoring/formula.js';
 import type { CsvTable } from './csv.js';
-import { parseAmount, parseDecimal, parsePercent, type Parsed } from './numbers.js';
+import { ambiguousAmount, parseAmount, parseDecimal, parsePercent, type Parsed } from './numbers.js';
+import { canonicalName, twinDifference } from './text.js';
 
 export const REQUIRED_COLUMNS = ['id', 'name', 'region', 'request'] as const;
 
@@ -62,29 +63,35 @@ export function candidatesFromCsv(table: CsvTable, criteria: readonly Criterion[
     });
   }
   const yearColumns = years.filter((year) => header.has(`request_${year}`));
-  const firstLine = new Map<string, number>();
+  const firstLine = new Map<string, { line: number; raw: string }>();
   return table.rows.map((row): Candidate => {
     const cell = (column: string): string => row.cells[column] ?? '';
     const problem: (column: string, message: string, hint?: string) => never = (column, message, hint) => {
       throw new UserError(message, { file, line: row.line, field: column, hint });
     };
-    const id = cell('id');
-    if (id === '') problem('id', 'the id is empty', 'Give every candidate a unique id, e.g. ptce-001.');
+    // Ids are compared as a person reads them (NFC, no invisible characters): a dossier typed twice is caught.
+    const raw = cell('id');
+    const id = canonicalName(raw);
+    if (id === '') problem('id', raw === '' ? 'the id is empty' : 'the id holds only invisible characters', 'Give every candidate a unique id, e.g. ptce-001.');
     const earlier = firstLine.get(id);
-    if (earlier !== undefined) problem('id', `the id '${id}' is already used on line ${earlier}`, 'Ids must be unique: renumber one of the two rows.');
-    firstLine.set(id, row.line);
+    if (earlier !== undefined) {
+      const twins = earlier.raw === raw ? '' : ` (the two ids ${twinDifference(earlier.raw, raw)})`;
+      problem('id', `the id '${id}' is already used on line ${earlier.line}${twins}`, 'Ids must be unique: renumber one of the two rows, or delete the row entered twice.');
+    }
+    firstLine.set(id, { line: row.line, raw });
     if (cell('name') === '') problem('name', 'the name is empty', 'Give the candidate its name.');
     if (cell('region') === '') problem('region', 'the region is empty', 'Give the region, e.g. Île-de-France.');
 
     const request = amountIn('request', cell('request'), problem);
     if (request === 0) problem('request', 'the request is 0 €', 'Give the euros the candidate asks for the whole period, or remove the row.');
-    const requestByYear: Record<string, number> = {};
+    // No prototype: a year or a column named `constructor` or `__proto__` is just a name.
+    const requestByYear: Record<string, number> = Object.create(null) as Record<string, number>;
     for (const year of yearColumns) {
       const text = cell(`request_${year}`);
       if (text !== '') requestByYear[year] = amountIn(`request_${year}`, text, problem);
     }
 
-    const values: Record<string, number> = {};
+    const values: Record<string, number> = Object.create(null) as Record<string, number>;
     for (const criterion of criteria) {
       const text = cell(criterion.column);
       const parsed = criterionValue(text, criterion);
@@ -93,11 +100,13 @@ export function candidatesFromCsv(table: CsvTable, criteria: readonly Criterion[
       if (parsed.value < low || parsed.value > high) problem(criterion.column, `the ${criterion.label} score ${text} is outside its scale [${low}, ${high}]`, 'Correct the score, or widen the scale in the scenario.');
       values[criterion.column] = parsed.value;
     }
-    return { id, name: cell('name'), region: cell('region'), request, requestByYear, criteria: values, attributes: { ...row.cells }, line: row.line };
+    return { id, name: cell('name'), region: cell('region'), request, requestByYear, criteria: values, attributes: Object.assign(Object.create(null) as Record<string, string>, row.cells, { id }), line: row.line };
   });
 }
 
 function amountIn(column: string, text: string, problem: (column: string, message: string, hint?: string) => never): number {
+  const ambiguous = ambiguousAmount(text);
+  if (ambiguous !== undefined) problem(column, `the amount '${text}' is ambiguous: ${ambiguous}`, 'Write euros without a thousands mark (120000), with spaces (120 000), or with a decimal comma and cents (120,00).');
   const parsed = parseAmount(text);
   if (!parsed.ok) problem(column, text === '' ? 'the amount is empty' : `the amount '${text}' is ${parsed.reason}`, 'Write euros as 185000, 185 000 or 185 000 €.');
   return parsed.value;

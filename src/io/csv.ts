@@ -2,10 +2,10 @@
  * Reading a CSV table exported from (French) Excel: encoding, delimiter, header and rows,
  * each row tagged with the physical line it starts on so messages can point at it.
  */
-import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { UserError } from '../domain/errors.js';
-import { decodeText } from './text.js';
+import { readInputFile } from './files.js';
+import { canonicalName, decodeText, twinDifference } from './text.js';
 
 /** One data row: the line it starts on (1-based, header is line 1) and its trimmed cells by column name. */
 export interface CsvRow {
@@ -42,8 +42,9 @@ interface RawRecord {
 export function readCsvFile(path: string): CsvTable {
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(path);
+    bytes = readInputFile(path, 'candidates file');
   } catch (error) {
+    if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
       throw new UserError('file not found', { file: path, hint: 'Check the path and the file name (with its .csv extension).' });
@@ -103,7 +104,7 @@ export function parseCsv(bytes: Uint8Array, file: string): CsvTable {
     body.push(record);
   }
 
-  const header = checkHeader(headerRecord, body, file);
+  const header = checkHeader(headerRecord, body, file, delimiter, text);
   const rows = body.map((record): CsvRow => {
     // No prototype, so a column named `constructor` or `__proto__` is just a column.
     const cells: Record<string, string> = Object.create(null) as Record<string, string>;
@@ -270,8 +271,10 @@ function columnLabel(index: number): string {
  * Trimmed, named, unique column names. Trailing unnamed columns that are empty on every row
  * are dropped: Excel writes them when formatted cells stretch the sheet.
  */
-function checkHeader(record: RawRecord, body: readonly RawRecord[], file: string): string[] {
-  const names = record.fields.map(trimCell);
+function checkHeader(record: RawRecord, body: readonly RawRecord[], file: string, delimiter: Delimiter, text: string): string[] {
+  // Compared as a person reads them: NFC, without zero-width characters or a stray BOM.
+  const names = record.fields.map((field) => canonicalName(trimCell(field)));
+  const quoted = text.slice(record.start, record.end).includes('"');
   let width = names.length;
   while (width > 1 && names[width - 1] === '' && body.every((row) => trimCell(row.fields[width - 1] ?? '') === '')) {
     width--;
@@ -287,10 +290,20 @@ function checkHeader(record: RawRecord, body: readonly RawRecord[], file: string
         hint: 'Give every column a name on the first line, or delete the column (and any title line above the header).',
       });
     }
+    const other = DELIMITERS.find((mark) => mark !== delimiter && name.includes(mark));
+    if (other !== undefined && !quoted) {
+      throw new UserError(`the column name '${name}' holds ${show(other)}, but the columns are separated by ${show(delimiter)}`, {
+        file,
+        line: record.line,
+        field: columnLabel(i),
+        hint: `Separate every column with ${show(delimiter)}; if the name really holds ${show(other)}, put it in double quotes.`,
+      });
+    }
     const key = name.toLowerCase();
     const first = seen.get(key);
     if (first !== undefined) {
-      throw new UserError(`the column appears twice: ${columnLabel(first)} and ${columnLabel(i)}`, {
+      const twins = record.fields[first]?.trim() === record.fields[i]?.trim() ? '' : ` (the two names ${twinDifference(record.fields[first]?.trim() ?? '', record.fields[i]?.trim() ?? '')})`;
+      throw new UserError(`the column appears twice: ${columnLabel(first)} and ${columnLabel(i)}${twins}`, {
         file,
         line: record.line,
         field: name,

@@ -3,15 +3,17 @@
  * It holds the SHA-256 of every input file, the scenario as resolved, the weights, the engine and
  * the versions, the optimum, the allocation and the date. `enveloppe verify` re-runs it.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
-import type { Allocation, Selection } from '../analysis/allocation.js';
+import { z } from 'zod';
+import { allocate, type Allocation, type Selection } from '../analysis/allocation.js';
 import { UserError } from '../domain/errors.js';
 import type { Scenario } from '../domain/types.js';
 import type { EngineChoice } from '../solver/types.js';
 import { allocationJson } from './allocation-export.js';
+import { parsedSha256, readInputFile } from './files.js';
+import { loadScenario } from './scenario.js';
 
 export const RECORD_FORMAT = 'enveloppe-decision-record/1';
 
@@ -30,8 +32,9 @@ export interface DecisionRecord {
   readonly allocation: string;
 }
 
+/** SHA-256 of the bytes of `path` that were parsed (read now if they were not). */
 export function sha256(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
+  return parsedSha256(path);
 }
 
 function packageVersion(name: string): string {
@@ -86,24 +89,120 @@ export function makeRecord(recordPath: string, scenario: Scenario, selection: Se
   };
 }
 
-/** Reads and checks a record file. */
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hexadecimal');
+
+/** Every field of a record, strictly: a record missing one, or with one more, is not ours. */
+const recordSchema = z.strictObject({
+  format: z.literal(RECORD_FORMAT),
+  date: z.string().refine((text) => !Number.isNaN(Date.parse(text)) && new Date(text).toISOString() === text, 'an ISO date such as 2026-03-01T10:00:00.000Z'),
+  enveloppe: z.string(),
+  engines: z.record(z.string(), z.string()),
+  inputs: z
+    .array(z.strictObject({ role: z.enum(['scenario', 'candidates']), path: z.string().min(1), sha256: hex64 }))
+    .refine((inputs) => inputs.length === 2 && inputs.some((input) => input.role === 'scenario') && inputs.some((input) => input.role === 'candidates'), 'exactly one scenario and one candidates file'),
+  selection: z.strictObject({ policy: z.string(), weights: z.record(z.string(), z.number()).nullable(), engine: z.enum(['jslp', 'highs', 'auto']) }),
+  scenario: z.unknown(),
+  optimum: z.number(),
+  engine: z.string(),
+  allocation: z.string(),
+});
+
+/** Reads and checks a record file: every field present, of its type, and nothing else. */
 export function readRecord(path: string): DecisionRecord {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
+    text = readInputFile(path, 'decision record').toString('utf8');
+  } catch (error) {
+    if (error instanceof UserError) throw error;
     throw new UserError('no such record file', { file: path, hint: 'Give the file written by solve --record.', exitCode: 2 });
   }
-  let record: Partial<DecisionRecord>;
+  let raw: unknown;
   try {
-    record = JSON.parse(text) as Partial<DecisionRecord>;
+    raw = JSON.parse(text);
   } catch (error) {
-    throw new UserError(`this is not a JSON decision record (${(error as Error).message})`, { file: path });
+    throw new UserError(`this is not a JSON decision record (${(error as Error).message})`, { file: path, hint: 'Give the file written by solve --record.' });
   }
-  if (record.format !== RECORD_FORMAT || !Array.isArray(record.inputs) || typeof record.allocation !== 'string' || record.selection === undefined) {
-    throw new UserError(`this is not an enveloppe decision record (format '${String(record.format)}')`, { file: path, hint: 'Give the file written by solve --record.' });
+  const format = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as { format?: unknown }).format : undefined;
+  if (format !== RECORD_FORMAT) {
+    throw new UserError(`this is not an enveloppe decision record (format '${String(format)}')`, { file: path, hint: 'Give the file written by solve --record.' });
   }
-  return record as DecisionRecord;
+  const parsed = recordSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.map(String).join('.') ?? '';
+    const what = issue?.code === 'unrecognized_keys' ? `has an unknown field '${issue.keys.join("', '")}'` : `has a missing or malformed field${field === '' ? '' : ` '${field}'`} (${issue?.message ?? 'invalid'})`;
+    throw new UserError(`the decision record ${what}`, { file: path, ...(field === '' ? {} : { field }), hint: 'A record is written by solve --record and must not be edited; it cannot be verified.' });
+  }
+  return parsed.data as DecisionRecord;
+}
+
+/** What `verify` found: reproduced, or the first thing that differs. */
+export type Verification = { readonly ok: true; readonly summary: string } | { readonly ok: false; readonly reason: string };
+
+/**
+ * Re-runs a record and compares every field: inputs (the SHA-256 of the very bytes parsed now),
+ * versions, the scenario as resolved, the selection, the engine, the optimum and the allocation.
+ * The date cannot be re-derived: it is checked to be a valid date and carried over.
+ */
+export async function verifyRecord(path: string): Promise<Verification> {
+  const record = readRecord(path);
+  const folder = dirname(resolve(path));
+  for (const input of record.inputs) {
+    if (!existsSync(resolve(folder, input.path))) return { ok: false, reason: `the ${input.role} file ${input.path} is missing; the record cannot be re-run` };
+  }
+  const scenarioInput = record.inputs.find((input) => input.role === 'scenario');
+  const candidatesInput = record.inputs.find((input) => input.role === 'candidates');
+  if (scenarioInput === undefined || candidatesInput === undefined) return { ok: false, reason: 'the record does not list its inputs' };
+  const scenario = await loadScenario(resolve(folder, scenarioInput.path));
+  if (realpathSync(scenario.candidatesFile) !== realpathSync(resolve(folder, candidatesInput.path))) {
+    return { ok: false, reason: `the scenario now names the candidates file ${relative(folder, scenario.candidatesFile)}, not ${candidatesInput.path} as recorded` };
+  }
+  for (const input of record.inputs) {
+    const now = parsedSha256(resolve(folder, input.path));
+    if (now !== input.sha256) return { ok: false, reason: `the ${input.role} file ${input.path} has changed since the record (SHA-256 ${now.slice(0, 12)}…, recorded ${input.sha256.slice(0, 12)}…)` };
+  }
+  const selection: Selection = record.selection.weights === null ? { policy: record.selection.policy } : { policy: record.selection.policy, weights: record.selection.weights };
+  if (!scenario.policies.some((policy) => policy.name === selection.policy)) return { ok: false, reason: `the recorded policy '${selection.policy}' is not in the scenario` };
+  const outcome = await allocate(scenario, selection, { engine: record.selection.engine });
+  if (outcome.status !== 'optimal') return { ok: false, reason: `the re-run ended ${outcome.status}; the record does not reproduce` };
+  const again = makeRecord(path, scenario, selection, record.selection.engine, outcome.allocation, new Date(record.date));
+  const difference = recordDifference(record, again);
+  if (difference !== undefined) return { ok: false, reason: difference };
+  return { ok: true, summary: `reproduced byte for byte (${scenario.name}, policy ${record.selection.policy}, optimum ${record.optimum}, recorded ${record.date})` };
+}
+
+/** The first field where the recorded and the re-run records differ, in words; undefined when they agree. */
+function recordDifference(recorded: DecisionRecord, again: DecisionRecord): string | undefined {
+  if (recorded.enveloppe !== again.enveloppe) return `the record was made with enveloppe ${recorded.enveloppe}, this is ${again.enveloppe}; it cannot be verified with this version`;
+  const engines = firstPath(recorded.engines, again.engines, 'engines');
+  if (engines !== undefined) return `the engine versions differ (${engines}); the record cannot be verified with these versions`;
+  const allocation = firstDifference(recorded.allocation, again.allocation);
+  if (allocation !== undefined) return `the allocation differs from the record, first at ${allocation}`;
+  if (recorded.optimum !== again.optimum) return `the optimum differs: recorded ${recorded.optimum}, now ${again.optimum}`;
+  if (recorded.engine !== again.engine) return `the engine differs: recorded ${recorded.engine}, now ${again.engine}`;
+  const selection = firstPath(recorded.selection, again.selection, 'selection');
+  if (selection !== undefined) return `the selection differs at ${selection}`;
+  const scenario = firstPath(recorded.scenario, JSON.parse(JSON.stringify(again.scenario)) as unknown, 'scenario');
+  if (scenario !== undefined) return `the resolved scenario differs from the record at ${scenario}`;
+  const inputs = firstPath(recorded.inputs, again.inputs, 'inputs');
+  if (inputs !== undefined) return `the inputs differ at ${inputs}`;
+  return undefined;
+}
+
+/** The path of the first value where two JSON values differ, with both values; undefined when equal. */
+function firstPath(a: unknown, b: unknown, at: string): string | undefined {
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)) {
+    const left = a as Record<string, unknown>;
+    const right = b as Record<string, unknown>;
+    const keys = [...new Set([...Object.keys(left), ...Object.keys(right)])];
+    for (const key of keys) {
+      const inner = firstPath(Object.hasOwn(left, key) ? left[key] : undefined, Object.hasOwn(right, key) ? right[key] : undefined, Array.isArray(a) ? `${at}[${key}]` : `${at}.${key}`);
+      if (inner !== undefined) return inner;
+    }
+    return undefined;
+  }
+  if (JSON.stringify(a) === JSON.stringify(b)) return undefined;
+  return `${at}: recorded ${JSON.stringify(a) ?? 'nothing'}, now ${JSON.stringify(b) ?? 'nothing'}`;
 }
 
 /** The first line where two texts differ, for a short "what differs" message. */

@@ -32,6 +32,8 @@ export function candidatesFromCsv(table: CsvTable, criteria: readonly Criterion[
   for (const column of REQUIRED_COLUMNS) {
     if (!header.has(column)) {
       const guess = closest(column, table.header) ?? table.header.find((name) => FRENCH_NAMES[column].includes(name.toLowerCase()));
+      const glued = gluedHeader(table, column);
+      if (glued !== undefined) throw new UserError(`the required column '${column}' is missing: ${glued.message}`, { file, line: 1, field: column, hint: glued.hint });
       throw new UserError(`the required column '${column}' is missing`, {
         file,
         line: 1,
@@ -102,6 +104,23 @@ export function candidatesFromCsv(table: CsvTable, criteria: readonly Criterion[
     }
     return { id, name: cell('name'), region: cell('region'), request, requestByYear, criteria: values, attributes: Object.assign(Object.create(null) as Record<string, string>, row.cells, { id }), line: row.line };
   });
+}
+
+/**
+ * A header cell holding the other separator (`region,territory` in a `;` file): the columns were
+ * cut wrongly, which is the real problem behind a "missing" column.
+ */
+function gluedHeader(table: CsvTable, column: string): { message: string; hint: string } | undefined {
+  for (const name of table.header) {
+    const mark = ([';', ',', '\t'] as const).find((other) => other !== table.delimiter && name.split(other).map((part) => part.trim()).includes(column));
+    if (mark === undefined) continue;
+    const shown = (d: string): string => (d === '\t' ? 'tab' : `'${d}'`);
+    return {
+      message: `the header cell '${name}' holds ${shown(mark)}, but the columns are separated by ${shown(table.delimiter)}`,
+      hint: `Separate every column of the header with ${shown(table.delimiter)}.`,
+    };
+  }
+  return undefined;
 }
 
 function amountIn(column: string, text: string, problem: (column: string, message: string, hint?: string) => never): number {

@@ -104,7 +104,7 @@ export function parseCsv(bytes: Uint8Array, file: string): CsvTable {
     body.push(record);
   }
 
-  const header = checkHeader(headerRecord, body, file, delimiter, text);
+  const header = checkHeader(headerRecord, body, file);
   const rows = body.map((record): CsvRow => {
     // No prototype, so a column named `constructor` or `__proto__` is just a column.
     const cells: Record<string, string> = Object.create(null) as Record<string, string>;
@@ -271,10 +271,9 @@ function columnLabel(index: number): string {
  * Trimmed, named, unique column names. Trailing unnamed columns that are empty on every row
  * are dropped: Excel writes them when formatted cells stretch the sheet.
  */
-function checkHeader(record: RawRecord, body: readonly RawRecord[], file: string, delimiter: Delimiter, text: string): string[] {
+function checkHeader(record: RawRecord, body: readonly RawRecord[], file: string): string[] {
   // Compared as a person reads them: NFC, without zero-width characters or a stray BOM.
   const names = record.fields.map((field) => canonicalName(trimCell(field)));
-  const quoted = text.slice(record.start, record.end).includes('"');
   let width = names.length;
   while (width > 1 && names[width - 1] === '' && body.every((row) => trimCell(row.fields[width - 1] ?? '') === '')) {
     width--;
@@ -290,19 +289,11 @@ function checkHeader(record: RawRecord, body: readonly RawRecord[], file: string
         hint: 'Give every column a name on the first line, or delete the column (and any title line above the header).',
       });
     }
-    const other = DELIMITERS.find((mark) => mark !== delimiter && name.includes(mark));
-    if (other !== undefined && !quoted) {
-      throw new UserError(`the column name '${name}' holds ${show(other)}, but the columns are separated by ${show(delimiter)}`, {
-        file,
-        line: record.line,
-        field: columnLabel(i),
-        hint: `Separate every column with ${show(delimiter)}; if the name really holds ${show(other)}, put it in double quotes.`,
-      });
-    }
     const key = name.toLowerCase();
     const first = seen.get(key);
     if (first !== undefined) {
-      const twins = record.fields[first]?.trim() === record.fields[i]?.trim() ? '' : ` (the two names ${twinDifference(record.fields[first]?.trim() ?? '', record.fields[i]?.trim() ?? '')})`;
+      const [a, b] = [trimCell(record.fields[first] ?? ''), trimCell(record.fields[i] ?? '')];
+      const twins = a.toLowerCase() === b.toLowerCase() ? '' : ` (the two names ${twinDifference(a, b)})`;
       throw new UserError(`the column appears twice: ${columnLabel(first)} and ${columnLabel(i)}${twins}`, {
         file,
         line: record.line,

@@ -175,7 +175,7 @@ function checkOne(output: OutputTarget, inputs: readonly string[]): void {
     accessSync(folder, constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    refuse(`could not write the ${what}: the folder ${code === 'EROFS' ? 'is read-only' : 'is not writable (permission denied)'}; nothing was written`, 'Choose a folder you can write to.');
+    throw new UserError(`could not write the ${what}: ${code === 'EROFS' ? 'the folder is read-only' : 'permission denied'}; nothing was written`, { file: path, hint: 'The folder is not writable: choose a folder you can write to.' });
   }
 }
 

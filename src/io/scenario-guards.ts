@@ -59,6 +59,37 @@ export function forbiddenKey(raw: unknown, file: string, at: (where: readonly (s
   visit(raw, []);
 }
 
+/**
+ * Longest score formula read, in characters: a formula of the README fits in 200, and the parser
+ * recurses once per term (a formula thousands of terms long would overflow its stack).
+ * @default 2000
+ */
+export const MAX_FORMULA_LENGTH = 2000;
+
+/** Refuses a score formula too long to be a person's, before the parser sees it. */
+export function checkFormulaSize(formula: string, file: string, line: number | undefined, field: string): void {
+  if (formula.length > MAX_FORMULA_LENGTH) {
+    throw new UserError(`the formula is ${formula.length.toLocaleString('en-US')} characters long, more than the ${MAX_FORMULA_LENGTH.toLocaleString('en-US')} a score formula may have`, {
+      file,
+      line,
+      field,
+      hint: 'Write a shorter formula: weights: {criterion: weight} express any weighted sum.',
+    });
+  }
+  let depth = 0;
+  let deepest = 0;
+  for (const char of formula) {
+    if (char === '(' || char === '[') deepest = Math.max(deepest, ++depth);
+    else if (char === ')' || char === ']') depth--;
+  }
+  if (deepest > MAX_FORMULA_DEPTH) {
+    throw new UserError(`the formula nests ${deepest} brackets deep, more than the ${MAX_FORMULA_DEPTH} a score formula may have`, { file, line, field, hint: 'Write it with fewer brackets.' });
+  }
+}
+
+/** Deepest bracket nesting of a score formula. @default 32 */
+export const MAX_FORMULA_DEPTH = 32;
+
 /** A table of locks by id with no prototype: an id named `constructor` or `toString` is just an id. */
 export function lockTable(): Record<string, Lock> {
   return Object.create(null) as Record<string, Lock>;

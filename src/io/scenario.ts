@@ -14,7 +14,7 @@ import { rescaled } from '../scoring/score.js';
 import { candidatesFromCsv } from './candidates.js';
 import { readCsvFile } from './csv.js';
 import { knownKeys, scenarioSchema, type ScenarioFile } from './scenario-schema.js';
-import { canonicalWeights, checkGroupIn, forbiddenKey, lockTable, plainYaml } from './scenario-guards.js';
+import { canonicalWeights, checkFormulaSize, checkGroupIn, forbiddenKey, lockTable, plainYaml } from './scenario-guards.js';
 import { canonicalName, readTextFile } from './text.js';
 
 /** Grant step when the scenario gives none. @default 1000 */
@@ -295,6 +295,7 @@ async function resolvePolicies(spec: ScenarioFile, criteria: readonly Criterion[
     }
     const returns = resolveReturns(policy.returns ?? [], file, at([...where, 'returns']), `${field}.returns`);
     if (policy.score !== undefined) {
+      checkFormulaSize(policy.score, file, at([...where, 'score']), `${field}.score`);
       const compiled = await compileFormula(policy.score, columns);
       if (!compiled.ok) fail(compiled.reason, file, at([...where, 'score']), `${field}.score`, compiled.hint);
       // A formula that breaks on one candidate (x / 0, log(0)) is the scenario's mistake: say so here, by candidate.

@@ -205,5 +205,6 @@ export function visible(text: string, options: { lines?: boolean } = {}): string
  * Windows-1252; refuses a FIFO, a device or an oversized file (see readInputFile).
  */
 export function readTextFile(path: string, what: string): { text: string; encoding: TextEncoding } {
-  return decodeText(readInputFile(path, what), path);
+  // An empty scenario is the YAML reader's to name: no emptiness check here.
+  return decodeBytes(readInputFile(path, what), path);
 }

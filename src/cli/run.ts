@@ -4,9 +4,15 @@ import { main } from './main.js';
 
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    // The reader closed the pipe, or the terminal went away (SSH drop: EIO): nothing more can be shown,
-    // and that is not a failure of ours.
-    if (error.code === 'EPIPE' || error.code === 'EIO') process.exit(process.exitCode ?? 0);
+    // The reader closed the pipe: nothing more can be shown, and that is not a failure of ours.
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    // The terminal went away (SSH drop): end as a program does on hang-up. Not process.exit: Node would
+    // then restore the settings of a terminal that no longer exists, and abort with a native trace.
+    if (error.code === 'EIO') {
+      process.removeAllListeners('SIGHUP');
+      process.kill(process.pid, 'SIGHUP');
+      return;
+    }
     throw error;
   });
 }

@@ -60,3 +60,27 @@ test.skipIf(!hasTmux)('saving a policy from the simulator keeps a Windows-1252 s
   expect(after.includes(Buffer.from('Ã')), 'no UTF-8 sequence crept in').toBe(false);
   expect(iconv.decode(after, 'win1252')).toContain('# Scénario préparé par la délégation régionale');
 });
+
+test.skipIf(!hasTmux)('the terminal closing under the simulator (SSH drop) ends it quietly: no native trace, no process left', { timeout: 120_000 }, async () => {
+  const hup = `enveloppe-hup-${process.pid}`;
+  const errors = join(folder, 'stderr.txt');
+  const t = (...args: string[]): string => spawnSync('tmux', ['-L', hup, '-f', '/dev/null', ...args], { encoding: 'utf8' }).stdout;
+  writeFileSync(join(folder, 'scenario.yaml'), SCENARIO);
+  writeFileSync(join(folder, 'candidates.csv'), csv());
+  t('new-session', '-d', '-s', 'h', '-x', '100', '-y', '30', '-c', folder, `${process.execPath} ${BIN} scenario.yaml 2>${errors}; echo "exit $?" >> ${errors}.done`);
+  let screen = '';
+  for (let tries = 300; tries > 0 && !/✓ optimal/.test(screen); tries--) {
+    screen = t('capture-pane', '-p', '-t', 'h');
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  expect(screen).toMatch(/✓ optimal/);
+  const pid = spawnSync('pgrep', ['-f', `${BIN} scenario.yaml`], { encoding: 'utf8' }).stdout.trim();
+  t('kill-server');
+  let alive = true;
+  for (let tries = 100; tries > 0 && alive; tries--) {
+    alive = pid !== '' && spawnSync('kill', ['-0', ...pid.split('\n')]).status === 0;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  expect(alive, 'the simulator is gone').toBe(false);
+  expect(readFileSync(errors, 'utf8'), 'nothing on stderr: no "Assertion failed", no native stack trace').toBe('');
+});

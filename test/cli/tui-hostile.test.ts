@@ -1,5 +1,5 @@
 /**
- * Issue 11, class 2, in a real terminal: the simulator runs in tmux on a Windows-1252 scenario, the
+ * Issue 11 in a real terminal (tmux). Class 2: the simulator runs on a Windows-1252 scenario, the
  * officer presses s and saves the weights as a policy, quits; the file is still Windows-1252, every
  * byte of it kept (accents, comments), with the new policy inserted, its accented label as single bytes.
  */
@@ -23,10 +23,10 @@ afterAll(() => {
 });
 
 /** Waits for the screen to match, polling the pane; fails with the screen after `seconds`. */
-async function waitFor(pattern: RegExp, seconds = 30): Promise<string> {
+async function waitFor(pattern: RegExp, seconds = 30, session = 'e2e'): Promise<string> {
   let screen = '';
   for (let tries = seconds * 10; tries > 0; tries--) {
-    screen = tmux('capture-pane', '-p', '-t', 'e2e');
+    screen = tmux('capture-pane', '-p', '-t', session);
     if (pattern.test(screen)) return screen;
     await new Promise((done) => setTimeout(done, 100));
   }
@@ -83,4 +83,20 @@ test.skipIf(!hasTmux)('the terminal closing under the simulator (SSH drop) ends 
   }
   expect(alive, 'the simulator is gone').toBe(false);
   expect(readFileSync(errors, 'utf8'), 'nothing on stderr: no "Assertion failed", no native stack trace').toBe('');
+});
+
+test.skipIf(!hasTmux)('a name laden with escape sequences is shown, not obeyed: the window keeps its title, the table its rows', { timeout: 120_000 }, async () => {
+  const esc = '\u001b';
+  writeFileSync(join(folder, 'scenario.yaml'), SCENARIO);
+  writeFileSync(join(folder, 'candidates.csv'), csv([
+    'id;name;region;territory;request;utilite_sociale;emplois',
+    `c-1;"Pôle ${esc}]0;pwned\u0007${esc}[2J${esc}[H\u202Eevil";Bretagne;rural;120000;4,5;2`,
+    'c-2;PTCE Vallée de la Bièvre;Île-de-France;urbain;100000;3;4,5',
+  ]));
+  tmux('new-session', '-d', '-s', 'esc', '-x', '120', '-y', '40', '-c', folder, `env -u CI -u NO_COLOR TERM=xterm-256color ${process.execPath} ${BIN} scenario.yaml; sleep 30`);
+  const screen = await waitFor(/Cas de test.*✓ optimal/, 30, 'esc');
+  expect(screen).toContain('Pôle ␛]0;pwned␇␛[2J␛[H\\u202Eevil');
+  expect(screen).toContain('PTCE Vallée de la Bièvre');
+  expect(tmux('display-message', '-p', '-t', 'esc', '#{pane_title}')).not.toContain('pwned');
+  tmux('send-keys', '-t', 'esc', 'q');
 });

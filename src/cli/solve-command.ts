@@ -7,7 +7,7 @@ import { formatEuros } from '../domain/money.js';
 import type { Scenario } from '../domain/types.js';
 import { allocationCsv, allocationJson } from '../io/allocation-export.js';
 import { checkOutputs, OutputWriter, type OutputTarget } from '../io/files.js';
-import { makeRecord, verifyRecord } from '../io/record.js';
+import { makeRecord, readSigningKey, signRecord, verifyRecord } from '../io/record.js';
 import { loadScenario } from '../io/scenario.js';
 import { scenarioWarnings } from '../io/scenario-guards.js';
 import { toLpFormat } from '../model/lp-format.js';
@@ -27,6 +27,7 @@ export interface SolveFlags {
   readonly all?: boolean;
   readonly record?: string;
   readonly check?: boolean;
+  readonly sign?: string;
 }
 
 /** Where messages and data go; the process's streams in real use, buffers in tests. */
@@ -41,6 +42,11 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
   if (flags.excel === true && flags.csv === undefined) {
     throw new UserError('--excel formats the --csv file, and no --csv was given', { field: '--excel', hint: 'Add --csv allocation.csv.', exitCode: EXIT.usage });
   }
+  if (flags.sign !== undefined && flags.record === undefined) {
+    throw new UserError('--sign signs the --record file, and no --record was given', { field: '--sign', hint: 'Add --record decision.json.', exitCode: EXIT.usage });
+  }
+  // A bad key is refused before the solve, like a bad output path.
+  const signer = flags.sign === undefined ? undefined : readSigningKey(flags.sign);
   const scenario = await loadScenario(path);
   const policy = policyName(scenario, flags.policy);
   const weights = flags.weights === undefined ? undefined : parseWeights(scenario, flags.weights);
@@ -74,7 +80,8 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
   if (flags.json === true) console.out(allocationJson(allocation, 'optimal'));
   else console.out(renderReport(allocation, { all: flags.all === true }));
   if (flags.record !== undefined) {
-    const record = makeRecord(flags.record, scenario, selection, engine, allocation, new Date());
+    const unsigned = makeRecord(flags.record, scenario, selection, engine, allocation, new Date());
+    const record = signer === undefined ? unsigned : signRecord(unsigned, signer);
     await writer.write(flags.record, `${JSON.stringify(record, null, 2)}\n`, 'decision record');
     console.err(`Wrote the decision record to ${flags.record}; 'enveloppe verify ${flags.record}' re-runs it.\n`);
   }
@@ -120,8 +127,8 @@ async function crossCheck(scenario: Scenario, selection: Selection, objective: n
 }
 
 /** Re-runs a decision record and says whether it reproduces, every field of it. */
-export async function runVerify(path: string, console: Console): Promise<number> {
-  const verification = await verifyRecord(path);
+export async function runVerify(path: string, console: Console, key?: string): Promise<number> {
+  const verification = await verifyRecord(path, key);
   if (!verification.ok) {
     console.err(`enveloppe: ${path}: ${verification.reason}.\n`);
     return EXIT.error;

@@ -3,6 +3,7 @@
  * It holds the SHA-256 of every input file, the scenario as resolved, the weights, the engine and
  * the versions, the optimum, the allocation and the date. `enveloppe verify` re-runs it.
  */
+import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
@@ -30,6 +31,76 @@ export interface DecisionRecord {
   readonly engine: string;
   /** The `--json` document of the allocation, byte for byte. */
   readonly allocation: string;
+  /** With `solve --sign`: an Ed25519 signature of the record's other fields, and the public key. */
+  readonly signature?: RecordSignature;
+}
+
+/** An Ed25519 signature over the JSON of the record without this field. */
+export interface RecordSignature {
+  readonly algorithm: 'Ed25519';
+  /** The signer's public key, SPKI in PEM. */
+  readonly publicKey: string;
+  /** The signature, base64. */
+  readonly value: string;
+}
+
+/** Reads an Ed25519 private key (PEM), or one UserError. */
+export function readSigningKey(path: string): KeyObject {
+  let key: KeyObject;
+  try {
+    key = createPrivateKey(readInputFile(path, 'key file'));
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError('this is not a private key in PEM format', { file: path, field: '--sign', hint: 'Make one with: openssl genpkey -algorithm ed25519 -out key.pem', exitCode: 2 });
+  }
+  if (key.asymmetricKeyType !== 'ed25519') throw new UserError(`this is a ${key.asymmetricKeyType ?? 'unknown'} key, not an Ed25519 one`, { file: path, field: '--sign', hint: 'Make one with: openssl genpkey -algorithm ed25519 -out key.pem', exitCode: 2 });
+  return key;
+}
+
+function readPublicKey(path: string): KeyObject {
+  let key: KeyObject;
+  try {
+    key = createPublicKey(readInputFile(path, 'key file'));
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError('this is not a public key in PEM format', { file: path, field: '--key', hint: 'Export it from the private key with: openssl pkey -in key.pem -pubout -out key.pub.pem', exitCode: 2 });
+  }
+  if (key.asymmetricKeyType !== 'ed25519') throw new UserError(`this is a ${key.asymmetricKeyType ?? 'unknown'} key, not an Ed25519 one`, { file: path, field: '--key', exitCode: 2 });
+  return key;
+}
+
+/** The bytes a signature covers: the record's JSON without its signature. */
+function signedBytes(record: DecisionRecord): Buffer {
+  const { signature: _signature, ...rest } = record;
+  return Buffer.from(JSON.stringify(rest), 'utf8');
+}
+
+/** The record with an Ed25519 signature by `key` over every other field. */
+export function signRecord(record: DecisionRecord, key: KeyObject): DecisionRecord {
+  const publicKey = createPublicKey(key).export({ type: 'spki', format: 'pem' }).toString();
+  return { ...record, signature: { algorithm: 'Ed25519', publicKey, value: sign(null, signedBytes(record), key).toString('base64') } };
+}
+
+/** Short fingerprint of a public key: the first 16 hex digits of the SHA-256 of its DER form. */
+function fingerprint(key: KeyObject): string {
+  return createHash('sha256').update(key.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+}
+
+/** Checks a record's signature, against `expected` when given; a reason when it fails. */
+function checkSignature(record: DecisionRecord, expected: KeyObject | undefined): { ok: true; signer: string | undefined } | { ok: false; reason: string } {
+  const { signature } = record;
+  if (signature === undefined) return expected === undefined ? { ok: true, signer: undefined } : { ok: false, reason: 'the record is not signed, and --key asks for a signature' };
+  let embedded: KeyObject;
+  try {
+    embedded = createPublicKey(signature.publicKey);
+  } catch {
+    return { ok: false, reason: 'the signature\'s public key is not a key' };
+  }
+  if (expected !== undefined && fingerprint(expected) !== fingerprint(embedded)) {
+    return { ok: false, reason: `the record is signed by key ${fingerprint(embedded)}, not by the key given (${fingerprint(expected)})` };
+  }
+  if (!verify(null, signedBytes(record), embedded, Buffer.from(signature.value, 'base64'))) return { ok: false, reason: 'the signature does not match the record: it was changed after signing' };
+  return { ok: true, signer: fingerprint(embedded) };
 }
 
 /** SHA-256 of the bytes of `path` that were parsed (read now if they were not). */
@@ -105,6 +176,7 @@ const recordSchema = z.strictObject({
   optimum: z.number(),
   engine: z.string(),
   allocation: z.string(),
+  signature: z.strictObject({ algorithm: z.literal('Ed25519'), publicKey: z.string(), value: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/) }).optional(),
 });
 
 /** Reads and checks a record file: every field present, of its type, and nothing else. */
@@ -144,8 +216,11 @@ export type Verification = { readonly ok: true; readonly summary: string } | { r
  * versions, the scenario as resolved, the selection, the engine, the optimum and the allocation.
  * The date cannot be re-derived: it is checked to be a valid date and carried over.
  */
-export async function verifyRecord(path: string): Promise<Verification> {
+export async function verifyRecord(path: string, keyFile?: string): Promise<Verification> {
+  const key = keyFile === undefined ? undefined : readPublicKey(keyFile);
   const record = readRecord(path);
+  const signed = checkSignature(record, key);
+  if (!signed.ok) return { ok: false, reason: signed.reason };
   const folder = dirname(resolve(path));
   for (const input of record.inputs) {
     if (!existsSync(resolve(folder, input.path))) return { ok: false, reason: `the ${input.role} file ${input.path} is missing; the record cannot be re-run` };
@@ -165,10 +240,12 @@ export async function verifyRecord(path: string): Promise<Verification> {
   if (!scenario.policies.some((policy) => policy.name === selection.policy)) return { ok: false, reason: `the recorded policy '${selection.policy}' is not in the scenario` };
   const outcome = await allocate(scenario, selection, { engine: record.selection.engine });
   if (outcome.status !== 'optimal') return { ok: false, reason: `the re-run ended ${outcome.status}; the record does not reproduce` };
-  const again = makeRecord(path, scenario, selection, record.selection.engine, outcome.allocation, new Date(record.date));
+  const remade = makeRecord(path, scenario, selection, record.selection.engine, outcome.allocation, new Date(record.date));
+  const again = record.signature === undefined ? remade : { ...remade, signature: record.signature };
   const difference = recordDifference(record, again);
   if (difference !== undefined) return { ok: false, reason: difference };
-  return { ok: true, summary: `reproduced byte for byte (${scenario.name}, policy ${record.selection.policy}, optimum ${record.optimum}, recorded ${record.date})` };
+  const by = signed.signer === undefined ? '' : `; signed by key ${signed.signer}${key === undefined ? ' (give --key to require that key)' : ''}`;
+  return { ok: true, summary: `reproduced byte for byte (${scenario.name}, policy ${record.selection.policy}, optimum ${record.optimum}, recorded ${record.date}${by})` };
 }
 
 /** The first field where the recorded and the re-run records differ, in words; undefined when they agree. */

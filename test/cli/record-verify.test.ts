@@ -3,6 +3,7 @@
  * a record whose inputs list is incomplete or whose fields are malformed, and names what differs.
  * One record is made with the BUILT program, then each case edits one field of a copy.
  */
+import { generateKeyPairSync } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +41,7 @@ describe('verify', () => {
     const result = verifyEdited(() => undefined);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('reproduced byte for byte');
-  });
+  }, 30_000);
 
   it.each([
     ['the optimum', (copy: Record<string, unknown>) => (copy['optimum'] = (copy['optimum'] as number) + 1), 'the optimum differs: recorded'],
@@ -54,19 +55,19 @@ describe('verify', () => {
     const result = verifyEdited(edit);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(message);
-  });
+  }, 30_000);
 
   it.each([
     ['an inputs list without the candidates', (copy: Record<string, unknown>) => (copy['inputs'] = (copy['inputs'] as { role: string }[]).filter((input) => input.role === 'scenario')), "the decision record has a missing or malformed field 'inputs' (exactly one scenario and one candidates file)"],
     ['a date that is not a date', (copy: Record<string, unknown>) => (copy['date'] = 'yesterday'), "malformed field 'date'"],
-    ['an unknown field', (copy: Record<string, unknown>) => (copy['signature'] = 'x'), "has an unknown field 'signature'"],
+    ['an unknown field', (copy: Record<string, unknown>) => (copy['author'] = 'x'), "has an unknown field 'author'"],
     ['a missing optimum', (copy: Record<string, unknown>) => delete copy['optimum'], "malformed field 'optimum'"],
     ['a hash that is not one', (copy: Record<string, unknown>) => ((copy['inputs'] as { sha256: string }[])[0]!.sha256 = 'abc'), "malformed field 'inputs.0.sha256'"],
   ])('refuses %s', (_, edit, message) => {
     const result = verifyEdited(edit);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(message);
-  });
+  }, 30_000);
 
   it('hashes the bytes it parses: a candidates file changed after the record is named', () => {
     const moved = mkdtempSync(join(tmpdir(), 'enveloppe-record-moved-'));
@@ -79,5 +80,48 @@ describe('verify', () => {
     } finally {
       rmSync(moved, { recursive: true, force: true });
     }
-  });
+  }, 30_000);
+});
+
+describe('signed records (Ed25519)', () => {
+  const pair = (name: string): void => {
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    writeFileSync(join(folder, `${name}.pem`), privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    writeFileSync(join(folder, `${name}.pub.pem`), publicKey.export({ type: 'spki', format: 'pem' }));
+  };
+
+  it('a record signed with --sign verifies with --key; a changed field or another signer fails', () => {
+    pair('officer');
+    pair('forger');
+    const signed = runBuilt(['solve', 'scenario.yaml', '--solver', 'highs', '--record', 'signed.json', '--sign', 'officer.pem'], { cwd: folder });
+    expect(signed.status, signed.stderr).toBe(0);
+    const good = runBuilt(['verify', 'signed.json', '--key', 'officer.pub.pem'], { cwd: folder });
+    expect(good.status, good.stderr).toBe(0);
+    expect(good.stdout).toMatch(/reproduced byte for byte .*; signed by key [0-9a-f]{16}\)\.\n$/);
+
+    // The date cannot be re-derived: only the signature catches an edit of it.
+    const record = JSON.parse(readFileSync(join(folder, 'signed.json'), 'utf8')) as { date: string };
+    writeFileSync(join(folder, 'redated.json'), JSON.stringify({ ...record, date: '2020-01-01T00:00:00.000Z' }));
+    const redated = runBuilt(['verify', 'redated.json'], { cwd: folder });
+    expect(redated.status).toBe(1);
+    expect(redated.stderr).toContain('the signature does not match the record: it was changed after signing');
+
+    // A forger re-signs a record of their own making: it verifies alone, not against the officer's key.
+    const forged = runBuilt(['solve', 'scenario.yaml', '--solver', 'highs', '--record', 'forged.json', '--sign', 'forger.pem'], { cwd: folder });
+    expect(forged.status, forged.stderr).toBe(0);
+    const against = runBuilt(['verify', 'forged.json', '--key', 'officer.pub.pem'], { cwd: folder });
+    expect(against.status).toBe(1);
+    expect(against.stderr).toMatch(/the record is signed by key [0-9a-f]{16}, not by the key given \([0-9a-f]{16}\)/);
+    const unsigned = runBuilt(['verify', 'record.json', '--key', 'officer.pub.pem'], { cwd: folder });
+    expect(unsigned.status).toBe(1);
+    expect(unsigned.stderr).toContain('the record is not signed, and --key asks for a signature');
+  }, 120_000);
+
+  it('refuses a key that is not an Ed25519 private key before solving', () => {
+    writeFileSync(join(folder, 'bad.pem'), 'not a key\n');
+    const result = runBuilt(['solve', 'scenario.yaml', '--record', 'never.json', '--sign', 'bad.pem'], { cwd: folder });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('enveloppe: bad.pem: --sign: this is not a private key in PEM format. Make one with: openssl genpkey -algorithm ed25519 -out key.pem\n');
+    expect(result.stdout).toBe('');
+  }, 30_000);
 });

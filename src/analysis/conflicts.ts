@@ -5,7 +5,7 @@
  * member makes it feasible (an irreducible infeasible subset, over the funder's constraints).
  */
 import { formatEuros } from '../domain/money.js';
-import type { Scenario } from '../domain/types.js';
+import type { Lock, Scenario } from '../domain/types.js';
 import { buildModel, capUnits, floorUnits, isEligible, ruleGroups } from '../model/build.js';
 import type { AllocationModel, ModelRow } from '../model/types.js';
 import { solveModel } from '../solver/solve.js';
@@ -52,7 +52,49 @@ export async function explainInfeasibility(scenario: Scenario, options: Partial<
     if (!(await feasible(without))) kept = without;
   }
   const conflicting = kept.map(({ kind, label, fix }) => ({ kind, label, fix }));
-  return { sums, conflicting, fixes: conflicting.map((item) => item.fix) };
+  // A repair is printed only once re-solving the whole scenario with it applied finds an allocation:
+  // dropping a member of the conflicting set is not always a change the funder can make (raising the
+  // envelope cannot help shares that add up to 105 %, since shares grow with it).
+  const fixes: string[] = [];
+  for (const item of kept) {
+    const repaired = repairedModel(scenario, model, items, item);
+    if (repaired !== undefined && (await solveModel(repaired, settings)).status === 'optimal') fixes.push(item.fix);
+  }
+  if (fixes.length === 0) fixes.push('no single one of these changes is enough: relax several of them together');
+  return { sums, conflicting, fixes };
+}
+
+/**
+ * The model of the scenario with the repair an item suggests actually made: the scenario changed
+ * (envelope, ceilings, laureates, grant bounds, locks) and rebuilt, or, for a rule bound, that one
+ * bound removed. Undefined when the repair cannot be expressed.
+ */
+function repairedModel(scenario: Scenario, model: AllocationModel, items: readonly Item[], item: Item): AllocationModel | undefined {
+  const everything = scenario.candidates.reduce((sum, candidate) => sum + candidate.request, 0);
+  const rebuilt = (changed: Scenario): AllocationModel => buildModel(changed, changed.candidates.map(() => 0), { returns: [] });
+  switch (item.kind) {
+    case 'envelope':
+      return rebuilt({ ...scenario, envelope: { ...scenario.envelope, total: Math.max(scenario.envelope.total, everything) * 2 } });
+    case 'year': {
+      const year = scenario.envelope.years.find((entry) => item.label.startsWith(`${entry.year} `));
+      if (year === undefined) return undefined;
+      const years = scenario.envelope.years.map((entry) => (entry === year ? { ...entry, ceiling: Math.max(entry.ceiling, everything) * 2 } : entry));
+      return rebuilt({ ...scenario, envelope: { ...scenario.envelope, years } });
+    }
+    case 'laureates':
+      return rebuilt({ ...scenario, laureates: item.label.startsWith('at least') ? { ...scenario.laureates, min: 0 } : { ...scenario.laureates, max: scenario.candidates.length } });
+    case 'floor':
+      return rebuilt({ ...scenario, grant: { ...scenario.grant, min: 0 } });
+    case 'cap':
+      return rebuilt({ ...scenario, grant: { ...scenario.grant, max: Math.max(scenario.grant.max, ...scenario.candidates.map((candidate) => candidate.request)) } });
+    case 'lock': {
+      const locks = Object.assign(Object.create(null) as Record<string, Lock>, scenario.locks);
+      for (const candidate of scenario.candidates) if (item.label.startsWith(`${candidate.id} locked`)) delete locks[candidate.id];
+      return rebuilt({ ...scenario, locks });
+    }
+    case 'rule':
+      return withOnly(model, items, items.filter((other) => other !== item));
+  }
 }
 
 /** The model with every item not in `kept` relaxed (its rows, or their bound side, removed). */
@@ -125,6 +167,10 @@ function itemsOf(scenario: Scenario, model: AllocationModel): Item[] {
   return items.filter((item) => item.rows.length > 0);
 }
 
+function formatShare(share: number): string {
+  return `${Number((share * 100).toPrecision(12)).toLocaleString('fr-FR')} %`;
+}
+
 /** Sums that fail before any solve, in the committee's words. */
 export function cheapSums(scenario: Scenario): string[] {
   const sums: string[] = [];
@@ -147,7 +193,13 @@ export function cheapSums(scenario: Scenario): string[] {
     if (!eligible.includes(candidate)) sums.push(`${candidate.id} is locked in but asks ${formatEuros(candidate.request)}, below the grant floor of ${formatEuros(floor)}`);
   }
   scenario.rules.forEach((rule, ruleIndex) => {
-    for (const group of ruleGroups(scenario, ruleIndex)) {
+    // One rule's groups are disjoint: their minimum shares cannot add up to more than the whole.
+    const groups = ruleGroups(scenario, ruleIndex);
+    const minShares = rule.share?.min === undefined ? 0 : rule.share.min * groups.length;
+    if (groups.length > 1 && minShares > 1 + 1e-9) {
+      sums.push(`'${rule.label}' asks at least ${formatShare(rule.share?.min ?? 0)} of the envelope for each of its ${groups.length} groups: ${formatShare(minShares)} in all, more than the whole envelope`);
+    }
+    for (const group of groups) {
       const members = group.members.map((member) => scenario.candidates[member]).filter((candidate) => candidate !== undefined && eligible.includes(candidate));
       const reachable = members.reduce((sum, candidate) => sum + capUnits(scenario, candidate?.request ?? 0) * scenario.grant.step, 0);
       const needed = Math.max(rule.share?.min === undefined ? 0 : rule.share.min * scenario.envelope.total, rule.amount?.min ?? 0);

@@ -70,7 +70,9 @@ export async function main(argv: readonly string[], console: Console): Promise<n
       .command('solve')
       .description('compute the allocation of a scenario and print it')
       .argument('<scenario>', 'scenario file (YAML)'),
-  ).action(async (path: string, flags: SolveFlags) => {
+  )
+    .option('--sign <key.pem>', 'with --record: sign the record with this Ed25519 private key (PEM)')
+    .action(async (path: string, flags: SolveFlags) => {
     code = await (await solveCommands()).runSolve(path, flags, console);
   });
 
@@ -102,8 +104,9 @@ export async function main(argv: readonly string[], console: Console): Promise<n
     .command('verify')
     .description('re-run a decision record and say whether it reproduces byte for byte')
     .argument('<record>', 'file written by solve --record')
-    .action(async (path: string) => {
-      code = await (await solveCommands()).runVerify(path, console);
+    .option('--key <public.pem>', 'require a signature by this Ed25519 public key (PEM)')
+    .action(async (path: string, flags: { key?: string }) => {
+      code = await (await solveCommands()).runVerify(path, console, flags.key);
     });
 
   const analysisOptions = (command: Command): Command =>

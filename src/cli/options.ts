@@ -26,7 +26,7 @@ export function policyName(scenario: Scenario, requested: string | undefined): s
  */
 export function parseWeights(scenario: Scenario, text: string): Weights {
   const columns = scenario.criteria.map((criterion) => criterion.column);
-  const weights: Record<string, number> = {};
+  const weights = Object.create(null) as Record<string, number>;
   for (const part of text.split(',').map((item) => item.trim()).filter((item) => item !== '')) {
     const match = /^([^=]+)=(.+)$/.exec(part);
     if (match === null) throw new UserError(`'${part}' is not criterion=weight`, { field: '--weights', hint: 'Write --weights utilite_sociale=3,perennite_emplois=2.', exitCode: EXIT.usage });

@@ -1,5 +1,5 @@
 /** `enveloppe solve` and `enveloppe validate`: load, solve, then print and write what was asked. */
-import { dirname, relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import { allocate, type Allocation, type AllocationOutcome, type Selection } from '../analysis/allocation.js';
 import { explainCandidate } from '../analysis/explain.js';
 import { explainInfeasibility, type ConflictReport } from '../analysis/conflicts.js';
@@ -7,8 +7,9 @@ import { UserError } from '../domain/errors.js';
 import { formatEuros } from '../domain/money.js';
 import type { Scenario } from '../domain/types.js';
 import { allocationCsv, allocationJson } from '../io/allocation-export.js';
-import { checkOutputPath, writeOutput } from '../io/files.js';
-import { firstDifference, makeRecord, readRecord, sha256 } from '../io/record.js';
+import { checkOutputs, OutputWriter, type OutputTarget } from '../io/files.js';
+import { makeRecord, readSigningKey, signRecord, verifyRecord } from '../io/record.js';
+import { scenarioWarnings } from '../io/scenario-guards.js';
 import { loadScenario } from '../io/scenario.js';
 import { allocationWorkbook, outputDate, refuseCsvNamedXlsx } from '../io/workbook-export.js';
 import { toLpFormat } from '../model/lp-format.js';
@@ -24,6 +25,7 @@ export interface SolveFlags {
   readonly csv?: string;
   readonly excel?: boolean;
   readonly xlsx?: string;
+  readonly sign?: string;
   readonly lp?: string;
   readonly solver?: string;
   readonly timeLimit?: string;
@@ -48,6 +50,11 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
     throw new UserError('--excel formats the --csv file, and no --csv was given', { field: '--excel', hint: 'Add --csv allocation.csv.', exitCode: EXIT.usage });
   }
   refuseCsvNamedXlsx(flags.csv);
+  if (flags.sign !== undefined && flags.record === undefined) {
+    throw new UserError('--sign signs the --record file, and no --record was given', { field: '--sign', hint: 'Add --record decision.json.', exitCode: EXIT.usage });
+  }
+  // A bad key is refused before the solve, like a bad output path.
+  const signer = flags.sign === undefined ? undefined : readSigningKey(flags.sign);
   const loaded = await loadScenario(path);
   const lottery = lotteryOf(loaded, flags.lottery, flags.lotteryBand);
   // A lottery from the command line becomes part of the scenario, so the record carries it.
@@ -57,16 +64,20 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
   const weights = flags.weights === undefined ? undefined : parseWeights(scenario, flags.weights);
   const inputs = [scenario.file, scenario.candidatesFile, ...(scenario.reviews === undefined ? [] : [scenario.reviews.settings.file])];
   // Refuse a bad output path now, not after a solve whose table is already on the screen.
-  if (flags.csv !== undefined) checkOutputPath(flags.csv, inputs, 'CSV');
-  if (flags.xlsx !== undefined) checkOutputPath(flags.xlsx, inputs, 'workbook');
-  if (flags.lp !== undefined) checkOutputPath(flags.lp, inputs, 'LP model');
-  if (flags.record !== undefined) checkOutputPath(flags.record, inputs, 'decision record');
+  const outputs: OutputTarget[] = [];
+  if (flags.lp !== undefined) outputs.push({ path: flags.lp, what: 'LP model' });
+  if (flags.record !== undefined) outputs.push({ path: flags.record, what: 'decision record' });
+  if (flags.csv !== undefined) outputs.push({ path: flags.csv, what: 'CSV' });
+  if (flags.xlsx !== undefined) outputs.push({ path: flags.xlsx, what: 'workbook' });
+  checkOutputs(outputs, inputs);
+  const writer = new OutputWriter(inputs);
+  for (const warning of scenarioWarnings(scenario)) console.err(`enveloppe: warning: ${path}: ${warning}.\n`);
   const selection = weights === undefined ? { policy } : { policy, weights };
   const outcome = await allocate(scenario, selection, { engine, ...(timeLimitMs === undefined ? {} : { timeLimitMs }), ties: { near } });
 
   // The LP file is written whatever the outcome: an infeasible model is worth reading too.
   if (flags.lp !== undefined && outcome.status !== 'failed') {
-    await writeOutput(flags.lp, toLpFormat(outcome.model), inputs, 'LP model');
+    await writer.write(flags.lp, toLpFormat(outcome.model), 'LP model');
     console.err(`Wrote the model to ${flags.lp} (CPLEX LP format).\n`);
   }
   if (outcome.status !== 'optimal') return reportFailure(outcome, path, console, scenario, flags.json === true);
@@ -82,18 +93,19 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
   if (flags.json === true) console.out(allocationJson(allocation, 'optimal'));
   else console.out(renderReport(allocation, { all: flags.all === true, customWeights: weights !== undefined }));
   if (flags.record !== undefined) {
-    const record = makeRecord(flags.record, scenario, selection, engine, allocation, new Date());
-    await writeOutput(flags.record, `${JSON.stringify(record, null, 2)}\n`, inputs, 'decision record');
+    const unsigned = makeRecord(flags.record, scenario, selection, engine, allocation, new Date());
+    const record = signer === undefined ? unsigned : signRecord(unsigned, signer);
+    await writer.write(flags.record, `${JSON.stringify(record, null, 2)}\n`, 'decision record');
     console.err(`Wrote the decision record to ${flags.record}; 'enveloppe verify ${flags.record}' re-runs it.\n`);
   }
   if (flags.csv !== undefined) {
     const excel = flags.excel === true;
-    await writeOutput(flags.csv, allocationCsv(allocation, { excel }), inputs, 'CSV');
+    await writer.write(flags.csv, allocationCsv(allocation, { excel }), 'CSV');
     console.err(`Wrote ${allocation.candidates.length} rows and their total (${formatEuros(allocation.spent)}) to ${flags.csv}${excel ? ' for French Excel' : ''}.\n`);
   }
   if (flags.xlsx !== undefined) {
     const context = { scenario, scenarioPath: path, output: flags.xlsx, engine: allocation.engine, date: outputDate(), ...(flags.record === undefined ? {} : { record: flags.record }) };
-    await writeOutput(flags.xlsx, await allocationWorkbook(allocation, context), inputs, 'workbook');
+    await writer.write(flags.xlsx, await allocationWorkbook(allocation, context), 'workbook');
     console.err(`Wrote the workbook ${flags.xlsx} (allocation, regions and rules, parameters).\n`);
   }
   return EXIT.ok;
@@ -186,41 +198,14 @@ export async function runExplain(path: string, id: string, flags: SolveFlags, co
   return EXIT.ok;
 }
 
-/** Re-runs a decision record and says whether it reproduces byte for byte. */
-export async function runVerify(path: string, console: Console): Promise<number> {
-  const record = readRecord(path);
-  const folder = dirname(resolve(path));
-  for (const input of record.inputs) {
-    const file = resolve(folder, input.path);
-    let now: string;
-    try {
-      now = sha256(file);
-    } catch {
-      console.err(`enveloppe: ${path}: the ${input.role} file ${input.path} is missing; the record cannot be re-run.\n`);
-      return EXIT.error;
-    }
-    if (now !== input.sha256) {
-      console.err(`enveloppe: ${path}: the ${input.role} file ${input.path} has changed since the record (SHA-256 ${now.slice(0, 12)}…, recorded ${input.sha256.slice(0, 12)}…).\n`);
-      return EXIT.error;
-    }
-  }
-  const scenarioInput = record.inputs.find((input) => input.role === 'scenario');
-  const scenario = await loadScenario(resolve(folder, scenarioInput?.path ?? ''));
-  const selection: Selection = record.selection.weights === null ? { policy: record.selection.policy } : { policy: record.selection.policy, weights: record.selection.weights };
-  // A lottery given on the command line is in the recorded scenario: the draw is replayed from its seed.
-  const recorded = (record.scenario as { lottery?: Scenario['lottery'] } | null)?.lottery;
-  const outcome = await allocate(recorded === undefined ? scenario : { ...scenario, lottery: recorded }, selection, { engine: record.selection.engine });
-  if (outcome.status !== 'optimal') {
-    console.err(`enveloppe: ${path}: the re-run ended ${outcome.status}; the record does not reproduce.\n`);
+/** Re-runs a decision record and says whether it reproduces, every field of it. */
+export async function runVerify(path: string, console: Console, key?: string): Promise<number> {
+  const verification = await verifyRecord(path, key);
+  if (!verification.ok) {
+    console.err(`enveloppe: ${path}: ${verification.reason}.\n`);
     return EXIT.error;
   }
-  const again = allocationJson(outcome.allocation, 'optimal');
-  const difference = firstDifference(record.allocation, again);
-  if (difference !== undefined) {
-    console.err(`enveloppe: ${path}: the allocation differs from the record, first at ${difference}.\n`);
-    return EXIT.error;
-  }
-  console.out(`${path}: reproduced byte for byte (${scenario.name}, policy ${record.selection.policy}, optimum ${record.optimum}, recorded ${record.date}).\n`);
+  console.out(`${path}: ${verification.summary}.\n`);
   return EXIT.ok;
 }
 
@@ -256,6 +241,7 @@ export async function runValidate(path: string, console: Console): Promise<numbe
     `  ${plural(scenario.rules.length, 'rule')}, ${plural(Object.keys(scenario.locks).length, 'lock')}`,
     ...(scenario.reviews === undefined ? [] : [reviewsLine(scenario.reviews)]),
   ];
+  for (const warning of scenarioWarnings(scenario)) lines.push(`  warning: ${warning}`);
   if (outcome.status !== 'optimal' && outcome.status !== 'timedout') {
     console.out(`${lines.join('\n')}\n`);
     return reportFailure(outcome, path, console, scenario);

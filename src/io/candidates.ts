@@ -6,7 +6,9 @@ import { UserError } from '../domain/errors.js';
 import type { Candidate, Criterion } from '../domain/types.js';
 import { closest } from '../scoring/formula.js';
 import { cellPlace, headerHint, headerPlace, matchHeader, rowPlace, type CandidateTable, type ColumnMap } from './columns.js';
-import { parseAmount, parseDecimal, parsePercent, type Parsed } from './numbers.js';
+import type { CsvTable } from './csv.js';
+import { ambiguousAmount, parseAmount, parseDecimal, parsePercent, type Parsed } from './numbers.js';
+import { canonicalName, twinDifference } from './text.js';
 
 export const REQUIRED_COLUMNS = ['id', 'name', 'region', 'request'] as const;
 
@@ -37,6 +39,8 @@ export function candidatesFromCsv(table: CandidateTable, criteria: readonly Crit
       continue;
     }
     const guess = closest(column, table.header) ?? table.header.find((name) => FRENCH_NAMES[column].includes(name.toLowerCase()));
+    const glued = gluedHeader(table, column);
+    if (glued !== undefined) throw new UserError(`the required column '${column}' is missing: ${glued.message}`, { ...headerPlace(table, column), hint: glued.hint });
     throw new UserError(`the required column '${column}' is missing`, {
       ...headerPlace(table, column),
       hint: guess === undefined ? `The header must have ${REQUIRED_COLUMNS.join(', ')}; it has ${table.header.join(', ')}.` : `Rename '${guess}' to '${column}'?`,
@@ -68,7 +72,7 @@ export function candidatesFromCsv(table: CandidateTable, criteria: readonly Crit
     if (match.ok) at[`request_${year}`] = match.header;
   }
   const yearColumns = years.filter((year) => at[`request_${year}`] !== undefined);
-  const firstLine = new Map<string, number>();
+  const firstLine = new Map<string, { line: number; raw: string }>();
   return table.rows.map((row): Candidate => {
     // `column` is a part (id, request…) or a criterion as the scenario names it; `at` gives the file's header.
     const cell = (column: string): string => row.cells[at[column] ?? column] ?? '';
@@ -76,23 +80,29 @@ export function candidatesFromCsv(table: CandidateTable, criteria: readonly Crit
     const problem: (column: string, message: string, hint?: string) => never = (column, message, hint) => {
       throw new UserError(message, { ...cellPlace(table, row.line, at[column] ?? column, column), hint });
     };
-    const id = cell('id');
-    if (id === '') problem('id', 'the id is empty', 'Give every candidate a unique id, e.g. ptce-001.');
+    // Ids are compared as a person reads them (NFC, no invisible characters): a dossier typed twice is caught.
+    const raw = cell('id');
+    const id = canonicalName(raw);
+    if (id === '') problem('id', raw === '' ? 'the id is empty' : 'the id holds only invisible characters', 'Give every candidate a unique id, e.g. ptce-001.');
     const earlier = firstLine.get(id);
-    if (earlier !== undefined) problem('id', `the id '${id}' is already used on ${table.sheet === undefined ? 'line' : 'row'} ${earlier}`, 'Ids must be unique: renumber one of the two rows.');
-    firstLine.set(id, row.line);
+    if (earlier !== undefined) {
+      const twins = earlier.raw === raw ? '' : ` (the two ids ${twinDifference(earlier.raw, raw)})`;
+      problem('id', `the id '${id}' is already used on ${table.sheet === undefined ? 'line' : 'row'} ${earlier.line}${twins}`, 'Ids must be unique: renumber one of the two rows, or delete the row entered twice.');
+    }
+    firstLine.set(id, { line: row.line, raw });
     if (cell('name') === '') problem('name', 'the name is empty', 'Give the candidate its name.');
     if (cell('region') === '') problem('region', 'the region is empty', 'Give the region, e.g. Île-de-France.');
 
     const request = amountIn('request', cell('request'), problem, typed('request'));
     if (request === 0) problem('request', 'the request is 0 €', 'Give the euros the candidate asks for the whole period, or remove the row.');
-    const requestByYear: Record<string, number> = {};
+    // No prototype: a year or a column named `constructor` or `__proto__` is just a name.
+    const requestByYear: Record<string, number> = Object.create(null) as Record<string, number>;
     for (const year of yearColumns) {
       const text = cell(`request_${year}`);
       if (text !== '') requestByYear[year] = amountIn(`request_${year}`, text, problem, typed(`request_${year}`));
     }
 
-    const values: Record<string, number> = {};
+    const values: Record<string, number> = Object.create(null) as Record<string, number>;
     for (const criterion of criteria) {
       const text = cell(criterion.column);
       const number = typed(criterion.column);
@@ -102,13 +112,34 @@ export function candidatesFromCsv(table: CandidateTable, criteria: readonly Crit
       if (parsed.value < low || parsed.value > high) problem(criterion.column, `the ${criterion.label} score ${text} is outside its scale [${low}, ${high}]`, 'Correct the score, or widen the scale in the scenario.');
       values[criterion.column] = parsed.value;
     }
-    return { id, name: cell('name'), region: cell('region'), request, requestByYear, criteria: values, attributes: { ...row.cells }, line: row.line };
+    return { id, name: cell('name'), region: cell('region'), request, requestByYear, criteria: values, attributes: Object.assign(Object.create(null) as Record<string, string>, row.cells, { id }), line: row.line };
   });
+}
+
+/**
+ * A header cell holding the other separator (`region,territory` in a `;` file): the columns were
+ * cut wrongly, which is the real problem behind a "missing" column. Sheets have no separator.
+ */
+function gluedHeader(table: CandidateTable & { readonly delimiter?: CsvTable['delimiter'] }, column: string): { message: string; hint: string } | undefined {
+  const delimiter = table.delimiter;
+  if (delimiter === undefined) return undefined;
+  for (const name of table.header) {
+    const mark = ([';', ',', '\t'] as const).find((other) => other !== delimiter && name.split(other).map((part) => part.trim()).includes(column));
+    if (mark === undefined) continue;
+    const shown = (d: string): string => (d === '\t' ? 'tab' : `'${d}'`);
+    return {
+      message: `the header cell '${name}' holds ${shown(mark)}, but the columns are separated by ${shown(delimiter)}`,
+      hint: `Separate every column of the header with ${shown(delimiter)}.`,
+    };
+  }
+  return undefined;
 }
 
 function amountIn(column: string, text: string, problem: (column: string, message: string, hint?: string) => never, typed?: number): number {
   if (typed !== undefined && typed < 0) problem(column, `the amount ${typed} is a negative amount`, 'Give the euros the candidate asks for, 0 or more.');
   if (typed !== undefined) return typed;
+  const ambiguous = ambiguousAmount(text);
+  if (ambiguous !== undefined) problem(column, `the amount '${text}' is ambiguous: ${ambiguous}`, 'Write euros without a thousands mark (120000), with spaces (120 000), or with a decimal comma and cents (120,00).');
   const parsed = parseAmount(text);
   if (!parsed.ok) problem(column, text === '' ? 'the amount is empty' : `the amount '${text}' is ${parsed.reason}`, 'Write euros as 185000, 185 000 or 185 000 €.');
   return parsed.value;

@@ -2,10 +2,10 @@
  * Reading a CSV table exported from (French) Excel: encoding, delimiter, header and rows,
  * each row tagged with the physical line it starts on so messages can point at it.
  */
-import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { UserError } from '../domain/errors.js';
-import { decodeText } from './text.js';
+import { readInputFile } from './files.js';
+import { canonicalName, decodeText, twinDifference } from './text.js';
 
 /** One data row: the line it starts on (1-based, header is line 1) and its trimmed cells by column name. */
 export interface CsvRow {
@@ -42,8 +42,9 @@ interface RawRecord {
 export function readCsvFile(path: string): CsvTable {
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(path);
+    bytes = readInputFile(path, 'candidates file');
   } catch (error) {
+    if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
       throw new UserError('file not found', { file: path, hint: 'Check the path and the file name (with its .csv extension).' });
@@ -271,7 +272,8 @@ function columnLabel(index: number): string {
  * are dropped: Excel writes them when formatted cells stretch the sheet.
  */
 function checkHeader(record: RawRecord, body: readonly RawRecord[], file: string): string[] {
-  const names = record.fields.map(trimCell);
+  // Compared as a person reads them: NFC, without zero-width characters or a stray BOM.
+  const names = record.fields.map((field) => canonicalName(trimCell(field)));
   let width = names.length;
   while (width > 1 && names[width - 1] === '' && body.every((row) => trimCell(row.fields[width - 1] ?? '') === '')) {
     width--;
@@ -290,7 +292,9 @@ function checkHeader(record: RawRecord, body: readonly RawRecord[], file: string
     const key = name.toLowerCase();
     const first = seen.get(key);
     if (first !== undefined) {
-      throw new UserError(`the column appears twice: ${columnLabel(first)} and ${columnLabel(i)}`, {
+      const [a, b] = [trimCell(record.fields[first] ?? ''), trimCell(record.fields[i] ?? '')];
+      const twins = a.toLowerCase() === b.toLowerCase() ? '' : ` (the two names ${twinDifference(a, b)})`;
+      throw new UserError(`the column appears twice: ${columnLabel(first)} and ${columnLabel(i)}${twins}`, {
         file,
         line: record.line,
         field: name,

@@ -190,3 +190,21 @@ function unsignedNumber(s: string, loneDotGroups: boolean): number | undefined {
   const value = Number(`${integer === '' ? '0' : integer}.${fraction === '' ? '0' : fraction}`);
   return Number.isFinite(value) ? value : undefined;
 }
+
+/**
+ * An amount that reads two ways, as words naming both readings; undefined when it reads one way.
+ * `120,000` is 120 € with a French decimal comma or 120 000 € with an English thousands comma;
+ * `1.500` is 1 500 € with French dot grouping or 1,5 € with a decimal point. A money column
+ * must not guess: a wrong guess is a grant off by a factor of 1,000 with exit 0.
+ * @example ambiguousAmount('120,000') // "120 € (',' as decimal comma) or 120 000 € (',' grouping thousands)"
+ */
+export function ambiguousAmount(text: string): string | undefined {
+  const { rest } = splitSign(stripCurrency(text.trim()));
+  const match = /^([1-9]\d{0,2})([.,])(\d{3})$/.exec(stripCurrency(rest));
+  if (match === null) return undefined;
+  const [, whole = '', mark = '', part = ''] = match;
+  const asDecimal = `${whole}${part.replace(/0+$/, '') === '' ? '' : `,${part.replace(/0+$/, '')}`} €`;
+  const asThousands = `${whole} ${part} €`;
+  const name = mark === ',' ? 'comma' : 'point';
+  return `${asDecimal} ('${mark}' as decimal ${name}) or ${asThousands} ('${mark}' grouping thousands)`;
+}

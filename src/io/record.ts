@@ -3,15 +3,18 @@
  * It holds the SHA-256 of every input file, the scenario as resolved, the weights, the engine and
  * the versions, the optimum, the allocation and the date. `enveloppe verify` re-runs it.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
-import type { Allocation, Selection } from '../analysis/allocation.js';
+import { z } from 'zod';
+import { allocate, type Allocation, type Selection } from '../analysis/allocation.js';
 import { UserError } from '../domain/errors.js';
 import type { Scenario } from '../domain/types.js';
 import type { EngineChoice } from '../solver/types.js';
 import { allocationJson } from './allocation-export.js';
+import { parsedSha256, readInputFile } from './files.js';
+import { loadScenario } from './scenario.js';
 
 export const RECORD_FORMAT = 'enveloppe-decision-record/1';
 
@@ -28,10 +31,81 @@ export interface DecisionRecord {
   readonly engine: string;
   /** The `--json` document of the allocation, byte for byte. */
   readonly allocation: string;
+  /** With `solve --sign`: an Ed25519 signature of the record's other fields, and the public key. */
+  readonly signature?: RecordSignature;
 }
 
+/** An Ed25519 signature over the JSON of the record without this field. */
+export interface RecordSignature {
+  readonly algorithm: 'Ed25519';
+  /** The signer's public key, SPKI in PEM. */
+  readonly publicKey: string;
+  /** The signature, base64. */
+  readonly value: string;
+}
+
+/** Reads an Ed25519 private key (PEM), or one UserError. */
+export function readSigningKey(path: string): KeyObject {
+  let key: KeyObject;
+  try {
+    key = createPrivateKey(readInputFile(path, 'key file'));
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError('this is not a private key in PEM format', { file: path, field: '--sign', hint: 'Make one with: openssl genpkey -algorithm ed25519 -out key.pem', exitCode: 2 });
+  }
+  if (key.asymmetricKeyType !== 'ed25519') throw new UserError(`this is a ${key.asymmetricKeyType ?? 'unknown'} key, not an Ed25519 one`, { file: path, field: '--sign', hint: 'Make one with: openssl genpkey -algorithm ed25519 -out key.pem', exitCode: 2 });
+  return key;
+}
+
+function readPublicKey(path: string): KeyObject {
+  let key: KeyObject;
+  try {
+    key = createPublicKey(readInputFile(path, 'key file'));
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError('this is not a public key in PEM format', { file: path, field: '--key', hint: 'Export it from the private key with: openssl pkey -in key.pem -pubout -out key.pub.pem', exitCode: 2 });
+  }
+  if (key.asymmetricKeyType !== 'ed25519') throw new UserError(`this is a ${key.asymmetricKeyType ?? 'unknown'} key, not an Ed25519 one`, { file: path, field: '--key', exitCode: 2 });
+  return key;
+}
+
+/** The bytes a signature covers: the record's JSON without its signature. */
+function signedBytes(record: DecisionRecord): Buffer {
+  const { signature: _signature, ...rest } = record;
+  return Buffer.from(JSON.stringify(rest), 'utf8');
+}
+
+/** The record with an Ed25519 signature by `key` over every other field. */
+export function signRecord(record: DecisionRecord, key: KeyObject): DecisionRecord {
+  const publicKey = createPublicKey(key).export({ type: 'spki', format: 'pem' }).toString();
+  return { ...record, signature: { algorithm: 'Ed25519', publicKey, value: sign(null, signedBytes(record), key).toString('base64') } };
+}
+
+/** Short fingerprint of a public key: the first 16 hex digits of the SHA-256 of its DER form. */
+function fingerprint(key: KeyObject): string {
+  return createHash('sha256').update(key.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+}
+
+/** Checks a record's signature, against `expected` when given; a reason when it fails. */
+function checkSignature(record: DecisionRecord, expected: KeyObject | undefined): { ok: true; signer: string | undefined } | { ok: false; reason: string } {
+  const { signature } = record;
+  if (signature === undefined) return expected === undefined ? { ok: true, signer: undefined } : { ok: false, reason: 'the record is not signed, and --key asks for a signature' };
+  let embedded: KeyObject;
+  try {
+    embedded = createPublicKey(signature.publicKey);
+  } catch {
+    return { ok: false, reason: 'the signature\'s public key is not a key' };
+  }
+  if (expected !== undefined && fingerprint(expected) !== fingerprint(embedded)) {
+    return { ok: false, reason: `the record is signed by key ${fingerprint(embedded)}, not by the key given (${fingerprint(expected)})` };
+  }
+  if (!verify(null, signedBytes(record), embedded, Buffer.from(signature.value, 'base64'))) return { ok: false, reason: 'the signature does not match the record: it was changed after signing' };
+  return { ok: true, signer: fingerprint(embedded) };
+}
+
+/** SHA-256 of the bytes of `path` that were parsed (read now if they were not). */
 export function sha256(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
+  return parsedSha256(path);
 }
 
 function packageVersion(name: string): string {
@@ -89,24 +163,135 @@ export function makeRecord(recordPath: string, scenario: Scenario, selection: Se
   };
 }
 
-/** Reads and checks a record file. */
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hexadecimal');
+
+/** Every field of a record, strictly: a record missing one, or with one more, is not ours. */
+const recordSchema = z.strictObject({
+  format: z.literal(RECORD_FORMAT),
+  date: z.string().refine((text) => !Number.isNaN(Date.parse(text)) && new Date(text).toISOString() === text, 'an ISO date such as 2026-03-01T10:00:00.000Z'),
+  enveloppe: z.string(),
+  engines: z.record(z.string(), z.string()),
+  inputs: z
+    .array(z.strictObject({ role: z.enum(['scenario', 'candidates', 'reviews']), path: z.string().min(1), sha256: hex64 }))
+    .refine(
+      (inputs) => (['scenario', 'candidates'] as const).every((role) => inputs.filter((input) => input.role === role).length === 1) && inputs.filter((input) => input.role === 'reviews').length <= 1,
+      'exactly one scenario and one candidates file (and at most one reviews file)',
+    ),
+  selection: z.strictObject({ policy: z.string(), weights: z.record(z.string(), z.number()).nullable(), engine: z.enum(['jslp', 'highs', 'auto']) }),
+  scenario: z.unknown(),
+  optimum: z.number(),
+  engine: z.string(),
+  allocation: z.string(),
+  signature: z.strictObject({ algorithm: z.literal('Ed25519'), publicKey: z.string(), value: z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/) }).optional(),
+});
+
+/** Reads and checks a record file: every field present, of its type, and nothing else. */
 export function readRecord(path: string): DecisionRecord {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
+    text = readInputFile(path, 'decision record').toString('utf8');
+  } catch (error) {
+    if (error instanceof UserError) throw error;
     throw new UserError('no such record file', { file: path, hint: 'Give the file written by solve --record.', exitCode: 2 });
   }
-  let record: Partial<DecisionRecord>;
+  let raw: unknown;
   try {
-    record = JSON.parse(text) as Partial<DecisionRecord>;
+    raw = JSON.parse(text);
   } catch (error) {
-    throw new UserError(`this is not a JSON decision record (${(error as Error).message})`, { file: path });
+    throw new UserError(`this is not a JSON decision record (${(error as Error).message})`, { file: path, hint: 'Give the file written by solve --record.' });
   }
-  if (record.format !== RECORD_FORMAT || !Array.isArray(record.inputs) || typeof record.allocation !== 'string' || record.selection === undefined) {
-    throw new UserError(`this is not an enveloppe decision record (format '${String(record.format)}')`, { file: path, hint: 'Give the file written by solve --record.' });
+  const format = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as { format?: unknown }).format : undefined;
+  if (format !== RECORD_FORMAT) {
+    throw new UserError(`this is not an enveloppe decision record (format '${String(format)}')`, { file: path, hint: 'Give the file written by solve --record.' });
   }
-  return record as DecisionRecord;
+  const parsed = recordSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.map(String).join('.') ?? '';
+    const what = issue?.code === 'unrecognized_keys' ? `has an unknown field '${issue.keys.join("', '")}'` : `has a missing or malformed field${field === '' ? '' : ` '${field}'`} (${issue?.message ?? 'invalid'})`;
+    throw new UserError(`the decision record ${what}`, { file: path, ...(field === '' ? {} : { field }), hint: 'A record is written by solve --record and must not be edited; it cannot be verified.' });
+  }
+  return parsed.data as DecisionRecord;
+}
+
+/** What `verify` found: reproduced, or the first thing that differs. */
+export type Verification = { readonly ok: true; readonly summary: string } | { readonly ok: false; readonly reason: string };
+
+/**
+ * Re-runs a record and compares every field: inputs (the SHA-256 of the very bytes parsed now),
+ * versions, the scenario as resolved, the selection, the engine, the optimum and the allocation.
+ * The date cannot be re-derived: it is checked to be a valid date and carried over.
+ */
+export async function verifyRecord(path: string, keyFile?: string): Promise<Verification> {
+  const key = keyFile === undefined ? undefined : readPublicKey(keyFile);
+  const record = readRecord(path);
+  const signed = checkSignature(record, key);
+  if (!signed.ok) return { ok: false, reason: signed.reason };
+  const folder = dirname(resolve(path));
+  for (const input of record.inputs) {
+    if (!existsSync(resolve(folder, input.path))) return { ok: false, reason: `the ${input.role} file ${input.path} is missing; the record cannot be re-run` };
+  }
+  const scenarioInput = record.inputs.find((input) => input.role === 'scenario');
+  const candidatesInput = record.inputs.find((input) => input.role === 'candidates');
+  if (scenarioInput === undefined || candidatesInput === undefined) return { ok: false, reason: 'the record does not list its inputs' };
+  const loaded = await loadScenario(resolve(folder, scenarioInput.path));
+  // A lottery given on the command line is in the recorded scenario: the draw is replayed from its seed.
+  const lottery = (record.scenario as { lottery?: Scenario['lottery'] } | null)?.lottery;
+  const scenario: Scenario = lottery === undefined ? loaded : { ...loaded, lottery };
+  if (realpathSync(scenario.candidatesFile) !== realpathSync(resolve(folder, candidatesInput.path))) {
+    return { ok: false, reason: `the scenario now names the candidates file ${relative(folder, scenario.candidatesFile)}, not ${candidatesInput.path} as recorded` };
+  }
+  for (const input of record.inputs) {
+    const now = parsedSha256(resolve(folder, input.path));
+    if (now !== input.sha256) return { ok: false, reason: `the ${input.role} file ${input.path} has changed since the record (SHA-256 ${now.slice(0, 12)}…, recorded ${input.sha256.slice(0, 12)}…)` };
+  }
+  const selection: Selection = record.selection.weights === null ? { policy: record.selection.policy } : { policy: record.selection.policy, weights: record.selection.weights };
+  if (!scenario.policies.some((policy) => policy.name === selection.policy)) return { ok: false, reason: `the recorded policy '${selection.policy}' is not in the scenario` };
+  // The engine that answered, not `auto`: the allocation is the same on every engine, and the
+  // record says which one it was, so the re-run uses that one.
+  const answered = record.engine === 'jslp' || record.engine === 'highs' ? record.engine : record.selection.engine;
+  const outcome = await allocate(scenario, selection, { engine: answered });
+  if (outcome.status !== 'optimal') return { ok: false, reason: `the re-run ended ${outcome.status}; the record does not reproduce` };
+  const remade = makeRecord(path, scenario, selection, record.selection.engine, outcome.allocation, new Date(record.date));
+  const again = record.signature === undefined ? remade : { ...remade, signature: record.signature };
+  const difference = recordDifference(record, again);
+  if (difference !== undefined) return { ok: false, reason: difference };
+  const by = signed.signer === undefined ? '' : `; signed by key ${signed.signer}${key === undefined ? ' (give --key to require that key)' : ''}`;
+  return { ok: true, summary: `reproduced byte for byte (${scenario.name}, policy ${record.selection.policy}, optimum ${record.optimum}, recorded ${record.date}${by})` };
+}
+
+/** The first field where the recorded and the re-run records differ, in words; undefined when they agree. */
+function recordDifference(recorded: DecisionRecord, again: DecisionRecord): string | undefined {
+  if (recorded.enveloppe !== again.enveloppe) return `the record was made with enveloppe ${recorded.enveloppe}, this is ${again.enveloppe}; it cannot be verified with this version`;
+  const engines = firstPath(recorded.engines, again.engines, 'engines');
+  if (engines !== undefined) return `the engine versions differ (${engines}); the record cannot be verified with these versions`;
+  const allocation = firstDifference(recorded.allocation, again.allocation);
+  if (allocation !== undefined) return `the allocation differs from the record, first at ${allocation}`;
+  if (recorded.optimum !== again.optimum) return `the optimum differs: recorded ${recorded.optimum}, now ${again.optimum}`;
+  if (recorded.engine !== again.engine) return `the engine differs: recorded ${recorded.engine}, now ${again.engine}`;
+  const selection = firstPath(recorded.selection, again.selection, 'selection');
+  if (selection !== undefined) return `the selection differs at ${selection}`;
+  const scenario = firstPath(recorded.scenario, JSON.parse(JSON.stringify(again.scenario)) as unknown, 'scenario');
+  if (scenario !== undefined) return `the resolved scenario differs from the record at ${scenario}`;
+  const inputs = firstPath(recorded.inputs, again.inputs, 'inputs');
+  if (inputs !== undefined) return `the inputs differ at ${inputs}`;
+  return undefined;
+}
+
+/** The path of the first value where two JSON values differ, with both values; undefined when equal. */
+function firstPath(a: unknown, b: unknown, at: string): string | undefined {
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)) {
+    const left = a as Record<string, unknown>;
+    const right = b as Record<string, unknown>;
+    const keys = [...new Set([...Object.keys(left), ...Object.keys(right)])];
+    for (const key of keys) {
+      const inner = firstPath(Object.hasOwn(left, key) ? left[key] : undefined, Object.hasOwn(right, key) ? right[key] : undefined, Array.isArray(a) ? `${at}[${key}]` : `${at}.${key}`);
+      if (inner !== undefined) return inner;
+    }
+    return undefined;
+  }
+  if (JSON.stringify(a) === JSON.stringify(b)) return undefined;
+  return `${at}: recorded ${JSON.stringify(a) ?? 'nothing'}, now ${JSON.stringify(b) ?? 'nothing'}`;
 }
 
 /** The first line where two texts differ, for a short "what differs" message. */

@@ -2,12 +2,12 @@
  * Writing back into a scenario file that a person maintains by hand: the new policy is spliced into
  * the text, so every other byte (comments, blank lines, flow maps, column alignment) stays as it was.
  */
-import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { Document, isMap, isScalar, parseDocument, type Node, type Pair } from 'yaml';
 import writeFileAtomic from 'write-file-atomic';
 import { UserError } from '../domain/errors.js';
 import type { ReturnTier } from '../domain/types.js';
+import { encodeText, readTextFile, type TextEncoding } from './text.js';
 
 /** Policy names a scenario file accepts from the simulator: lower-case letters, digits, `_` and `-`. */
 export const POLICY_NAME = /^[a-z0-9_-]+$/;
@@ -31,10 +31,15 @@ export async function savePolicy(
   if (entries.some(([, weight]) => !Number.isFinite(weight) || weight < 0) || !entries.some(([, weight]) => weight > 0)) {
     throw new UserError('a policy needs weights of 0 or more, at least one above 0', { file: scenarioFile, field: `policies.${name}.weights`, exitCode: 2 });
   }
-  const text = readScenarioText(scenarioFile);
+  const { text, encoding } = readScenarioText(scenarioFile);
   const next = withPolicy(text, scenarioFile, name, { label, weights, returns });
+  // Written back in the encoding it was read in: a Windows-1252 file keeps its accents as single bytes.
+  const bytes = encodeText(next, encoding);
+  if (bytes === undefined) {
+    throw new UserError(`the policy holds a character that ${ENCODING_NAMES[encoding]} cannot store; nothing was written`, { file: scenarioFile, field: `policies.${name}`, hint: 'Use a label without that character, or save the scenario as UTF-8 first.' });
+  }
   try {
-    await writeFileAtomic(scenarioFile, next);
+    await writeFileAtomic(scenarioFile, bytes);
   } catch (error) {
     throw new UserError(`could not write the scenario file: ${(error as Error).message}; nothing was written`, { file: scenarioFile, hint: 'Check that the folder is writable.' });
   }
@@ -122,10 +127,19 @@ function splice(text: string, document: Document, name: string, entry: PolicyEnt
   return `${text.slice(0, at)}${prefix}${body}${text.slice(at)}`;
 }
 
-function readScenarioText(file: string): string {
+const ENCODING_NAMES: Readonly<Record<TextEncoding, string>> = {
+  'utf-8': 'UTF-8',
+  'utf-8-bom': 'UTF-8',
+  'utf-16le': 'UTF-16',
+  'utf-16be': 'UTF-16',
+  'windows-1252': 'the file\'s encoding (Windows-1252)',
+};
+
+function readScenarioText(file: string): { text: string; encoding: TextEncoding } {
   try {
-    return readFileSync(file, 'utf8');
+    return readTextFile(file, 'scenario file');
   } catch (error) {
+    if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new UserError(`cannot read the scenario file (${code})`, { file });
   }

@@ -2,7 +2,7 @@
  * Reads a scenario file (YAML; JSON is YAML too) and its candidates CSV into a checked Scenario.
  * Every mistake becomes one UserError naming the file, the line and the key.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
@@ -15,6 +15,8 @@ import { candidatesFromCsv } from './candidates.js';
 import { candidatesWithReviews } from './reviews.js';
 import { columnMapProblem, fileColumn, readCandidatesTable } from './columns.js';
 import { knownKeys, scenarioSchema, type ScenarioFile } from './scenario-schema.js';
+import { canonicalWeights, checkFormulaSize, checkGroupIn, forbiddenKey, lockTable, plainYaml } from './scenario-guards.js';
+import { canonicalName, readTextFile } from './text.js';
 
 /** Grant step when the scenario gives none. @default 1000 */
 export const DEFAULT_STEP = 1000;
@@ -33,10 +35,11 @@ export async function loadScenario(path: string): Promise<Scenario> {
     throw new UserError(`this is not valid YAML: ${syntax.message.split('\n')[0] ?? ''}`, { file: path, line, field: `column ${col}`, hint: 'Check the indentation (spaces, not tabs), the colons and the brackets around this line.' });
   }
   const at = (where: Path): number | undefined => lineOf(document, lines, where);
-  const raw: unknown = document.toJS();
+  const raw: unknown = plainYaml(document, path);
   if (raw === null || raw === undefined) {
     throw new UserError('the scenario file is empty', { file: path, hint: 'Start from scenarios/tiny.yaml; the README describes every key.' });
   }
+  forbiddenKey(raw, path, at);
   const parsed = scenarioSchema.safeParse(raw);
   if (!parsed.success) throw schemaError(parsed.error, raw, path, at);
   const spec = parsed.data;
@@ -101,7 +104,7 @@ function missingCandidates(named: string, resolved: string, file: string, line: 
 function readText(path: string, file: string): string {
   try {
     if (statSync(file).isDirectory()) throw new UserError('is a folder, not a scenario file', { file: path, hint: 'Give the path of a .yaml file, e.g. scenarios/ptce-2013.yaml.', exitCode: 2 });
-    return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    return readTextFile(path, 'scenario file').text;
   } catch (error) {
     if (error instanceof UserError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
@@ -237,7 +240,7 @@ function resolveCriteria(spec: ScenarioFile, file: string, at: (where: Path) => 
     seen.add(criterion.column);
     const [low, high] = criterion.scale;
     if (!(low < high)) fail(`the scale [${low}, ${high}] must go from a lower to a higher value`, file, at([...where, 'scale']), dotted([...where, 'scale']), 'Write the scale as [lowest, highest]; use better: lower for criteria where less is better.');
-    return { column: criterion.column, label: criterion.label ?? criterion.column, scale: [low, high], better: criterion.better ?? 'higher' };
+    return { column: canonicalName(criterion.column), label: criterion.label ?? criterion.column, scale: [low, high], better: criterion.better ?? 'higher' };
   });
 }
 
@@ -301,6 +304,7 @@ async function resolvePolicies(spec: ScenarioFile, criteria: readonly Criterion[
     }
     const returns = resolveReturns(policy.returns ?? [], file, at([...where, 'returns']), `${field}.returns`);
     if (policy.score !== undefined) {
+      checkFormulaSize(policy.score, file, at([...where, 'score']), `${field}.score`);
       const compiled = await compileFormula(policy.score, columns);
       if (!compiled.ok) fail(compiled.reason, file, at([...where, 'score']), `${field}.score`, compiled.hint);
       // A formula that breaks on one candidate (x / 0, log(0)) is the scenario's mistake: say so here, by candidate.
@@ -313,7 +317,7 @@ async function resolvePolicies(spec: ScenarioFile, criteria: readonly Criterion[
       policies.push({ name, label: policy.label ?? name, weights: {}, score: policy.score, returns });
       continue;
     }
-    const weights = policy.weights ?? {};
+    const weights = canonicalWeights(policy.weights ?? {});
     let sum = 0;
     for (const [column, weight] of Object.entries(weights)) {
       if (!columns.includes(column)) {
@@ -350,6 +354,7 @@ function resolveRules(spec: ScenarioFile, columns: ReadonlySet<string>, candidat
       fail(`the column '${rule.group.column}' is not in the candidates CSV`, file, at([...where, 'group', 'column']), `${field}.group.column`, guess === undefined ? `Columns: ${[...columns].join(', ')}.` : `Did you mean '${guess}'?`);
     }
     const values = [...new Set(candidates.map((candidate) => candidate.attributes[rule.group.column] ?? ''))];
+    checkGroupIn(rule.group.in, file, at([...where, 'group', 'in']), `${field}.group.in`);
     const listed = rule.group.in?.map(String);
     for (const value of listed ?? []) {
       if (!values.includes(value)) {
@@ -385,8 +390,9 @@ function resolveRules(spec: ScenarioFile, columns: ReadonlySet<string>, candidat
 function resolveLocks(spec: ScenarioFile, candidates: Scenario['candidates'], file: string, at: (where: Path) => number | undefined): Record<string, Lock> {
   const ids = candidates.map((candidate) => candidate.id);
   const known = new Set(ids);
-  const locks: Record<string, Lock> = {};
-  for (const [id, lock] of Object.entries(spec.locks ?? {})) {
+  const locks = lockTable();
+  for (const [named, lock] of Object.entries(spec.locks ?? {})) {
+    const id = canonicalName(named);
     if (!known.has(id)) {
       const guess = closest(id, ids);
       fail(`no candidate has the id '${id}'`, file, at(['locks', id]), `locks.${id}`, guess === undefined ? 'Lock candidates by their id column.' : `Did you mean '${guess}'?`);

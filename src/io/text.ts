@@ -4,6 +4,7 @@
  */
 import iconv from 'iconv-lite';
 import { UserError } from '../domain/errors.js';
+import { readInputFile } from './files.js';
 
 /** How a file's bytes were read. */
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -123,4 +124,87 @@ function firstInvalidUtf8(bytes: Uint8Array, start: number): number {
     i += count + 1;
   }
   return -1;
+}
+
+/**
+ * Writes text back in the encoding it was read in, or undefined when some character has no byte in
+ * that encoding (a `€` fits Windows-1252, a `✓` does not): such a file must not be written.
+ */
+export function encodeText(text: string, encoding: TextEncoding): Buffer | undefined {
+  switch (encoding) {
+    case 'utf-8':
+      return Buffer.from(text, 'utf8');
+    case 'utf-8-bom':
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+    case 'utf-16le':
+    case 'utf-16be': {
+      const body = iconv.encode(text, encoding);
+      return Buffer.concat([Buffer.from(encoding === 'utf-16le' ? [0xff, 0xfe] : [0xfe, 0xff]), body]);
+    }
+    case 'windows-1252': {
+      const bytes = iconv.encode(text, 'win1252');
+      // iconv-lite writes '?' for what Windows-1252 lacks: read the bytes back to find out.
+      return iconv.decode(bytes, 'win1252') === text ? bytes : undefined;
+    }
+  }
+}
+
+/** Characters that show nothing: zero-width spaces and joiners, soft hyphen, BOM, direction marks and overrides. */
+const INVISIBLE = /\u034F|\u17B4|\u17B5|[\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u3164\uFEFF\uFFA0]/g;
+
+/**
+ * A name (id, column) as compared: NFC, invisible characters removed, trimmed. Two names a person
+ * cannot tell apart on screen compare equal.
+ * @example canonicalName('ptce\u200B-001') // 'ptce-001'
+ */
+export function canonicalName(name: string): string {
+  return name.normalize('NFC').replace(INVISIBLE, '').trim();
+}
+
+/**
+ * What two names that compare equal under {@link canonicalName} differ by, in words for a message.
+ * @example twinDifference('Ele\u0301ne', 'Élène') // 'differ only by Unicode form (NFC/NFD)'
+ */
+export function twinDifference(a: string, b: string): string {
+  if (a === b) return 'are the same';
+  if (a.normalize('NFC') === b.normalize('NFC')) return 'differ only by Unicode form (NFC/NFD: an accent typed as one character or as two)';
+  if (canonicalName(a) !== canonicalName(b)) return 'differ only by letter case';
+  return 'differ only by invisible characters (zero-width space, soft hyphen, byte order mark…)';
+}
+
+/** Bidirectional overrides, isolates and marks, and other format characters a terminal would obey. */
+const FORMAT = /[\u061C\u200B\u200E\u200F\u2028-\u202E\u2060-\u2069\uFEFF\uFFF9-\uFFFB]/u;
+
+/**
+ * User text made safe for a terminal: every C0 control (but line feed and tab when `lines`) shown as
+ * its Unicode control picture (ESC as ␛), DEL as ␡, C1 controls and direction overrides as `\u00XX`
+ * escapes, so a name can neither move the cursor, clear the screen, retitle the window nor reverse
+ * the text after it. Printable text, accents and emoji pass unchanged. JSON stays valid and means the
+ * same: JSON.stringify already escapes C0 controls, and `\u0085` is how JSON writes a C1 control.
+ * @example visible('A\u001b]0;pwned\u0007') // 'A␛]0;pwned␇'
+ */
+export function visible(text: string, options: { lines?: boolean } = {}): string {
+  const lines = options.lines === true;
+  let out = '';
+  let index = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x20) {
+      const kept = lines && (code === 0x0a || code === 0x09 || (code === 0x0d && index === 0));
+      out += kept ? char : String.fromCodePoint(0x2400 + code);
+    } else if (code === 0x7f) out += '\u2421';
+    else if ((code >= 0x80 && code <= 0x9f) || FORMAT.test(char)) out += `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    else out += char;
+    index += char.length;
+  }
+  return out;
+}
+
+/**
+ * Reads a text file the user owns (scenario, candidates) by its bytes: BOM, strict UTF-8, then
+ * Windows-1252; refuses a FIFO, a device or an oversized file (see readInputFile).
+ */
+export function readTextFile(path: string, what: string): { text: string; encoding: TextEncoding } {
+  // An empty scenario is the YAML reader's to name: no emptiness check here.
+  return decodeBytes(readInputFile(path, what), path);
 }

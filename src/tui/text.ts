@@ -3,16 +3,18 @@
  * One code point is one cell here: the scenarios' names are Latin text (precomposed after NFC).
  */
 import { formatEuros } from '../domain/money.js';
+import { visible } from '../io/text.js';
 
 /** Number of cells `text` takes. */
 export function cells(text: string): number {
-  return [...text.normalize('NFC')].length;
+  return [...visible(text).normalize('NFC')].length;
 }
 
 /** Cuts `text` to `width` cells (ending with `…` when cut) and pads it on the right or the left. */
 export function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
   if (width <= 0) return '';
-  const chars = [...text.normalize('NFC')];
+  // Applicants' names are shown with their control bytes made visible, never obeyed by the terminal.
+  const chars = [...visible(text).normalize('NFC')];
   const cut = chars.length > width ? `${chars.slice(0, Math.max(0, width - 1)).join('')}…` : chars.join('');
   const pad = ' '.repeat(Math.max(0, width - cells(cut)));
   return align === 'left' ? cut + pad : pad + cut;
@@ -20,7 +22,7 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
 
 /** Cuts `text` to `width` cells without padding. */
 export function clip(text: string, width: number): string {
-  return cells(text) > width ? fit(text, width) : text;
+  return cells(text) > width ? fit(text, width) : visible(text);
 }
 
 /**

@@ -111,7 +111,9 @@ async function assertIrreducible(scenario: Scenario, report: ConflictReport): Pr
   const all = droppables(scenario, model);
   expect(await statusWith({ model, all }, all), 'the scenario itself is infeasible').toBe('infeasible');
   expect(report.conflicting.length, 'an infeasible scenario gets a non-empty conflict set').toBeGreaterThan(0);
-  expect(report.fixes, 'one fix per conflicting constraint').toHaveLength(report.conflicting.length);
+  // Only repairs that a re-solve confirms are printed (issue 11): a subset of the members' fixes, or the one sentence saying none is enough alone.
+  expect(report.fixes.length, 'at least one line of advice').toBeGreaterThan(0);
+  for (const fix of report.fixes) expect([...report.conflicting.map((item) => item.fix), 'no single one of these changes is enough: relax several of them together']).toContain(fix);
   for (const fix of report.fixes) expect(fix.trim()).not.toBe('');
   const reported = report.conflicting.map((item) => {
     const matches = all.filter((constraint) => constraint.names(item));
@@ -182,7 +184,10 @@ describe('explainInfeasibility on infeasible variants of tiny', { timeout: 60_00
     const report = await explainInfeasibility(scenario, HIGHS);
     await assertIrreducible(scenario, report);
     expect(labelsOf(report).sort()).toEqual(['Aucun lauréat en Bretagne — Bretagne: ≤ 0', 'tiny-1 locked in']);
-    expect(report.fixes).toContain('unlock tiny-1');
+    // Unlocking tiny-1 alone leaves the scenario infeasible (the 30 % rural minimum then needs 90 000 € that
+    // tiny-3's 80 000 € cannot reach): re-solving catches it, so that advice is not printed (issue 11).
+    expect(report.fixes).not.toContain('unlock tiny-1');
+    expect(report.fixes).toHaveLength(1);
   });
 });
 

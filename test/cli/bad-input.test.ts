@@ -148,5 +148,5 @@ describe('a 100,000-row candidates file', () => {
     expectOneMessage(result.stderr);
     expect(result.stdout).toBe('');
     expect(existsSync(join(folder, 'allocation.csv'))).toBe(false);
-  });
+  }, 60_000);
 });

@@ -1,5 +1,6 @@
 /** Draws lines of styled segments, one Text per line. */
 import { Box, Text } from 'ink';
+import { visible } from '../../io/text.js';
 import { lineWidth, type Line } from '../lines.js';
 
 /** Draws at most `height` lines (all when undefined); `dim` greys everything (a stale allocation). */
@@ -13,7 +14,7 @@ export function Lines({ lines, height, dim = false }: { readonly lines: readonly
             ? ' '
             : line.map((segment, part) => (
                 <Text key={part} color={dim ? undefined : segment.color} bold={segment.bold === true} dimColor={dim || segment.dim === true} inverse={!dim && segment.inverse === true}>
-                  {segment.text}
+                  {visible(segment.text)}
                 </Text>
               ))}
         </Text>

@@ -1,0 +1,139 @@
+/**
+ * Guards of the scenario loader against hostile or careless files, kept apart from scenario.ts:
+ * YAML alias bombs, names that would collide with JavaScript's object machinery, empty group lists.
+ */
+import type { Document } from 'yaml';
+import { UserError } from '../domain/errors.js';
+import { formatEuros } from '../domain/money.js';
+import type { Lock, Scenario } from '../domain/types.js';
+import { isEligible } from '../model/build.js';
+import { scoreOf } from '../scoring/score.js';
+import { normaliseWeights } from '../scoring/weights.js';
+import { canonicalName } from './text.js';
+
+/**
+ * Most uses of YAML aliases (`*name`) a scenario may make: enough for any hand-written file,
+ * too few for a "billion laughs" file that expands to gigabytes.
+ * @default 100
+ */
+export const MAX_ALIASES = 100;
+
+/** The document as plain data, or one UserError when it expands an alias too often. */
+export function plainYaml(document: Document, file: string): unknown {
+  try {
+    return document.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    if (error instanceof ReferenceError || (error instanceof Error && /alias/i.test(error.message))) {
+      throw new UserError(`the file uses its YAML aliases (*name) too often: more than ${MAX_ALIASES} expansions`, {
+        file,
+        hint: 'Write the values out in full; a scenario needs few or no aliases.',
+      });
+    }
+    throw error;
+  }
+}
+
+/**
+ * `__proto__` as a key (an id under locks:, a criterion under weights:) would be dropped on the
+ * way in, silently: refuse it by name instead.
+ */
+export function forbiddenKey(raw: unknown, file: string, at: (where: readonly (string | number)[]) => number | undefined): void {
+  const visit = (value: unknown, path: (string | number)[]): void => {
+    if (value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => visit(item, [...path, index]));
+      return;
+    }
+    for (const key of Object.keys(value)) {
+      if (key === '__proto__') {
+        throw new UserError("'__proto__' cannot be used as a name in a scenario file", {
+          file,
+          line: at(path),
+          field: [...path, key].join('.'),
+          hint: 'Rename the id, criterion or policy (in the CSV too).',
+        });
+      }
+      visit((value as Record<string, unknown>)[key], [...path, key]);
+    }
+  };
+  visit(raw, []);
+}
+
+/**
+ * Longest score formula read, in characters: a formula of the README fits in 200, and the parser
+ * recurses once per term (a formula thousands of terms long would overflow its stack).
+ * @default 2000
+ */
+export const MAX_FORMULA_LENGTH = 2000;
+
+/** Refuses a score formula too long to be a person's, before the parser sees it. */
+export function checkFormulaSize(formula: string, file: string, line: number | undefined, field: string): void {
+  if (formula.length > MAX_FORMULA_LENGTH) {
+    throw new UserError(`the formula is ${formula.length.toLocaleString('en-US')} characters long, more than the ${MAX_FORMULA_LENGTH.toLocaleString('en-US')} a score formula may have`, {
+      file,
+      line,
+      field,
+      hint: 'Write a shorter formula: weights: {criterion: weight} express any weighted sum.',
+    });
+  }
+  let depth = 0;
+  let deepest = 0;
+  for (const char of formula) {
+    if (char === '(' || char === '[') deepest = Math.max(deepest, ++depth);
+    else if (char === ')' || char === ']') depth--;
+  }
+  if (deepest > MAX_FORMULA_DEPTH) {
+    throw new UserError(`the formula nests ${deepest} brackets deep, more than the ${MAX_FORMULA_DEPTH} a score formula may have`, { file, line, field, hint: 'Write it with fewer brackets.' });
+  }
+}
+
+/** Deepest bracket nesting of a score formula. @default 32 */
+export const MAX_FORMULA_DEPTH = 32;
+
+/** A table of locks by id with no prototype: an id named `constructor` or `toString` is just an id. */
+export function lockTable(): Record<string, Lock> {
+  return Object.create(null) as Record<string, Lock>;
+}
+
+/** Weights by criterion with no prototype and names compared as a person reads them. */
+export function canonicalWeights(weights: Readonly<Record<string, number>>): Record<string, number> {
+  const table = Object.create(null) as Record<string, number>;
+  for (const [column, weight] of Object.entries(weights)) table[canonicalName(column)] = weight;
+  return table;
+}
+
+/** `group.in: []` selects nobody: a rule on an empty group is a mistake, not a constraint. */
+export function checkGroupIn(listed: readonly unknown[] | undefined, file: string, line: number | undefined, field: string): void {
+  if (listed !== undefined && listed.length === 0) {
+    throw new UserError('group.in is an empty list, so the rule would apply to no candidate', {
+      file,
+      line,
+      field,
+      hint: 'List the values the rule applies to, e.g. in: [rural, qpv], or remove in: to apply it to every value of the column.',
+    });
+  }
+}
+
+/**
+ * What is legal but almost surely not meant, in words: a call where nobody can be funded, a policy
+ * under which every candidate scores the same (merit then decides nothing). `validate` lists them
+ * and `solve` prints them on stderr; they do not stop the solve.
+ */
+export function scenarioWarnings(scenario: Scenario): string[] {
+  const warnings: string[] = [];
+  const fundable = scenario.candidates.filter((candidate) => isEligible(scenario, candidate) && scenario.locks[candidate.id] !== 'excluded');
+  if (scenario.candidates.length > 0 && fundable.length === 0) {
+    warnings.push(`no candidate can be funded: every request is below the grant floor of ${formatEuros(scenario.grant.min)} or locked out, so every allocation is empty`);
+  }
+  if (scenario.candidates.length < 2) return warnings;
+  for (const policy of scenario.policies) {
+    if (policy.score !== undefined) continue;
+    const weights = normaliseWeights(policy.weights, scenario.criteria);
+    if (weights === undefined) continue;
+    const scores = new Set(scenario.candidates.map((candidate) => scoreOf(candidate, scenario.criteria, { kind: 'weights', weights })));
+    if (scores.size === 1) {
+      warnings.push(`under the policy '${policy.name}' every candidate scores the same (${[...scores].join('')}): merit decides nothing, only the rules and the order of the ids do; check the criteria columns and the weights`);
+    }
+  }
+  return warnings;
+}

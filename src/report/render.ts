@@ -109,6 +109,7 @@ tr.funded td { font-weight: 500; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.8mm 5mm; margin: 2mm 0; }
 dl.facts dt { font-weight: 600; }
 dl.facts dd { margin: 0; }
+dl.facts.two { grid-template-columns: max-content 1fr max-content 1fr; }
 .small { font-size: 8pt; color: #222; }
 figure.chart { margin: 2mm 0 4mm; break-inside: avoid; page-break-inside: avoid; }
 figure.chart figcaption { font-weight: 600; margin-bottom: 1mm; }
@@ -131,25 +132,27 @@ td.none { color: #444; }
 /** System font stacks only: the report loads nothing. */
 const FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", "Liberation Sans", Arial, sans-serif';
 
-function facts(rows: readonly (readonly [string, string])[]): string {
-  return `<dl class="facts">${rows.map(([term, value]) => `<dt>${e(term)}</dt><dd>${value}</dd>`).join('')}</dl>`;
+function facts(rows: readonly (readonly [string, string])[], columns: 1 | 2 = 1): string {
+  return `<dl class="facts${columns === 2 ? ' two' : ''}">${rows.map(([term, value]) => `<dt>${e(term)}</dt><dd>${value}</dd>`).join('')}</dl>`;
 }
 
 function callSection(ctx: Context): Section {
   const { scenario } = ctx.input;
   const { l, n } = ctx;
   const locks = Object.entries(scenario.locks).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // Two facts a row: the envelope beside the number of applications, year beside year, floor beside cap.
   const rows: [string, string][] = [
     [l.envelope, e(n.euros(scenario.envelope.total))],
+    [l.candidates, e(n.integer(scenario.candidates.length))],
     ...scenario.envelope.years.map((entry): [string, string] => [l.yearCeiling(entry.year), e(n.euros(entry.ceiling))]),
+    ...(scenario.envelope.years.length % 2 === 1 ? [['', ''] as [string, string]] : []),
     [l.grantFloor, e(n.euros(scenario.grant.min))],
     [l.grantCap, e(n.euros(scenario.grant.max))],
     [l.grantStep, e(n.euros(scenario.grant.step))],
     [l.laureates, e(l.laureateBounds(scenario.laureates.min, scenario.laureates.max))],
-    [l.candidates, e(n.integer(scenario.candidates.length))],
     [l.locks, locks.length === 0 ? e(l.noLock) : locks.map(([id, lock]) => `${e(id)} (${e(l.lock(lock))})`).join(', ')],
   ];
-  return { id: 'call', title: l.call, body: `${facts(rows)}\n<p class="small">${e(l.grantNote)}</p>` };
+  return { id: 'call', title: l.call, body: `${facts(rows, 2)}\n<p class="small">${e(l.grantNote)}</p>` };
 }
 
 function policySection(ctx: Context): Section {
@@ -165,7 +168,7 @@ function policySection(ctx: Context): Section {
     out.push(`<th>${e(l.criterion)}</th><th>${e(l.column)}</th><th class="n">${e(l.scale)}</th><th class="n">${e(l.rawWeight)}</th><th class="n">${e(l.weight)}</th><th>&nbsp;</th></tr></thead><tbody>`);
     for (const criterion of scenario.criteria) {
       const weight = weights[criterion.column] ?? 0;
-      out.push(`<tr><td>${e(criterion.label)}</td><td class="id">${e(criterion.column)}</td><td class="n">${e(`${n.decimal(criterion.scale[0], 0)}–${n.decimal(criterion.scale[1], 0)}`)}${criterion.better === 'lower' ? ' ↓' : ''}</td><td class="n">${e(formatRaw(n, raw[criterion.column] ?? 0))}</td><td class="n">${e(n.percent(weight))}</td><td>${meter(weight, 1 / Math.max(1, ...Object.values(weights)))}</td></tr>`);
+      out.push(`<tr><td>${e(criterion.label)}</td><td class="id">${e(criterion.column)}</td><td class="n">${e(`${n.decimal(criterion.scale[0], 0)}–${n.decimal(criterion.scale[1], 0)}`)}${criterion.better === 'lower' ? ' ↓' : ''}</td><td class="n">${e(formatRaw(n, raw[criterion.column] ?? 0))}</td><td class="n">${e(n.percent(weight))}</td><td>${meter(weight)}</td></tr>`);
     }
     out.push('</tbody></table>');
   } else if (allocation.formula !== undefined) {
@@ -180,9 +183,9 @@ function policySection(ctx: Context): Section {
  * A small bar for a fraction 0..1: a black bar in an outlined track, so its length reads without
  * colour. Inline SVG, not a CSS background: browsers leave backgrounds out of prints by default.
  */
-function meter(fraction: number, scale = 1): string {
+function meter(fraction: number): string {
   const width = 60;
-  const filled = Math.max(0, Math.min(width, fraction * scale * width));
+  const filled = Math.max(0, Math.min(width, fraction * width));
   return `<svg class="bar" width="${width}" height="8" viewBox="0 0 ${width} 8" aria-hidden="true"><rect x="0.25" y="0.75" width="${width - 0.5}" height="6.5" fill="none" stroke="#000" stroke-width="0.5"/><rect x="0.25" y="0.75" width="${(Math.round(filled * 10) / 10).toString()}" height="6.5" fill="#000"/></svg>`;
 }
 
@@ -195,13 +198,13 @@ function summarySection(ctx: Context): Section {
   const { l, n } = ctx;
   const rows: [string, string][] = [
     [l.spent, e(l.spentOf(n.euros(allocation.spent), n.euros(allocation.total)))],
+    [l.laureates, e(l.laureateCount(allocation.laureates, allocation.laureatesMax))],
     ...allocation.years.map((entry): [string, string] => [entry.year, e(l.spentOf(n.euros(entry.spent), n.euros(entry.ceiling)))]),
     [l.left, e(n.euros(allocation.total - allocation.spent))],
-    [l.laureates, e(l.laureateCount(allocation.laureates, allocation.laureatesMax))],
-    [l.optimum, e(l.optimumText(l.engineName(allocation.engine), n.decimal(allocation.objective, 2)))],
   ];
-  if (allocation.notes.length > 0) rows.push([l.notes, allocation.notes.map((note) => e(note)).join('<br>')]);
-  return { id: 'summary', title: l.summary, body: facts(rows) };
+  const after: [string, string][] = [[l.optimum, e(l.optimumText(l.engineName(allocation.engine), n.decimal(allocation.objective, 2)))]];
+  if (allocation.notes.length > 0) after.push([l.notes, allocation.notes.map((note) => e(note)).join('<br>')]);
+  return { id: 'summary', title: l.summary, body: `${facts(rows, 2)}\n${facts(after)}` };
 }
 
 function allocationSection(ctx: Context): Section {

@@ -4,8 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import { dirname, join, relative } from 'node:path';
-import { allocate, type Selection } from '../analysis/allocation.js';
-import { comparePolicies } from '../analysis/compare.js';
+import { allocate, type Allocation, type Selection } from '../analysis/allocation.js';
+import { lineUp } from '../analysis/compare.js';
 import { explainInfeasibility } from '../analysis/conflicts.js';
 import { robustness, type RobustnessOptions } from '../analysis/robustness.js';
 import { UserError } from '../domain/errors.js';
@@ -94,12 +94,23 @@ export async function runReport(path: string, flags: ReportFlags, console: Conso
 
   let comparison: ReportInput['comparison'];
   if (compared !== undefined) {
-    const result = await comparePolicies(scenario, compared, solve, signal);
-    if (result.status !== 'optimal') {
-      console.err(`enveloppe: ${path}: no optimal allocation under '${result.policy}' (${result.outcome.status}); no report was written.\n`);
-      return result.outcome.status === 'infeasible' ? EXIT.infeasible : EXIT.error;
+    // The policy on the table is not solved twice: its column is the allocation above, so the
+    // document never shows two different allocations under one name.
+    const allocations: Allocation[] = [];
+    for (const name of compared) {
+      signal?.throwIfAborted();
+      if (name === policy && weights === undefined) {
+        allocations.push(allocation);
+        continue;
+      }
+      const other = await allocate(scenario, { policy: name }, solve);
+      if (other.status !== 'optimal') {
+        console.err(`enveloppe: ${path}: no optimal allocation under '${name}' (${other.status}); no report was written.\n`);
+        return other.status === 'infeasible' ? EXIT.infeasible : EXIT.error;
+      }
+      allocations.push(other.allocation);
     }
-    comparison = result.comparison;
+    comparison = lineUp(compared, allocations);
   }
 
   let robust: ReportRobustness | undefined;

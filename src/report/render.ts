@@ -51,7 +51,7 @@ export function renderReportHtml(input: ReportInput, options: ReportOptions = {}
     '<header class="cover">',
     `<p class="kicker">${e(ctx.l.title)}</p>`,
     `<h1>${e(allocation.scenario)}</h1>`,
-    input.scenario.description === '' ? '' : `<p class="lead">${e(input.scenario.description)}</p>`,
+    input.scenario.description === '' ? '' : `<p class="lead">${e(input.scenario.description).replace(/(\d) (?=[kM]?€)/g, '$1\u00a0')}</p>`,
     `<p class="meta">${e(ctx.l.policy)}${colon(ctx)}<strong>${e(allocation.policy)}</strong>${allocation.policyLabel === allocation.policy ? '' : ` — ${e(allocation.policyLabel)}`}. ${e(ctx.l.generated(input.trace.enveloppe))}${input.trace.record === undefined ? '' : ` ${e(ctx.l.recordDate)}${colon(ctx)}${e(input.trace.record.date)}.`}</p>`,
     `<nav><h2 class="toc">${e(ctx.l.contents)}</h2><ol>${numbered.map((section) => `<li><a href="#${section.id}">${e(section.title)}</a></li>`).join('')}</ol></nav>`,
     '</header>',

@@ -73,6 +73,9 @@ export async function runReport(path: string, flags: ReportFlags, console: Conso
   const weights = flags.weights === undefined ? undefined : parseWeights(scenario, flags.weights);
   const compared = flags.compare === undefined ? undefined : flags.compare.split(',').map((name) => name.trim()).filter((name) => name !== '').map((name) => policyName(scenario, name));
   if (compared !== undefined && compared.length === 0) throw new UserError('name at least one policy to compare', { field: '--compare', hint: 'Write --compare equilibre,emploi.', exitCode: EXIT.usage });
+  if (samples !== undefined && weights === undefined && scenario.policies.find((entry) => entry.name === policy)?.score !== undefined) {
+    throw new UserError(`the policy '${policy}' scores with a formula, and robustness draws weights around a weighted policy`, { field: '--robustness', hint: 'Choose a weighted policy with --policy, or give --weights.', exitCode: EXIT.usage });
+  }
   const inputs = [scenario.file, scenario.candidatesFile];
   // Refuse a bad output path now, before minutes of solving.
   checkOutputPath(flags.out, inputs, 'report');
@@ -115,9 +118,7 @@ export async function runReport(path: string, flags: ReportFlags, console: Conso
 
   let robust: ReportRobustness | undefined;
   if (samples !== undefined) {
-    if (allocation.weights === undefined) {
-      throw new UserError(`the policy '${policy}' scores with a formula, and robustness draws weights around a weighted policy`, { field: '--robustness', hint: 'Choose a weighted policy with --policy, or give --weights.', exitCode: EXIT.usage });
-    }
+    if (allocation.weights === undefined) throw new Error(`robustness: the allocation under '${policy}' has no weights`);
     const options: RobustnessOptions = { samples, spread, seed, uniform: false };
     // The analyses' engine, as `enveloppe robustness` uses it, so that both give the same figures.
     const result = await robustness(scenario, policy, allocation.weights, options, { solve: { engine: flags.solver === undefined ? 'highs' : engine, ...(timeLimitMs === undefined ? {} : { timeLimitMs }) }, ...(signal === undefined ? {} : { signal }) });

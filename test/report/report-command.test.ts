@@ -21,6 +21,7 @@ describe('enveloppe report', () => {
     ['an unknown policy to compare', ['report', 'scenarios/tiny.yaml', '--compare', 'social,emplois', '--out', join(WORK, 'x.html')], /--policy: unknown policy 'emplois'\. Did you mean 'emploi'\?/],
     ['--seed without --robustness', ['report', 'scenarios/tiny.yaml', '--seed', '3', '--out', join(WORK, 'x.html')], /--seed: --seed sets the robustness draws, and no --robustness was given\. Add --robustness 200\./],
     ['a bad number of draws', ['report', 'scenarios/tiny.yaml', '--robustness', 'many', '--out', join(WORK, 'x.html')], /--robustness: 'many' is not a whole number from 1 to 100000/],
+    ['robustness around a formula policy', ['report', 'scenarios/ptce-2013.yaml', '--policy', 'solidite', '--robustness', '5', '--out', join(WORK, 'x.html')], /--robustness: the policy 'solidite' scores with a formula, and robustness draws weights around a weighted policy\. Choose a weighted policy with --policy, or give --weights\./],
     ['an unknown language', ['report', 'scenarios/tiny.yaml', '--lang', 'de', '--out', join(WORK, 'x.html')], /--lang: unknown language 'de'\. Choose fr or en\./],
   ];
   for (const [what, args, message] of mistakes) {

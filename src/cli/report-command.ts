@@ -2,21 +2,18 @@
  * `enveloppe report SCENARIO --out rapport.html`: solves, optionally compares policies and measures
  * robustness, then writes the committee's report (src/report) as one self-contained HTML file.
  */
-import { createHash } from 'node:crypto';
-import { dirname, join, relative } from 'node:path';
 import { allocate, type Allocation, type Selection } from '../analysis/allocation.js';
 import { lineUp } from '../analysis/compare.js';
 import { explainInfeasibility } from '../analysis/conflicts.js';
 import { robustness, type RobustnessOptions } from '../analysis/robustness.js';
 import { UserError } from '../domain/errors.js';
 import type { Scenario } from '../domain/types.js';
-import { allocationJson } from '../io/allocation-export.js';
 import { checkOutputPath, writeOutput } from '../io/files.js';
-import { makeRecord, sha256, versions } from '../io/record.js';
+import { makeRecord } from '../io/record.js';
+import { reportTrace, type TraceOptions } from '../io/report-trace.js';
 import { loadScenario } from '../io/scenario.js';
-import { shellWord } from '../report/html.js';
 import { renderReportHtml } from '../report/render.js';
-import type { ReportInput, ReportLanguage, ReportRobustness, ReportTrace } from '../report/types.js';
+import type { ReportInput, ReportLanguage, ReportRobustness } from '../report/types.js';
 import type { EngineChoice } from '../solver/types.js';
 import { engineChoice, EXIT, parseWeights, policyName, seconds } from './options.js';
 import { renderConflicts, type Console } from './solve-command.js';
@@ -125,29 +122,12 @@ export async function runReport(path: string, flags: ReportFlags, console: Conso
     robust = { result, options };
   }
 
-  const json = allocationJson(allocation, 'optimal');
-  let recordBytes: string | undefined;
-  let recordDate: string | undefined;
+  let record: TraceOptions['record'];
   if (flags.record !== undefined) {
-    const record = makeRecord(flags.record, scenario, selection, engine, allocation, new Date());
-    recordBytes = `${JSON.stringify(record, null, 2)}\n`;
-    recordDate = record.date;
+    const made = makeRecord(flags.record, scenario, selection, engine, allocation, new Date());
+    record = { path: flags.record, bytes: `${JSON.stringify(made, null, 2)}\n`, date: made.date };
   }
-  const { enveloppe, engines } = versions();
-  // Paths as the user reaches them from here: the scenario as typed, the CSV beside it.
-  const candidatesPath = join(dirname(path), relative(dirname(scenario.file), scenario.candidatesFile));
-  const command = ['enveloppe', 'solve', path, '--policy', policy, ...(flags.weights === undefined ? [] : ['--weights', flags.weights]), ...(flags.solver === undefined ? [] : ['--solver', engine])];
-  const trace: ReportTrace = {
-    enveloppe,
-    engines,
-    inputs: [
-      { role: 'scenario', path, sha256: sha256(scenario.file) },
-      { role: 'candidates', path: candidatesPath, sha256: sha256(scenario.candidatesFile) },
-    ],
-    allocationSha256: createHash('sha256').update(json).digest('hex'),
-    ...(recordBytes === undefined || recordDate === undefined || flags.record === undefined ? {} : { record: { path: flags.record, sha256: createHash('sha256').update(recordBytes).digest('hex'), date: recordDate } }),
-    solveCommand: command.map(shellWord).join(' '),
-  };
+  const trace = reportTrace(path, scenario, selection, allocation, { ...(flags.solver === undefined ? {} : { solver: engine }), ...(record === undefined ? {} : { record }) });
   const ids = allocation.candidates.map((candidate) => candidate.id);
   const input: ReportInput = {
     scenario,
@@ -160,8 +140,8 @@ export async function runReport(path: string, flags: ReportFlags, console: Conso
   };
   const html = renderReportHtml(input, { lang });
   signal?.throwIfAborted();
-  if (flags.record !== undefined && recordBytes !== undefined) {
-    await writeOutput(flags.record, recordBytes, inputs, 'decision record');
+  if (record !== undefined) {
+    await writeOutput(record.path, record.bytes, inputs, 'decision record');
     console.err(`Wrote the decision record to ${flags.record}; 'enveloppe verify ${flags.record}' re-runs it.\n`);
   }
   await writeOutput(flags.out, html, inputs, 'report');

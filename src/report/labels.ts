@@ -140,6 +140,7 @@ export interface Labels {
   readonly recordDate: string;
   readonly verifyWith: string;
   readonly makeRecord: string;
+  readonly fromSimulator: string;
   readonly versions: string;
   readonly signature: string;
   readonly engineName: (engine: string) => string;
@@ -173,7 +174,7 @@ const fr: Labels = {
   scale: 'Barème',
   rawWeight: 'Poids donné',
   weight: 'Poids normalisé',
-  replacedWeights: 'Les poids de cette politique ont été remplacés par ceux de la ligne de commande (--weights).',
+  replacedWeights: 'Les poids de cette politique ont été remplacés (option --weights ou simulateur)\u00a0: ce sont les poids ci-dessous qui s’appliquent.',
   formula: 'Formule de note',
   returns: 'Rendements décroissants',
   returnTier: (share, value) => `jusqu’à ${share} de la demande\u00a0: ${value} par euro`,
@@ -273,6 +274,7 @@ const fr: Labels = {
   recordDate: 'Date du registre',
   verifyWith: 'Pour vérifier que le registre se reproduit octet pour octet :',
   makeRecord: 'Pour écrire le registre de décision de cette répartition, puis le vérifier :',
+  fromSimulator: 'Rapport établi depuis le simulateur\u00a0: les empreintes décrivent les fichiers tels qu’ils sont enregistrés\u00a0; une modification de l’enveloppe, des règles ou des verrouillages faite dans le simulateur et non enregistrée n’y figure pas, et la commande ci-dessous ne la reproduit pas.',
   versions: 'Versions',
   signature: 'Empreinte SHA-256',
   engineName: (engine) => ENGINES[engine] ?? engine,
@@ -304,7 +306,7 @@ const en: Labels = {
   scale: 'Scale',
   rawWeight: 'Weight given',
   weight: 'Normalised weight',
-  replacedWeights: "This policy's weights were replaced by those of the command line (--weights).",
+  replacedWeights: "This policy's weights were replaced (--weights or the simulator): the weights below apply.",
   formula: 'Score formula',
   returns: 'Diminishing returns',
   returnTier: (share, value) => `up to ${share} of the request: ${value} per euro`,
@@ -404,6 +406,7 @@ const en: Labels = {
   recordDate: 'Date of the record',
   verifyWith: 'To check that the record reproduces byte for byte:',
   makeRecord: 'To write the decision record of this allocation, then check it:',
+  fromSimulator: 'Written from the simulator: the fingerprints describe the files as saved; a change to the envelope, the rules or the locks made in the simulator and not saved is not in them, and the command below does not reproduce it.',
   versions: 'Versions',
   signature: 'SHA-256',
   engineName: (engine) => ENGINES[engine] ?? engine,

@@ -422,6 +422,7 @@ function traceSection(ctx: Context): Section {
   const { trace } = ctx.input;
   const { l } = ctx;
   const out = [`<p>${e(l.traceIntro)}</p>`];
+  if (trace.origin === 'simulator') out.push(`<p><strong>${e(l.fromSimulator)}</strong></p>`);
   out.push(`<table class="hashes"><thead><tr><th>${e(l.file)}</th><th></th><th>${e(l.signature)}</th></tr></thead><tbody>`);
   for (const input of trace.inputs) out.push(`<tr><td>${e(l.role(input.role))}</td><td class="id">${e(input.path)}</td><td class="hash">${e(input.sha256)}</td></tr>`);
   out.push(`<tr><td colspan="2">${e(l.allocationHash)}</td><td class="hash">${e(trace.allocationSha256)}</td></tr>`);

@@ -44,6 +44,8 @@ export interface ReportTrace {
   readonly record?: { readonly path: string; readonly sha256: string; readonly date: string };
   /** The `enveloppe solve …` command that gives this allocation (without --record). */
   readonly solveCommand: string;
+  /** Written from the simulator: edits not saved to the files are not in their hashes. */
+  readonly origin?: 'simulator';
 }
 
 export interface ReportInput {

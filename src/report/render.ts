@@ -121,6 +121,7 @@ td.hash { font-family: ui-monospace, "DejaVu Sans Mono", "Liberation Mono", Menl
 ul.reasons { margin: 0; padding-left: 3.5mm; }
 table.allocation, table.line { table-layout: fixed; }
 div.keep { break-inside: avoid; page-break-inside: avoid; }
+.nw, table.rules td:nth-child(3) { white-space: nowrap; }
 table.allocation td:nth-child(3), table.allocation td:nth-child(4) { overflow-wrap: break-word; }
 dl.facts, pre, section.ties { break-inside: avoid; page-break-inside: avoid; }
 section.allocation { break-before: page; page-break-before: always; }
@@ -396,7 +397,7 @@ function comparisonSection(ctx: Context): Section {
   for (const pair of comparison.pairs) {
     out.push(`<p>${e(l.pair(pair.a, pair.b, pair.common, n.euros(pair.moved)))}</p>`);
     const lists: [string, readonly string[]][] = [[l.enter, pair.entering], [l.leave, pair.leaving]];
-    const rows = lists.filter(([, ids]) => ids.length > 0).map(([term, ids]): [string, string] => [term, ids.map((id) => e(id)).join(', ')]);
+    const rows = lists.filter(([, ids]) => ids.length > 0).map(([term, ids]): [string, string] => [term, ids.map((id) => `<span class="nw">${e(id)}</span>`).join(', ')]);
     if (rows.length > 0) out.push(facts(rows));
   }
   return { id: 'comparison', title: l.comparison, body: out.join('\n') };

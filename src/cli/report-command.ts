@@ -12,6 +12,7 @@ import { checkOutputPath, writeOutput } from '../io/files.js';
 import { makeRecord } from '../io/record.js';
 import { reportTrace, type TraceOptions } from '../io/report-trace.js';
 import { loadScenario } from '../io/scenario.js';
+import { fundingLine } from '../report/funding-line.js';
 import { renderReportHtml } from '../report/render.js';
 import type { ReportInput, ReportLanguage, ReportRobustness } from '../report/types.js';
 import type { EngineChoice } from '../solver/types.js';
@@ -128,7 +129,7 @@ export async function runReport(path: string, flags: ReportFlags, console: Conso
     record = { path: flags.record, bytes: `${JSON.stringify(made, null, 2)}\n`, date: made.date };
   }
   const trace = reportTrace(path, scenario, selection, allocation, { ...(flags.solver === undefined ? {} : { solver: engine }), ...(record === undefined ? {} : { record }) });
-  const ids = allocation.candidates.map((candidate) => candidate.id);
+  const ids = fundingLine(scenario, allocation).entries.map((entry) => entry.candidate.id);
   const input: ReportInput = {
     scenario,
     allocation,

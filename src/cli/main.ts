@@ -10,6 +10,7 @@ import { closest } from '../scoring/formula.js';
 import { stopJslpWorker } from '../solver/jslp-runner.js';
 import { EXIT } from './options.js';
 import type { AnalysisFlags } from './analysis-commands.js';
+import type { ReportFlags } from './report-command.js';
 import type { Console, SolveFlags } from './solve-command.js';
 
 // Commands load on use: the simulator's first frame should not wait for modules only `solve` needs.
@@ -98,6 +99,25 @@ export async function main(argv: readonly string[], console: Console): Promise<n
     .option('--lottery-band <points>', 'with a lottery: score points either side of the funding line that count as equal')
     .action(async (path: string, id: string, flags: SolveFlags) => {
       code = await (await solveCommands()).runExplain(path, id, flags, console);
+    });
+
+  program
+    .command('report')
+    .description("write the committee's report: one self-contained HTML file to print (A4)")
+    .argument('<scenario>', 'scenario file (YAML)')
+    .requiredOption('--out <file>', 'the HTML file to write, e.g. rapport.html')
+    .option('--policy <name>', "weighting policy of the scenario (default: the scenario's first)")
+    .option('--weights <list>', "weights replacing the policy's, e.g. utilite_sociale=3,perennite_emplois=2")
+    .option('--compare <list>', 'add a comparison of these policies, e.g. equilibre,emploi')
+    .option('--robustness <n>', 'add the robustness of each decision over n weightings drawn around the policy')
+    .option('--seed <n>', 'with --robustness: seed of the draws (default: 1)')
+    .option('--spread <s>', 'with --robustness: how far weightings stray from the policy (default: 0.2)')
+    .option('--record <file>', 'also write the decision record, and print its hashes in the report')
+    .option('--lang <code>', 'fr or en', 'fr')
+    .option('--solver <engine>', 'jslp, highs or auto (default: auto; highs for robustness)')
+    .option('--time-limit <seconds>', 'give up on one solve after this many seconds')
+    .action(async (path: string, flags: ReportFlags) => {
+      code = await (await import('./report-command.js')).runReport(path, flags, console);
     });
 
   program

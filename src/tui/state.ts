@@ -64,7 +64,7 @@ export type Prompt =
 /** A side effect the hooks run once, then answer with `taskDone`. */
 export type Task =
   | { readonly id: number; readonly kind: 'save'; readonly file: string; readonly policy: Policy }
-  | { readonly id: number; readonly kind: 'export'; readonly path: string; readonly excel: boolean; readonly allocation: Allocation; readonly inputs: readonly string[] };
+  | { readonly id: number; readonly kind: 'export'; readonly path: string; readonly excel: boolean; readonly allocation: Allocation; readonly inputs: readonly string[]; readonly scenario?: Scenario };
 
 export interface Message {
   readonly text: string;
@@ -739,7 +739,7 @@ function submitPrompt(state: TuiState): TuiState | undefined {
       if (path === '') return { ...state, message: { text: 'Give a file name for the CSV.', tone: 'error' } };
       if (state.allocation === undefined) return { ...state, prompt: undefined };
       const inputs = [state.scenario.file, state.scenario.candidatesFile].filter((file) => file !== '');
-      const task: Task = { id: state.nextTaskId, kind: 'export', path, excel: prompt.excel, allocation: state.allocation, inputs };
+      const task: Task = { id: state.nextTaskId, kind: 'export', path, excel: prompt.excel, allocation: state.allocation, inputs, scenario: state.scenario };
       return { ...state, prompt: undefined, task, nextTaskId: state.nextTaskId + 1, exportPath: path, message: { text: `Writing ${path}…`, tone: 'info' } };
     }
   }

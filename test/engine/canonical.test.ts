@@ -18,6 +18,9 @@ afterAll(async () => {
   await stopJslpWorker();
 });
 
+/** Runs whose tie band (the sentences) is compared too. */
+const TIE_BAND_RUNS = 40;
+
 const TIED = scenarioArbitrary({ min: 6, max: 16 }).map(tiedScenario);
 
 /** The JSON document without its engine line, and the CSV: what must not depend on the engine. */
@@ -31,18 +34,23 @@ describe('the canonical optimum', () => {
   it('on 200 calls full of ties, jslp, highs and auto publish byte-identical allocations that honour every rule', { timeout: 1_200_000 }, async () => {
     let tied = 0;
     let optimal = 0;
+    let runs = 0;
     await fc.assert(
       fc.asyncProperty(TIED, async (scenario) => {
         const selection = { policy: scenario.policies[0]?.name ?? '' };
-        const highs = await allocate(scenario, selection, { engine: 'highs' });
-        const jslp = await allocate(scenario, selection, { engine: 'jslp', timeLimitMs: 20_000 });
-        const auto = await allocate(scenario, selection, { engine: 'auto' });
+        // The tie band (extra solves per tied candidate) is compared on the first runs only.
+        const ties = runs++ < TIE_BAND_RUNS ? {} : { ties: false as const };
+        const highs = await allocate(scenario, selection, { engine: 'highs', ...ties });
+        const jslp = await allocate(scenario, selection, { engine: 'jslp', timeLimitMs: 20_000, ...ties });
+        const auto = await allocate(scenario, selection, { engine: 'auto', ...ties });
         expect(published(jslp), 'jslp = highs').toBe(published(highs));
         expect(published(auto), 'auto = highs').toBe(published(highs));
         if (highs.status === 'optimal') {
           optimal++;
           assertAllocationHonours(scenario, highs.allocation, scenario.policies[0]);
-          if (highs.allocation.ties.length > 0) tied++;
+          // Two candidates of one score, one funded and one not: a tie the rule had to settle.
+          const funded = new Set(highs.allocation.candidates.filter((candidate) => candidate.funded).map((candidate) => candidate.score));
+          if (highs.allocation.candidates.some((candidate) => !candidate.funded && candidate.eligible && funded.has(candidate.score))) tied++;
         }
       }),
       { numRuns: Number(process.env['TIE_RUNS'] ?? 200), seed: 20261201 },

@@ -4,6 +4,7 @@ import { useEffect, type Dispatch } from 'react';
 import { UserError } from '../../domain/errors.js';
 import { formatEuros } from '../../domain/money.js';
 import { allocationCsv } from '../../io/allocation-export.js';
+import { reportFromSimulator } from '../../io/report-trace.js';
 import type { Services } from '../services.js';
 import type { Action, Task } from '../state.js';
 
@@ -27,6 +28,11 @@ async function run(task: Task, services: Services): Promise<string> {
     return `Saved policy '${task.policy.name}' to ${shown(task.file)}; it is now the active policy.`;
   }
   const { allocation } = task;
+  // A name ending in .html: the committee's report for the allocation on screen (docs/report.md).
+  if (/\.html?$/i.test(task.path) && task.scenario !== undefined) {
+    await services.writeOutput(task.path, reportFromSimulator(task.scenario, allocation), task.inputs, 'report');
+    return `Wrote the committee's report to ${task.path}; open it in a browser and print it to PDF.`;
+  }
   await services.writeOutput(task.path, allocationCsv(allocation, { excel: task.excel }), task.inputs, 'CSV');
   return `Wrote ${allocation.candidates.length} rows + total (${formatEuros(allocation.spent)}) to ${task.path} (${task.excel ? 'French Excel' : 'plain CSV'}).`;
 }

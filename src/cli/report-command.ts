@@ -1,0 +1,202 @@
+/**
+ * `enveloppe report SCENARIO --out rapport.html`: solves, optionally compares policies and measures
+ * robustness, then writes the committee's report (src/report) as one self-contained HTML file.
+ */
+import { allocate, type AllocateOptions, type Allocation, type Selection } from '../analysis/allocation.js';
+import { explainCandidate, type Explanation } from '../analysis/explain.js';
+import { lineUp } from '../analysis/compare.js';
+import { explainInfeasibility } from '../analysis/conflicts.js';
+import { robustness, type RobustnessOptions } from '../analysis/robustness.js';
+import { UserError } from '../domain/errors.js';
+import type { Scenario } from '../domain/types.js';
+import { checkOutputPath, writeOutput } from '../io/files.js';
+import { makeRecord } from '../io/record.js';
+import { reportTrace, type TraceOptions } from '../io/report-trace.js';
+import { loadScenario } from '../io/scenario.js';
+import { numberFormats, type NumberFormats } from '../report/format.js';
+import { renderReportHtml } from '../report/render.js';
+import type { ReportInput, ReportLanguage, ReportRobustness } from '../report/types.js';
+import type { EngineChoice } from '../solver/types.js';
+import { engineChoice, EXIT, parseWeights, policyName, seconds } from './options.js';
+import { renderConflicts, type Console } from './solve-command.js';
+
+export interface ReportFlags {
+  readonly out?: string;
+  readonly policy?: string;
+  readonly weights?: string;
+  readonly compare?: string;
+  readonly robustness?: string;
+  readonly seed?: string;
+  readonly spread?: string;
+  readonly record?: string;
+  readonly lang?: string;
+  readonly solver?: string;
+  readonly timeLimit?: string;
+}
+
+function language(text: string | undefined): ReportLanguage {
+  if (text === undefined || text === 'fr' || text === 'en') return text ?? 'fr';
+  throw new UserError(`unknown language '${text}'`, { field: '--lang', hint: 'Choose fr or en.', exitCode: EXIT.usage });
+}
+
+function wholeNumber(text: string, flag: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) throw new UserError(`'${text}' is not a whole number from ${min} to ${max}`, { field: flag, exitCode: EXIT.usage });
+  return value;
+}
+
+/**
+ * `explain` for the candidates nearest the funding line (the last three funded and the first three
+ * left out): what would change their place, each figure obtained by re-solving, in the report's
+ * language. Added to the facts the report reads from the allocation itself.
+ */
+export async function explainNearLine(
+  scenario: Scenario,
+  selection: Selection,
+  allocation: Allocation,
+  lang: ReportLanguage,
+  options: AllocateOptions,
+): Promise<ReadonlyMap<string, readonly string[]>> {
+  const byRank = [...allocation.candidates].sort((a, b) => a.rank - b.rank);
+  const near = [...byRank.filter((candidate) => candidate.funded).slice(-3), ...byRank.filter((candidate) => !candidate.funded && candidate.eligible).slice(0, 3)];
+  const n = numberFormats(lang);
+  const out = new Map<string, readonly string[]>();
+  for (const candidate of near) {
+    const why = await explainCandidate(scenario, selection, candidate.id, options);
+    if (typeof why === 'string') continue;
+    out.set(candidate.id, explainSentences(why, lang, n));
+  }
+  return out;
+}
+
+function explainSentences(why: Explanation, lang: ReportLanguage, n: NumberFormats): string[] {
+  const fr = lang === 'fr';
+  const points = (value: number): string => n.decimal(value, 2);
+  const lines: string[] = [];
+  if (why.funded) {
+    const drop = why.scoreToLose;
+    if (drop !== undefined) lines.push(fr ? `Il perdrait sa subvention si sa note baissait de ${points(drop.change)} point(s), à ${points(drop.score)} (recalculé).` : `It would lose its grant if its score fell by ${points(drop.change)} points, to ${points(drop.score)} (re-solved).`);
+    return lines;
+  }
+  const locked = why.lockedIn;
+  if (locked?.status === 'optimal') {
+    const leaving = locked.leaves.map((entry) => entry.id).join(', ');
+    const cost = n.percent(locked.loss, 3);
+    lines.push(
+      fr
+        ? `Le financer (${n.euros(locked.grant)}) coûterait ${cost} de l’objectif${leaving === '' ? '' : `\u00a0; sortirait\u00a0: ${leaving}`}.`
+        : `Funding it (${n.euros(locked.grant)}) would cost ${cost} of the objective${leaving === '' ? '' : `; leaving: ${leaving}`}.`,
+    );
+  } else if (locked?.status === 'infeasible') {
+    lines.push(fr ? `Il ne peut pas être financé sous les règles\u00a0: ${locked.conflicts.join('\u00a0; ')}.` : `It cannot be funded under the rules: ${locked.conflicts.join('; ')}.`);
+  }
+  const rise = why.scoreToFund;
+  lines.push(
+    rise === undefined
+      ? fr ? 'Aucune hausse de sa note seule ne le financerait.' : 'No score rise alone would fund it.'
+      : fr ? `Une note de ${points(rise.score)} (+${points(rise.change)}) le financerait (${n.euros(rise.grant)}).` : `A score of ${points(rise.score)} (+${points(rise.change)}) would fund it (${n.euros(rise.grant)}).`,
+  );
+  const cut = why.requestToFund;
+  lines.push(
+    cut === undefined
+      ? fr ? 'Aucune baisse de sa demande seule ne le financerait.' : 'No cut of its request alone would fund it.'
+      : fr ? `Une demande ramenée à ${n.euros(cut.request)} (−${n.euros(cut.cut)}) le financerait (${n.euros(cut.grant)}).` : `A request of ${n.euros(cut.request)} (−${n.euros(cut.cut)}) would fund it (${n.euros(cut.grant)}).`,
+  );
+  return lines;
+}
+
+export async function runReport(path: string, flags: ReportFlags, console: Console, signal?: AbortSignal): Promise<number> {
+  if (flags.out === undefined) throw new UserError('say where to write the report', { field: '--out', hint: 'Add --out rapport.html.', exitCode: EXIT.usage });
+  const lang = language(flags.lang);
+  const engine: EngineChoice = engineChoice(flags.solver ?? 'auto');
+  const timeLimitMs = flags.timeLimit === undefined ? undefined : seconds(flags.timeLimit, '--time-limit') * 1000;
+  const samples = flags.robustness === undefined ? undefined : wholeNumber(flags.robustness, '--robustness', 1, 100_000);
+  const seed = flags.seed === undefined ? 1 : wholeNumber(flags.seed, '--seed', 0, 2 ** 31);
+  const spread = flags.spread === undefined ? 0.2 : Number(flags.spread);
+  if (!Number.isFinite(spread) || spread < 0) throw new UserError(`'${flags.spread ?? ''}' is not a spread of 0 or more`, { field: '--spread', exitCode: EXIT.usage });
+  if (samples === undefined && (flags.seed !== undefined || flags.spread !== undefined)) {
+    throw new UserError(`${flags.seed === undefined ? '--spread' : '--seed'} sets the robustness draws, and no --robustness was given`, { field: flags.seed === undefined ? '--spread' : '--seed', hint: 'Add --robustness 200.', exitCode: EXIT.usage });
+  }
+
+  const scenario = await loadScenario(path);
+  const policy = policyName(scenario, flags.policy);
+  const weights = flags.weights === undefined ? undefined : parseWeights(scenario, flags.weights);
+  const compared = flags.compare === undefined ? undefined : flags.compare.split(',').map((name) => name.trim()).filter((name) => name !== '').map((name) => policyName(scenario, name));
+  if (compared !== undefined && compared.length === 0) throw new UserError('name at least one policy to compare', { field: '--compare', hint: 'Write --compare equilibre,emploi.', exitCode: EXIT.usage });
+  if (samples !== undefined && weights === undefined && scenario.policies.find((entry) => entry.name === policy)?.score !== undefined) {
+    throw new UserError(`the policy '${policy}' scores with a formula, and robustness draws weights around a weighted policy`, { field: '--robustness', hint: 'Choose a weighted policy with --policy, or give --weights.', exitCode: EXIT.usage });
+  }
+  const inputs = [scenario.file, scenario.candidatesFile];
+  // Refuse a bad output path now, before minutes of solving.
+  checkOutputPath(flags.out, inputs, 'report');
+  if (flags.record !== undefined) {
+    checkOutputPath(flags.record, inputs, 'decision record');
+    if (flags.record === flags.out) throw new UserError('the report and the decision record cannot be the same file', { field: '--record', hint: 'Write the record to decision.json, for instance.', exitCode: EXIT.usage });
+  }
+
+  const selection: Selection = weights === undefined ? { policy } : { policy, weights };
+  const solve = timeLimitMs === undefined ? { engine } : { engine, timeLimitMs };
+  const outcome = await allocate(scenario, selection, solve);
+  if (outcome.status !== 'optimal') {
+    const why = outcome.status === 'failed' ? outcome.reason : outcome.status === 'infeasible' ? 'no allocation satisfies every rule of this scenario (infeasible)' : `the solve ended ${outcome.status}`;
+    const conflicts = outcome.status === 'infeasible' ? renderConflicts(await explainInfeasibility(scenario)) : '';
+    console.err(`enveloppe: ${path}: ${why}; no report was written.\n${conflicts}`);
+    return outcome.status === 'infeasible' ? EXIT.infeasible : EXIT.error;
+  }
+  const { allocation } = outcome;
+
+  let comparison: ReportInput['comparison'];
+  if (compared !== undefined) {
+    // The policy on the table is not solved twice: its column is the allocation above, so the
+    // document never shows two different allocations under one name.
+    const allocations: Allocation[] = [];
+    for (const name of compared) {
+      signal?.throwIfAborted();
+      if (name === policy && weights === undefined) {
+        allocations.push(allocation);
+        continue;
+      }
+      const other = await allocate(scenario, { policy: name }, solve);
+      if (other.status !== 'optimal') {
+        console.err(`enveloppe: ${path}: no optimal allocation under '${name}' (${other.status}); no report was written.\n`);
+        return other.status === 'infeasible' ? EXIT.infeasible : EXIT.error;
+      }
+      allocations.push(other.allocation);
+    }
+    comparison = lineUp(compared, allocations);
+  }
+
+  let robust: ReportRobustness | undefined;
+  if (samples !== undefined) {
+    if (allocation.weights === undefined) throw new Error(`robustness: the allocation under '${policy}' has no weights`);
+    const options: RobustnessOptions = { samples, spread, seed, uniform: false };
+    // The analyses' engine, as `enveloppe robustness` uses it, so that both give the same figures.
+    const result = await robustness(scenario, policy, allocation.weights, options, { solve: { engine: flags.solver === undefined ? 'highs' : engine, ...(timeLimitMs === undefined ? {} : { timeLimitMs }) }, ...(signal === undefined ? {} : { signal }) });
+    robust = { result, options };
+  }
+
+  let record: TraceOptions['record'];
+  if (flags.record !== undefined) {
+    const made = makeRecord(flags.record, scenario, selection, engine, allocation, new Date());
+    record = { path: flags.record, bytes: `${JSON.stringify(made, null, 2)}\n`, date: made.date };
+  }
+  const trace = reportTrace(path, scenario, selection, allocation, { ...(flags.solver === undefined ? {} : { solver: engine }), ...(record === undefined ? {} : { record }) });
+  const input: ReportInput = {
+    scenario,
+    allocation,
+    selection,
+    ...(comparison === undefined ? {} : { comparison }),
+    ...(robust === undefined ? {} : { robustness: robust }),
+    trace,
+    explanations: await explainNearLine(scenario, selection, allocation, lang, { engine, ...(timeLimitMs === undefined ? {} : { timeLimitMs }) }),
+  };
+  const html = renderReportHtml(input, { lang });
+  signal?.throwIfAborted();
+  if (record !== undefined) {
+    await writeOutput(record.path, record.bytes, inputs, 'decision record');
+    console.err(`Wrote the decision record to ${flags.record}; 'enveloppe verify ${flags.record}' re-runs it.\n`);
+  }
+  await writeOutput(flags.out, html, inputs, 'report');
+  console.err(`Wrote the report to ${flags.out} (${allocation.laureates} laureates, ${html.length.toLocaleString('en')} characters); open it in a browser and print it to PDF.\n`);
+  return EXIT.ok;
+}

@@ -222,7 +222,7 @@ function analysisKeys(state: TuiState, kind: AnalysisKind, key: KeyPress): Actio
   if (own !== undefined) return own;
   const layout = layoutOf(state.size, isStale(state));
   const scroll =
-    kind === 'compare' ? compareScroll(state, layout.main, layout.body) : kind === 'sweep' ? sweepScroll(state, layout.body) : kind === 'tipping' ? tippingScroll(state, layout.body) : robustnessScroll(state, layout.body);
+    kind === 'compare' ? compareScroll(state, layout.main, layout.body) : kind === 'sweep' ? sweepScroll(state, layout.main, layout.body) : kind === 'tipping' ? tippingScroll(state, layout.body) : robustnessScroll(state, layout.body);
   return scrollKeys(kind, key, scroll.rows, scroll.total);
 }
 

@@ -71,11 +71,20 @@ export function detailLines(state: TuiState, id: string, width: number): Line[] 
   lines.push([{ text: rules.length === 0 ? 'It counts towards no rule.' : 'Rules it counts towards', bold: true }]);
   for (const { rule, entry } of rules) {
     const value = entry.measure === 'count' ? `${entry.value} laureate${entry.value === 1 ? '' : 's'}` : formatEuros(entry.value);
-    lines.push([
-      { text: entry.binding ? '● ' : '  ', color: 'yellow' },
-      { text: `${fit(rule.label, Math.max(10, width - 52))} ${fit(entry.group, 18)} ${fit(value, 13, 'right')} ${describeBounds(entry.min, entry.max, entry.measure)}` },
-      { text: entry.binding ? ' binding' : '', color: 'yellow' },
-    ]);
+    const figures = `${fit(value, 13, 'right')} ${describeBounds(entry.min, entry.max, entry.measure)}`;
+    if (width >= 90) {
+      lines.push([
+        { text: entry.binding ? '● ' : '  ', color: 'yellow' },
+        { text: `${fit(rule.label, Math.max(10, width - 52))} ${fit(entry.group, 18)} ${figures}` },
+        { text: entry.binding ? ' binding' : '', color: 'yellow' },
+      ]);
+      continue;
+    }
+    // Narrow: the rule on its own line, its group and figures under it.
+    lines.push(
+      [{ text: entry.binding ? '● ' : '  ', color: 'yellow' }, { text: rule.label }],
+      [{ text: `    ${fit(entry.group, Math.max(8, Math.min(18, width - 46)))} ${figures}` }, { text: entry.binding ? ' binding' : '', color: 'yellow' }],
+    );
   }
   return lines;
 }

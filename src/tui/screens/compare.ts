@@ -10,7 +10,7 @@ import { lineUp, type ComparedCandidate, type Comparison } from '../../analysis/
 import { formatEuros } from '../../domain/money.js';
 import { changeColor, changeOf, formatChange, type Change } from '../changes.js';
 import { analysisResult, isStale, type TuiState } from '../state.js';
-import { bar, cells, fit, GAP, layoutColumns, tableLine, wrapText, type Column } from '../text.js';
+import { bar, cells, distinctCuts, fit, GAP, layoutColumns, tableLine, wrapText, type Column } from '../text.js';
 import type { Line, Segment } from '../lines.js';
 import { runStatusLines, windowStart } from './analysis.js';
 
@@ -117,7 +117,10 @@ export function compareDocument(state: TuiState, width: number): { title: Line; 
   const rows: Row[] = comparison.candidates
     .filter((candidate) => candidate.grants.some((grant) => grant > 0))
     .map((candidate) => ({ candidate, change: changeOf(candidate.grants[target] ?? 0, candidate.grants[0] ?? 0) }));
-  const table = tableColumns(comparison, labels, target, width);
+  const laid = tableColumns(comparison, labels, target, width);
+  // Names alike are cut in the middle, so that two rows never read the same.
+  const cuts = distinctCuts(rows.map((row) => row.candidate.name), laid.find((column) => column.key === 'name')?.width ?? 0);
+  const table = laid.map((column) => (column.key === 'name' ? { ...column, cell: (row: Row) => cuts.get(row.candidate.name) ?? row.candidate.name } : column));
   body.push([], [{ text: tableLine(table, table.map((column) => column.title)), bold: true }]);
   for (const row of rows) body.push(rowLine(table, row, row.candidate.funded[0] === true || row.candidate.funded[target] === true));
   const idle = comparison.candidates.length - rows.length;

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The simulator in a real terminal: runs `node bin/enveloppe.js` in tmux (120×40), types keys,
-# reads the screen as a person would, resizes to 80×24, quits, and checks that the shell gets its
-# terminal back as it was. Builds first when dist/ is older than src/.
+# reads the screen as a person would, walks every view at 80×24 and 200×50 (the id column, a
+# conflict's fix scrolled to in its panel), checks that Compare and Allocation give the same change
+# the same sign, quits, and checks that the shell gets its terminal back as it was. Builds first when
+# dist/ is older than src/.
 #
 #   scripts/tui-e2e.sh                    # the checks
 #   scripts/tui-e2e.sh --captures docs/tui # the checks, and a text capture of each view at 120×40
@@ -62,7 +64,7 @@ fits() {
   node -e 'const max = Number(process.argv[1]); const lines = require("fs").readFileSync(0, "utf8").split("\n"); process.exit(lines.some((line) => [...line].length > max) ? 1 : 0)' "$columns" <<<"$text" || fail "a line is wider than $columns columns"
   [[ "$(head -n 1 <<<"$text")" == 'Appel à projets PTCE 2013'* ]] || fail "the header is not on the first line at ${columns}×${rows}"
   [[ "$(grep -c 'Appel à projets PTCE 2013' <<<"$text")" == 1 ]] || fail "the header shows more than once at ${columns}×${rows}"
-  [[ "$(sed -n "$((rows - 1))p" <<<"$text")" == '1 Allocation'* ]] || fail "the keys line is not at the bottom at ${columns}×${rows}"
+  [[ "$(sed -n "$((rows - 1))p" <<<"$text")" =~ ^1\ (Allocation\ )?2 ]] || fail "the keys line is not at the bottom at ${columns}×${rows}"
 }
 
 # A plain shell in a 120×40 terminal, as a person would have; the simulator is typed at its prompt.
@@ -75,7 +77,8 @@ keys 'node bin/enveloppe.js' Enter
 wait_settled 30
 check '^Appel à projets PTCE 2013 · policy equilibre \(Équilibrée \(poids égaux\)\) +✓ optimal · [0-9]+ ms$' 'header: call, policy, status and solve time'
 check '^Spent 3 000 000 € / 3 000 000 € · 2013 1 500 000 € / 1 500 000 € · 2014 1 500 000 € / 1 500 000 € · Laureates [0-9]+ / 23$' 'header: spend per year and laureates'
-check '^› +[0-9]+ Pôle Sud \(Groupe Archer\) +Rhône-Alpes +84\.00 .*290 000 € +89\.8 %' 'a row of the table'
+check '^   Rank Id +Name +Region +Score' 'the id column'
+check '^› +[0-9]+ ptce-109 Pôle Sud \(Groupe Archer\) +Rhône-Alpes +84\.00 .*290 000 € +89\.8 %' 'a row of the table, with its id'
 check '^1 Allocation 2 Weights 3 Budget 4 Summary' 'the footer with the views'
 screen | grep -q $'\e\\[' && fail 'capture-pane -p printed escape codes'
 t capture-pane -e -p -t e2e | grep -q $'\e\\[3[0-9]m' || fail 'no colour on screen without NO_COLOR'
@@ -94,7 +97,7 @@ check '[0-9]+ changed, [0-9]+ new, [0-9]+ out' 'the weights view says what moved
 check 'policy equilibre\* \(Équilibrée \(poids égaux\), edited\)' 'the header says the weights are edited'
 save weights
 keys 1
-wait_for '^   Rank Name'
+wait_for '^   (Rank )?Id +Name'
 check '(▲ \+|▼ −)[0-9 ]+ €|  new$|  out$' 'the change column after a weight change'
 
 # Detail, budget, summary and help, each captured.
@@ -111,7 +114,7 @@ keys '?'
 wait_for '^Everywhere'
 save help
 keys Escape 1
-wait_for '^   Rank Name'
+wait_for '^   (Rank )?Id +Name'
 
 # An analysis view on the policy as written: Compare (5) solves the other policies in the
 # background, then lines them up. With --captures, the other three views too (tipping points take
@@ -122,7 +125,7 @@ wait_settled
 keys 5
 wait_for '^Compare equilibre with emploi, citoyenne, solidite'
 wait_for '^Id +Name +equilibre +emploi +citoyenne +solidite' 30
-check '^› equilibre → emploi: [0-9]+ laureates in common · [0-9 ]+ € change hands$' 'the compare view: who enters and who leaves'
+check '^› emploi → equilibre: [0-9]+ laureates in common · [0-9 ]+ € change hands$' 'the compare view: who enters and who leaves'
 check '^ptce-109 +Pôle Sud \(Groupe Archer\) +290 000 €' 'the compare view: a row with its grants'
 check '5 Compare' 'the compare tab in the footer'
 fits 120 40
@@ -139,7 +142,7 @@ if [[ -n "$captures" ]]; then
   save tipping
 fi
 keys 1
-wait_for '^   Rank Name'
+wait_for '^   (Rank )?Id +Name'
 
 # An infeasible edit: laureates at most 2 with 40 % of the envelope for territories in difficulty.
 keys 3 Down Down Down Down Down Enter
@@ -148,7 +151,7 @@ keys 2 Enter
 wait_for '✗ infeasible'
 wait_for 'What would fix it' 30
 keys 1
-wait_for '^   Rank Name'
+wait_for '^   (Rank )?Id +Name'
 check '\(last feasible\)' 'the last feasible allocation stays'
 check '╭─+╮' 'the conflict panel'
 save conflict
@@ -156,12 +159,72 @@ keys u
 wait_for '✓ optimal'
 check_not 'No allocation satisfies' 'undo clears the conflict'
 
-# 80×24: redrawn to fit.
-t resize-window -t e2e -x 80 -y 24
-wait_for '^Spent 3 000/3 000 k€'
-sleep 0.3
-fits 80 24
-check '^›' 'the selected row at 80×24'
+# Every view at 80×24 and 200×50: each fits, with its key information on screen.
+walk() {
+  local columns="$1" rows="$2" tries
+  t resize-window -t e2e -x "$columns" -y "$rows"
+  keys 1
+  sleep 0.3
+  wait_for '^   (Rank )?Id +Name'
+  fits "$columns" "$rows"
+  check '^› +([0-9]+ +)?ptce-109 Pôle Sud' "the selected row with its id at ${columns}×${rows}"
+  keys Enter
+  wait_for '^ptce-109 · Pôle Sud'
+  check 'Rules it counts towards' "the detail keeps the rules it counts towards at ${columns}×${rows}"
+  fits "$columns" "$rows"
+  keys Escape
+  wait_for '^   (Rank )?Id +Name'
+  keys 2
+  wait_for '^› [A-ZÉ]'
+  fits "$columns" "$rows"
+  keys 3 Up Up Up Up Up Up
+  wait_for '^› Envelope total +3 000 000 €'
+  fits "$columns" "$rows"
+  keys 4
+  wait_for '^Mean score weighted by the euros: [0-9]+\.[0-9]{2}'
+  fits "$columns" "$rows"
+  keys '?'
+  wait_for '^Everywhere'
+  fits "$columns" "$rows"
+  keys Escape 5
+  wait_for '^› emploi → equilibre: [0-9]+ laureates in common' 30
+  fits "$columns" "$rows"
+  # The analyses start at once; their first frame is enough here (Esc stops them).
+  keys 6
+  wait_for '^Sweep '
+  fits "$columns" "$rows"
+  keys Escape 7
+  wait_for '^Tipping points '
+  fits "$columns" "$rows"
+  keys Escape 8
+  wait_for '^Robustness '
+  fits "$columns" "$rows"
+  keys Escape
+
+  # An envelope of 100 000 €: the conflict panel says what would fix it (scrolled to with >), the
+  # regions said once, no amount split across two lines.
+  keys 3 Enter
+  wait_for '^Envelope total \(now 3 000 000 €\): '
+  keys '100 000' Enter
+  wait_for '✗ infeasible'
+  wait_for 'What would fix it|< > scroll' 60
+  tries=100
+  while ((tries-- > 0)) && screen | grep -q 'looking for the rules'; do sleep 0.2; done
+  fits "$columns" "$rows"
+  tries=20
+  while ((tries-- > 0)) && ! screen | grep -q 'lower the grant floor'; do keys '>'; sleep 0.2; done
+  check 'lower the grant floor' "the fix of the conflict, scrolled to, at ${columns}×${rows}"
+  screen | node -e 'const lines = require("fs").readFileSync(0, "utf8").split("\n").map((line) => /│ (.*?) *│$/.exec(line)?.[1] ?? ""); process.exit(lines.some((line, index) => /[0-9≤≥]$/.test(line) && /^ *([0-9]{3}\b|[kM]?€)/.test(lines[index + 1] ?? "")) ? 1 : 0)' || fail "an amount split across lines at ${columns}×${rows}"
+  tries=20
+  while ((tries-- > 0)) && ! screen | grep -Eq '[0-9]+ regions'; do keys '>'; sleep 0.2; done
+  check '[0-9]+ regions' "the regions grouped in the conflict panel at ${columns}×${rows}"
+  check_not '— Aquitaine: ≤' "one line per region in the conflict panel at ${columns}×${rows}"
+  save "conflict-${columns}x${rows}"
+  keys u
+  wait_for '✓ optimal' 30
+}
+walk 200 50
+walk 80 24
 
 # q gives the shell back: normal screen, same terminal settings, commands echo.
 keys q
@@ -177,6 +240,17 @@ t resize-window -t e2e -x 120 -y 40
 keys 'clear; NO_COLOR=1 node bin/enveloppe.js scenarios/tiny.yaml' Enter
 wait_settled
 t capture-pane -e -p -t e2e | grep -q $'\e\\[[0-9;]*[1-9][0-9;]*m' && fail 'colours or styles despite NO_COLOR'
+
+# One sign for one change: social becomes the reference, emploi is solved; Allocation and Compare
+# both give tiny-1 the change from the reference to the current allocation.
+keys c p
+wait_for 'policy emploi'
+wait_settled
+allocation_change="$(screen | grep -E ' tiny-1 ' | grep -Eo '(▲ \+|▼ −)[0-9 ]+ €')" || fail 'no change for tiny-1 in the allocation view'
+keys 5 m
+wait_for '^Compare emploi with social \(ref\)'
+compare_change="$(screen | grep -E '^tiny-1 ' | grep -Eo '(▲ \+|▼ −)[0-9 ]+ €')" || fail 'no change for tiny-1 in the compare view'
+[[ "$allocation_change" == '▼ −30 000 €' && "$compare_change" == "$allocation_change" ]] || fail "Allocation says $allocation_change, Compare says $compare_change for tiny-1"
 keys q
 wait_for '^e2e\$ ?$' 10
 

@@ -17,6 +17,8 @@ export interface ConflictItem {
   readonly label: string;
   /** What would relax it. */
   readonly fix: string;
+  /** A rule's bound for one group: lets a reader group the same bound over many groups. */
+  readonly bound?: { readonly rule: number; readonly label: string; readonly group: string; readonly side: 'lower' | 'upper'; readonly measure: 'count' | 'euros'; readonly value: number };
 }
 
 export interface ConflictReport {
@@ -51,7 +53,7 @@ export async function explainInfeasibility(scenario: Scenario, options: Partial<
     const without = kept.filter((other) => other !== item);
     if (!(await feasible(without))) kept = without;
   }
-  const conflicting = kept.map(({ kind, label, fix }) => ({ kind, label, fix }));
+  const conflicting = kept.map(({ kind, label, fix, bound }) => (bound === undefined ? { kind, label, fix } : { kind, label, fix, bound }));
   // A repair is printed only once re-solving the whole scenario with it applied finds an allocation:
   // dropping a member of the conflicting set is not always a change the funder can make (raising the
   // envelope cannot help shares that add up to 105 %, since shares grow with it).
@@ -160,6 +162,7 @@ function itemsOf(scenario: Scenario, model: AllocationModel): Item[] {
           label: `${rule.label} — ${origin.group}: ${sign} ${show(bound)}`,
           fix: `${side === 'lower' ? 'lower' : 'raise'} the bound of '${rule.label}' for ${origin.group} (now ${sign} ${show(bound)})`,
           rows: [{ name: row.name, side }],
+          bound: { rule: origin.rule, label: rule.label, group: origin.group, side, measure: origin.measure === 'count' ? 'count' : 'euros', value: origin.measure === 'count' ? bound : bound * scenario.grant.step },
         });
       }
     }

@@ -1,5 +1,6 @@
 /** The readable report `enveloppe solve` prints: the allocation table, then totals and rules. */
 import type { Allocation, CandidateResult, RuleResult } from '../analysis/allocation.js';
+import { euroWeightedScore } from '../analysis/mean-score.js';
 import { formatEuros, formatPercent } from '../domain/money.js';
 
 export interface ReportOptions {
@@ -38,40 +39,46 @@ export function renderReport(allocation: Allocation, options: ReportOptions = {}
   } else if (allocation.formula !== undefined) {
     out.push(`Score formula: ${allocation.formula}`);
   }
-  out.push(`Proven optimum by ${allocation.engine === 'jslp' ? 'javascript-lp-solver' : 'HiGHS'}; objective ${allocation.objective.toFixed(2)}`);
+  // The objective itself (Σ score × euros) means nothing to a reader: it stays in the JSON output.
+  const meanScore = euroWeightedScore(allocation);
+  out.push(`Proven optimum by ${allocation.engine === 'jslp' ? 'javascript-lp-solver' : 'HiGHS'}${meanScore === undefined ? '' : `; mean score weighted by the euros: ${meanScore.toFixed(2)}`}`);
   for (const note of allocation.notes) out.push(`Note: ${note}`);
   out.push('');
 
   const years = allocation.years.map((entry) => entry.year);
   const reviewed = allocation.candidates.some((candidate) => candidate.review !== undefined);
+  const shown = allocation.candidates.filter((candidate) => options.all === true || candidate.grant > 0);
+  // Columns as wide as what they hold (names up to 48, regions up to 26), and the tags in a column of their own.
+  const widest = (title: string, texts: readonly string[], most: number): number => Math.min(most, Math.max([...title].length, ...texts.map((text) => [...text].length)));
+  const tags = shown.map(tagOf);
   const columns: Column[] = [
     { title: 'Rank', width: 4, align: 'right' },
-    { title: 'Id', width: 10, align: 'left' },
-    { title: 'Name', width: 34, align: 'left' },
-    { title: 'Region', width: 20, align: 'left' },
+    { title: 'Id', width: widest('Id', shown.map((candidate) => candidate.id), 16), align: 'left' },
+    { title: 'Name', width: widest('Name', shown.map((candidate) => candidate.name), 48), align: 'left' },
+    { title: 'Region', width: widest('Region', shown.map((candidate) => candidate.region), 26), align: 'left' },
     // Wide enough for any score: a formula may give 10000.00.
     { title: 'Score', width: Math.max(6, ...allocation.candidates.map((candidate) => candidate.score.toFixed(2).length)), align: 'right' },
     ...years.map((year): Column => ({ title: year, width: 11, align: 'right' })),
     { title: 'Grant', width: 11, align: 'right' },
     { title: '% req.', width: 7, align: 'right' },
+    ...(tags.some((tag) => tag !== '') ? [{ title: 'Note', width: widest('Note', tags, 20), align: 'left' } as const] : []),
     ...(reviewed ? [{ title: 'Reviews', width: 14, align: 'left' } as Column] : []),
   ];
   out.push(line(columns, columns.map((column) => column.title)));
-  const shown = allocation.candidates.filter((candidate) => options.all === true || candidate.grant > 0);
-  for (const candidate of shown) {
-    const lock = candidate.lock === 'funded' ? ' [locked in]' : candidate.lock === 'excluded' ? ' [locked out]' : !candidate.eligible ? ' [asks < floor]' : '';
+  shown.forEach((candidate, index) => {
     out.push(line(columns, [
       String(candidate.rank),
       candidate.id,
-      `${candidate.name}${lock}`,
+      candidate.name,
       candidate.region,
       candidate.score.toFixed(2),
       ...years.map((year) => formatEuros(candidate.years[year] ?? 0)),
       formatEuros(candidate.grant),
       formatPercent(candidate.shareOfRequest),
-      reviewTag(candidate.review),
+      ...(tags.some((tag) => tag !== '') ? [tags[index] ?? ''] : []),
+      ...(reviewed ? [reviewTag(candidate.review)] : []),
     ]));
-  }
+  });
   const hidden = allocation.candidates.length - shown.length;
   if (hidden > 0) out.push(`(${hidden} candidates get nothing; --all lists them)`);
   if (reviewed) out.push("Reviews: reviewers counted, ↕ range of their own final scores in points, ⚑ above the scenario's disagreement threshold, ⊘ conflicts excluded.");
@@ -105,6 +112,13 @@ export function renderReport(allocation: Allocation, options: ReportOptions = {}
 function reviewTag(review: CandidateResult['review']): string {
   if (review === undefined) return '';
   return `${review.reviewers} ↕${review.scoreRange.toFixed(1)}${review.disagree ? ' ⚑' : ''}${review.conflicts > 0 ? ` ⊘${review.conflicts}` : ''}`;
+}
+
+/** `locked in`, `locked out`, `asks < floor` (asks less than the grant floor), or ''. */
+function tagOf(candidate: Allocation['candidates'][number]): string {
+  if (candidate.lock === 'funded') return 'locked in';
+  if (candidate.lock === 'excluded') return 'locked out';
+  return candidate.eligible ? '' : 'asks < floor';
 }
 
 /** A group with no laureate and no binding bound says nothing worth a line. */

@@ -7,12 +7,16 @@
 import type { AnalysisKind } from './analyses.js';
 import { layoutOf } from './layout.js';
 import { tableRows } from './screens/allocation.js';
+import { budgetLines } from './screens/budget.js';
 import { compareScroll } from './screens/compare.js';
+import { conflictLines, conflictRoom } from './screens/conflict.js';
+import { detailLines } from './screens/detail.js';
 import { helpLines } from './screens/help.js';
 import { robustnessScroll } from './screens/robustness.js';
 import { summaryLines } from './screens/summary.js';
 import { sweepScroll } from './screens/sweep.js';
 import { tippingScroll } from './screens/tipping.js';
+import { weightsScreen } from './screens/weights.js';
 import { WEIGHT_STEP, WEIGHT_STEP_BIG, isStale, reduce, selectedIndex, visibleCandidates, VIEWS, type Action, type Prompt, type ScrollArea, type TuiState } from './state.js';
 
 /** A key as the maps need it; the app builds it from Ink's `useInput`. */
@@ -66,16 +70,16 @@ export function splitPaste(press: KeyPress): KeyPress[] {
 export function keyAction(state: TuiState, key: KeyPress): Action | undefined {
   if (state.prompt !== undefined) return promptKeys(state.prompt, key);
   if (key.ctrl === true) return undefined;
-  const global = globalKeys(key);
+  const global = globalKeys(key) ?? conflictKeys(state, key);
   if (global !== undefined) return global;
   if (state.help) return helpKeys(state, key);
   switch (state.view) {
     case 'allocation':
       return state.detail === undefined ? allocationKeys(state, key) : detailKeys(state, key);
     case 'weights':
-      return weightsKeys(key);
+      return weightsKeys(state, key);
     case 'budget':
-      return budgetKeys(key);
+      return budgetKeys(state, key);
     case 'summary':
       return summaryKeys(state, key);
     case 'compare':
@@ -153,17 +157,42 @@ function allocationKeys(state: TuiState, key: KeyPress): Action | undefined {
 }
 
 function detailKeys(state: TuiState, key: KeyPress): Action | undefined {
-  const rows = tableRows(layoutOf(state.size, isStale(state)).body);
+  const layout = layoutOf(state.size, isStale(state));
+  const rows = tableRows(layout.body);
   if (key.escape === true || key.backspace === true || key.left === true) return { type: 'closeDetail' };
   if (key.up === true || key.input === 'k') return { type: 'move', delta: -1, rows };
   if (key.down === true || key.input === 'j') return { type: 'move', delta: 1, rows };
   if (key.input === ' ' && state.detail !== undefined) return { type: 'cycleLock', id: state.detail };
-  return undefined;
+  // ↑↓ go to the next candidate: the pages scroll the detail itself.
+  return pageKeys('detail', key, layout.body, detailLines(state, state.detail ?? '', layout.main).length);
 }
 
-function weightsKeys(key: KeyPress): Action | undefined {
-  if (key.up === true || key.input === 'k') return { type: 'moveWeightCursor', delta: -1 };
-  if (key.down === true || key.input === 'j') return { type: 'moveWeightCursor', delta: 1 };
+/** PgUp, PgDn, Home and End over `total` lines shown `rows` at a time (views whose ↑↓ move a cursor). */
+function pageKeys(area: ScrollArea, key: KeyPress, rows: number, total: number): Action | undefined {
+  const delta = key.pageUp === true ? -rows : key.pageDown === true ? rows : key.home === true ? -total : key.end === true ? total : 0;
+  return delta === 0 ? undefined : { type: 'scroll', area, delta, rows, total };
+}
+
+/** < and > scroll the conflict panel, whatever the view, while it is shown. */
+function conflictKeys(state: TuiState, key: KeyPress): Action | undefined {
+  if ((key.input !== '<' && key.input !== '>') || !isStale(state)) return undefined;
+  const layout = layoutOf(state.size, true);
+  const room = conflictRoom(layout.body);
+  const total = conflictLines(state, layout.panel - 4, ' ').length;
+  if (total <= room) return undefined;
+  // One line of the panel says where it is: the window holds one line less.
+  const rows = room - 1;
+  const step = Math.max(1, rows - 1);
+  return { type: 'scroll', area: 'conflict', delta: key.input === '<' ? -step : step, rows, total };
+}
+
+function weightsKeys(state: TuiState, key: KeyPress): Action | undefined {
+  const layout = layoutOf(state.size, isStale(state));
+  const total = weightsScreen(state, layout.main, layout.body, true).length;
+  if (key.up === true || key.input === 'k') return { type: 'moveWeightCursor', delta: -1, rows: layout.body, total };
+  if (key.down === true || key.input === 'j') return { type: 'moveWeightCursor', delta: 1, rows: layout.body, total };
+  const page = pageKeys('weights', key, layout.body, total);
+  if (page !== undefined) return page;
   if (key.left === true) return { type: 'nudgeWeight', points: -(key.shift === true ? WEIGHT_STEP_BIG : WEIGHT_STEP) };
   if (key.right === true) return { type: 'nudgeWeight', points: key.shift === true ? WEIGHT_STEP_BIG : WEIGHT_STEP };
   if (key.input === '0') return { type: 'zeroWeight' };
@@ -171,11 +200,13 @@ function weightsKeys(key: KeyPress): Action | undefined {
   return undefined;
 }
 
-function budgetKeys(key: KeyPress): Action | undefined {
-  if (key.up === true || key.input === 'k') return { type: 'moveBudgetCursor', delta: -1 };
-  if (key.down === true || key.input === 'j') return { type: 'moveBudgetCursor', delta: 1 };
+function budgetKeys(state: TuiState, key: KeyPress): Action | undefined {
+  const layout = layoutOf(state.size, isStale(state));
+  const total = budgetLines(state, layout.main, true).length;
+  if (key.up === true || key.input === 'k') return { type: 'moveBudgetCursor', delta: -1, rows: layout.body, total };
+  if (key.down === true || key.input === 'j') return { type: 'moveBudgetCursor', delta: 1, rows: layout.body, total };
   if (key.enter === true) return { type: 'openPrompt', kind: 'budget' };
-  return undefined;
+  return pageKeys('budget', key, layout.body, total);
 }
 
 function summaryKeys(state: TuiState, key: KeyPress): Action | undefined {
@@ -191,7 +222,7 @@ function analysisKeys(state: TuiState, kind: AnalysisKind, key: KeyPress): Actio
   if (own !== undefined) return own;
   const layout = layoutOf(state.size, isStale(state));
   const scroll =
-    kind === 'compare' ? compareScroll(state, layout.main, layout.body) : kind === 'sweep' ? sweepScroll(state, layout.body) : kind === 'tipping' ? tippingScroll(state, layout.body) : robustnessScroll(state, layout.body);
+    kind === 'compare' ? compareScroll(state, layout.main, layout.body) : kind === 'sweep' ? sweepScroll(state, layout.main, layout.body) : kind === 'tipping' ? tippingScroll(state, layout.body) : robustnessScroll(state, layout.body);
   return scrollKeys(kind, key, scroll.rows, scroll.total);
 }
 

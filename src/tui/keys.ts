@@ -35,6 +35,7 @@ export const KEY_GROUPS: readonly KeyGroup[] = [
       { keys: 's', does: 'save the weights as a new policy' },
       { keys: 'e', does: 'export the allocation to CSV' },
       { keys: 'u', does: 'undo the last edit' },
+      { keys: '< >', does: 'scroll the conflict panel' },
       { keys: '?', does: 'this list of keys' },
       { keys: 'q, Ctrl-C', does: 'quit' },
     ],
@@ -47,6 +48,7 @@ export const KEY_GROUPS: readonly KeyGroup[] = [
       { keys: '/', does: 'filter by name, region or id' },
       { keys: 'Esc', does: 'clear the filter' },
       { keys: 'Enter', does: "a candidate's detail (Esc: back)" },
+      { keys: 'PgUp PgDn', does: "scroll a candidate's detail" },
       { keys: 'Space', does: 'lock: free → funded → excluded' },
     ],
   },
@@ -57,6 +59,7 @@ export const KEY_GROUPS: readonly KeyGroup[] = [
       { keys: '← →', does: '−/+ 1 point (Shift: 5 points)' },
       { keys: '0', does: 'weight 0 for this criterion' },
       { keys: 'r', does: "reset to the policy's weights" },
+      { keys: 'PgUp PgDn', does: 'scroll when the view is taller' },
     ],
   },
   {
@@ -114,8 +117,8 @@ export const KEY_GROUPS: readonly KeyGroup[] = [
 /** The keys of one view, shortest first, for the footer. */
 export const VIEW_HINTS: Readonly<Record<View | 'detail', readonly string[]>> = {
   allocation: ['↑↓ move', 'Enter detail', 'Space lock', '/ filter', 'PgUp/PgDn page'],
-  detail: ['Esc back', '↑↓ next candidate', 'Space lock'],
-  weights: ['↑↓ criterion', '←→ ±1 pt', 'Shift ±5', '0 zero', 'r reset'],
+  detail: ['Esc back', '↑↓ next candidate', 'PgUp/PgDn scroll', 'Space lock'],
+  weights: ['↑↓ criterion', '←→ ±1 pt', 'Shift ±5', '0 zero', 'r reset', 'PgUp/PgDn scroll'],
   budget: ['↑↓ value', 'Enter edit', 'amounts: 2,5 M€ · 2 500 000 · 750 k€'],
   summary: ['↑↓ scroll', 'PgUp/PgDn page'],
   compare: ['↑↓ scroll', '←→ change vs', 'm policies/reference', 'c set reference', 'Esc stop'],

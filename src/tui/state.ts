@@ -6,7 +6,7 @@
 import { basename, dirname, extname, join, relative } from 'node:path';
 import type { Allocation, AllocationOutcome, Selection } from '../analysis/allocation.js';
 import type { ConflictReport } from '../analysis/conflicts.js';
-import { formatEuros } from '../domain/money.js';
+import { formatEuros, groupDigits } from '../domain/money.js';
 import type { Lock, Policy, ReturnTier, Scenario } from '../domain/types.js';
 import { parseDecimal, parseMoneyInput } from '../io/numbers.js';
 import { POLICY_NAME } from '../io/scenario-edit.js';
@@ -36,7 +36,10 @@ export type View = 'allocation' | 'weights' | 'budget' | 'summary' | AnalysisKin
 export const VIEWS: readonly View[] = ['allocation', 'weights', 'budget', 'summary', ...ANALYSIS_KINDS];
 
 /** Areas that scroll as a whole, each with its own first line. */
-export type ScrollArea = 'summary' | 'help' | AnalysisKind;
+export type ScrollArea = 'summary' | 'help' | AnalysisKind | PanelArea;
+
+/** Areas whose first line is kept in `tops`: views with a cursor, the detail and the conflict panel. */
+export type PanelArea = 'weights' | 'budget' | 'detail' | 'conflict';
 
 /** What the Compare view lines up: the current edits with every other policy, or with the reference (`c`). */
 export type CompareMode = 'policies' | 'reference';
@@ -88,6 +91,8 @@ export interface TuiState {
   readonly policy: string;
   /** Normalised weights replacing the policy's; undefined: the policy as written. */
   readonly weights: Weights | undefined;
+  /** Edited weights of other policies, set aside by `p`: switching back to the policy brings them back. */
+  readonly setAside: Readonly<Record<string, Weights>>;
   /** Bumped by every edit that needs a new solve; results of older generations are ignored. */
   readonly generation: number;
   /** Which version of the scenario this is: a new number per edit of the scenario (budget, locks, policies), kept by undo. */
@@ -138,6 +143,8 @@ export interface TuiState {
   readonly nextRunId: number;
   /** First line shown by each analysis view. */
   readonly analysisTop: Readonly<Record<AnalysisKind, number>>;
+  /** First line shown by the weights and budget views, a candidate's detail and the conflict panel. */
+  readonly tops: Readonly<Record<PanelArea, number>>;
   readonly compareMode: CompareMode;
   /** Which compared column the change column measures against (0: the first after the current edits). */
   readonly compareTarget: number;
@@ -158,11 +165,12 @@ export type Action =
   | { readonly type: 'openDetail' }
   | { readonly type: 'closeDetail' }
   | { readonly type: 'cycleLock'; readonly id: string }
-  | { readonly type: 'moveWeightCursor'; readonly delta: number }
+  /** `rows` and `total`: the view's height and length, so that its window follows the cursor (the weights view only). */
+  | { readonly type: 'moveWeightCursor'; readonly delta: number; readonly rows?: number; readonly total?: number }
   | { readonly type: 'nudgeWeight'; readonly points: number }
   | { readonly type: 'zeroWeight' }
   | { readonly type: 'resetWeights' }
-  | { readonly type: 'moveBudgetCursor'; readonly delta: number }
+  | { readonly type: 'moveBudgetCursor'; readonly delta: number; readonly rows?: number; readonly total?: number }
   | { readonly type: 'switchPolicy'; readonly delta: 1 | -1 }
   | { readonly type: 'setReference' }
   | { readonly type: 'clearReference' }
@@ -210,6 +218,7 @@ export function initialState(scenario: Scenario, options: StartOptions = {}): Tu
     original: scenario,
     policy,
     weights,
+    setAside: {},
     generation: 1,
     edition: 1,
     editions: 1,
@@ -242,6 +251,7 @@ export function initialState(scenario: Scenario, options: StartOptions = {}): Tu
     analysisCache: emptyCache(),
     nextRunId: 1,
     analysisTop: { compare: 0, sweep: 0, tipping: 0, robustness: 0 },
+    tops: { weights: 0, budget: 0, detail: 0, conflict: 0 },
     compareMode: 'policies',
     compareTarget: 0,
     robustness: ROBUSTNESS_DEFAULTS,
@@ -415,6 +425,8 @@ export function applyBudget(scenario: Scenario, field: BudgetField, text: string
   }
   const parsed = parseMoneyInput(text);
   if (!parsed.ok) return { ok: false, reason: `'${text.trim()}' is not an amount (${parsed.reason}); try 2,5 M€, 2 500 000 or 750 k€` };
+  const ambiguous = ambiguousAmount(text, parsed.value);
+  if (ambiguous !== undefined) return { ok: false, reason: ambiguous };
   const value = Math.round(parsed.value);
   if (field === 'total' || field.startsWith('year:')) {
     if (!(value > 0)) return { ok: false, reason: 'an envelope must be above 0 €' };
@@ -428,6 +440,17 @@ export function applyBudget(scenario: Scenario, field: BudgetField, text: string
   }
   if (!(value > 0) || value < scenario.grant.min) return { ok: false, reason: `the grant ceiling must be above 0 € and at least the grant floor (${formatEuros(scenario.grant.min)})` };
   return { ok: true, value, scenario: { ...scenario, grant: { ...scenario.grant, max: value } } };
+}
+
+/**
+ * Why an amount typed without a unit cannot be taken as it is: below 1 000 it could mean euros or
+ * millions (`2,5`, `3`). Undefined when the text has a unit or is clearly in euros.
+ * @example ambiguousAmount('2,5', 2.5) // "'2,5' has no unit: 2,5 € or 2,5 M€? Type 2,5 M€ or 2 500 000 (2,5 € for euros)"
+ */
+export function ambiguousAmount(text: string, value: number): string | undefined {
+  const typed = text.trim();
+  if (/[€a-z]/i.test(typed) || value === 0 || value >= 1000) return undefined;
+  return `'${typed}' has no unit: ${typed} € or ${typed} M€? Type ${typed} M€ or ${groupDigits(Math.round(value * 1e6))} (${typed} € for euros)`;
 }
 
 /** free → funded → excluded → free. */
@@ -477,15 +500,16 @@ function step(state: TuiState, action: Action): TuiState | undefined {
     }
     case 'scroll': {
       const { area } = action;
-      const now = area === 'summary' ? state.summaryTop : area === 'help' ? state.helpTop : state.analysisTop[area];
+      const now = area === 'summary' ? state.summaryTop : area === 'help' ? state.helpTop : isPanelArea(area) ? state.tops[area] : state.analysisTop[area];
       const top = Math.max(0, Math.min(now + action.delta, action.total - action.rows));
       if (area === 'summary') return { ...state, summaryTop: top };
       if (area === 'help') return { ...state, helpTop: top };
+      if (isPanelArea(area)) return { ...state, tops: { ...state.tops, [area]: top } };
       return { ...state, analysisTop: { ...state.analysisTop, [area]: top } };
     }
     case 'openDetail': {
       const candidate = visibleCandidates(state)[selectedIndex(state)];
-      return candidate === undefined ? state : { ...state, detail: candidate.id, selected: candidate.id };
+      return candidate === undefined ? state : { ...state, detail: candidate.id, selected: candidate.id, tops: { ...state.tops, detail: 0 } };
     }
     case 'closeDetail':
       return { ...state, detail: undefined };
@@ -493,7 +517,8 @@ function step(state: TuiState, action: Action): TuiState | undefined {
       return cycleLock(state, action.id);
     case 'moveWeightCursor': {
       const count = state.scenario.criteria.length;
-      return { ...state, weightCursor: Math.max(0, Math.min(count - 1, state.weightCursor + action.delta)) };
+      const weightCursor = Math.max(0, Math.min(count - 1, state.weightCursor + action.delta));
+      return { ...state, weightCursor, tops: follow(state.tops, 'weights', WEIGHTS_LEAD + weightCursor, action) };
     }
     case 'nudgeWeight':
     case 'zeroWeight':
@@ -503,15 +528,21 @@ function step(state: TuiState, action: Action): TuiState | undefined {
       return edit(state, { weights: undefined }, `weights reset to '${state.policy}'`);
     case 'moveBudgetCursor': {
       const count = budgetFields(state.scenario).length;
-      return { ...state, budgetCursor: Math.max(0, Math.min(count - 1, state.budgetCursor + action.delta)) };
+      const budgetCursor = Math.max(0, Math.min(count - 1, state.budgetCursor + action.delta));
+      return { ...state, budgetCursor, tops: follow(state.tops, 'budget', BUDGET_LEAD + budgetCursor, action) };
     }
     case 'switchPolicy': {
       const names = state.scenario.policies.map((policy) => policy.name);
-      if (names.length < 2 && state.weights === undefined) return { ...state, message: { text: 'This scenario has one policy only.', tone: 'info' } };
+      if (names.length < 2) return { ...state, message: { text: `This scenario has one policy only.${state.weights === undefined ? '' : ' r resets the weights to it.'}`, tone: 'info' } };
       const index = (names.indexOf(state.policy) + action.delta + names.length) % names.length;
       const name = names[index] ?? state.policy;
       const policy = state.scenario.policies[index];
-      return edit({ ...state, weightCursor: 0 }, { policy: name, weights: undefined }, `policy ${name}`, `Policy ${name}: ${policy?.label ?? name}.`);
+      // Edited weights are never dropped: set aside, they come back with their policy (and with u).
+      const { [name]: restored, ...others } = state.setAside;
+      const setAside = state.weights === undefined || name === state.policy ? others : { ...others, [state.policy]: state.weights };
+      const words = [`Policy ${name}: ${policy?.label ?? name}${restored === undefined ? '' : ', with the weights you had edited (r resets them)'}.`];
+      if (state.weights !== undefined && name !== state.policy) words.push(`Your edited weights of '${state.policy}' are kept: back on it, they return.`);
+      return edit({ ...state, weightCursor: 0, setAside }, { policy: name, weights: name === state.policy ? state.weights : restored }, `policy ${name}`, words.join(' '));
     }
     case 'setReference':
       if (state.allocation === undefined || isStale(state)) return { ...state, message: { text: 'No allocation to compare with yet.', tone: 'error' } };
@@ -636,6 +667,29 @@ export function syncAnalyses(state: TuiState): TuiState {
   return analyses === state.analyses ? state : { ...state, analyses, nextRunId };
 }
 
+function isPanelArea(area: ScrollArea): area is PanelArea {
+  return area === 'weights' || area === 'budget' || area === 'detail' || area === 'conflict';
+}
+
+/** Lines above the first criterion of the weights view (the policy, the column titles) and above the first budget value. */
+export const WEIGHTS_LEAD = 2;
+export const BUDGET_LEAD = 3;
+
+/** The area's first line moved as little as needed for line `line` to be on screen. */
+function follow(tops: TuiState['tops'], area: PanelArea, line: number, window: { readonly rows?: number; readonly total?: number }): TuiState['tops'] {
+  if (window.rows === undefined || window.total === undefined) return tops;
+  return { ...tops, [area]: windowTop(window.total, line, tops[area], window.rows) };
+}
+
+/**
+ * The first line a view shows of `total` lines in `rows`: its scroll position, moved as little as
+ * needed for the cursor's line to be on screen, and never past the end.
+ */
+export function windowFor(top: number, total: number, rows: number, cursor?: number): number {
+  const start = cursor === undefined ? top : windowTop(total, cursor, top, rows);
+  return Math.max(0, Math.min(start, total - rows));
+}
+
 function referenceName(allocation: Allocation): string {
   return `policy ${allocation.policy}, ${formatEuros(allocation.spent)}, ${allocation.laureates} laureates`;
 }
@@ -717,7 +771,8 @@ function submitPrompt(state: TuiState): TuiState | undefined {
       const closed = { ...state, prompt: undefined };
       if (prompt.text.trim() === '') return closed;
       const applied = applyBudget(state.scenario, prompt.field, prompt.text);
-      if (!applied.ok) return { ...closed, message: { text: `${budgetLabel(prompt.field)} kept at ${formatBudgetValue(prompt.field, budgetValue(state.scenario, prompt.field))}: ${applied.reason}.`, tone: 'error' } };
+      // A refused entry keeps the prompt and its text, to be corrected, with the reason beneath.
+      if (!applied.ok) return { ...state, message: { text: `${budgetLabel(prompt.field)} kept at ${formatBudgetValue(prompt.field, budgetValue(state.scenario, prompt.field))}: ${applied.reason}.`, tone: 'error' } };
       const was = formatBudgetValue(prompt.field, budgetValue(state.scenario, prompt.field));
       const now = formatBudgetValue(prompt.field, applied.value);
       return edit(closed, { scenario: applied.scenario }, `${budgetLabel(prompt.field)} ${was} → ${now}`, `${budgetLabel(prompt.field)}: ${was} → ${now}.`);

@@ -20,6 +20,37 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
   return align === 'left' ? cut + pad : pad + cut;
 }
 
+/**
+ * Cuts `text` to `width` cells in the middle (`Pôle territorial…du Diois`), keeping its end, where
+ * names that share a long beginning differ; pads it like `fit`.
+ */
+export function fitMiddle(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+  const chars = [...text.normalize('NFC')];
+  if (chars.length <= width || width < 5) return fit(text, width, align);
+  const head = Math.ceil((width - 1) * 0.45);
+  const tail = width - 1 - head;
+  return fit(`${chars.slice(0, head).join('').trimEnd()}…${chars.slice(chars.length - tail).join('').trimStart()}`, width, align);
+}
+
+/**
+ * How each text reads cut to `width` cells: cut at the end, or in the middle when two texts cut at
+ * the end would read the same.
+ * @example distinctCuts(['Pôle territorial du Diois', 'Pôle territorial du Jura'], 14) // Pôle t…Diois, Pôle t…u Jura
+ */
+export function distinctCuts(texts: readonly string[], width: number): ReadonlyMap<string, string> {
+  const ends = new Map<string, number>();
+  for (const text of new Set(texts)) {
+    const cut = fit(text, width).trimEnd();
+    ends.set(cut, (ends.get(cut) ?? 0) + 1);
+  }
+  const out = new Map<string, string>();
+  for (const text of texts) {
+    const cut = fit(text, width).trimEnd();
+    out.set(text, (ends.get(cut) ?? 0) > 1 ? fitMiddle(text, width).trimEnd() : cut);
+  }
+  return out;
+}
+
 /** Cuts `text` to `width` cells without padding. */
 export function clip(text: string, width: number): string {
   return cells(text) > width ? fit(text, width) : visible(text);
@@ -71,6 +102,13 @@ export interface Column<Row> {
   readonly flex?: boolean;
   /** Width below which a flex column makes the table drop optional columns. @default 12 */
   readonly minWidth?: number;
+  /** Widest a flex column grows (its longest text): the space beyond is left empty. @default no limit */
+  readonly maxWidth?: number;
+  /**
+   * A fixed column that may narrow down to this width when room is short: it gets its full `width`
+   * back before the flex column grows past its minimum.
+   */
+  readonly shrinkTo?: number;
   /** Dropped first (highest first) when the table is too narrow; 0 = never dropped. @default 0 */
   readonly drop?: number;
   readonly cell: (row: Row) => string;
@@ -81,20 +119,33 @@ export const GAP = ' ';
 
 /**
  * Chooses the columns that fit `width`: optional columns go (highest `drop` first) until the flex
- * column gets at least its minimum, then the flex column takes what is left.
+ * column gets at least its minimum (the shrinkable columns at their narrowest); then the shrinkable
+ * columns get their room back, and the flex column takes what is left, up to its `maxWidth`.
  */
 export function layoutColumns<Row>(columns: readonly Column<Row>[], width: number): Column<Row>[] {
   let kept = [...columns];
   const flexMin = (list: readonly Column<Row>[]): number => list.find((column) => column.flex === true)?.minWidth ?? 12;
-  const fixed = (list: readonly Column<Row>[]): number => list.reduce((sum, column) => sum + (column.flex === true ? 0 : column.width), 0) + GAP.length * (list.length - 1);
+  const narrowest = (column: Column<Row>): number => Math.min(column.width, column.shrinkTo ?? column.width);
+  const fixed = (list: readonly Column<Row>[]): number => list.reduce((sum, column) => sum + (column.flex === true ? 0 : narrowest(column)), 0) + GAP.length * (list.length - 1);
   while (width - fixed(kept) < flexMin(kept)) {
     const droppable = kept.filter((column) => (column.drop ?? 0) > 0);
     if (droppable.length === 0) break;
     const highest = Math.max(...droppable.map((column) => column.drop ?? 0));
     kept = kept.filter((column) => (column.drop ?? 0) !== highest);
   }
-  const left = Math.max(4, width - fixed(kept));
-  return kept.map((column) => (column.flex === true ? { ...column, width: left } : column));
+  const flex = kept.find((column) => column.flex === true);
+  const room = width - fixed(kept);
+  const flexStart = flex === undefined ? 0 : Math.min(flexMin(kept), Math.max(4, room));
+  let spare = Math.max(0, room - flexStart);
+  const widths = new Map<Column<Row>, number>();
+  for (const column of kept) {
+    if (column.flex === true) continue;
+    const grow = Math.min(spare, column.width - narrowest(column));
+    widths.set(column, narrowest(column) + grow);
+    spare -= grow;
+  }
+  const flexWidth = Math.min(flexStart + spare, flex?.maxWidth ?? Infinity);
+  return kept.map((column) => ({ ...column, width: column.flex === true ? flexWidth : (widths.get(column) ?? column.width) }));
 }
 
 /** A row of cells joined with the gap; always exactly the table's width. */
@@ -102,12 +153,15 @@ export function tableLine<Row>(columns: readonly Column<Row>[], texts: readonly 
   return columns.map((column, index) => fit(texts[index] ?? '', column.width, column.align)).join(GAP);
 }
 
-/** Greedy word wrap to `width` cells; words longer than a line are cut. */
+/**
+ * Greedy word wrap to `width` cells at plain spaces only: a non-breaking space (see `keepAmountsWhole`)
+ * never breaks. Words longer than a line are cut.
+ */
 export function wrapText(text: string, width: number): string[] {
   const out: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
-    for (const word of paragraph.split(/\s+/).filter((part) => part !== '')) {
+    for (const word of paragraph.split(/[ \t]+/).filter((part) => part !== '')) {
       const candidate = line === '' ? word : `${line} ${word}`;
       if (cells(candidate) <= width) {
         line = candidate;
@@ -133,4 +187,18 @@ export function progressBar(done: number, total: number, width: number): string 
 export function shareText(share: number): string {
   const percent = Math.round(share * 1000) / 10;
   return `${Number.isInteger(percent) ? percent.toFixed(0) : percent.toFixed(1)} %`;
+}
+
+/** The no-break space that holds an amount together when text wraps. */
+export const NBSP = '\u00A0';
+
+/**
+ * Joins the parts of each amount with no-break spaces, so that wrapping never splits one:
+ * `100 000 €`, `≤ 20 000 €`, `2,5 M€`, `12 laureates` stay on one line.
+ */
+export function keepAmountsWhole(text: string): string {
+  return text
+    .replace(/(\d) (?=\d{3}(?!\d))/g, `$1${NBSP}`)
+    .replace(/(\d) (?=(?:k|M)?€|%)/g, `$1${NBSP}`)
+    .replace(/([≤≥<>=×]) (?=\d)/g, `$1${NBSP}`);
 }

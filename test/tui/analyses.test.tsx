@@ -33,24 +33,24 @@ describe('compare (5)', { timeout: 20_000 }, () => {
       "Exemple à cinq candidats · policy social (Utilité sociale d'abord)  ✓ optimal · N ms
       Spent 300 000 € / 300 000 € · Laureates 3 / 3
       Compare social with emploi  (with every policy of the scenario; m switches)
-        social → emploi: 2 laureates in common · 110 000 € change hands
-          enter tiny-4 · leave tiny-3
+        emploi → social: 2 laureates in common · 110 000 € change hands
+          enter tiny-3 · leave tiny-4
 
-      Id     Name                                           social    emploi Δ emploi                 Rank
-      tiny-1 Pôle coopératif du Pays de Redon            120 000 €  90 000 € ▼ −30 000 €  ██▏          2→5
-      tiny-2 PTCE Vallée de la Bièvre                    100 000 € 100 000 €                           4→2
-      tiny-3 Ressourcerie des Monts du Forez              80 000 €         — out          █████▉       3→4
-      tiny-4 Quartiers Nord Solidaires                           — 110 000 € new          ████████     5→3
+      Id     Name                                           social    emploi Δ vs emploi              Rank
+      tiny-1 Pôle coopératif du Pays de Redon            120 000 €  90 000 € ▲ +30 000 €  ██▏          5→2
+      tiny-2 PTCE Vallée de la Bièvre                    100 000 € 100 000 €                           2→4
+      tiny-3 Ressourcerie des Monts du Forez              80 000 €         — new          █████▉       4→3
+      tiny-4 Quartiers Nord Solidaires                           — 110 000 € out          ████████     3→5
       1 other candidate gets nothing under any of them.
 
-      Totals by region                                social      emploi Δ emploi
-        Bretagne                                   120 000 €    90 000 € ▼ −30 000 €
-        Provence-Alpes-Côte d'Azur                       0 €   110 000 € new
-        Rhône-Alpes                                 80 000 €         0 € out
+      Totals by region                                social      emploi Δ vs emploi
+        Bretagne                                   120 000 €    90 000 € ▲ +30 000 €
+        Provence-Alpes-Côte d'Azur                       0 €   110 000 € out
+        Rhône-Alpes                                 80 000 €         0 € new
         Île-de-France                              100 000 €   100 000 €
 
       By rule group
-        rural (30 % au moins pour les territoir…   200 000 €    90 000 € ▼ −110 000 €
+        rural (30 % au moins pour les territoir…   200 000 €    90 000 € ▲ +110 000 €
 
         Spent                                      300 000 €   300 000 €
         Laureates                                          3           3
@@ -70,9 +70,15 @@ describe('compare (5)', { timeout: 20_000 }, () => {
     await app.until((frame) => settled(frame) && frame.includes('policy emploi'));
     await app.press('5', 'm');
     const frame = await app.until('emploi with social (ref)');
-    expect(lineOf(frame, '  emploi → social (ref)')).toBe('  emploi → social (ref): 2 laureates in common · 110 000 € change hands');
-    expect(lineOf(frame, 'tiny-4')).toMatch(/^tiny-4 .* 110 000 € +— out +█+ +3→5$/);
-    expect(lineOf(frame, 'tiny-3')).toMatch(/^tiny-3 .* — +80 000 € new +[█▉]+ +4→3$/);
+    // The change runs from the reference to the current edits, as in the allocation view.
+    expect(lineOf(frame, '  social (ref) → emploi')).toBe('  social (ref) → emploi: 2 laureates in common · 110 000 € change hands');
+    expect(lineOf(frame, 'tiny-4')).toMatch(/^tiny-4 .* 110 000 € +— new +█+ +5→3$/);
+    expect(lineOf(frame, 'tiny-3')).toMatch(/^tiny-3 .* — +80 000 € out +[█▉]+ +3→4$/);
+    expect(lineOf(frame, 'tiny-1')).toMatch(/^tiny-1 .* 90 000 € +120 000 € ▼ −30 000 € /);
+    // The allocation view says the same of the same change.
+    await app.press('1');
+    const table = await app.until('Δ reference');
+    expect(table.split('\n').find((line) => line.includes(' tiny-1 '))).toMatch(/ 90 000 € .* ▼ −30 000 €$/);
   });
 });
 
@@ -209,7 +215,7 @@ describe('robustness (8)', { timeout: 20_000 }, () => {
 
     // Other views work meanwhile, and the run goes on in the background.
     await app.press('1');
-    await app.until('Rank Name');
+    await app.until('Rank Id     Name');
     await app.press('8');
     expect(await app.until('Solving')).toContain('50 of 200 weightings');
     expect(calls).toHaveLength(1);

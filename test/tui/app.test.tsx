@@ -25,12 +25,12 @@ describe('the allocation view', { timeout: 20_000 }, () => {
     expect(await app.until(settled)).toMatchInlineSnapshot(`
       "Exemple à cinq candidats · policy social (Utilité sociale d'abord)  ✓ optimal · N ms
       Spent 300 000 € / 300 000 € · Laureates 3 / 3
-         Rank Name                                     Region         Score     Grant   % req Δ previous
-      ›     2 Pôle coopératif du Pays de Redon         Bretagne       77.50 120 000 € 100.0 %
-            4 PTCE Vallée de la Bièvre                 Île-de-France  67.50 100 000 € 100.0 %
-            3 Ressourcerie des Monts du Forez          Rhône-Alpes    70.00  80 000 € 100.0 %
-       ·    1 Cluster solidaire du Val de Sambre       Nord-Pas-de-… 100.00         —
-            5 Quartiers Nord Solidaires                Provence-Alp…  57.50         —
+         Rank Id     Name                       Region                Score     Grant   % req Δ previous
+      ›     2 tiny-1 Pôle coopératif du Pays d… Bretagne              77.50 120 000 € 100.0 %
+            4 tiny-2 PTCE Vallée de la Bièvre   Île-de-France         67.50 100 000 € 100.0 %
+            3 tiny-3 Ressourcerie des Monts du… Rhône-Alpes           70.00  80 000 € 100.0 %
+       ·    1 tiny-5 Cluster solidaire du Val … Nord-Pas-de-Calais   100.00         —
+            5 tiny-4 Quartiers Nord Solidaires  Provence-Alpes-Côte…  57.50         —
 
 
 
@@ -55,7 +55,7 @@ describe('the allocation view', { timeout: 20_000 }, () => {
     await app.press(KEYS.pageDown);
     expect(await app.until('  Ctrl-U')).toContain('When typing');
     await app.press(KEYS.escape);
-    await app.until('Rank Name');
+    await app.until('Rank Id     Name');
   });
 
   test('Enter opens a candidate, Esc goes back, / filters', async () => {
@@ -65,16 +65,13 @@ describe('the allocation view', { timeout: 20_000 }, () => {
     expect(await app.until('Rules it counts towards')).toMatchInlineSnapshot(`
       "Exemple à cinq candidats · policy social (Utilité sociale d'abord)  ✓ optimal · N ms
       Spent 300 000 € / 300 000 € · Laureates 3 / 3
-      tiny-1 · Pôle coopératif du Pays de Redon · Bretagne
+      tiny-1 · Pôle coopératif du Pays de Redon · Bretagne · free
       territory rural · source fictif
       Rank 2 · score 77.50 · grant 120 000 € of 120 000 € asked (100.0 %)
-      Lock: free   Space: free → funded → excluded → free
-
       Criterion                                   Mark  Weight  Points
       Utilité sociale                            4.5/5  75.0 %   67.50 ██████████████████
       Création d'emplois                           2/5  25.0 %   10.00 ██▋
       Score                                                      77.50
-
       Rules it counts towards
         30 % au moins pour les territoires ruraux        rural                  200 000 € ≥ 90 000 €
 
@@ -84,7 +81,10 @@ describe('the allocation view', { timeout: 20_000 }, () => {
 
 
 
-      Esc back  ↑↓ next candidate  Space lock  Δ vs previous solve
+
+
+
+      Esc back  ↑↓ next candidate  PgUp/PgDn scroll  Space lock  Δ vs previous solve
       1 Allocation 2 Weights 3 Budget 4 Summary 5 Compare 6 Sweep 7 Tipping 8 Robustness │ ? keys  q quit"
     `);
     await app.press(KEYS.escape, '/', ...'redon');
@@ -113,28 +113,28 @@ describe('edits re-solve at once', { timeout: 20_000 }, () => {
       Spent 300 000 € / 300 000 € · Laureates 3 / 3
       Policy social — Utilité sociale d'abord (edited)       │ What moved with the last solve
         Criterion             Weight                         │ 1 changed, 1 new, 1 out
-      › Utilité sociale       ████████▍              40.0 %  │ new           Quartiers Nord Solidaires
-        Création d'emplois    ████████████▋          60.0 %  │ out           Ressourcerie des Monts du Fo…
-                                                             │ ▼ −30 000 €   Pôle coopératif du Pays de R…
+      › Utilité sociale       ████████▍              40.0 %  │ new           tiny-4 Quartiers Nord Solida…
+        Création d'emplois    ████████████▋          60.0 %  │ out           tiny-3 Ressourcerie des Mont…
+                                                             │ ▼ −30 000 €   tiny-1 Pôle coopératif du Pa…
       Bars run from 0 to 100 %. ← → −/+ 1 point, Shift 5     │
       points; the other weights keep their proportions. 0    │
       zeroes, r resets, s saves as a new policy.             │
 
 
 
-      ↑↓ criterion  ←→ ±1 pt  Shift ±5  0 zero  r reset  Δ vs previous solve
+      ↑↓ criterion  ←→ ±1 pt  Shift ±5  0 zero  r reset  PgUp/PgDn scroll  Δ vs previous solve
       1 Allocation 2 Weights 3 Budget 4 Summary 5 Compare 6 Sweep 7 Tipping 8 Robustness │ ? keys  q quit"
     `);
     await app.press('1');
     expect(app.frame()).toMatchInlineSnapshot(`
       "Exemple à cinq candidats · policy social* (Utilité sociale d'abord, edited)  ✓ optimal · N ms
       Spent 300 000 € / 300 000 € · Laureates 3 / 3
-         Rank Name                                     Region         Score     Grant   % req Δ previous
-            4 Quartiers Nord Solidaires                Provence-Alp…  68.00 110 000 € 100.0 % new
-            2 PTCE Vallée de la Bièvre                 Île-de-France  78.00 100 000 € 100.0 %
-      ›     5 Pôle coopératif du Pays de Redon         Bretagne       60.00  90 000 €  75.0 % ▼ −30 000 €
-       ·    1 Cluster solidaire du Val de Sambre       Nord-Pas-de-… 100.00         —
-            3 Ressourcerie des Monts du Forez          Rhône-Alpes    70.00         —         out
+         Rank Id     Name                       Region                Score     Grant   % req Δ previous
+            4 tiny-4 Quartiers Nord Solidaires  Provence-Alpes-Côte…  68.00 110 000 € 100.0 % new
+            2 tiny-2 PTCE Vallée de la Bièvre   Île-de-France         78.00 100 000 € 100.0 %
+      ›     5 tiny-1 Pôle coopératif du Pays d… Bretagne              60.00  90 000 €  75.0 % ▼ −30 000 €
+       ·    1 tiny-5 Cluster solidaire du Val … Nord-Pas-de-Calais   100.00         —
+            3 tiny-3 Ressourcerie des Monts du… Rhône-Alpes           70.00         —         out
 
 
 
@@ -182,12 +182,12 @@ describe('edits re-solve at once', { timeout: 20_000 }, () => {
     expect(await app.until((frame) => settled(frame) && frame.includes('new'))).toMatchInlineSnapshot(`
       "Exemple à cinq candidats · policy social (Utilité sociale d'abord)  ✓ optimal · N ms
       Spent 300 000 € / 300 000 € · Laureates 3 / 3
-         Rank Name                                     Region         Score     Grant   % req Δ previous
-            2 Pôle coopératif du Pays de Redon         Bretagne       77.50 120 000 € 100.0 %
-            4 PTCE Vallée de la Bièvre                 Île-de-France  67.50 100 000 € 100.0 %
-      ›✓    5 Quartiers Nord Solidaires                Provence-Alp…  57.50  80 000 €  72.7 % new
-       ·    1 Cluster solidaire du Val de Sambre       Nord-Pas-de-… 100.00         —
-            3 Ressourcerie des Monts du Forez          Rhône-Alpes    70.00         —         out
+         Rank Id     Name                       Region                Score     Grant   % req Δ previous
+            2 tiny-1 Pôle coopératif du Pays d… Bretagne              77.50 120 000 € 100.0 %
+            4 tiny-2 PTCE Vallée de la Bièvre   Île-de-France         67.50 100 000 € 100.0 %
+      ›✓    5 tiny-4 Quartiers Nord Solidaires  Provence-Alpes-Côte…  57.50  80 000 €  72.7 % new
+       ·    1 tiny-5 Cluster solidaire du Val … Nord-Pas-de-Calais   100.00         —
+            3 tiny-3 Ressourcerie des Monts du… Rhône-Alpes           70.00         —         out
 
 
 
@@ -215,23 +215,23 @@ describe('infeasible edits', { timeout: 20_000 }, () => {
     expect(await app.until('allow 1 laureate or more')).toMatchInlineSnapshot(`
       "Exemple à cinq candidats · policy social (Utilité sociale d'abord)  ✗ infeasible · N ms
       Spent 300 000 € / 300 000 € · Laureates 3 / 0 (last feasible)
-         Rank Name                   Grant   % req Δ previous   ╭────────────────────────────────────────╮
-            2 Pôle coopératif d… 120 000 € 100.0 %              │ No allocation satisfies every rule.    │
-            4 PTCE Vallée de la… 100 000 € 100.0 %              │ After: Laureates at most 3 → 0.        │
-            3 Ressourcerie des …  80 000 € 100.0 %              │                                        │
-       ·    1 Cluster solidaire…         —                      │ These cannot all hold:                 │
-            5 Quartiers Nord So…         —                      │ • at most 0 laureates                  │
+         Id     Name                         Grant Δ previous   ╭────────────────────────────────────────╮
+         tiny-1 Pôle coopératif du Pays… 120 000 €              │ No allocation satisfies every rule.    │
+         tiny-2 PTCE Vallée de la Bièvre 100 000 €              │ After: Laureates at most 3 → 0.        │
+         tiny-3 Ressourcerie des Monts …  80 000 €              │                                        │
+       · tiny-5 Cluster solidaire du Va…         —              │ What would fix it (any one):           │
+         tiny-4 Quartiers Nord Solidair…         —              │ • allow 1 laureate or more             │
+                                                                │ • lower the rural share                │
+                                                                │                                        │
+                                                                │ These cannot all hold:                 │
+                                                                │ • at most 0 laureates                  │
                                                                 │ • 30 % au moins pour les territoires   │
                                                                 │   ruraux                               │
                                                                 │                                        │
                                                                 │ Sums:                                  │
                                                                 │ • at least 90 000 € must go to rural   │
                                                                 │   territories, and no laureate may be  │
-                                                                │   funded                               │
-                                                                │                                        │
-                                                                │ What would fix it:                     │
-                                                                │ • allow 1 laureate or more             │
-                                                                │ …                                      │
+                                                                │ < > scroll · 1–15 of 19                │
       3 funded of 5 · rows 1–5 of 5 · “·” asks less than the g… ╰────────────────────────────────────────╯
 
       ↑↓ move  Enter detail  Space lock  / filter  PgUp/PgDn page  Δ vs previous solve

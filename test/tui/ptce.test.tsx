@@ -27,8 +27,11 @@ describe('the 2013 call', { timeout: 30_000 }, () => {
     expect(lines[0]).toMatch(/^Appel à projets PTCE 2013 · policy equilibre \(Équilibrée \(poids égaux\)\) +✓ optimal · N ms$/);
     // 100 columns: amounts in thousands so that the years fit.
     expect(lines[1]).toMatch(/^Spent 3 000 \/ 3 000 k€ · 2013 1 500 \/ 1 500 k€ · 2014 1 500 \/ 1 500 k€ · Laureates \d+ \/ 23$/);
-    expect(lines[2]).toBe('   Rank Name                 Region         Score      2013      2014     Grant   % req Δ previous');
-    expect(first).toMatch(/^› +\d+ Pôle Sud \(Groupe Ar… Rhône-Alpes +84\.00 +[\d ]+ € +[\d ]+ € 290 000 € +89\.8 %$/m);
+    // The id column, and the region given its room before the name grows (the years give way at 100 columns).
+    expect(lines[2]).toBe('   Rank Id       Name                       Region              Score     Grant   % req Δ previous');
+    expect(first).toMatch(/^› +\d+ ptce-109 Pôle Sud \(Groupe Archer\) +Rhône-Alpes +84\.00 290 000 € +89\.8 %$/m);
+    // Names that would read the same cut at the end are cut in the middle.
+    expect(first).toMatch(/^ +\d+ ptce-031 Pôle territo…du Haut-Jura +Franche-Comté /m);
     expect(first).toContain('rows 1–22 of 130');
 
     await app.press(KEYS.pageDown);

@@ -18,7 +18,7 @@ import {
   type Action,
   type TuiState,
 } from '../../src/tui/state.js';
-import { bar, boundedBar, fit, layoutColumns, progressBar, wrapText } from '../../src/tui/text.js';
+import { bar, boundedBar, distinctCuts, fit, fitMiddle, keepAmountsWhole, layoutColumns, NBSP, progressBar, wrapText } from '../../src/tui/text.js';
 import type { AnalysisResult } from '../../src/tui/analyses.js';
 import { brailleRows } from '../../src/tui/chart.js';
 import { analysisResult } from '../../src/tui/state.js';
@@ -345,5 +345,99 @@ describe('charts', () => {
     const flat = brailleRows([{ points: [{ x: 0, y: 1 }, { x: 1, y: 1 }], color: 'cyan' }], 3, 2, 1, { x: 0.5, text: '┊', color: 'yellow' });
     expect(flat.map((line) => line.map((segment) => segment.text).join(''))).toEqual(['⠉⠉⠉', ' ┊ ']);
     expect(progressBar(1, 4, 8)).toBe('██······');
+  });
+});
+
+describe('issue 13: the simulator explains itself', () => {
+  test('a budget amount without a unit below 1 000 is refused with both readings; with a unit or in full it is taken', () => {
+    for (const text of ['2,5', '3', '750']) {
+      const applied = applyBudget(ptce, 'total', text);
+      expect(applied.ok).toBe(false);
+      if (!applied.ok) expect(applied.reason).toContain(`${text} € or ${text} M€`);
+    }
+    const refused = applyBudget(ptce, 'total', '2,5');
+    expect(!refused.ok && refused.reason).toBe("'2,5' has no unit: 2,5 € or 2,5 M€? Type 2,5 M€ or 2 500 000 (2,5 € for euros)");
+    for (const [text, euros] of [['2,5 M€', 2_500_000], ['2 500 000', 2_500_000], ['500 €', 500], ['0', 0]] as const) {
+      const field = euros === 0 || euros === 500 ? 'grantMin' : 'total';
+      const applied = applyBudget(ptce, field, text);
+      expect(applied.ok && applied.value, text).toBe(euros);
+    }
+  });
+
+  test('a refused budget entry keeps the prompt and its text, with the reason', () => {
+    const start = solvedWith(initialState(tiny), social);
+    const refused = run(start, { type: 'openPrompt', kind: 'budget' }, { type: 'editPrompt', text: '2,5' }, { type: 'submitPrompt' });
+    expect(refused.prompt).toEqual({ kind: 'budget', field: 'total', text: '2,5' });
+    expect(refused.message).toEqual({ text: "Envelope total kept at 300 000 €: '2,5' has no unit: 2,5 € or 2,5 M€? Type 2,5 M€ or 2 500 000 (2,5 € for euros).", tone: 'error' });
+    expect(refused.scenario).toBe(start.scenario);
+    const fixed = run(refused, { type: 'editPrompt', text: '2,5 M€' }, { type: 'submitPrompt' });
+    expect(fixed.prompt).toBeUndefined();
+    expect(fixed.scenario.envelope.total).toBe(2_500_000);
+  });
+
+  test('saving under a taken name says so and keeps the prompt open', () => {
+    const start = solvedWith(initialState(tiny), social);
+    const taken = run(start, { type: 'nudgeWeight', points: -5 }, { type: 'openPrompt', kind: 'save' }, { type: 'editPrompt', text: 'emploi' }, { type: 'submitPrompt' });
+    expect(taken.prompt).toEqual({ kind: 'save', text: 'emploi' });
+    expect(taken.message).toEqual({ text: "The scenario already has a policy named 'emploi'.", tone: 'error' });
+    expect(taken.task).toBeUndefined();
+  });
+
+  test('p sets edited weights aside with a message; back on their policy they return, and u brings them back too', () => {
+    const start = solvedWith(initialState(tiny), social);
+    const edited = run(start, { type: 'nudgeWeight', points: -5 });
+    const switched = run(edited, { type: 'switchPolicy', delta: 1 });
+    expect(switched.policy).toBe('emploi');
+    expect(switched.weights).toBeUndefined();
+    expect(switched.message?.text).toBe("Policy emploi: Emploi d'abord. Your edited weights of 'social' are kept: back on it, they return.");
+    const back = run(switched, { type: 'switchPolicy', delta: 1 });
+    expect(back.policy).toBe('social');
+    expect(back.weights).toEqual({ utilite_sociale: 0.7, emplois: 0.3 });
+    expect(back.message?.text).toMatch(/with the weights you had edited \(r resets them\)/);
+    const undone = run(switched, { type: 'undo' });
+    expect(undone.policy).toBe('social');
+    expect(undone.weights).toEqual({ utilite_sociale: 0.7, emplois: 0.3 });
+  });
+
+  test('the weights and budget windows follow their cursor', () => {
+    const start = initialState(ptce);
+    // 9 criteria below 2 lines of titles, 6 lines shown of 20: the 9th criterion (line 10) needs the window at line 5.
+    const down = run(start, ...Array.from({ length: 8 }, (): Action => ({ type: 'moveWeightCursor', delta: 1, rows: 6, total: 20 })));
+    expect(down.weightCursor).toBe(8);
+    expect(down.tops.weights).toBe(5);
+    const up = run(down, { type: 'moveWeightCursor', delta: -1, rows: 6, total: 20 });
+    expect(up.tops.weights).toBe(5);
+    expect(run(up, ...Array.from({ length: 8 }, (): Action => ({ type: 'moveWeightCursor', delta: -1, rows: 6, total: 20 }))).tops.weights).toBe(2);
+    const budget = run(start, ...Array.from({ length: 5 }, (): Action => ({ type: 'moveBudgetCursor', delta: 1, rows: 4, total: 12 })));
+    expect(budget.tops.budget).toBe(5);
+  });
+});
+
+describe('text cut for tables', () => {
+  test('names alike are cut in the middle, the others at the end', () => {
+    const names = ['Pôle territorial de coopération économique du Diois', 'Pôle territorial de coopération économique du Haut-Jura', 'Pôle Sud (Groupe Archer)'];
+    const cuts = distinctCuts(names, 20);
+    expect([...cuts.values()]).toEqual(['Pôle terr…e du Diois', 'Pôle terr…Haut-Jura', 'Pôle Sud (Groupe Ar…']);
+    expect(fitMiddle('abcdefghijklmnopqrstuvwxyz', 10)).toBe('abcde…wxyz');
+  });
+
+  test('the region gets its room before the name grows, and the name stops at its longest', () => {
+    const columns = (width: number) =>
+      layoutColumns(
+        [
+          { key: 'name', title: 'Name', width: 0, align: 'left', flex: true, minWidth: 10, maxWidth: 30, cell: () => '' },
+          { key: 'region', title: 'Region', width: 20, shrinkTo: 8, align: 'left', cell: () => '' },
+        ],
+        width,
+      ).map((column) => `${column.key} ${column.width}`);
+    expect(columns(25)).toEqual(['name 10', 'region 14']);
+    expect(columns(40)).toEqual(['name 19', 'region 20']);
+    expect(columns(200)).toEqual(['name 30', 'region 20']);
+  });
+
+  test('wrapping never splits an amount', () => {
+    const text = keepAmountsWhole('After: Envelope total 3 000 000 € → 100 000 €, each ≤ 20 000 €.');
+    for (const line of wrapText(text, 12)) expect(line.replaceAll(NBSP, ' ')).not.toMatch(/^\d{3}\b|\d$|^€|≤$/);
+    expect(wrapText(text, 12).map((line) => line.replaceAll(NBSP, ' '))).toEqual(['After:', 'Envelope', 'total', '3 000 000 €', '→ 100 000 €,', 'each', '≤ 20 000 €.']);
   });
 });

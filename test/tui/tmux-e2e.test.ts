@@ -6,8 +6,8 @@ import { expect, test } from 'vitest';
 const hasTmux = spawnSync('tmux', ['-V'], { stdio: 'ignore' }).status === 0;
 if (!hasTmux) console.warn('test/tui/tmux-e2e.test.ts: skipped because tmux is not installed (CI installs it, see .ci/run).');
 
-test.skipIf(!hasTmux)('scripts/tui-e2e.sh passes: header, table, weight change, 80×24, quit gives the shell back', { timeout: 180_000 }, async () => {
-  const run = await promisify(execFile)('bash', ['scripts/tui-e2e.sh'], { encoding: 'utf8', timeout: 170_000 }).then(
+test.skipIf(!hasTmux)('scripts/tui-e2e.sh passes: header, table, weight change, every view at 200×50 and 80×24, the fix of a conflict, one sign in Compare and Allocation, quit gives the shell back', { timeout: 330_000 }, async () => {
+  const run = await promisify(execFile)('bash', ['scripts/tui-e2e.sh'], { encoding: 'utf8', timeout: 320_000 }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code?: number | string; signal?: string; stdout?: string; stderr?: string }) => ({ code: error.code ?? error.signal ?? 'killed', stdout: error.stdout ?? '', stderr: error.stderr ?? '' }),
   );

@@ -1,13 +1,12 @@
 /** Beside the last feasible allocation when the current edits have none: what conflicts and what would fix it. */
 import { Box } from 'ink';
-import { conflictLines } from '../screens/conflict.js';
+import { conflictLines, conflictRoom, conflictWindow } from '../screens/conflict.js';
 import type { TuiState } from '../state.js';
 import { Lines } from './lines.js';
 
 export function ConflictPanel({ state, width, height, spinner }: { readonly state: TuiState; readonly width: number; readonly height: number; readonly spinner: string }) {
-  const lines = conflictLines(state, width - 4, spinner);
-  const room = Math.max(0, height - 2);
-  const shown = lines.length > room ? [...lines.slice(0, Math.max(0, room - 1)), [{ text: '…', dim: true }]] : lines;
+  const room = conflictRoom(height);
+  const shown = conflictWindow(conflictLines(state, width - 4, spinner), state.tops.conflict, room);
   return (
     <Box borderStyle="round" borderColor="red" flexDirection="column" width={width} height={height} paddingX={1}>
       <Lines lines={shown} height={room} />

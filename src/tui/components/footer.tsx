@@ -1,4 +1,7 @@
-/** The three lines at the bottom: the prompt or the last message; the keys of the view; the views and the global keys. */
+/**
+ * The three lines at the bottom: the prompt or the last message; the keys of the view (or, while a
+ * prompt is open, its message: a refused entry says why until the next key); the views and the global keys.
+ */
 import { footerLines } from '../screens/footer.js';
 import type { TuiState } from '../state.js';
 import { Lines } from './lines.js';
@@ -9,7 +12,7 @@ export function Footer({ state, width }: { readonly state: TuiState; readonly wi
   return (
     <>
       {state.prompt === undefined ? <Lines lines={lines.slice(0, 1)} /> : <PromptLine state={state} prompt={state.prompt} width={width} />}
-      <Lines lines={lines.slice(1)} />
+      <Lines lines={state.prompt !== undefined && state.message !== undefined ? [lines[0] ?? [], ...lines.slice(2)] : lines.slice(1)} />
     </>
   );
 }

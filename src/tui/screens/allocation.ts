@@ -6,7 +6,7 @@ import type { CandidateResult } from '../../analysis/allocation.js';
 import { formatEuroChange, formatEuros, formatPercent } from '../../domain/money.js';
 import { changeColor, changesBetween, formatChange } from '../changes.js';
 import { selectedIndex, visibleCandidates, windowTop, type TuiState } from '../state.js';
-import { cells, fit, GAP, layoutColumns, tableLine, type Column } from '../text.js';
+import { cells, distinctCuts, fit, GAP, layoutColumns, tableLine, type Column } from '../text.js';
 import type { Line, Segment } from '../lines.js';
 
 /** Rows of the table in a body of `height` lines: one for the titles, one for the count. */
@@ -33,22 +33,27 @@ export function allocationColumns(state: TuiState, width: number): Column<Candid
   // Money columns as wide as their widest amount, so that a 100-column terminal still shows the years.
   const widest = (title: string, amounts: readonly number[]): number => Math.max(cells(title), ...amounts.map((amount) => cells(euros(amount))));
   const grants = allocation?.candidates.map((row) => row.grant) ?? [];
+  const longest = (texts: readonly string[]): number => Math.max(0, ...texts.map(cells));
+  const candidates = allocation?.candidates ?? [];
   const columns: Column<CandidateResult>[] = [
     { key: 'mark', title: '', width: 2, align: 'left', cell: (row) => ` ${lockMark(row)}` },
-    { key: 'rank', title: 'Rank', width: 4, align: 'right', drop: 2, cell: (row) => String(row.rank) },
-    { key: 'name', title: 'Name', width: 0, align: 'left', flex: true, minWidth: 16, cell: (row) => row.name },
-    { key: 'region', title: 'Region', width: width >= 110 ? 18 : 13, align: 'left', drop: 4, cell: (row) => row.region },
+    { key: 'rank', title: 'Rank', width: 4, align: 'right', drop: 4, cell: (row) => String(row.rank) },
+    // The id names a candidate for sure when names are cut; long ids (rare) are cut at 12.
+    { key: 'id', title: 'Id', width: Math.min(12, Math.max(2, longest(candidates.map((row) => row.id)))), align: 'left', cell: (row) => row.id },
+    { key: 'name', title: 'Name', width: 0, align: 'left', flex: true, minWidth: 26, maxWidth: Math.max(4, longest(candidates.map((row) => row.name))), cell: (row) => row.name },
+    // The region gets its full width before the name grows past its minimum.
+    { key: 'region', title: 'Region', width: Math.min(26, Math.max(6, longest(candidates.map((row) => row.region)))), shrinkTo: 14, align: 'left', drop: 2, cell: (row) => row.region },
     { key: 'score', title: 'Score', width: 6, align: 'right', drop: 3, cell: (row) => row.score.toFixed(2) },
     ...years.map((year): Column<CandidateResult> => ({
       key: `year:${year}`,
       title: year,
       width: widest(year, allocation?.candidates.map((row) => row.years[year] ?? 0) ?? []),
       align: 'right',
-      drop: 5,
+      drop: 6,
       cell: (row) => euros(row.years[year] ?? 0),
     })),
     { key: 'grant', title: 'Grant', width: widest('Grant', grants), align: 'right', cell: (row) => euros(row.grant) },
-    { key: 'share', title: '% req', width: 7, align: 'right', drop: 1, cell: (row) => (row.grant === 0 ? '' : formatPercent(row.shareOfRequest)) },
+    { key: 'share', title: '% req', width: 7, align: 'right', drop: 5, cell: (row) => (row.grant === 0 ? '' : formatPercent(row.shareOfRequest)) },
     { key: 'change', title: baseline, width: Math.max(cells(baseline), cells(`▼ ${formatEuroChange(-Math.max(0, ...grants))}`)), align: 'left', cell: () => '' },
   ];
   return layoutColumns(columns, width);
@@ -65,11 +70,13 @@ export function allocationLines(state: TuiState, width: number, height: number, 
   const index = selectedIndex(state);
   const top = windowTop(candidates.length, index, state.top, rows);
   const lines: Line[] = [[{ text: tableLine(columns, columns.map((column) => column.title)), bold: true }]];
+  const nameWidth = columns.find((column) => column.key === 'name')?.width ?? 0;
+  const names = distinctCuts(allocation.candidates.map((candidate) => candidate.name), nameWidth);
 
   candidates.slice(top, top + rows).forEach((candidate, offset) => {
     const selected = active && top + offset === index;
     const change = changes.get(candidate.id);
-    const texts = columns.map((column) => (column.key === 'change' ? formatChange(change) : column.cell(candidate)));
+    const texts = columns.map((column) => (column.key === 'change' ? formatChange(change) : column.key === 'name' ? (names.get(candidate.name) ?? candidate.name) : column.cell(candidate)));
     const cellsOf = columns.map((column, at) => fit(texts[at] ?? '', column.width, column.align));
     const style = { inverse: selected, bold: selected };
     const lock = candidate.lock === undefined ? undefined : candidate.lock === 'funded' ? 'green' : 'red';

@@ -1,15 +1,16 @@
 /**
  * Compare (5): the current allocation beside every other policy's (or beside the reference set
  * with `c`), lined up by `lineUp`: one row per candidate with its grant under each, the change and
- * the rank change towards the chosen column; who enters and who leaves; totals by region and rule
- * group. The title stays; the rest scrolls.
+ * the rank change from the chosen column to the current edits (the allocation view's convention:
+ * from the reference to the current); who enters and who leaves; totals by region and rule group.
+ * The title stays; the rest scrolls.
  */
 import type { Allocation } from '../../analysis/allocation.js';
 import { lineUp, type ComparedCandidate, type Comparison } from '../../analysis/compare.js';
 import { formatEuros } from '../../domain/money.js';
 import { changeColor, changeOf, formatChange, type Change } from '../changes.js';
 import { analysisResult, isStale, type TuiState } from '../state.js';
-import { bar, cells, fit, GAP, layoutColumns, tableLine, wrapText, type Column } from '../text.js';
+import { bar, cells, distinctCuts, fit, GAP, layoutColumns, tableLine, wrapText, type Column } from '../text.js';
 import type { Line, Segment } from '../lines.js';
 import { runStatusLines, windowStart } from './analysis.js';
 
@@ -57,7 +58,7 @@ interface Row {
 function tableColumns(comparison: Comparison, labels: readonly string[], target: number, width: number): Column<Row>[] {
   const money = (index: number): number => Math.max(cells(labels[index] ?? ''), ...comparison.candidates.map((candidate) => cells(euros(candidate.grants[index] ?? 0))));
   const most = Math.max(0, ...comparison.candidates.map((candidate) => Math.abs((candidate.grants[target] ?? 0) - (candidate.grants[0] ?? 0))));
-  const changeTitle = `Δ ${labels[target] ?? ''}`;
+  const changeTitle = `Δ vs ${labels[target] ?? ''}`;
   return layoutColumns<Row>(
     [
       { key: 'id', title: 'Id', width: Math.max(2, Math.min(10, ...comparison.candidates.map((candidate) => cells(candidate.id)))), align: 'left', cell: (row) => row.candidate.id },
@@ -79,8 +80,8 @@ function tableColumns(comparison: Comparison, labels: readonly string[], target:
 }
 
 function rankChange(candidate: ComparedCandidate, target: number): string {
-  const before = candidate.ranks[0] ?? 0;
-  const after = candidate.ranks[target] ?? 0;
+  const before = candidate.ranks[target] ?? 0;
+  const after = candidate.ranks[0] ?? 0;
   return before === after ? String(before) : `${before}→${after}`;
 }
 
@@ -97,24 +98,29 @@ export function compareDocument(state: TuiState, width: number): { title: Line; 
   const title = titleOf(`${labels[0] ?? ''} with ${labels.slice(1).join(', ')}`);
   const body: Line[] = notes.map((text): Line => [{ text, color: 'yellow' }]);
 
-  // Who enters and who leaves, pair by pair from the current edits.
+  // Who enters and who leaves, pair by pair, from each compared column to the current edits.
   labels.slice(1).forEach((label, offset) => {
     const pair = comparison.pairs[offset];
     if (pair === undefined) return;
     const chosen = offset + 1 === target && labels.length > 2;
+    const moved = comparison.candidates.reduce((sum, candidate) => sum + Math.max(0, (candidate.grants[0] ?? 0) - (candidate.grants[offset + 1] ?? 0)), 0);
     body.push([
       { text: chosen ? '› ' : '  ', bold: true },
-      { text: `${labels[0]} → ${label}: `, bold: true },
-      { text: `${pair.common} laureate${pair.common === 1 ? '' : 's'} in common · ${formatEuros(pair.moved)} change hands` },
+      { text: `${label} → ${labels[0]}: `, bold: true },
+      { text: `${pair.common} laureate${pair.common === 1 ? '' : 's'} in common · ${formatEuros(moved)} change hands` },
     ]);
-    const moves = [pair.entering.length > 0 ? `enter ${pair.entering.join(', ')}` : '', pair.leaving.length > 0 ? `leave ${pair.leaving.join(', ')}` : ''].filter((text) => text !== '');
+    // The pair runs from the current edits to the other column: its entries are this direction's exits.
+    const moves = [pair.leaving.length > 0 ? `enter ${pair.leaving.join(', ')}` : '', pair.entering.length > 0 ? `leave ${pair.entering.join(', ')}` : ''].filter((text) => text !== '');
     for (const text of wrapText(moves.length === 0 ? 'the same laureates' : moves.join(' · '), Math.max(10, width - 4))) body.push([{ text: `    ${text}`, dim: moves.length === 0 }]);
   });
 
   const rows: Row[] = comparison.candidates
     .filter((candidate) => candidate.grants.some((grant) => grant > 0))
-    .map((candidate) => ({ candidate, change: changeOf(candidate.grants[0] ?? 0, candidate.grants[target] ?? 0) }));
-  const table = tableColumns(comparison, labels, target, width);
+    .map((candidate) => ({ candidate, change: changeOf(candidate.grants[target] ?? 0, candidate.grants[0] ?? 0) }));
+  const laid = tableColumns(comparison, labels, target, width);
+  // Names alike are cut in the middle, so that two rows never read the same.
+  const cuts = distinctCuts(rows.map((row) => row.candidate.name), laid.find((column) => column.key === 'name')?.width ?? 0);
+  const table = laid.map((column) => (column.key === 'name' ? { ...column, cell: (row: Row) => cuts.get(row.candidate.name) ?? row.candidate.name } : column));
   body.push([], [{ text: tableLine(table, table.map((column) => column.title)), bold: true }]);
   for (const row of rows) body.push(rowLine(table, row, row.candidate.funded[0] === true || row.candidate.funded[target] === true));
   const idle = comparison.candidates.length - rows.length;
@@ -141,14 +147,14 @@ function groupLines(comparison: Comparison, labels: readonly string[], target: n
   const shownLabels = labels.length * (amountWidth + 1) + 14 + 28 <= width ? labels.map((_, index) => index) : [0, target];
   const nameWidth = Math.max(12, Math.min(40, width - shownLabels.length * (amountWidth + 1) - 15));
   const line = (name: string, values: readonly number[], money: boolean, style: Omit<Segment, 'text'> = {}): Line => {
-    const change = money ? changeOf(values[0] ?? 0, values[target] ?? 0) : undefined;
+    const change = money ? changeOf(values[target] ?? 0, values[0] ?? 0) : undefined;
     return [
       { text: `  ${fit(name, nameWidth)}`, ...style },
       { text: shownLabels.map((index) => ` ${fit(money ? formatEuros(values[index] ?? 0) : String(values[index] ?? 0), amountWidth, 'right')}`).join(''), ...style },
       { text: ` ${change === undefined ? '' : formatChange(change)}`, color: changeColor(change) },
     ];
   };
-  const lines: Line[] = [[{ text: `${fit('Totals by region', nameWidth + 2)}${shownLabels.map((index) => ` ${fit(labels[index] ?? '', amountWidth, 'right')}`).join('')} Δ ${labels[target] ?? ''}`, bold: true }]];
+  const lines: Line[] = [[{ text: `${fit('Totals by region', nameWidth + 2)}${shownLabels.map((index) => ` ${fit(labels[index] ?? '', amountWidth, 'right')}`).join('')} Δ vs ${labels[target] ?? ''}`, bold: true }]];
   const regions = comparison.groups.filter((group) => group.by === 'region' && group.amounts.some((amount) => amount > 0));
   for (const group of regions) lines.push(line(group.group, group.amounts, true));
   const ruleGroups = comparison.groups.filter((group) => group.by !== 'region' && group.amounts.some((amount) => amount > 0));

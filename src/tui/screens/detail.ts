@@ -29,8 +29,15 @@ export function detailLines(state: TuiState, id: string, width: number): Line[] 
   const years = Object.entries(result.years).map(([year, euros]) => `${year} ${formatEuros(euros)}`);
   const change = formatChange(changesBetween(state.reference ?? state.previous, allocation).get(id));
   const lock = scenario.locks[id];
+  // Compact, with no blank line: at 80×24 the rules the candidate counts towards are still on screen.
   const lines: Line[] = [
-    [{ text: `${candidate.id} · `, dim: true }, { text: candidate.name, bold: true }, { text: ` · ${candidate.region}` }],
+    [
+      { text: `${candidate.id} · `, dim: true },
+      { text: candidate.name, bold: true },
+      { text: ` · ${candidate.region} · ` },
+      { text: lock === undefined ? 'free' : lock === 'funded' ? 'locked in (funded)' : 'locked out (excluded)', bold: true, color: lock === undefined ? undefined : lock === 'funded' ? 'green' : 'red' },
+      { text: result.eligible ? '' : ' · asks less than the grant floor: cannot be funded', color: 'yellow' },
+    ],
     [{ text: attributes.length === 0 ? ' ' : attributes.join(' · '), dim: true }],
     [
       { text: `Rank ${result.rank} · score ${result.score.toFixed(2)} · ` },
@@ -38,13 +45,6 @@ export function detailLines(state: TuiState, id: string, width: number): Line[] 
       { text: `${years.length > 0 ? ` (${years.join(', ')})` : ''} of ${formatEuros(result.request)} asked (${formatPercent(result.shareOfRequest)})` },
       { text: change === '' ? '' : ` · ${change}`, color: change.startsWith('▼') || change === 'out' ? 'red' : 'green' },
     ],
-    [
-      { text: 'Lock: ' },
-      { text: lock === undefined ? 'free' : lock === 'funded' ? 'locked in (funded)' : 'locked out (excluded)', bold: true, color: lock === undefined ? undefined : lock === 'funded' ? 'green' : 'red' },
-      { text: result.eligible ? '' : ' · asks less than the grant floor: cannot be funded', color: 'yellow' },
-      { text: '   Space: free → funded → excluded → free', dim: true },
-    ],
-    [],
   ];
 
   const shares = currentShares(state);
@@ -78,14 +78,23 @@ export function detailLines(state: TuiState, id: string, width: number): Line[] 
     if (group === undefined) return [];
     return allocation.rules.filter((entry) => entry.rule === ruleIndex && entry.group === group.label).map((entry) => ({ rule, entry }));
   });
-  lines.push([], [{ text: rules.length === 0 ? 'It counts towards no rule.' : 'Rules it counts towards', bold: true }]);
+  lines.push([{ text: rules.length === 0 ? 'It counts towards no rule.' : 'Rules it counts towards', bold: true }]);
   for (const { rule, entry } of rules) {
-    const value = entry.measure === 'count' ? `${entry.value} laureates` : formatEuros(entry.value);
-    lines.push([
-      { text: entry.binding ? '● ' : '  ', color: 'yellow' },
-      { text: `${fit(rule.label, Math.max(10, width - 52))} ${fit(entry.group, 18)} ${fit(value, 13, 'right')} ${describeBounds(entry.min, entry.max, entry.measure)}` },
-      { text: entry.binding ? ' binding' : '', color: 'yellow' },
-    ]);
+    const value = entry.measure === 'count' ? `${entry.value} laureate${entry.value === 1 ? '' : 's'}` : formatEuros(entry.value);
+    const figures = `${fit(value, 13, 'right')} ${describeBounds(entry.min, entry.max, entry.measure)}`;
+    if (width >= 90) {
+      lines.push([
+        { text: entry.binding ? '● ' : '  ', color: 'yellow' },
+        { text: `${fit(rule.label, Math.max(10, width - 52))} ${fit(entry.group, 18)} ${figures}` },
+        { text: entry.binding ? ' binding' : '', color: 'yellow' },
+      ]);
+      continue;
+    }
+    // Narrow: the rule on its own line, its group and figures under it.
+    lines.push(
+      [{ text: entry.binding ? '● ' : '  ', color: 'yellow' }, { text: rule.label }],
+      [{ text: `    ${fit(entry.group, Math.max(8, Math.min(18, width - 46)))} ${figures}` }, { text: entry.binding ? ' binding' : '', color: 'yellow' }],
+    );
   }
   return lines;
 }

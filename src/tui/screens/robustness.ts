@@ -7,7 +7,7 @@ import type { CandidateRobustness, FundingClass } from '../../analysis/robustnes
 import { formatEuros, formatPercent, groupDigits } from '../../domain/money.js';
 import { SAMPLE_STEPS } from '../analyses.js';
 import { analysisResult, type TuiState } from '../state.js';
-import { bar, compactEuros, fit, GAP, layoutColumns, tableLine, type Column } from '../text.js';
+import { bar, compactEuros, distinctCuts, fit, GAP, layoutColumns, tableLine, type Column } from '../text.js';
 import type { Line, Segment } from '../lines.js';
 import { runStatusLines, windowNote, windowStart } from './analysis.js';
 
@@ -72,7 +72,10 @@ export function robustnessLines(state: TuiState, width: number, height: number):
   const result = analysisResult(state, 'robustness');
   if (status !== undefined || result === undefined) return [...lines, [], ...(status ?? [])];
   const { robustness } = result;
-  const table = columns(width, Math.max(10, Math.min(30, Math.floor(width * 0.22))));
+  const laid = columns(width, Math.max(10, Math.min(30, Math.floor(width * 0.22))));
+  // Names alike are cut in the middle, so that two rows never read the same.
+  const cuts = distinctCuts(robustness.candidates.map((row) => row.name), laid.find((column) => column.key === 'name')?.width ?? 0);
+  const table = laid.map((column) => (column.key === 'name' ? { ...column, cell: (row: CandidateRobustness) => cuts.get(row.name) ?? row.name } : column));
   lines.push([], [{ text: tableLine(table, table.map((column) => column.title)), bold: true }]);
   const rows = robustness.candidates;
   const room = Math.max(1, height - HEAD_LINES - FOOT_LINES);

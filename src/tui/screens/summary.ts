@@ -1,5 +1,6 @@
 /** Spend by region and by rule group as bars, each rule's bounds drawn (│) and binding rules marked (●). */
 import type { Allocation, RuleResult } from '../../analysis/allocation.js';
+import { euroWeightedScore } from '../../analysis/mean-score.js';
 import { formatEuros } from '../../domain/money.js';
 import type { TuiState } from '../state.js';
 import { boundedBar, compactEuros, fit } from '../text.js';
@@ -33,7 +34,14 @@ export function summaryLines(state: TuiState, width: number): Line[] {
   if (allocation === undefined) return [[{ text: 'Solving the first allocation…', dim: true }]];
   const nameWidth = Math.max(12, Math.min(30, Math.floor(width * 0.28)));
   const barWidth = Math.max(8, width - nameWidth - 37);
+  const meanScore = euroWeightedScore(allocation);
   const lines: Line[] = [
+    [
+      { text: 'Mean score weighted by the euros: ', bold: true },
+      { text: meanScore === undefined ? '—' : meanScore.toFixed(2), bold: true, color: 'cyan' },
+      { text: '  (the score of the project each euro funds, on average)', dim: true },
+    ],
+    [],
     [{ text: 'Spend by region', bold: true }, { text: `   █ spent  │ bound of a rule  ● binding rule   total ${formatEuros(allocation.spent)} of ${formatEuros(allocation.total)}`, dim: true }],
   ];
   const bounds = regionBounds(allocation, state);

@@ -70,15 +70,30 @@ function chartRows(height: number, strips: number): number {
   return room - strips >= 10 ? 10 : Math.max(4, Math.min(10, Math.floor(room * 0.45)));
 }
 
-/** Strip rows that fit, and how many there are: the key map scrolls them. */
-export function sweepScroll(state: TuiState, height: number): { rows: number; total: number } {
+/** Too short for the chart and a strip: the whole view scrolls as one document instead of the strips alone. */
+function asDocument(height: number, strips: number): boolean {
+  return height - FIXED_LINES - chartRows(height, strips) < 2;
+}
+
+/** Strip rows that fit, and how many there are: the key map scrolls them (or the whole view, when short). */
+export function sweepScroll(state: TuiState, width: number, height: number): { rows: number; total: number } {
   const result = analysisResult(state, 'sweep');
   if (result === undefined) return { rows: 1, total: 0 };
   const total = stripCandidates(result.sweep, state.scenario).length;
+  if (asDocument(height, total)) return { rows: height, total: sweepDocument(state, width, height).length };
   return { rows: Math.max(1, height - FIXED_LINES - chartRows(height, total)), total };
 }
 
 export function sweepLines(state: TuiState, width: number, height: number): Line[] {
+  const lines = sweepDocument(state, width, height);
+  const result = analysisResult(state, 'sweep');
+  if (result === undefined || !asDocument(height, stripCandidates(result.sweep, state.scenario).length)) return lines;
+  const top = windowStart(state.analysisTop.sweep, lines.length, height);
+  return lines.slice(top, top + height);
+}
+
+/** The view's lines: whole when it is short (the caller scrolls them), else with the strips windowed. */
+function sweepDocument(state: TuiState, width: number, height: number): Line[] {
   const criterion = selectedCriterion(state);
   const count = state.scenario.criteria.length;
   const lines: Line[] = [
@@ -137,8 +152,9 @@ export function sweepLines(state: TuiState, width: number, height: number): Line
   const byCell = pointsByCell(sweep, plot);
   const marker = Array.from({ length: plot }, (_, cell) => (cell === policyCell ? '▼' : ' ')).join('');
   lines.push([], [{ text: fit('Funded along the sweep', margin), bold: true }, { text: ' ' }, { text: marker, color: 'yellow' }]);
-  const shown = Math.min(strips.length, Math.max(1, height - lines.length - 1));
-  const start = windowStart(state.analysisTop.sweep, strips.length, shown);
+  const whole = asDocument(height, strips.length);
+  const shown = whole ? strips.length : Math.min(strips.length, Math.max(1, height - lines.length - 1));
+  const start = whole ? 0 : windowStart(state.analysisTop.sweep, strips.length, shown);
   for (const index of strips.slice(start, start + shown)) {
     const candidate = scenario.candidates[index];
     const strip = byCell.map((point) => {

@@ -6,7 +6,7 @@
  */
 import type { TippingAnalysis } from '../../analysis/sweep.js';
 import { analysisResult, selectedCriterion, type TuiState } from '../state.js';
-import { cells, fit, shareText, wrapText } from '../text.js';
+import { cells, distinctCuts, fit, shareText, wrapText } from '../text.js';
 import type { Line, Segment } from '../lines.js';
 import { runStatusLines, windowNote, windowStart } from './analysis.js';
 
@@ -91,7 +91,8 @@ export function tippingLines(state: TuiState, width: number, height: number): Li
     [{ text: `Where each candidate keeps its status as this share moves: █ funded, ░ out, ┃ now (${shareText(share)}).`, dim: true }],
     [{ text: `  ${fit('Id', idWidth)} ${fit('Name', nameWidth)} ${fit('Now', statusWidth)} `, bold: true }, { text: scaleLine(barWidth), bold: true }, { text: ` ${fit('Holds from–to', intervalWidth)}`, bold: true }],
   );
-  const names = new Map(state.scenario.candidates.map((candidate) => [candidate.id, candidate.name]));
+  const cuts = distinctCuts(state.scenario.candidates.map((candidate) => candidate.name), nameWidth);
+  const names = new Map(state.scenario.candidates.map((candidate) => [candidate.id, cuts.get(candidate.name) ?? candidate.name]));
   const room = Math.max(1, height - HEAD_LINES - FOOT_LINES);
   const shown = Math.min(rows.length, room);
   const start = windowStart(state.analysisTop.tipping, rows.length, shown);

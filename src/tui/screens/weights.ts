@@ -5,7 +5,7 @@
 import { formatPercent } from '../../domain/money.js';
 import { changeCounts, changesBetween, formatChange, type Change } from '../changes.js';
 import { WEIGHT_STEP, WEIGHT_STEP_BIG, activePolicy, currentShares, type TuiState } from '../state.js';
-import { bar, fit, wrapText } from '../text.js';
+import { bar, cells, distinctCuts, fit, wrapText } from '../text.js';
 import { besideLines, type Line } from '../lines.js';
 
 export function weightLines(state: TuiState, width: number, active: boolean): Line[] {
@@ -61,10 +61,14 @@ export function movedLines(state: TuiState, width: number, limit: number): Line[
     .map((candidate) => ({ candidate, change: changes.get(candidate.id) }))
     .filter((entry) => entry.change !== undefined && entry.change.kind !== 'same')
     .sort((a, b) => magnitude(b.change) - magnitude(a.change));
+  // The id first: two names cut to the same text still read apart.
+  const idWidth = Math.min(12, Math.max(0, ...moved.map((entry) => cells(entry.candidate.id))));
+  const nameWidth = Math.max(0, width - 14 - idWidth - 1);
+  const names = distinctCuts(moved.map((entry) => entry.candidate.name), nameWidth);
   for (const { candidate, change } of moved.slice(0, Math.max(0, limit - 2))) {
     const text = formatChange(change);
     const good = change?.kind === 'up' || change?.kind === 'new';
-    lines.push([{ text: fit(text, 14), color: good ? 'green' : 'red' }, { text: fit(candidate.name, Math.max(0, width - 14)) }]);
+    lines.push([{ text: fit(text, 14), color: good ? 'green' : 'red' }, { text: `${fit(candidate.id, idWidth)} `, dim: true }, { text: fit(names.get(candidate.name) ?? candidate.name, nameWidth) }]);
   }
   if (moved.length > limit - 2 && limit > 2) lines.push([{ text: `… and ${moved.length - (limit - 2)} more (table: 1)`, dim: true }]);
   return lines;
@@ -79,5 +83,5 @@ export function weightsScreen(state: TuiState, width: number, height: number, ac
   const wide = width >= 100;
   const leftWidth = wide ? Math.min(70, width - 46) : width;
   const left = weightLines(state, leftWidth, active);
-  return wide ? besideLines(left, leftWidth, movedLines(state, width - leftWidth - 3, height)) : [...left, [], ...movedLines(state, width, Math.max(0, height - left.length - 1))];
+  return wide ? besideLines(left, leftWidth, movedLines(state, width - leftWidth - 3, height)) : [...left, [], ...movedLines(state, width, Math.max(8, height - left.length - 1))];
 }

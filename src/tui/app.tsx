@@ -23,6 +23,7 @@ import { useAnalyses } from './hooks/use-analyses.js';
 import { useSolver } from './hooks/use-solver.js';
 import { useSpinner } from './hooks/use-spinner.js';
 import { useTasks } from './hooks/use-tasks.js';
+import { useWhy } from './hooks/use-why.js';
 import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
 import { update, type KeyPress } from './keymap.js';
 import { layoutOf, MIN_COLUMNS, MIN_ROWS } from './layout.js';
@@ -75,6 +76,7 @@ export function App(props: AppProps) {
   useSolver(state, dispatch, services, props.solveOptions ?? NO_OPTIONS);
   useAnalyses(state, dispatch, services, props.solveOptions ?? NO_OPTIONS);
   useTasks(state.task, dispatch, services);
+  useWhy(state, dispatch, services, props.solveOptions ?? NO_OPTIONS);
   const spinner = useSpinner(isSolving(state) || state.conflicts?.kind === 'pending' || state.task !== undefined);
 
   useEffect(() => dispatch({ type: 'resize', columns: size.columns, rows: size.rows }), [size.columns, size.rows]);

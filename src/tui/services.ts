@@ -1,6 +1,7 @@
 /** The side effects the simulator needs, in one place, so that tests can slow them down or fail them. */
 import { allocate } from '../analysis/allocation.js';
 import { explainInfeasibility } from '../analysis/conflicts.js';
+import { explainCandidate } from '../analysis/explain.js';
 import { robustness } from '../analysis/robustness.js';
 import { sweepWeight, tippingPoints } from '../analysis/sweep.js';
 import { writeOutput } from '../io/files.js';
@@ -10,6 +11,8 @@ import type { SolveOptions } from '../solver/types.js';
 export interface Services {
   readonly allocate: typeof allocate;
   readonly explainInfeasibility: typeof explainInfeasibility;
+  /** Why a candidate is or is not funded, and what would change it (several solves). */
+  readonly explainCandidate: typeof explainCandidate;
   readonly savePolicy: typeof savePolicy;
   readonly writeOutput: typeof writeOutput;
   /** The analyses: each solves on the worker pool, reports progress and stops when its signal is aborted. */
@@ -18,7 +21,7 @@ export interface Services {
   readonly robustness: typeof robustness;
 }
 
-export const SERVICES: Services = { allocate, explainInfeasibility, savePolicy, writeOutput, sweepWeight, tippingPoints, robustness };
+export const SERVICES: Services = { allocate, explainInfeasibility, explainCandidate, savePolicy, writeOutput, sweepWeight, tippingPoints, robustness };
 
 /** Solver settings of the session (`--solver`, `--time-limit`). */
 export type SessionSolveOptions = Partial<SolveOptions>;

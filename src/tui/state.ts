@@ -113,6 +113,11 @@ export interface TuiState {
   readonly help: boolean;
   /** Id of the candidate whose detail is open. */
   readonly detail: string | undefined;
+  /**
+   * `explain` for the open detail, for the allocation of `generation`: pending, its sentences, or why
+   * it could not be computed. Cleared by every new solve.
+   */
+  readonly why: { readonly id: string; readonly generation: number; readonly lines: readonly string[] | 'pending' } | undefined;
   /** Id of the selected candidate of the table. */
   readonly selected: string | undefined;
   /** First row shown by the table (and by the summary and help, each its own). */
@@ -183,6 +188,7 @@ export type Action =
   | { readonly type: 'cancelPrompt' }
   | { readonly type: 'solved'; readonly generation: number; readonly outcome: AllocationOutcome }
   | { readonly type: 'explained'; readonly generation: number; readonly report: ConflictReport | { readonly error: string } }
+  | { readonly type: 'why'; readonly id: string; readonly generation: number; readonly lines: readonly string[] | 'pending' }
   | { readonly type: 'taskDone'; readonly id: number; readonly ok: boolean; readonly text: string }
   /** Enter in an analysis view: run it again (after Esc or a failure). */
   | { readonly type: 'runAnalysis'; readonly kind: AnalysisKind }
@@ -231,6 +237,7 @@ export function initialState(scenario: Scenario, options: StartOptions = {}): Tu
     view: 'allocation',
     help: false,
     detail: undefined,
+    why: undefined,
     selected: undefined,
     top: 0,
     summaryTop: 0,
@@ -578,6 +585,10 @@ function step(state: TuiState, action: Action): TuiState | undefined {
       return submitPrompt(state);
     case 'solved':
       return solved(state, action.generation, action.outcome);
+    case 'why':
+      // Only for the detail still open, on the allocation still shown.
+      if (action.id !== state.detail || action.generation !== state.solved) return undefined;
+      return { ...state, why: { id: action.id, generation: action.generation, lines: action.lines } };
     case 'explained':
       if (action.generation !== state.generation || state.status?.kind !== 'infeasible') return undefined;
       return { ...state, conflicts: 'error' in action.report ? { kind: 'failed', reason: action.report.error } : { kind: 'report', report: action.report } };

@@ -96,5 +96,13 @@ export function detailLines(state: TuiState, id: string, width: number): Line[] 
       [{ text: `    ${fit(entry.group, Math.max(8, Math.min(18, width - 46)))} ${figures}` }, { text: entry.binding ? ' binding' : '', color: 'yellow' }],
     );
   }
+  // Ties the solve found around this candidate, then "why", re-solved (explain), when it arrives.
+  for (const tie of allocation.ties.filter((entry) => entry.gains === id || entry.loses.includes(id))) {
+    lines.push([{ text: tie.kind === 'exact' ? '= ' : '≈ ', color: 'yellow' }, { text: tie.sentence }]);
+  }
+  lines.push([{ text: result.funded ? 'Why funded, and what would change it' : 'Why not funded, and what would change it', bold: true }]);
+  const why = state.why?.id === id && state.why.generation === state.solved ? state.why.lines : 'pending';
+  if (why === 'pending') lines.push([{ text: 'Solving again to find out…', dim: true }]);
+  else for (const sentence of why) lines.push([{ text: sentence }]);
   return lines;
 }

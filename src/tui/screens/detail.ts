@@ -3,7 +3,7 @@ import { formatEuros, formatPercent } from '../../domain/money.js';
 import { ruleGroups } from '../../model/build.js';
 import { changesBetween, formatChange } from '../changes.js';
 import { currentShares, type TuiState } from '../state.js';
-import { bar, fit } from '../text.js';
+import { bar, fit, wrapText } from '../text.js';
 import type { Line } from '../lines.js';
 
 function describeBounds(min: number | undefined, max: number | undefined, measure: string): string {
@@ -98,11 +98,11 @@ export function detailLines(state: TuiState, id: string, width: number): Line[] 
   }
   // Ties the solve found around this candidate, then "why", re-solved (explain), when it arrives.
   for (const tie of allocation.ties.filter((entry) => entry.gains === id || entry.loses.includes(id))) {
-    lines.push([{ text: tie.kind === 'exact' ? '= ' : '≈ ', color: 'yellow' }, { text: tie.sentence }]);
+    wrapText(`${tie.kind === 'exact' ? '=' : '≈'} ${tie.sentence}`, width).forEach((part) => lines.push([{ text: part, color: 'yellow' }]));
   }
   lines.push([{ text: result.funded ? 'Why funded, and what would change it' : 'Why not funded, and what would change it', bold: true }]);
   const why = state.why?.id === id && state.why.generation === state.solved ? state.why.lines : 'pending';
   if (why === 'pending') lines.push([{ text: 'Solving again to find out…', dim: true }]);
-  else for (const sentence of why) lines.push([{ text: sentence }]);
+  else for (const sentence of why) wrapText(sentence, width).forEach((part) => lines.push([{ text: part }]));
   return lines;
 }

@@ -14,7 +14,7 @@ import type { CsvTableOut } from '../io/csv-write.js';
 import { formatCsv } from '../io/csv-write.js';
 import { checkOutputPath, writeOutput } from '../io/files.js';
 import { loadScenario } from '../io/scenario.js';
-import { closest } from '../scoring/formula.js';
+import { closest } from '../domain/names.js';
 import type { Weights } from '../scoring/weights.js';
 import type { SolveOptions } from '../solver/types.js';
 import { engineChoice, EXIT, policyName, seconds } from './options.js';

@@ -11,28 +11,12 @@ import { firstDifference, makeRecord, readRecord, sha256 } from '../io/record.js
 import { loadScenario } from '../io/scenario.js';
 import { toLpFormat } from '../model/lp-format.js';
 import type { EngineChoice, EngineName } from '../solver/types.js';
+import type { Console, SolveFlags } from '../options/flags.js';
 import { engineChoice, EXIT, parseWeights, policyName, seconds } from './options.js';
 import { renderReport } from './report.js';
 
-export interface SolveFlags {
-  readonly policy?: string;
-  readonly weights?: string;
-  readonly json?: boolean;
-  readonly csv?: string;
-  readonly excel?: boolean;
-  readonly lp?: string;
-  readonly solver?: string;
-  readonly timeLimit?: string;
-  readonly all?: boolean;
-  readonly record?: string;
-  readonly check?: boolean;
-}
-
-/** Where messages and data go; the process's streams in real use, buffers in tests. */
-export interface Console {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-}
+/** The flags and the console both faces share (options/flags.ts); re-exported for the code that reads them here. */
+export type { Console, SolveFlags };
 
 export async function runSolve(path: string, flags: SolveFlags, console: Console): Promise<number> {
   const engine: EngineChoice = engineChoice(flags.solver ?? 'auto');

@@ -4,7 +4,7 @@
  */
 import { UserError } from '../domain/errors.js';
 import type { Candidate, Criterion } from '../domain/types.js';
-import { closest } from '../scoring/formula.js';
+import { closest } from '../domain/names.js';
 import type { CsvTable } from './csv.js';
 import { parseAmount, parseDecimal, parsePercent, type Parsed } from './numbers.js';
 

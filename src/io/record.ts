@@ -7,10 +7,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
-import type { Allocation, Selection } from '../analysis/allocation.js';
+import type { Allocation, Selection } from '../domain/allocation.js';
 import { UserError } from '../domain/errors.js';
 import type { Scenario } from '../domain/types.js';
-import type { EngineChoice } from '../solver/types.js';
+import type { EngineChoice } from '../domain/engines.js';
 import { allocationJson } from './allocation-export.js';
 
 export const RECORD_FORMAT = 'enveloppe-decision-record/1';

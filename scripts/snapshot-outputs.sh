@@ -6,7 +6,9 @@
 #   diff -r before/ after/                     # nothing: behaviour unchanged
 #
 # Solve times are not in these outputs (the JSON carries none); a decision record carries a date, so
-# `--record` is left out. The simulator's frames are checked by `npm run docs -- --check` and the TUI tests.
+# `--record` is left out. Every solve names its engine: `auto` hands a model to HiGHS when
+# javascript-lp-solver takes more than 1.5 s, so on a loaded machine its answer (and the engine it
+# reports) would differ from one run to the next. The simulator's frames are checked by `npm run docs -- --check` and the TUI tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:?usage: scripts/snapshot-outputs.sh OUT-FOLDER}"
@@ -35,17 +37,18 @@ run() {
 for scenario in tiny ptce-2013 ptce-2015 rhone-alpes; do
   s="scenarios/$scenario.yaml"
   run "validate-$scenario" validate "$s"
-  run "solve-$scenario" solve "$s" --all
-  run "solve-$scenario-json" solve "$s" --json
-  run "solve-$scenario-csv" solve "$s" --csv written.csv --lp written.lp
-  run "solve-$scenario-excel" solve "$s" --csv written.csv --excel
+  run "solve-$scenario" solve "$s" --all --solver highs
+  run "solve-$scenario-jslp" solve "$s" --all --solver jslp
+  run "solve-$scenario-json" solve "$s" --json --solver highs
+  run "solve-$scenario-csv" solve "$s" --csv written.csv --lp written.lp --solver highs
+  run "solve-$scenario-excel" solve "$s" --csv written.csv --excel --solver highs
   run "compare-$scenario" compare "$s"
   run "compare-$scenario-json" compare "$s" --json
   run "budget-sweep-$scenario" budget-sweep "$s" --steps 5
   run "robustness-$scenario" robustness "$s" --samples 40 --seed 7
 done
-run solve-tiny-emploi solve scenarios/tiny.yaml --policy emploi
-run solve-tiny-weights solve scenarios/tiny.yaml --weights utilite_sociale=1,emplois=3 --json
+run solve-tiny-emploi solve scenarios/tiny.yaml --policy emploi --solver jslp
+run solve-tiny-weights solve scenarios/tiny.yaml --weights utilite_sociale=1,emplois=3 --json --solver jslp
 run solve-ptce-2013-highs solve scenarios/ptce-2013.yaml --solver highs --policy emploi
 run sweep-tiny sweep scenarios/tiny.yaml --criterion emplois --steps 11
 run sweep-ptce-2013 sweep scenarios/ptce-2013.yaml --criterion perennite_emplois --steps 11
@@ -66,6 +69,6 @@ run over-input solve scenarios/tiny.yaml --csv scenarios/tiny.csv
 sed 's/laureates: {min: 0, max: 3}/laureates: {min: 4, max: 3}/' "$work/scenarios/tiny.yaml" >"$work/scenarios/infeasible.yaml"
 run infeasible-min-above-max solve scenarios/infeasible.yaml
 sed 's/share: {min: 0.30}/share: {min: 0.90}/' "$work/scenarios/tiny.yaml" >"$work/scenarios/infeasible.yaml"
-run infeasible solve scenarios/infeasible.yaml
+run infeasible solve scenarios/infeasible.yaml --solver highs
 run infeasible-validate validate scenarios/infeasible.yaml
 echo "snapshot: $(find "$out" -type f | wc -l) files in $out" >&2

@@ -79,15 +79,21 @@ async function simulatorFrames(): Promise<Frames> {
     views['sweep'] = await app.until(done('Funded along the sweep'), 60_000);
     await app.press('8');
     views['robustness'] = await app.until(done('Mean grant'), 60_000);
-    // Weights: the cursor on Pérennité des emplois créés, three Shift+→ (5 points each).
-    await app.press('2', ...Array<string>(6).fill(KEYS.down), KEYS.shiftRight, KEYS.shiftRight, KEYS.shiftRight);
-    views['weights'] = await app.until((frame) => settled(frame) && frame.includes('policy equilibre*') && frame.includes('What moved'), 60_000);
+    // Weights: the cursor is still on Pérennité des emplois créés (the sweep moved it there); three
+    // Shift+→ (5 points each), each solve let through before the next key, so that "what moved with
+    // the last solve" is always the same.
+    await app.press('2');
+    for (const share of ['15.5 %', '20.9 %', '26.1 %']) {
+      await app.press(KEYS.shiftRight);
+      await app.until((frame) => settled(frame) && frame.includes(share) && frame.includes('What moved'), 60_000);
+    }
+    views['weights'] = app.frame();
     await app.press('1', KEYS.enter);
-    views['detail'] = await app.until('Rules it counts towards');
+    views['detail'] = await app.until('Rules it counts towards', 60_000);
     await app.press(KEYS.escape, '3');
-    views['budget'] = await app.until('Budget of the call');
+    views['budget'] = await app.until('Budget of the call', 60_000);
     await app.press('4');
-    views['summary'] = await app.until('Spend by region');
+    views['summary'] = await app.until('Spend by region', 60_000);
     // An infeasible edit: at most 2 laureates (the 6th value of Budget).
     await app.press('3', ...Array<string>(5).fill(KEYS.down), KEYS.enter, KEYS.ctrlU, '2', KEYS.enter, '1');
     views['infeasible'] = await app.until((frame) => frame.includes('✗ infeasible') && frame.includes('What would fix it'), 60_000);
@@ -156,12 +162,11 @@ export const GENERATORS: Readonly<Record<string, () => Promise<string>>> = {
   'tui-robustness': () => view('robustness'),
   'solve-2013': () => shell(['solve', 'scenarios/ptce-2013.yaml', '--solver', 'highs'], headAndFrom(9, 'Envelope', 4)),
   'compare-2013': () => shell(['compare', 'scenarios/ptce-2013.yaml', '--policies', 'equilibre,emploi'], headAndFrom(6, 'Totals', 7)),
-  'solve-tiny': () => shell(['solve', 'scenarios/tiny.yaml', '--all']),
-  'solve-tiny-emploi': () => shell(['solve', 'scenarios/tiny.yaml', '--policy', 'emploi']),
+  'solve-tiny': () => shell(['solve', 'scenarios/tiny.yaml', '--all', '--solver', 'jslp']),
+  'solve-tiny-emploi': () => shell(['solve', 'scenarios/tiny.yaml', '--policy', 'emploi', '--solver', 'jslp']),
   'sweep-2013': () => shell(['sweep', 'scenarios/ptce-2013.yaml', '--criterion', 'perennite_emplois', '--steps', '11']),
   'budget-sweep-2013': () => shell(['budget-sweep', 'scenarios/ptce-2013.yaml', '--from', '2000000', '--to', '4000000', '--steps', '5']),
   'robustness-2013': () => shell(['robustness', 'scenarios/ptce-2013.yaml', '--samples', '100'], (lines) => [...lines.slice(0, 20), undefined]),
-  help: async () => block(await enveloppe(['--help'])),
   layers: async () => layerTable(),
 };
 

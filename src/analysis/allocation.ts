@@ -3,15 +3,17 @@
  * then publish grants in whole euros with the totals and rules a committee reads.
  */
 import type { Allocation, CandidateResult, RegionTotal, RuleResult, Selection } from '../domain/allocation.js';
-import type { Policy, Scenario } from '../domain/types.js';
+import type { Lottery, Policy, Scenario } from '../domain/types.js';
 import { buildModel, capUnits, isEligible, ruleBoundsInUnits, ruleGroups, tierEndUnits } from '../model/build.js';
 import type { AllocationModel } from '../model/types.js';
-import { buildYearSplit } from '../model/year-split.js';
+import { buildYearSplit, splitTwoYears } from '../model/year-split.js';
 import { compileFormula } from '../scoring/formula.js';
 import { contributions, scoreOf, type Scoring } from '../scoring/score.js';
 import { normaliseWeights, type Weights } from '../scoring/weights.js';
+import { solveCanonical } from '../solver/canonical.js';
 import { solveModel } from '../solver/solve.js';
 import type { EngineName, SolveOptions } from '../solver/types.js';
+import { drawOf, findTies, pooledScores, priorityOrder, tieRuleText, type Tie } from './tiebreak.js';
 
 /** The published allocation's words live in domain/allocation.ts; re-exported for the code that reads them here. */
 export type { Allocation, CandidateResult, RegionTotal, RuleResult, Selection };
@@ -69,6 +71,16 @@ export interface AllocateOptions extends Partial<SolveOptions> {
    * read totals turn it off. @default true
    */
   readonly splitYears?: boolean;
+  /**
+   * Look for other optimal allocations (exact ties), or near-optimal ones within `near` (0.001 =
+   * 0.1 %) of the optimum, and say which candidates they swap; false skips the search (analyses
+   * that only count who is funded). @default { near: 0 }
+   */
+  readonly ties?: false | { readonly near: number };
+  /** A lottery replacing the scenario's own (`--lottery SEED`). */
+  readonly lottery?: Lottery;
+  /** Changes scores after scoring (explain: "what if this candidate scored 80?"). */
+  readonly adjustScores?: (scores: readonly number[]) => readonly number[];
 }
 
 export async function allocate(scenario: Scenario, selection: Selection, options: AllocateOptions = {}): Promise<AllocationOutcome> {
@@ -76,14 +88,54 @@ export async function allocate(scenario: Scenario, selection: Selection, options
   const scored = await scoreCandidates(scenario, selection);
   if (typeof scored === 'string') return { status: 'failed', reason: scored, engine: undefined, ms: performance.now() - started, notes: [] };
   const policy = findPolicy(scenario, selection.policy) as Policy;
-  const model = buildModel(scenario, scored.scores, policy);
-  const solved = await solveModel(model, options);
+  const lottery = options.lottery ?? scenario.lottery;
+  const solveOptions = solveOptionsOf(options);
+  const tieSearch = options.ties;
+  if (options.adjustScores !== undefined) scored.scores = [...options.adjustScores(scored.scores)];
+
+  // With a lottery band, the line is found first; the band's scores then count as the line's.
+  let modelScores = scored.scores;
+  let line: number | undefined;
+  if (lottery !== undefined && lottery.band > 0) {
+    const model = buildModel(scenario, scored.scores, policy);
+    const first = await solveCanonical(model, priorityOrder(scenario, scored.scores, lottery), (index) => String(scored.scores[index]), solveOptions);
+    if (first.outcome.status === 'optimal') {
+      line = lineOf(model, first.outcome.values, scored.scores);
+      if (line !== undefined) modelScores = pooledScores(scored.scores, line, lottery.band);
+    }
+  }
+  const model = buildModel(scenario, modelScores, policy);
+  const canonical = await solveCanonical(model, priorityOrder(scenario, modelScores, lottery), (index) => String(modelScores[index]), solveOptions);
+  const solved = canonical.outcome;
   if (solved.status === 'failed') return { status: 'failed', reason: solved.reason, engine: solved.engine, ms: solved.ms, notes: solved.notes };
   if (solved.status !== 'optimal') return { status: solved.status, engine: solved.engine, ms: solved.ms, model, notes: solved.notes };
-  const split = options.splitYears === false ? { values: solved.values } : await splitYears(scenario, model, solved.values, { ...options, engine: solved.engine });
+  const split = options.splitYears === false ? { values: solved.values } : await splitYears(scenario, model, solved.values, { ...solveOptions, engine: solved.engine });
   const notes = split.note === undefined ? solved.notes : [...solved.notes, split.note];
-  const allocation = publish(scenario, policy, scored.scoring, scored.scores, model, split.values, { engine: solved.engine, ms: performance.now() - started, notes });
+  const ties = tieSearch === false ? [] : await findTies(scenario, modelScores, model, solved.values, { near: tieSearch?.near ?? 0, lottery, options: solveOptions });
+  const drawn = lottery === undefined ? undefined : drawOf(scenario, scored.scores, lottery, line ?? lineOf(model, solved.values, scored.scores) ?? 0);
+  const allocation = publish(scenario, policy, scored.scoring, scored.scores, model, split.values, { engine: solved.engine, ms: performance.now() - started, notes }, {
+    modelScores,
+    tiebreak: { rule: tieRuleText(lottery), lottery: drawn },
+    ties,
+  });
   return { status: 'optimal', allocation, model };
+}
+
+/** The solver's options among allocate's. */
+export function solveOptionsOf(options: AllocateOptions): Partial<SolveOptions> {
+  const { ties: _ties, lottery: _lottery, splitYears: _split, adjustScores: _adjust, ...solve } = options;
+  return solve;
+}
+
+/** The funding line: the lowest score among the funded candidates. */
+function lineOf(model: AllocationModel, values: ReadonlyMap<string, number>, scores: readonly number[]): number | undefined {
+  let line: number | undefined;
+  for (const candidate of model.candidates) {
+    const total = candidate.grants.reduce((sum, grant) => sum + Math.round(values.get(grant.variable) ?? 0), 0);
+    const score = scores[candidate.index] ?? 0;
+    if (total > 0 && (line === undefined || score < line)) line = score;
+  }
+  return line;
 }
 
 /**
@@ -100,6 +152,11 @@ async function splitYears(scenario: Scenario, model: AllocationModel, values: Re
     if (requests.every((request) => request !== undefined) && asked > 0) return requests.map((request) => (total * (request ?? 0)) / asked);
     return years.map((entry) => (total * entry.ceiling) / ceilings);
   };
+  const [first, second] = years;
+  if (years.length === 2 && first !== undefined && second !== undefined) {
+    const greedy = splitTwoYears(model, values, targets, [Math.floor(first.ceiling / scenario.grant.step + 1e-9), Math.floor(second.ceiling / scenario.grant.step + 1e-9)]);
+    if (greedy !== undefined) return { values: new Map([...values, ...greedy]) };
+  }
   const outcome = await solveModel(buildYearSplit(model, values, targets), options);
   if (outcome.status !== 'optimal') return { values, note: `the split between years was left as the solver found it (${outcome.status})` };
   const merged = new Map(values);
@@ -116,6 +173,7 @@ export function publish(
   model: AllocationModel,
   values: ReadonlyMap<string, number>,
   run: { engine: EngineName; ms: number; notes: readonly string[] },
+  settled: { modelScores: readonly number[]; tiebreak: Allocation['tiebreak']; ties: readonly Tie[] } = { modelScores: scores, tiebreak: { rule: tieRuleText(undefined), lottery: undefined }, ties: [] },
 ): Allocation {
   const { step } = scenario.grant;
   const order = scenario.candidates.map((_, index) => index).sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || compareIds(scenario.candidates[a]?.id, scenario.candidates[b]?.id));
@@ -137,7 +195,7 @@ export function publish(
       id: candidate.id,
       name: candidate.name,
       region: candidate.region,
-      score: variables.score,
+      score: scores[variables.index] ?? variables.score,
       rank: rankOf.get(variables.index) ?? 0,
       funded: Math.round(values.get(variables.funded) ?? 0) === 1 && grant > 0,
       grant,
@@ -169,7 +227,7 @@ export function publish(
     policyLabel: policy.label,
     weights: scoring.kind === 'weights' ? scoring.weights : undefined,
     formula: scoring.kind === 'formula' ? scoring.formula : undefined,
-    objective: objectiveOfGrants(scenario, policy, scores, grants),
+    objective: objectiveOfGrants(scenario, policy, settled.modelScores, grants),
     total: scenario.envelope.total,
     step,
     spent,
@@ -182,6 +240,8 @@ export function publish(
     engine: run.engine,
     ms: run.ms,
     notes: run.notes,
+    tiebreak: settled.tiebreak,
+    ties: settled.ties,
   };
 }
 

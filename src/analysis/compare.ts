@@ -54,7 +54,7 @@ export async function comparePolicies(scenario: Scenario, policies: readonly str
     // Solves block this thread: yield once so that a Ctrl-C handler can run, then honour it.
     await new Promise((resolve) => setImmediate(resolve));
     signal?.throwIfAborted();
-    const outcome = await allocate(scenario, { policy }, options);
+    const outcome = await allocate(scenario, { policy }, { ...options, ties: false });
     if (outcome.status !== 'optimal') return { status: 'not-optimal', policy, outcome };
     allocations.push(outcome.allocation);
   }

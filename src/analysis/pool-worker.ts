@@ -14,7 +14,7 @@ async function run(job: PoolJob): Promise<PoolResult> {
   if (scenario === undefined) return { status: 'failed', reason: 'the worker received a job before its scenario' };
   const target = job.envelopeScale === undefined ? scenario : scaleEnvelope(scenario, job.envelopeScale);
   // Analyses read totals only: the split between years is not needed.
-  const outcome = await allocate(target, job.selection, { ...solve, splitYears: false });
+  const outcome = await allocate(target, job.selection, { ...solve, splitYears: false, ties: false });
   if (outcome.status === 'optimal') {
     const grantOf = new Map(outcome.allocation.candidates.map((candidate) => [candidate.id, candidate.grant]));
     return { status: 'optimal', objective: outcome.allocation.objective, grants: target.candidates.map((candidate) => grantOf.get(candidate.id) ?? 0) };

@@ -122,13 +122,14 @@ export async function runCompare(path: string, flags: AnalysisFlags, console: Co
   const moved = comparison.candidates.filter((candidate) => new Set(candidate.grants).size > 1);
   const table = (): string => {
     const out: string[] = [`${ctx.scenario.name} — ${policies.join(' vs ')}`, ''];
-    const head = [fit('Id', 10), fit('Name', 30), ...policies.map((policy) => fit(policy, 12, 'right')), ...(policies.length > 1 ? [fit('Change', 12, 'right'), fit('Rank', 9, 'right')] : [])];
+    // Two policies: the change from the first to the second; more: how far the grants spread.
+    const head = [fit('Id', 10), fit('Name', 30), ...policies.map((policy) => fit(policy, 12, 'right')), ...(policies.length > 1 ? [fit(policies.length === 2 ? 'Change' : 'Spread', 12, 'right'), fit('Rank', 9, 'right')] : [])];
     out.push(head.join('  '));
     for (const candidate of comparison.candidates) {
       if (candidate.grants.every((grant) => grant === 0)) continue;
       const first = candidate.grants[0] ?? 0;
       const last = candidate.grants.at(-1) ?? 0;
-      const status = first === 0 && last > 0 ? 'new' : first > 0 && last === 0 ? 'out' : last === first ? '' : formatEuroChange(last - first);
+      const status = policies.length === 2 ? changeOf(first, last) : spreadOf(candidate.grants);
       const ranks = candidate.ranks.length > 1 ? `${candidate.ranks[0]}→${candidate.ranks.at(-1)}` : '';
       out.push([fit(candidate.id, 10), fit(candidate.name, 30), ...candidate.grants.map((grant) => fit(formatEuros(grant), 12, 'right')), ...(policies.length > 1 ? [fit(status, 12, 'right'), fit(ranks, 9, 'right')] : [])].join('  ').trimEnd());
     }
@@ -296,4 +297,17 @@ export async function runRobustness(path: string, flags: AnalysisFlags, console:
     rows: result.candidates.map((candidate) => [candidate.id, candidate.name, candidate.region, Math.round(candidate.probability * 1000) / 10, candidate.meanGrant, candidate.p5, candidate.p95, candidate.class]),
   });
   return emit(ctx, json, table, csv);
+}
+
+/** The change from one policy's grant to another's: new, out, or the signed difference. */
+function changeOf(first: number, last: number): string {
+  return first === 0 && last > 0 ? 'new' : first > 0 && last === 0 ? 'out' : last === first ? '' : formatEuroChange(last - first);
+}
+
+/** Over three or more policies: in/out when some fund it and some do not, else the spread of its grants. */
+function spreadOf(grants: readonly number[]): string {
+  const highest = Math.max(...grants);
+  const lowest = Math.min(...grants);
+  if (highest === lowest) return '';
+  return lowest === 0 ? 'in/out' : `↕ ${formatEuros(highest - lowest)}`;
 }

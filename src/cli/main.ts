@@ -36,7 +36,10 @@ function addSolveOptions(command: Command): Command {
     .option('--time-limit <seconds>', 'give up after this many seconds', '20')
     .option('--all', 'list the candidates that get nothing too')
     .option('--record <file>', 'write a decision record (inputs\' SHA-256, scenario, weights, engine, optimum, allocation)')
-    .option('--check', 'solve with both engines and refuse to answer if their optima differ');
+    .option('--check', 'solve with both engines and refuse to answer if their allocations differ')
+    .option('--lottery <seed>', 'settle ties at the funding line by a public draw from this seed (replaces the scenario\'s)')
+    .option('--lottery-band <points>', 'with a lottery: score points either side of the funding line that count as equal (default 0: exact ties)')
+    .option('--near <share>', 'also show near-optimal allocations within this share of the optimum, e.g. 0.1%');
 }
 
 /** Commander's "error: unknown option '--jsn'\n(Did you mean --json?)" as one line of ours. */
@@ -76,6 +79,22 @@ export async function main(argv: readonly string[], console: Console): Promise<n
     .argument('<scenario>', 'scenario file (YAML)')
     .action(async (path: string) => {
       code = await (await solveCommands()).runValidate(path, console);
+    });
+
+  program
+    .command('explain')
+    .description('why a candidate is or is not funded, and what would change it (each figure re-solved)')
+    .argument('<scenario>', 'scenario file (YAML)')
+    .argument('<id>', "the candidate's id")
+    .option('--policy <name>', "weighting policy (default: the scenario's first)")
+    .option('--weights <list>', "weights replacing the policy's")
+    .option('--json', 'print the explanation as JSON')
+    .option('--solver <engine>', 'jslp, highs or auto', 'auto')
+    .option('--time-limit <seconds>', 'give up on one solve after this many seconds', '20')
+    .option('--lottery <seed>', 'settle ties by a public draw from this seed')
+    .option('--lottery-band <points>', 'with a lottery: score points either side of the funding line that count as equal')
+    .action(async (path: string, id: string, flags: SolveFlags) => {
+      code = await (await solveCommands()).runExplain(path, id, flags, console);
     });
 
   program

@@ -5,6 +5,8 @@ import { formatEuros, formatPercent } from '../domain/money.js';
 export interface ReportOptions {
   /** List candidates that get nothing too. @default false */
   readonly all?: boolean;
+  /** The weights came from --weights, not from the policy. @default false */
+  readonly customWeights?: boolean;
 }
 
 interface Column {
@@ -28,7 +30,8 @@ function line(columns: readonly Column[], cells: readonly string[]): string {
 /** The whole report as text. */
 export function renderReport(allocation: Allocation, options: ReportOptions = {}): string {
   const out: string[] = [];
-  out.push(`${allocation.scenario} — policy ${allocation.policy}${allocation.policyLabel === allocation.policy ? '' : ` (${allocation.policyLabel})`}`);
+  const policy = `policy ${allocation.policy}${allocation.policyLabel === allocation.policy ? '' : ` (${allocation.policyLabel})`}`;
+  out.push(`${allocation.scenario} — ${options.customWeights === true ? `weights from --weights (replacing those of ${policy})` : policy}`);
   if (allocation.weights !== undefined) {
     const weights = Object.entries(allocation.weights).map(([column, weight]) => `${column} ${formatPercent(weight)}`);
     out.push(`Weights: ${weights.join(', ')}`);
@@ -45,7 +48,8 @@ export function renderReport(allocation: Allocation, options: ReportOptions = {}
     { title: 'Id', width: 10, align: 'left' },
     { title: 'Name', width: 34, align: 'left' },
     { title: 'Region', width: 20, align: 'left' },
-    { title: 'Score', width: 6, align: 'right' },
+    // Wide enough for any score: a formula may give 10000.00.
+    { title: 'Score', width: Math.max(6, ...allocation.candidates.map((candidate) => candidate.score.toFixed(2).length)), align: 'right' },
     ...years.map((year): Column => ({ title: year, width: 11, align: 'right' })),
     { title: 'Grant', width: 11, align: 'right' },
     { title: '% req.', width: 7, align: 'right' },
@@ -88,6 +92,8 @@ export function renderReport(allocation: Allocation, options: ReportOptions = {}
     const quiet = allocation.rules.filter((rule) => !rule.binding && !interesting(rule)).length;
     if (quiet > 0) out.push(`  (${quiet} more groups hold with room to spare and receive nothing)`);
   }
+  out.push('');
+  out.push(...renderTies(allocation));
   return `${out.join('\n')}\n`;
 }
 
@@ -106,4 +112,22 @@ function bounds(rule: RuleResult): string {
   if (rule.min !== undefined) parts.push(`≥ ${show(rule.min)}`);
   if (rule.max !== undefined) parts.push(`≤ ${show(rule.max)}`);
   return parts.join(', ');
+}
+
+/** Ties at the optimum, the rule that settled them, and the lottery when one was drawn. */
+export function renderTies(allocation: Allocation): string[] {
+  const out: string[] = [];
+  const { lottery } = allocation.tiebreak;
+  out.push(`Ties: ${allocation.tiebreak.rule}.`);
+  if (allocation.ties.length === 0) out.push('  No other optimal allocation funds another candidate.');
+  for (const tie of allocation.ties) out.push(`  ${tie.kind === 'exact' ? '=' : '≈'} ${tie.sentence}`);
+  if (lottery !== undefined) {
+    out.push(`Lottery: seed "${lottery.seed}", band ${lottery.band} points around the funding line (score ${lottery.line.toFixed(2)}); ${lottery.tickets.length} candidate${lottery.tickets.length === 1 ? '' : 's'} in the draw, in drawn order:`);
+    for (const entry of lottery.tickets.slice(0, 12)) {
+      const funded = allocation.candidates.find((candidate) => candidate.id === entry.id)?.funded === true;
+      out.push(`  ${fit(entry.id, 12)} score ${entry.score.toFixed(2)}  ticket ${entry.ticket.slice(0, 16)}…  ${funded ? 'funded' : 'not funded'}`);
+    }
+    if (lottery.tickets.length > 12) out.push(`  (${lottery.tickets.length - 12} more; --json lists them all)`);
+  }
+  return out;
 }

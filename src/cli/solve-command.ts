@@ -1,6 +1,7 @@
 /** `enveloppe solve` and `enveloppe validate`: load, solve, then print and write what was asked. */
 import { dirname, relative, resolve } from 'node:path';
-import { allocate, type AllocationOutcome, type Selection } from '../analysis/allocation.js';
+import { allocate, type Allocation, type AllocationOutcome, type Selection } from '../analysis/allocation.js';
+import { explainCandidate } from '../analysis/explain.js';
 import { explainInfeasibility, type ConflictReport } from '../analysis/conflicts.js';
 import { UserError } from '../domain/errors.js';
 import { formatEuros } from '../domain/money.js';
@@ -11,8 +12,9 @@ import { firstDifference, makeRecord, readRecord, sha256 } from '../io/record.js
 import { loadScenario } from '../io/scenario.js';
 import { toLpFormat } from '../model/lp-format.js';
 import type { EngineChoice, EngineName } from '../solver/types.js';
+import { closest } from '../domain/names.js';
 import type { Console, SolveFlags } from '../options/flags.js';
-import { engineChoice, EXIT, parseWeights, policyName, seconds } from './options.js';
+import { engineChoice, EXIT, lotteryOf, nearShare, parseWeights, policyName, seconds } from './options.js';
 import { renderReport } from './report.js';
 
 /** The flags and the console both faces share (options/flags.ts); re-exported for the code that reads them here. */
@@ -24,7 +26,11 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
   if (flags.excel === true && flags.csv === undefined) {
     throw new UserError('--excel formats the --csv file, and no --csv was given', { field: '--excel', hint: 'Add --csv allocation.csv.', exitCode: EXIT.usage });
   }
-  const scenario = await loadScenario(path);
+  const loaded = await loadScenario(path);
+  const lottery = lotteryOf(loaded, flags.lottery, flags.lotteryBand);
+  // A lottery from the command line becomes part of the scenario, so the record carries it.
+  const scenario: Scenario = lottery === undefined ? loaded : { ...loaded, lottery };
+  const near = flags.near === undefined ? 0 : nearShare(flags.near);
   const policy = policyName(scenario, flags.policy);
   const weights = flags.weights === undefined ? undefined : parseWeights(scenario, flags.weights);
   const inputs = [scenario.file, scenario.candidatesFile];
@@ -33,16 +39,16 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
   if (flags.lp !== undefined) checkOutputPath(flags.lp, inputs, 'LP model');
   if (flags.record !== undefined) checkOutputPath(flags.record, inputs, 'decision record');
   const selection = weights === undefined ? { policy } : { policy, weights };
-  const outcome = await allocate(scenario, selection, timeLimitMs === undefined ? { engine } : { engine, timeLimitMs });
+  const outcome = await allocate(scenario, selection, { engine, ...(timeLimitMs === undefined ? {} : { timeLimitMs }), ties: { near } });
 
   // The LP file is written whatever the outcome: an infeasible model is worth reading too.
   if (flags.lp !== undefined && outcome.status !== 'failed') {
     await writeOutput(flags.lp, toLpFormat(outcome.model), inputs, 'LP model');
     console.err(`Wrote the model to ${flags.lp} (CPLEX LP format).\n`);
   }
-  if (outcome.status !== 'optimal') return reportFailure(outcome, path, console, scenario);
+  if (outcome.status !== 'optimal') return reportFailure(outcome, path, console, scenario, flags.json === true);
   if (flags.check === true) {
-    const disagreement = await crossCheck(scenario, selection, outcome.allocation.objective, outcome.allocation.engine, timeLimitMs);
+    const disagreement = await crossCheck(scenario, selection, outcome.allocation, timeLimitMs);
     if (disagreement !== undefined) {
       console.err(`enveloppe: ${path}: ${disagreement}; no allocation is shown.\n`);
       return EXIT.error;
@@ -51,7 +57,7 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
 
   const { allocation } = outcome;
   if (flags.json === true) console.out(allocationJson(allocation, 'optimal'));
-  else console.out(renderReport(allocation, { all: flags.all === true }));
+  else console.out(renderReport(allocation, { all: flags.all === true, customWeights: weights !== undefined }));
   if (flags.record !== undefined) {
     const record = makeRecord(flags.record, scenario, selection, engine, allocation, new Date());
     await writeOutput(flags.record, `${JSON.stringify(record, null, 2)}\n`, inputs, 'decision record');
@@ -65,7 +71,8 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
   return EXIT.ok;
 }
 
-async function reportFailure(outcome: Exclude<AllocationOutcome, { status: 'optimal' }>, where: string, console: Console, scenario: Scenario): Promise<number> {
+async function reportFailure(outcome: Exclude<AllocationOutcome, { status: 'optimal' }>, where: string, console: Console, scenario: Scenario, json = false): Promise<number> {
+  if (json) return reportFailureJson(outcome, where, console, scenario);
   switch (outcome.status) {
     case 'infeasible':
       console.err(`enveloppe: ${where}: no allocation satisfies every rule of this scenario (infeasible).\n${renderConflicts(await explainInfeasibility(scenario))}`);
@@ -82,20 +89,73 @@ async function reportFailure(outcome: Exclude<AllocationOutcome, { status: 'opti
   }
 }
 
+/** An outcome other than an optimum, as JSON on stdout, so that a script can read why. */
+async function reportFailureJson(outcome: Exclude<AllocationOutcome, { status: 'optimal' }>, where: string, console: Console, scenario: Scenario): Promise<number> {
+  const engine = outcome.engine ?? null;
+  switch (outcome.status) {
+    case 'infeasible': {
+      const report = await explainInfeasibility(scenario);
+      const document = { status: 'infeasible', scenario: scenario.name, engine, sums: report.sums, conflicts: report.conflicting.map((item) => ({ kind: item.kind, label: item.label })), repairs: report.fixes };
+      console.out(`${JSON.stringify(document, null, 2)}\n`);
+      console.err(`enveloppe: ${where}: no allocation satisfies every rule of this scenario (infeasible).\n`);
+      return EXIT.infeasible;
+    }
+    case 'timedout':
+    case 'unbounded':
+    case 'failed': {
+      const message = outcome.status === 'timedout' ? 'the solver ran out of time before proving an optimum' : outcome.status === 'failed' ? outcome.reason : 'the model is unbounded';
+      console.out(`${JSON.stringify({ status: outcome.status, scenario: scenario.name, engine, message, notes: outcome.notes }, null, 2)}\n`);
+      console.err(`enveloppe: ${where}: ${message}.\n`);
+      return EXIT.error;
+    }
+  }
+}
+
 /**
- * Solves again with the other engine and compares the optima; a string says how they disagree.
- * Both engines prove optimality, so a difference beyond 1e-6 relative means one of them is wrong.
+ * Solves again with the other engine and compares the allocations, not only the optima: the
+ * tie-break makes the published allocation the same on every engine, so any difference in a grant
+ * means one of them is wrong.
  */
-async function crossCheck(scenario: Scenario, selection: Selection, objective: number, engine: EngineName, timeLimitMs: number | undefined): Promise<string | undefined> {
+async function crossCheck(scenario: Scenario, selection: Selection, mine: Allocation, timeLimitMs: number | undefined): Promise<string | undefined> {
+  const engine = mine.engine;
   const other: EngineName = engine === 'jslp' ? 'highs' : 'jslp';
-  const second = await allocate(scenario, selection, timeLimitMs === undefined ? { engine: other } : { engine: other, timeLimitMs });
+  const second = await allocate(scenario, selection, { engine: other, ...(timeLimitMs === undefined ? {} : { timeLimitMs }), ties: false });
   const names: Record<EngineName, string> = { jslp: 'javascript-lp-solver', highs: 'HiGHS' };
-  if (second.status !== 'optimal') return `--check: ${names[other]} did not confirm the optimum (${second.status === 'failed' ? second.reason : second.status})`;
-  const theirs = second.allocation.objective;
-  if (Math.abs(theirs - objective) > 1e-6 * Math.max(1, Math.abs(objective))) {
-    return `--check: the engines disagree: ${names[engine]} finds an optimum of ${objective}, ${names[other]} ${theirs}`;
+  if (second.status !== 'optimal') return `--check: ${names[other]} did not confirm the allocation (${second.status === 'failed' ? second.reason : second.status})`;
+  const theirs = new Map(second.allocation.candidates.map((candidate) => [candidate.id, candidate]));
+  for (const candidate of mine.candidates) {
+    const their = theirs.get(candidate.id);
+    const same = their !== undefined && their.grant === candidate.grant && JSON.stringify(their.years) === JSON.stringify(candidate.years);
+    if (!same) return `--check: the engines disagree on ${candidate.id}: ${names[engine]} grants ${formatEuros(candidate.grant)}, ${names[other]} ${formatEuros(their?.grant ?? 0)}`;
+  }
+  if (Math.abs(second.allocation.objective - mine.objective) > 1e-6 * Math.max(1, Math.abs(mine.objective))) {
+    return `--check: the engines disagree: ${names[engine]} finds an optimum of ${mine.objective}, ${names[other]} ${second.allocation.objective}`;
   }
   return undefined;
+}
+
+/** `enveloppe explain SCENARIO ID`: why a candidate is or is not funded, each figure re-solved. */
+export async function runExplain(path: string, id: string, flags: SolveFlags, console: Console): Promise<number> {
+  const engine: EngineChoice = engineChoice(flags.solver ?? 'auto');
+  const timeLimitMs = flags.timeLimit === undefined ? undefined : seconds(flags.timeLimit, '--time-limit') * 1000;
+  const loaded = await loadScenario(path);
+  const lottery = lotteryOf(loaded, flags.lottery, flags.lotteryBand);
+  const scenario: Scenario = lottery === undefined ? loaded : { ...loaded, lottery };
+  const policy = policyName(scenario, flags.policy);
+  const weights = flags.weights === undefined ? undefined : parseWeights(scenario, flags.weights);
+  if (!scenario.candidates.some((candidate) => candidate.id === id)) {
+    const guess = closest(id, scenario.candidates.map((candidate) => candidate.id));
+    throw new UserError(`no candidate has the id '${id}'`, { field: 'id', hint: guess === undefined ? "Use an id from the candidates file's id column." : `Did you mean '${guess}'?`, exitCode: EXIT.usage });
+  }
+  const selection: Selection = weights === undefined ? { policy } : { policy, weights };
+  const explanation = await explainCandidate(scenario, selection, id, { engine, ...(timeLimitMs === undefined ? {} : { timeLimitMs }) });
+  if (typeof explanation === 'string') {
+    console.err(`enveloppe: ${path}: ${explanation}.\n`);
+    return EXIT.error;
+  }
+  if (flags.json === true) console.out(`${JSON.stringify(explanation, null, 2)}\n`);
+  else console.out(`${explanation.sentences.join('\n')}\n`);
+  return EXIT.ok;
 }
 
 /** Re-runs a decision record and says whether it reproduces byte for byte. */
@@ -119,7 +179,9 @@ export async function runVerify(path: string, console: Console): Promise<number>
   const scenarioInput = record.inputs.find((input) => input.role === 'scenario');
   const scenario = await loadScenario(resolve(folder, scenarioInput?.path ?? ''));
   const selection: Selection = record.selection.weights === null ? { policy: record.selection.policy } : { policy: record.selection.policy, weights: record.selection.weights };
-  const outcome = await allocate(scenario, selection, { engine: record.selection.engine });
+  // A lottery given on the command line is in the recorded scenario: the draw is replayed from its seed.
+  const recorded = (record.scenario as { lottery?: Scenario['lottery'] } | null)?.lottery;
+  const outcome = await allocate(recorded === undefined ? scenario : { ...scenario, lottery: recorded }, selection, { engine: record.selection.engine });
   if (outcome.status !== 'optimal') {
     console.err(`enveloppe: ${path}: the re-run ended ${outcome.status}; the record does not reproduce.\n`);
     return EXIT.error;

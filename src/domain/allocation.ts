@@ -1,6 +1,7 @@
 /**
  * A published allocation, as a committee reads it: grants in whole euros per candidate, totals,
- * rules and regions. Computed by analysis/allocation.ts; read by io (exports, records), cli and tui.
+ * rules and regions, and how ties at the optimum were settled. Computed by analysis/allocation.ts
+ * (ties by analysis/tiebreak.ts); read by io (exports, records), cli and tui.
  */
 import type { EngineName } from './engines.js';
 import type { Lock } from './types.js';
@@ -80,4 +81,29 @@ export interface Allocation {
   readonly engine: EngineName;
   readonly ms: number;
   readonly notes: readonly string[];
+  /** How ties at the optimum were settled: the rule in words, and the lottery when one was drawn. */
+  readonly tiebreak: { readonly rule: string; readonly lottery: LotteryDraw | undefined };
+  /** Other allocations of the same (or, with `near`, nearly the same) value, each in plain words. */
+  readonly ties: readonly Tie[];
+}
+
+/** The lottery as published: its seed, band, the line it was drawn at, and the band's tickets in drawn order. */
+export interface LotteryDraw {
+  readonly seed: string;
+  readonly band: number;
+  /** Score of the last funded candidate before the draw. */
+  readonly line: number;
+  readonly tickets: readonly { readonly id: string; readonly score: number; readonly ticket: string }[];
+}
+
+/** Another allocation of (nearly) the same value that funds `gains` where the published one does not. */
+export interface Tie {
+  readonly kind: 'exact' | 'near';
+  /** Left out (or given less) by the published allocation, funded by the other one. */
+  readonly gains: string;
+  /** Funded by the published allocation and left out (or given less) by the other one. */
+  readonly loses: readonly string[];
+  /** Objective lost by the other allocation, relative to the optimum (0 for an exact tie). */
+  readonly loss: number;
+  readonly sentence: string;
 }

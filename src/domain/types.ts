@@ -115,4 +115,18 @@ export interface Scenario {
   readonly policies: readonly Policy[];
   readonly rules: readonly Rule[];
   readonly locks: Readonly<Record<string, Lock>>;
+  /** A public draw that orders candidates at the funding line; undefined: the stated rule alone. */
+  readonly lottery?: Lottery;
+}
+
+/**
+ * A replayable lottery (tirage au sort) for the funding line. Each candidate's ticket is
+ * SHA-256("<seed>:<id>") in hexadecimal; lower tickets come first. Candidates whose score lies
+ * within `band` points of the last funded one count as equally good (their score becomes that
+ * one's), and the draw orders them; with a band of 0 it orders exact ties only.
+ */
+export interface Lottery {
+  readonly seed: string;
+  /** Score points either side of the funding line. @default 0 */
+  readonly band: number;
 }

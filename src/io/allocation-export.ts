@@ -71,6 +71,11 @@ export function allocationJson(allocation: Allocation, status: string): string {
       bound: { min: rule.min ?? null, max: rule.max ?? null },
       binding: rule.binding,
     })),
+    tiebreak: {
+      rule: allocation.tiebreak.rule,
+      lottery: allocation.tiebreak.lottery ?? null,
+    },
+    ties: allocation.ties.map((tie) => ({ kind: tie.kind, gains: tie.gains, loses: tie.loses, loss: tie.loss, sentence: tie.sentence })),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

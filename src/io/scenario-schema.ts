@@ -63,6 +63,15 @@ export const scenarioSchema = z.strictObject({
   policies: z.record(z.string(), policy).optional().describe('Weighting policies; the first is the default'),
   rules: z.array(rule).optional(),
   locks: z.record(z.string(), z.enum(['funded', 'excluded'])).optional().describe('Candidates forced in or out, by id'),
+  tiebreak: z
+    .strictObject({
+      lottery: z.strictObject({
+        seed: z.union([z.string().min(1), z.number()]).describe('The public number drawn in committee; each ticket is SHA-256("<seed>:<id>")'),
+        band: z.number().min(0).optional().describe('Score points either side of the funding line that count as equal and are ordered by the draw; default 0 (exact ties only)'),
+      }),
+    })
+    .optional()
+    .describe('Without it, ties at the optimum go to the higher score, then the smaller request, then the earlier row'),
 });
 
 export type ScenarioFile = z.infer<typeof scenarioSchema>;

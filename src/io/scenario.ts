@@ -66,6 +66,7 @@ export async function loadScenario(path: string): Promise<Scenario> {
     policies: await resolvePolicies(spec, criteria, candidates, shown, path, at),
     rules: resolveRules(spec, columns, candidates, path, at),
     locks: resolveLocks(spec, candidates, path, at),
+    ...(spec.tiebreak === undefined ? {} : { lottery: { seed: String(spec.tiebreak.lottery.seed), band: spec.tiebreak.lottery.band ?? 0 } }),
   };
   return scenario;
 }

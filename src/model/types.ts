@@ -26,7 +26,10 @@ export type RowOrigin =
   | { readonly kind: 'cap'; readonly candidate: number }
   | { readonly kind: 'returns'; readonly candidate: number }
   | { readonly kind: 'lock'; readonly candidate: number }
-  | { readonly kind: 'rule'; readonly rule: number; readonly measure: 'share' | 'amount' | 'count'; readonly group: string };
+  | { readonly kind: 'rule'; readonly rule: number; readonly measure: 'share' | 'amount' | 'count'; readonly group: string }
+  /** The tie-break's rows: the objective kept at its optimum, and a grant already settled. */
+  | { readonly kind: 'optimum' }
+  | { readonly kind: 'settled'; readonly candidate: number };
 
 /** A row lower ≤ Σ terms ≤ upper (either side may be open). */
 export interface ModelRow {

@@ -44,3 +44,107 @@ export function buildYearSplit(allocationModel: AllocationModel, values: Readonl
     comments: ['enveloppe year split: the same totals, split between years as close as possible to the requests'],
   };
 }
+
+/**
+ * The same split for a two-year call, exact and canonical without a solver: with each total fixed,
+ * a candidate's deviation is 2·|g_1 − target_1|, a convex function of its first-year grant alone,
+ * and the ceilings bound Σ g_1 from both sides. Each candidate starts at its nearest whole step
+ * (ties down); while a ceiling is exceeded, the cheapest step moves year (equal costs: the earlier
+ * candidate first). Greedy steps are optimal for a separable convex sum under one sum constraint,
+ * and the order of equal costs makes the answer the same on every engine.
+ */
+export function splitTwoYears(
+  allocationModel: AllocationModel,
+  values: ReadonlyMap<string, number>,
+  targets: (candidate: number, total: number) => readonly number[],
+  ceilings: readonly [number, number],
+): Map<string, number> | undefined {
+  const bounds = new Map(allocationModel.variables.map((variable) => [variable.name, variable.upper]));
+  const split = new Map<string, number>();
+  const items: { first: string; second: string; total: number; target: number; low: number; high: number; value: number }[] = [];
+  for (const candidate of allocationModel.candidates) {
+    const [first, second] = candidate.grants;
+    if (first === undefined || second === undefined) return undefined;
+    const total = Math.round(values.get(first.variable) ?? 0) + Math.round(values.get(second.variable) ?? 0);
+    if (total === 0) {
+      split.set(first.variable, 0);
+      split.set(second.variable, 0);
+      continue;
+    }
+    const target = targets(candidate.index, total)[0] ?? 0;
+    const low = Math.max(0, total - (bounds.get(second.variable) ?? total));
+    const high = Math.min(bounds.get(first.variable) ?? total, total);
+    const nearest = Math.abs(target - Math.floor(target) - 0.5) < 1e-9 ? Math.floor(target) : Math.round(target);
+    items.push({ first: first.variable, second: second.variable, total, target, low, high, value: Math.min(high, Math.max(low, nearest)) });
+  }
+  const sum = (): number => items.reduce((acc, item) => acc + item.value, 0);
+  const totals = items.reduce((acc, item) => acc + item.total, 0);
+  const cost = (item: (typeof items)[number], value: number): number => Math.abs(value - item.target);
+  // Move steps one at a time in the direction the violated ceiling asks, cheapest first.
+  const move = (direction: 1 | -1, steps: number): boolean => {
+    const heap = new MinHeap<number>((a, b) => marginal(a) - marginal(b) || a - b);
+    const marginal = (index: number): number => {
+      const item = items[index] as (typeof items)[number];
+      return cost(item, item.value + direction) - cost(item, item.value);
+    };
+    const movable = (index: number): boolean => {
+      const item = items[index] as (typeof items)[number];
+      return direction === 1 ? item.value < item.high : item.value > item.low;
+    };
+    items.forEach((_, index) => movable(index) && heap.push(index));
+    for (let step = 0; step < steps; step++) {
+      const index = heap.pop();
+      if (index === undefined) return false;
+      (items[index] as (typeof items)[number]).value += direction;
+      if (movable(index)) heap.push(index);
+    }
+    return true;
+  };
+  const [firstCeiling, secondCeiling] = ceilings;
+  const over = sum() - firstCeiling;
+  if (over > 0 && !move(-1, over)) return undefined;
+  const under = totals - secondCeiling - sum();
+  if (under > 0 && !move(1, under)) return undefined;
+  for (const item of items) {
+    split.set(item.first, item.value);
+    split.set(item.second, item.total - item.value);
+  }
+  return split;
+}
+
+/** A binary heap; the comparator must be consistent while an element is inside. */
+class MinHeap<T> {
+  private readonly items: T[] = [];
+  constructor(private readonly before: (a: T, b: T) => number) {}
+  push(item: T): void {
+    const items = this.items;
+    items.push(item);
+    let at = items.length - 1;
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (this.before(items[at] as T, items[parent] as T) >= 0) break;
+      [items[at], items[parent]] = [items[parent] as T, items[at] as T];
+      at = parent;
+    }
+  }
+  pop(): T | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length > 0 && last !== undefined) {
+      items[0] = last;
+      let at = 0;
+      for (;;) {
+        const left = 2 * at + 1;
+        const right = left + 1;
+        let best = at;
+        if (left < items.length && this.before(items[left] as T, items[best] as T) < 0) best = left;
+        if (right < items.length && this.before(items[right] as T, items[best] as T) < 0) best = right;
+        if (best === at) break;
+        [items[at], items[best]] = [items[best] as T, items[at] as T];
+        at = best;
+      }
+    }
+    return top;
+  }
+}

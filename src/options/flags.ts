@@ -20,6 +20,9 @@ export interface SolveFlags {
   readonly all?: boolean;
   readonly record?: string;
   readonly check?: boolean;
+  readonly lottery?: string;
+  readonly lotteryBand?: string;
+  readonly near?: string;
 }
 
 /** Where messages and data go; the process's streams in real use, buffers in tests. */
@@ -81,4 +84,33 @@ export function seconds(text: string, flag: string): number {
   const value = Number(text);
   if (!Number.isFinite(value) || value <= 0) throw new UserError(`'${text}' is not a number of seconds above 0`, { field: flag, exitCode: EXIT.usage });
   return value;
+}
+
+/** `--near 0.1%` (or `0.001`): the relative loss still called near-optimal. */
+export function nearShare(text: string): number {
+  const trimmed = text.trim();
+  const percent = trimmed.endsWith('%');
+  const value = Number(trimmed.replace(/%$/, '').trim().replace(',', '.'));
+  const share = percent ? value / 100 : value;
+  if (!Number.isFinite(share) || share < 0 || share >= 1) {
+    throw new UserError(`'${text}' is not a share of the optimum between 0 and 100 %`, { field: '--near', hint: 'Write --near 0.1% (or --near 0.001).', exitCode: EXIT.usage });
+  }
+  return share;
+}
+
+/** `--lottery SEED [--lottery-band POINTS]`: a lottery replacing the scenario's, or the scenario's own. */
+export function lotteryOf(scenario: Scenario, seed: string | undefined, band: string | undefined): Scenario['lottery'] {
+  const points = band === undefined ? undefined : Number(band.replace(',', '.'));
+  if (points !== undefined && (!Number.isFinite(points) || points < 0)) {
+    throw new UserError(`'${band ?? ''}' is not a number of score points 0 or more`, { field: '--lottery-band', hint: 'Write --lottery-band 0.5 for half a point either side of the funding line.', exitCode: EXIT.usage });
+  }
+  if (seed === undefined) {
+    if (points === undefined || scenario.lottery === undefined) {
+      if (points !== undefined) throw new UserError('--lottery-band needs a lottery', { field: '--lottery-band', hint: 'Add --lottery SEED, or declare tiebreak.lottery in the scenario.', exitCode: EXIT.usage });
+      return scenario.lottery;
+    }
+    return { seed: scenario.lottery.seed, band: points };
+  }
+  if (seed.trim() === '') throw new UserError('the lottery seed is empty', { field: '--lottery', hint: 'Give the public number drawn in committee, e.g. --lottery 48213.', exitCode: EXIT.usage });
+  return { seed, band: points ?? scenario.lottery?.band ?? 0 };
 }

@@ -1,0 +1,155 @@
+/**
+ * How enveloppe chooses among allocations of equal value, and how it tells the committee: the
+ * priority order (higher score, then smaller request, then earlier row; or a public lottery),
+ * the lottery's tickets, and the tie band: the candidates another optimal (or near-optimal)
+ * allocation would fund instead.
+ */
+import { createHash } from 'node:crypto';
+import { formatEuros } from '../domain/money.js';
+import type { Lottery, Scenario } from '../domain/types.js';
+import type { LotteryDraw, Tie } from '../domain/allocation.js';
+import type { AllocationModel, ModelRow } from '../model/types.js';
+import { objectiveInSteps, OPTIMUM_SLACK, optimumRow } from '../solver/canonical.js';
+import { solveModel } from '../solver/solve.js';
+import type { SolveOptions } from '../solver/types.js';
+
+/** The published lottery and tie band are words of a published allocation (domain/allocation.ts); re-exported here. */
+export type { LotteryDraw, Tie };
+
+/** The rule in words, as the table, the JSON and the report state it. */
+export function tieRuleText(lottery: Lottery | undefined): string {
+  if (lottery === undefined) return 'among optimal allocations, the higher score first, then the smaller request, then the earlier row of the candidates file';
+  const band = lottery.band > 0 ? `; scores within ${lottery.band} points of the funding line count as equal` : '';
+  return `among optimal allocations, the higher score first, then the lottery drawn with seed "${lottery.seed}" (ticket = SHA-256 of "seed:id", lower first)${band}`;
+}
+
+/** A candidate's lottery ticket: SHA-256("<seed>:<id>") in hexadecimal; anyone can recompute it. */
+export function lotteryTicket(seed: string, id: string): string {
+  return createHash('sha256').update(`${seed}:${id}`, 'utf8').digest('hex');
+}
+
+/** Candidate indices, first served first: score descending, then the lottery or the request and the row. */
+export function priorityOrder(scenario: Scenario, scores: readonly number[], lottery: Lottery | undefined): number[] {
+  const tickets = lottery === undefined ? undefined : scenario.candidates.map((candidate) => lotteryTicket(lottery.seed, candidate.id));
+  return scenario.candidates
+    .map((_, index) => index)
+    .sort((a, b) => {
+      const byScore = (scores[b] ?? 0) - (scores[a] ?? 0);
+      if (byScore !== 0) return byScore;
+      if (tickets !== undefined) {
+        const left = tickets[a] ?? '';
+        const right = tickets[b] ?? '';
+        if (left !== right) return left < right ? -1 : 1;
+      }
+      return (scenario.candidates[a]?.request ?? 0) - (scenario.candidates[b]?.request ?? 0) || a - b;
+    });
+}
+
+
+/**
+ * Scores for the model under a lottery band: candidates within `band` points of the line take the
+ * line's score, so that the model sees them as tied and the draw orders them.
+ */
+export function pooledScores(scores: readonly number[], line: number, band: number): number[] {
+  if (band <= 0) return [...scores];
+  return scores.map((score) => (Math.abs(score - line) <= band + 1e-9 ? line : score));
+}
+
+/** The draw among the candidates whose score is within the band of the line (exact ties with a band of 0). */
+export function drawOf(scenario: Scenario, scores: readonly number[], lottery: Lottery, line: number): LotteryDraw {
+  const tickets = scenario.candidates
+    .map((candidate, index) => ({ id: candidate.id, score: scores[index] ?? 0, ticket: lotteryTicket(lottery.seed, candidate.id) }))
+    .filter((entry) => Math.abs(entry.score - line) <= lottery.band + 1e-9)
+    .sort((a, b) => (a.ticket < b.ticket ? -1 : a.ticket > b.ticket ? 1 : 0));
+  return { seed: lottery.seed, band: lottery.band, line, tickets };
+}
+
+
+export interface TieSearch {
+  /** Relative loss still called near-optimal (0.001 for 0.1 %); 0 looks for exact ties only. */
+  readonly near: number;
+  readonly lottery: Lottery | undefined;
+  readonly options: Partial<SolveOptions>;
+}
+
+/**
+ * Looks for other allocations of the same value (or within `near` of it) that fund a candidate the
+ * published one leaves out. Exact ties are sought among the left-out candidates that share their
+ * score with a funded one; with `near`, the ten best left-out candidates are tried too. Each tie is
+ * proven by a solve with that candidate locked in.
+ */
+export async function findTies(
+  scenario: Scenario,
+  scores: readonly number[],
+  model: AllocationModel,
+  published: ReadonlyMap<string, number>,
+  search: TieSearch,
+): Promise<Tie[]> {
+  const optimum = objectiveInSteps(model, published);
+  const fundedNow = (values: ReadonlyMap<string, number>, index: number): number =>
+    (model.candidates[index]?.grants ?? []).reduce((sum, grant) => sum + Math.round(values.get(grant.variable) ?? 0), 0);
+  const funded = model.candidates.filter((candidate) => fundedNow(published, candidate.index) > 0).map((candidate) => candidate.index);
+  const fundedScores = new Set(funded.map((index) => scores[index]));
+  const out = model.candidates
+    .map((candidate) => candidate.index)
+    .filter((index) => fundedNow(published, index) === 0 && (model.candidates[index]?.capUnits ?? 0) > 0 && scenario.locks[scenario.candidates[index]?.id ?? ''] === undefined)
+    .sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
+  const tried = new Set(out.filter((index) => fundedScores.has(scores[index])));
+  if (search.near > 0) out.slice(0, 10).forEach((index) => tried.add(index));
+  const ties: Tie[] = [];
+  for (const index of out) {
+    if (!tried.has(index)) continue;
+    const variables = model.candidates[index];
+    if (variables === undefined) continue;
+    const lock: ModelRow = { name: `tie_${index}`, terms: [[variables.funded, 1]], lower: 1, upper: 1, origin: { kind: 'lock', candidate: index } };
+    const floor = optimum - OPTIMUM_SLACK - search.near * Math.abs(optimum);
+    const outcome = await solveModel({ ...model, rows: [...model.rows, lock, optimumRow(model, floor)] }, { ...search.options, relativeGap: 0 });
+    if (outcome.status !== 'optimal') continue;
+    const value = objectiveInSteps(model, outcome.values);
+    const loss = optimum === 0 ? 0 : Math.max(0, (optimum - value) / Math.abs(optimum));
+    const exact = value >= optimum - OPTIMUM_SLACK;
+    const loses = funded.filter((other) => fundedNow(outcome.values, other) < fundedNow(published, other)).map((other) => scenario.candidates[other]?.id ?? '');
+    const gains = scenario.candidates[index]?.id ?? '';
+    ties.push({ kind: exact ? 'exact' : 'near', gains, loses, loss: exact ? 0 : loss, sentence: tieSentence(scenario, scores, index, loses, exact, loss, search.lottery, model, published, outcome.values) });
+  }
+  return ties;
+}
+
+function tieSentence(
+  scenario: Scenario,
+  scores: readonly number[],
+  index: number,
+  loses: readonly string[],
+  exact: boolean,
+  loss: number,
+  lottery: Lottery | undefined,
+  model: AllocationModel,
+  published: ReadonlyMap<string, number>,
+  alternative: ReadonlyMap<string, number>,
+): string {
+  const id = scenario.candidates[index]?.id ?? '';
+  const score = (scores[index] ?? 0).toFixed(2);
+  const grantIn = (values: ReadonlyMap<string, number>, who: string): number => {
+    const at = scenario.candidates.findIndex((candidate) => candidate.id === who);
+    return (model.candidates[at]?.grants ?? []).reduce((sum, grant) => sum + Math.round(values.get(grant.variable) ?? 0), 0) * model.unit;
+  };
+  const names = loses.length === 0 ? 'nobody' : loses.join(', ');
+  if (!exact) {
+    const percent = (loss * 100).toFixed(3).replace(/\.?0+$/, '');
+    return `${id} (score ${score}) could be funded instead of ${names} for ${percent} % less value; the optimum funds ${names}.`;
+  }
+  const rule = lottery === undefined ? 'higher score, then smaller request, then earlier row' : `higher score, then the lottery drawn with seed "${lottery.seed}"`;
+  if (loses.length === 1) {
+    const other = loses[0] ?? '';
+    const at = scenario.candidates.findIndex((candidate) => candidate.id === other);
+    const sameScore = scores[at] === scores[index];
+    const theirs = grantIn(published, other);
+    const mine = grantIn(alternative, id);
+    const what = [
+      sameScore ? `same score (${score})` : `scores ${(scores[at] ?? 0).toFixed(2)} and ${score}`,
+      theirs === mine ? `same grant (${formatEuros(theirs)})` : `grants ${formatEuros(theirs)} and ${formatEuros(mine)}`,
+    ].join(', ');
+    return `${id} and ${other} are tied for the last place: ${what}; the rule (${rule}) funds ${other}.`;
+  }
+  return `${id} (score ${score}) could be funded instead of ${names} at the same optimum; the rule (${rule}) funds ${names}.`;
+}

@@ -1,0 +1,140 @@
+/**
+ * The canonical optimum: among all allocations that reach the optimum, the one a stated rule
+ * chooses, so that every engine (and every path inside an engine) publishes the same grants.
+ *
+ * The rule is lexicographic: candidates are taken in priority order (higher score first, then the
+ * caller's tie-break: smaller request and earlier row, or a lottery), and each gets the largest
+ * total grant it can have among the optimal allocations that keep the grants already settled for
+ * those before it. It is computed inside the model: a row keeps the objective at its optimum, and
+ * each settled grant is a row, so every funder's rule still holds exactly.
+ *
+ * Allocations of equal objective differ where money can move between candidates of equal value
+ * per euro, so the tie-break moves money only inside a class of equal score: each of its solves
+ * keeps every other candidate's grant as the optimum found it, which makes it a small problem
+ * (a few free candidates) instead of the whole model under an objective row. A candidate whose
+ * tie-mates below it get nothing, or that already has its largest grant, is settled as it stands.
+ */
+import type { AllocationModel, ModelRow, Term } from '../model/types.js';
+import { solveModel } from './solve.js';
+import type { SolveOptions, SolveOutcome } from './types.js';
+
+/**
+ * Slack of the optimum row, in score points × grant steps. Scores carry 4 decimals, so two
+ * allocations whose objectives differ by less than 1e-4 point on one step are tied "to the
+ * rounding of scores"; this is half of that.
+ * @default 5e-5
+ */
+export const OPTIMUM_SLACK = 5e-5;
+
+/** The canonical tie-break's answer: the solve outcome, and how many extra solves it took. */
+export interface CanonicalOutcome {
+  readonly outcome: SolveOutcome;
+  /** Solves after the first one, to settle ties. */
+  readonly tieSolves: number;
+  /** The optimum in score points × grant steps (undefined when not optimal). */
+  readonly optimum: number | undefined;
+}
+
+/** Objective in score points × grant steps (the model's objective divided by the grant step). */
+export function objectiveInSteps(model: AllocationModel, values: ReadonlyMap<string, number>): number {
+  let sum = 0;
+  for (const [variable, coefficient] of model.objective) sum += (coefficient / model.unit) * (values.get(variable) ?? 0);
+  return sum;
+}
+
+/** A row keeping the objective within `slack` (score points × steps) of `optimum`. */
+export function optimumRow(model: AllocationModel, lower: number): ModelRow {
+  const terms: Term[] = model.objective.map(([variable, coefficient]) => [variable, coefficient / model.unit]);
+  return { name: 'optimum', terms, lower, upper: undefined, origin: { kind: 'optimum' } };
+}
+
+/** Σ_t g_i,t of one candidate, in steps. */
+export function totalOf(model: AllocationModel, candidate: number, values: ReadonlyMap<string, number>): number {
+  const variables = model.candidates[candidate]?.grants ?? [];
+  return variables.reduce((sum, grant) => sum + Math.round(values.get(grant.variable) ?? 0), 0);
+}
+
+/**
+ * The model with extra rows and a new objective: maximise one candidate's total grant. When `free`
+ * is given, every other candidate's funded and grant variables are fixed at `values`.
+ */
+export function maximiseTotal(model: AllocationModel, candidate: number, rows: readonly ModelRow[], free?: { readonly members: readonly number[]; readonly values: ReadonlyMap<string, number> }): AllocationModel {
+  const grants = model.candidates[candidate]?.grants ?? [];
+  let variables = model.variables;
+  if (free !== undefined) {
+    const open = new Set(free.members);
+    const fixed = new Set<string>();
+    for (const other of model.candidates) {
+      if (open.has(other.index)) continue;
+      fixed.add(other.funded);
+      for (const grant of other.grants) fixed.add(grant.variable);
+    }
+    variables = model.variables.map((variable) => {
+      if (!fixed.has(variable.name)) return variable;
+      const value = Math.round(free.values.get(variable.name) ?? 0);
+      return { ...variable, lower: value, upper: value };
+    });
+  }
+  return { ...model, variables, objective: grants.map((grant): Term => [grant.variable, 1]), rows: [...model.rows, ...rows] };
+}
+
+/** A row: candidate's total grant at least `units` steps. */
+export function settledRow(model: AllocationModel, candidate: number, units: number): ModelRow {
+  const grants = model.candidates[candidate]?.grants ?? [];
+  return { name: `settled_${candidate}`, terms: grants.map((grant): Term => [grant.variable, 1]), lower: units, upper: undefined, origin: { kind: 'settled', candidate } };
+}
+
+/**
+ * Solves to the proven optimum, then settles ties by `priority` (candidate indices, first = served
+ * first). `tieKey` gives each candidate its class of equal value (its score): only classes of two or
+ * more can hold alternative optima.
+ */
+export async function solveCanonical(
+  model: AllocationModel,
+  priority: readonly number[],
+  tieKey: (candidate: number) => string,
+  options: Partial<SolveOptions> = {},
+): Promise<CanonicalOutcome> {
+  // Ties are only meaningful against the true optimum: no gap.
+  const exact: Partial<SolveOptions> = { ...options, relativeGap: 0 };
+  const first = await solveModel(model, exact);
+  if (first.status !== 'optimal') return { outcome: first, tieSolves: 0, optimum: undefined };
+  const optimum = objectiveInSteps(model, first.values);
+  const rows: ModelRow[] = [optimumRow(model, optimum - OPTIMUM_SLACK)];
+
+  const classes = new Map<string, number[]>();
+  for (const candidate of priority) {
+    const key = tieKey(candidate);
+    const members = classes.get(key);
+    if (members === undefined) classes.set(key, [candidate]);
+    else members.push(candidate);
+  }
+  let current = first;
+  let tieSolves = 0;
+  let ms = first.ms;
+  for (const candidate of priority) {
+    const members = classes.get(tieKey(candidate)) ?? [];
+    if (members.length < 2) continue;
+    const position = members.indexOf(candidate);
+    const cap = model.candidates[candidate]?.capUnits ?? 0;
+    const now = totalOf(model, candidate, current.values);
+    const below = members.slice(position + 1);
+    const canGain = now < cap && below.some((other) => totalOf(model, other, current.values) > 0);
+    if (!canGain) {
+      if (below.length > 0) rows.push(settledRow(model, candidate, now));
+      continue;
+    }
+    const best = await solveModel(maximiseTotal(model, candidate, rows, { members, values: current.values }), exact);
+    tieSolves += 1;
+    ms += best.ms;
+    if (best.status !== 'optimal') {
+      // The optimum row is met by `current`, so this cannot be infeasible; a time-out or an engine
+      // failure leaves the tie as the first solve found it, and says so.
+      return { outcome: { ...best, notes: [...first.notes, `the tie-break stopped: ${best.status}`] }, tieSolves, optimum };
+    }
+    current = best;
+    rows.push(settledRow(model, candidate, totalOf(model, candidate, best.values)));
+  }
+  const outcome: SolveOutcome = current === first ? first : { ...current, ms, notes: first.notes };
+  return { outcome, tieSolves, optimum };
+}

@@ -83,9 +83,11 @@ async function simulatorFrames(): Promise<Frames> {
     // Shift+→ (5 points each), each solve let through before the next key, so that "what moved with
     // the last solve" is always the same.
     await app.press('2');
-    for (const share of ['15.5 %', '20.9 %', '26.1 %']) {
+    const chosen = (frame: string): string => frame.split('\n').find((line) => line.startsWith('›')) ?? '';
+    for (let press = 0; press < 3; press++) {
+      const before = chosen(await app.until(settled, 60_000));
       await app.press(KEYS.shiftRight);
-      await app.until((frame) => settled(frame) && frame.includes(share) && frame.includes('What moved'), 60_000);
+      await app.until((frame) => settled(frame) && chosen(frame) !== before && frame.includes('What moved'), 60_000);
     }
     views['weights'] = app.frame();
     await app.press('1', KEYS.enter);

@@ -105,13 +105,15 @@ export async function allocate(scenario: Scenario, selection: Selection, options
     }
   }
   const model = buildModel(scenario, modelScores, policy);
-  const canonical = await solveCanonical(model, priorityOrder(scenario, modelScores, lottery), (index) => String(modelScores[index]), solveOptions);
+  const priority = priorityOrder(scenario, modelScores, lottery);
+  const tieKey = (index: number): string => String(modelScores[index]);
+  const canonical = await solveCanonical(model, priority, tieKey, solveOptions);
   const solved = canonical.outcome;
   if (solved.status === 'failed') return { status: 'failed', reason: solved.reason, engine: solved.engine, ms: solved.ms, notes: solved.notes };
   if (solved.status !== 'optimal') return { status: solved.status, engine: solved.engine, ms: solved.ms, model, notes: solved.notes };
   const split = options.splitYears === false ? { values: solved.values } : await splitYears(scenario, model, solved.values, { ...solveOptions, engine: solved.engine });
   const notes = split.note === undefined ? solved.notes : [...solved.notes, split.note];
-  const ties = tieSearch === false ? [] : await findTies(scenario, modelScores, model, solved.values, { near: tieSearch?.near ?? 0, lottery, options: solveOptions });
+  const ties = tieSearch === false ? [] : await findTies(scenario, modelScores, model, solved.values, { near: tieSearch?.near ?? 0, lottery, options: solveOptions, priority, tieKey });
   const drawn = lottery === undefined ? undefined : drawOf(scenario, scored.scores, lottery, line ?? lineOf(model, solved.values, scored.scores) ?? 0);
   const allocation = publish(scenario, policy, scored.scoring, scored.scores, model, split.values, { engine: solved.engine, ms: performance.now() - started, notes }, {
     modelScores,

@@ -9,8 +9,7 @@ import { formatEuros } from '../domain/money.js';
 import type { Lottery, Scenario } from '../domain/types.js';
 import type { LotteryDraw, Tie } from '../domain/allocation.js';
 import type { AllocationModel, ModelRow } from '../model/types.js';
-import { objectiveInSteps, OPTIMUM_SLACK, optimumRow } from '../solver/canonical.js';
-import { solveModel } from '../solver/solve.js';
+import { objectiveInSteps, OPTIMUM_SLACK, solveCanonical } from '../solver/canonical.js';
 import type { SolveOptions } from '../solver/types.js';
 
 /** The published lottery and tie band are words of a published allocation (domain/allocation.ts); re-exported here. */
@@ -68,6 +67,9 @@ export function drawOf(scenario: Scenario, scores: readonly number[], lottery: L
 export interface TieSearch {
   /** Relative loss still called near-optimal (0.001 for 0.1 %); 0 looks for exact ties only. */
   readonly near: number;
+  /** The tie-break's priority and classes, so that each alternative is itself the canonical one. */
+  readonly priority: readonly number[];
+  readonly tieKey: (candidate: number) => string;
   readonly lottery: Lottery | undefined;
   readonly options: Partial<SolveOptions>;
 }
@@ -102,10 +104,17 @@ export async function findTies(
     const variables = model.candidates[index];
     if (variables === undefined) continue;
     const lock: ModelRow = { name: `tie_${index}`, terms: [[variables.funded, 1]], lower: 1, upper: 1, origin: { kind: 'lock', candidate: index } };
-    const floor = optimum - OPTIMUM_SLACK - search.near * Math.abs(optimum);
-    const outcome = await solveModel({ ...model, rows: [...model.rows, lock, optimumRow(model, floor)] }, { ...search.options, relativeGap: 0 });
+    // The best allocation with the candidate locked in, itself settled by the rule: a plain solve
+    // (no row on the objective), so that every engine finds the same one.
+    // Served first among its equals, so that the alternative shows it in the other's place.
+    const key = search.tieKey(index);
+    const first = search.priority.findIndex((other) => search.tieKey(other) === key);
+    const priority = search.priority.filter((other) => other !== index);
+    priority.splice(Math.max(0, first), 0, index);
+    const { outcome } = await solveCanonical({ ...model, rows: [...model.rows, lock] }, priority, search.tieKey, search.options);
     if (outcome.status !== 'optimal') continue;
     const value = objectiveInSteps(model, outcome.values);
+    if (value < optimum - OPTIMUM_SLACK - search.near * Math.abs(optimum)) continue;
     const loss = optimum === 0 ? 0 : Math.max(0, (optimum - value) / Math.abs(optimum));
     const exact = value >= optimum - OPTIMUM_SLACK;
     const loses = funded.filter((other) => fundedNow(outcome.values, other) < fundedNow(published, other)).map((other) => scenario.candidates[other]?.id ?? '');
@@ -149,7 +158,10 @@ function tieSentence(
       sameScore ? `same score (${score})` : `scores ${(scores[at] ?? 0).toFixed(2)} and ${score}`,
       theirs === mine ? `same grant (${formatEuros(theirs)})` : `grants ${formatEuros(theirs)} and ${formatEuros(mine)}`,
     ].join(', ');
-    return `${id} and ${other} are tied for the last place: ${what}; the rule (${rule}) funds ${other}.`;
+    const mineAsked = scenario.candidates[index]?.request ?? 0;
+    const theirAsked = scenario.candidates[at]?.request ?? 0;
+    const why = lottery !== undefined || !sameScore ? '' : theirAsked < mineAsked ? `, which asked for less (${formatEuros(theirAsked)} against ${formatEuros(mineAsked)})` : theirAsked === mineAsked && at < index ? ', which comes first in the candidates file' : '';
+    return `${id} and ${other} are tied for the last place: ${what}; the rule (${rule}) funds ${other}${why}.`;
   }
   return `${id} (score ${score}) could be funded instead of ${names} at the same optimum; the rule (${rule}) funds ${names}.`;
 }

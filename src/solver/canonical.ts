@@ -114,12 +114,14 @@ export async function solveCanonical(
   let ms = first.ms;
   for (const candidate of priority) {
     const members = classes.get(tieKey(candidate)) ?? [];
-    if (members.length < 2) continue;
+    // A candidate of no value (score 0) may take unspent money at no cost: its grant is free even alone.
+    const worthless = model.candidates[candidate]?.score === 0;
+    if (members.length < 2 && !worthless) continue;
     const position = members.indexOf(candidate);
     const cap = model.candidates[candidate]?.capUnits ?? 0;
     const now = totalOf(model, candidate, current.values);
     const below = members.slice(position + 1);
-    const canGain = now < cap && below.some((other) => totalOf(model, other, current.values) > 0);
+    const canGain = now < cap && (worthless || below.some((other) => totalOf(model, other, current.values) > 0));
     if (!canGain) {
       if (below.length > 0) rows.push(settledRow(model, candidate, now));
       continue;
@@ -135,6 +137,7 @@ export async function solveCanonical(
     current = best;
     rows.push(settledRow(model, candidate, totalOf(model, candidate, best.values)));
   }
+  if (process.env["ENVELOPPE_DEBUG"]) console.error(`canonical: ${tieSolves} tie solves, first ${first.ms.toFixed(0)} ms, total ${ms.toFixed(0)} ms`);
   const outcome: SolveOutcome = current === first ? first : { ...current, ms, notes: first.notes };
   return { outcome, tieSolves, optimum };
 }

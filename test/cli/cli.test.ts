@@ -243,18 +243,22 @@ describe('mistakes and exit codes', { timeout: 120_000 }, () => {
   it.each([
     ['laureates-min', 'laureates min 5 (tiny-5 asks less than the floor)', `${TINY_HEAD}laureates: {min: 5}\n`],
     ['rural-share', '90 % for rural candidates, who ask 200 000 € in all', `${TINY_HEAD}rules:\n  - {label: Rural, group: {column: territory, in: [rural]}, share: {min: 0.9}}\n`],
-  ])('an infeasible scenario (%s: %s) exits 3, a message on stderr, nothing on stdout', (folder, _why, yaml) => {
+  ])('an infeasible scenario (%s: %s) exits 3, a message on stderr, nothing on stdout (JSON with --json)', (folder, _why, yaml) => {
     const scenario = scenarioFolder(`infeasible-${folder}`, yaml);
     const result = run(['solve', scenario.yaml]);
     expect(result.status).toBe(3);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/infeasible/);
     noStackTrace(result.stderr);
-    // --json prints nothing either, and --lp still writes the model (README: "written even when the model is infeasible").
+    // --json prints the outcome as a value a script can read (why, and what would repair it),
+    // and --lp still writes the model (README: "written even when the model is infeasible").
     const lp = join(scenario.folder, 'infeasible.lp');
     const asJson = run(['solve', scenario.yaml, '--json', '--lp', lp]);
     expect(asJson.status).toBe(3);
-    expect(asJson.stdout).toBe('');
+    const document = JSON.parse(asJson.stdout) as { status: string; conflicts: { label: string }[]; repairs: string[]; sums: string[] };
+    expect(document.status).toBe('infeasible');
+    expect(document.conflicts.length + document.sums.length).toBeGreaterThan(0);
+    if (document.conflicts.length > 0) expect(document.repairs.length).toBeGreaterThan(0);
     expect(readFileSync(lp, 'utf8')).toMatch(/^Maximize$[\s\S]*^End$/m);
   });
 

@@ -206,3 +206,20 @@ export function withLargerEnvelope(scenario: Scenario, factor: number): Scenario
     rules,
   };
 }
+
+const REQUESTS = [60_000, 90_000, 120_000] as const;
+
+/** The random calls of arbitrary.ts, made to tie: whole marks 0–5, three request sizes. */
+export function tiedScenario(scenario: Scenario): Scenario {
+  const candidates = scenario.candidates.map((candidate, index) => {
+    const request = REQUESTS[index % REQUESTS.length] ?? 60_000;
+    const ratio = request / candidate.request;
+    const requestByYear = Object.fromEntries(Object.entries(candidate.requestByYear).map(([year, amount]) => [year, Math.round(amount * ratio)]));
+    const fix = Object.keys(requestByYear);
+    if (fix.length === 2) requestByYear[fix[1] ?? ''] = request - (requestByYear[fix[0] ?? ''] ?? 0);
+    const criteria = Object.fromEntries(Object.entries(candidate.criteria).map(([column, value]) => [column, Math.round(value)]));
+    return { ...candidate, request, requestByYear, criteria };
+  });
+  return { ...scenario, name: `${scenario.name} (ex aequo)`, candidates };
+}
+

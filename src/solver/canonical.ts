@@ -137,7 +137,6 @@ export async function solveCanonical(
     current = best;
     rows.push(settledRow(model, candidate, totalOf(model, candidate, best.values)));
   }
-  if (process.env["ENVELOPPE_DEBUG"]) console.error(`canonical: ${tieSolves} tie solves, first ${first.ms.toFixed(0)} ms, total ${ms.toFixed(0)} ms`);
   const outcome: SolveOutcome = current === first ? first : { ...current, ms, notes: first.notes };
   return { outcome, tieSolves, optimum };
 }

@@ -231,7 +231,7 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
   const check = process.argv.includes('--check');
   const differing = await run(check);
   if (differing.length === 0) {
-    console.log(check ? 'docs: every generated region is up to date' : 'docs: every generated region rewritten');
+    console.log('docs: every generated region is up to date');
   } else if (check) {
     console.error(`docs: ${differing.length} generated region(s) differ from what the code now writes:\n${differing.map((entry) => `  ${entry}`).join('\n')}\nRun 'npm run docs' and commit the result.`);
     process.exitCode = 1;

@@ -2,8 +2,8 @@
  * From a scenario and a weighting to a published allocation: score, build the model, solve,
  * then publish grants in whole euros with the totals and rules a committee reads.
  */
-import type { CandidateReview } from '../domain/reviews.js';
-import type { Lock, Lottery, Policy, Scenario } from '../domain/types.js';
+import type { Allocation, CandidateResult, RegionTotal, RuleResult, Selection } from '../domain/allocation.js';
+import type { Lottery, Policy, Scenario } from '../domain/types.js';
 import { buildModel, capUnits, isEligible, ruleBoundsInUnits, ruleGroups, tierEndUnits } from '../model/build.js';
 import type { AllocationModel } from '../model/types.js';
 import { buildYearSplit, splitTwoYears } from '../model/year-split.js';
@@ -14,89 +14,10 @@ import { normaliseWeights, type Weights } from '../scoring/weights.js';
 import { solveCanonical } from '../solver/canonical.js';
 import { solveModel } from '../solver/solve.js';
 import type { EngineName, SolveOptions } from '../solver/types.js';
-import { drawOf, findTies, pooledScores, priorityOrder, tieRuleText, type LotteryDraw, type Tie } from './tiebreak.js';
+import { drawOf, findTies, pooledScores, priorityOrder, tieRuleText, type Tie } from './tiebreak.js';
 
-/** Which weighting to apply: a policy of the scenario, optionally with its weights replaced. */
-export interface Selection {
-  readonly policy: string;
-  /** Raw weights replacing the policy's (and its formula, if any). */
-  readonly weights?: Weights;
-}
-
-export interface CandidateResult {
-  readonly id: string;
-  readonly name: string;
-  readonly region: string;
-  readonly score: number;
-  /** 1 = best score; equal scores are ranked by id. */
-  readonly rank: number;
-  readonly funded: boolean;
-  /** Euros, a multiple of the grant step. */
-  readonly grant: number;
-  /** Euros by year; empty for a single-period call. */
-  readonly years: Readonly<Record<string, number>>;
-  readonly request: number;
-  /** grant / request, 0..1. */
-  readonly shareOfRequest: number;
-  readonly lock: Lock | undefined;
-  /** False when min(grant.max, request) is below the grant floor: the candidate cannot be funded. */
-  readonly eligible: boolean;
-  /** Points each criterion adds to the score (weighted policies only). */
-  readonly contributions: Readonly<Record<string, number>> | undefined;
-  /** What its reviewers say (number, spread, disagreement flag), when the scenario has a reviews file. */
-  readonly review?: CandidateReview;
-}
-
-export interface RuleResult {
-  readonly label: string;
-  /** Index of the rule in the scenario. */
-  readonly rule: number;
-  readonly measure: 'share' | 'amount' | 'count';
-  /** The group's value of the rule's column, or the listed values joined with ' + '. */
-  readonly group: string;
-  /** Euros granted to the group (share, amount) or its number of laureates (count). */
-  readonly value: number;
-  /** Bounds in euros (share × total rounded inwards to whole steps) or in laureates. */
-  readonly min: number | undefined;
-  readonly max: number | undefined;
-  /** The group sits on one of its bounds. */
-  readonly binding: boolean;
-}
-
-export interface RegionTotal {
-  readonly region: string;
-  readonly amount: number;
-  readonly laureates: number;
-}
-
-export interface Allocation {
-  readonly scenario: string;
-  readonly policy: string;
-  readonly policyLabel: string;
-  /** Normalised weights (sum 1), or undefined under a score formula. */
-  readonly weights: Weights | undefined;
-  readonly formula: string | undefined;
-  /** Σ score × value of grant: the optimum of the exported LP model. */
-  readonly objective: number;
-  readonly total: number;
-  /** Grant step in euros: every grant is a multiple of it. */
-  readonly step: number;
-  readonly spent: number;
-  readonly years: readonly { readonly year: string; readonly ceiling: number; readonly spent: number }[];
-  readonly laureates: number;
-  readonly laureatesMax: number;
-  /** Sorted by grant, then score, then id. */
-  readonly candidates: readonly CandidateResult[];
-  readonly rules: readonly RuleResult[];
-  readonly regions: readonly RegionTotal[];
-  readonly engine: EngineName;
-  readonly ms: number;
-  readonly notes: readonly string[];
-  /** How ties at the optimum were settled: the rule in words, and the lottery when one was drawn. */
-  readonly tiebreak: { readonly rule: string; readonly lottery: LotteryDraw | undefined };
-  /** Other allocations of the same (or, with `near`, nearly the same) value, each in plain words. */
-  readonly ties: readonly Tie[];
-}
+/** The published allocation's words live in domain/allocation.ts; re-exported for the code that reads them here. */
+export type { Allocation, CandidateResult, RegionTotal, RuleResult, Selection };
 
 /** Outcomes are values: each status is rendered by the caller. */
 export type AllocationOutcome =

@@ -7,9 +7,13 @@
 import { createHash } from 'node:crypto';
 import { formatEuros } from '../domain/money.js';
 import type { Lottery, Scenario } from '../domain/types.js';
+import type { LotteryDraw, Tie } from '../domain/allocation.js';
 import type { AllocationModel, ModelRow } from '../model/types.js';
 import { objectiveInSteps, OPTIMUM_SLACK, solveCanonical } from '../solver/canonical.js';
 import type { SolveOptions } from '../solver/types.js';
+
+/** The published lottery and tie band are words of a published allocation (domain/allocation.ts); re-exported here. */
+export type { LotteryDraw, Tie };
 
 /** The rule in words, as the table, the JSON and the report state it. */
 export function tieRuleText(lottery: Lottery | undefined): string {
@@ -40,14 +44,6 @@ export function priorityOrder(scenario: Scenario, scores: readonly number[], lot
     });
 }
 
-/** The lottery as published: its seed, band, the line it was drawn at, and the band's tickets in drawn order. */
-export interface LotteryDraw {
-  readonly seed: string;
-  readonly band: number;
-  /** Score of the last funded candidate before the draw. */
-  readonly line: number;
-  readonly tickets: readonly { readonly id: string; readonly score: number; readonly ticket: string }[];
-}
 
 /**
  * Scores for the model under a lottery band: candidates within `band` points of the line take the
@@ -67,17 +63,6 @@ export function drawOf(scenario: Scenario, scores: readonly number[], lottery: L
   return { seed: lottery.seed, band: lottery.band, line, tickets };
 }
 
-/** Another allocation of (nearly) the same value that funds `gains` where the published one does not. */
-export interface Tie {
-  readonly kind: 'exact' | 'near';
-  /** Left out (or given less) by the published allocation, funded by the other one. */
-  readonly gains: string;
-  /** Funded by the published allocation and left out (or given less) by the other one. */
-  readonly loses: readonly string[];
-  /** Objective lost by the other allocation, relative to the optimum (0 for an exact tie). */
-  readonly loss: number;
-  readonly sentence: string;
-}
 
 export interface TieSearch {
   /** Relative loss still called near-optimal (0.001 for 0.1 %); 0 looks for exact ties only. */

@@ -16,7 +16,7 @@ import { checkOutputPath, writeOutput } from '../io/files.js';
 import { loadScenario } from '../io/scenario.js';
 import { allocationWorkbook, analysisSheet, outputDate, refuseCsvNamedXlsx } from '../io/workbook-export.js';
 import { allocate } from '../analysis/allocation.js';
-import { closest } from '../scoring/formula.js';
+import { closest } from '../domain/names.js';
 import type { Weights } from '../scoring/weights.js';
 import type { SolveOptions } from '../solver/types.js';
 import { engineChoice, EXIT, policyName, seconds } from './options.js';

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../domain/errors.js';
-import { closest } from '../scoring/formula.js';
+import { closest } from '../domain/names.js';
 import { stopJslpWorker } from '../solver/jslp-runner.js';
 import { EXIT } from './options.js';
 import type { AnalysisFlags } from './analysis-commands.js';

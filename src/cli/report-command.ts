@@ -11,7 +11,7 @@ import { UserError } from '../domain/errors.js';
 import type { Scenario } from '../domain/types.js';
 import { checkOutputPath, writeOutput } from '../io/files.js';
 import { makeRecord } from '../io/record.js';
-import { reportTrace, type TraceOptions } from '../io/report-trace.js';
+import { reportTrace, type TraceOptions } from '../report/trace.js';
 import { loadScenario } from '../io/scenario.js';
 import { numberFormats, type NumberFormats } from '../report/format.js';
 import { renderReportHtml } from '../report/render.js';

@@ -9,39 +9,18 @@ import type { Scenario } from '../domain/types.js';
 import { allocationCsv, allocationJson } from '../io/allocation-export.js';
 import { checkOutputs, OutputWriter, type OutputTarget } from '../io/files.js';
 import { makeRecord, readSigningKey, signRecord, verifyRecord } from '../io/record.js';
-import { scenarioWarnings } from '../io/scenario-guards.js';
+import { scenarioWarnings } from '../analysis/scenario-warnings.js';
 import { loadScenario } from '../io/scenario.js';
 import { allocationWorkbook, outputDate, refuseCsvNamedXlsx } from '../io/workbook-export.js';
 import { toLpFormat } from '../model/lp-format.js';
 import type { EngineChoice, EngineName } from '../solver/types.js';
-import { closest } from '../scoring/formula.js';
+import { closest } from '../domain/names.js';
+import type { Console, SolveFlags } from '../options/flags.js';
 import { engineChoice, EXIT, lotteryOf, nearShare, parseWeights, policyName, seconds } from './options.js';
 import { renderReport } from './report.js';
 
-export interface SolveFlags {
-  readonly policy?: string;
-  readonly weights?: string;
-  readonly json?: boolean;
-  readonly csv?: string;
-  readonly excel?: boolean;
-  readonly xlsx?: string;
-  readonly sign?: string;
-  readonly lp?: string;
-  readonly solver?: string;
-  readonly timeLimit?: string;
-  readonly all?: boolean;
-  readonly record?: string;
-  readonly check?: boolean;
-  readonly lottery?: string;
-  readonly lotteryBand?: string;
-  readonly near?: string;
-}
-
-/** Where messages and data go; the process's streams in real use, buffers in tests. */
-export interface Console {
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-}
+/** The flags and the console both faces share (options/flags.ts); re-exported for the code that reads them here. */
+export type { Console, SolveFlags };
 
 export async function runSolve(path: string, flags: SolveFlags, console: Console): Promise<number> {
   const engine: EngineChoice = engineChoice(flags.solver ?? 'auto');
@@ -200,7 +179,11 @@ export async function runExplain(path: string, id: string, flags: SolveFlags, co
 
 /** Re-runs a decision record and says whether it reproduces, every field of it. */
 export async function runVerify(path: string, console: Console, key?: string): Promise<number> {
-  const verification = await verifyRecord(path, key);
+  const rerun = async (scenario: Scenario, selection: Selection, engine: EngineChoice): Promise<Allocation | string> => {
+    const outcome = await allocate(scenario, selection, { engine });
+    return outcome.status === 'optimal' ? outcome.allocation : outcome.status;
+  };
+  const verification = await verifyRecord(path, rerun, key);
   if (!verification.ok) {
     console.err(`enveloppe: ${path}: ${verification.reason}.\n`);
     return EXIT.error;

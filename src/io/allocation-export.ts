@@ -2,7 +2,7 @@
  * The allocation as files people open: a CSV table for Excel and a JSON document for programs.
  * Both are pure functions of the allocation, so the same inputs give the same bytes.
  */
-import type { Allocation } from '../analysis/allocation.js';
+import type { Allocation } from '../domain/allocation.js';
 import { formatCsv, type CsvTableOut } from './csv-write.js';
 
 /** The allocation table: one row per candidate (table order), then a total row. */

@@ -4,7 +4,7 @@
  */
 import { UserError } from '../domain/errors.js';
 import type { Candidate, Criterion } from '../domain/types.js';
-import { closest } from '../scoring/formula.js';
+import { closest } from '../domain/names.js';
 import { cellPlace, headerHint, headerPlace, matchHeader, rowPlace, type CandidateTable, type ColumnMap } from './columns.js';
 import type { CsvTable } from './csv.js';
 import { ambiguousAmount, parseAmount, parseDecimal, parsePercent, type Parsed } from './numbers.js';

@@ -4,7 +4,7 @@
  * after trimming, case- and accent-insensitively, so an export is used as it is.
  */
 import { UserError } from '../domain/errors.js';
-import { closest } from '../scoring/formula.js';
+import { closest } from '../domain/names.js';
 import { readCsvFile } from './csv.js';
 
 /** The parts a column can play; each must be found in the file. */

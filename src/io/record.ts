@@ -8,10 +8,10 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
 import { z } from 'zod';
-import { allocate, type Allocation, type Selection } from '../analysis/allocation.js';
+import type { Allocation, Selection } from '../domain/allocation.js';
 import { UserError } from '../domain/errors.js';
 import type { Scenario } from '../domain/types.js';
-import type { EngineChoice } from '../solver/types.js';
+import type { EngineChoice } from '../domain/engines.js';
 import { allocationJson } from './allocation-export.js';
 import { parsedSha256, readInputFile } from './files.js';
 import { loadScenario } from './scenario.js';
@@ -222,7 +222,10 @@ export type Verification = { readonly ok: true; readonly summary: string } | { r
  * versions, the scenario as resolved, the selection, the engine, the optimum and the allocation.
  * The date cannot be re-derived: it is checked to be a valid date and carried over.
  */
-export async function verifyRecord(path: string, keyFile?: string): Promise<Verification> {
+/** Solves a scenario again for `verify`: the allocation, or why there is none (the caller owns the solver). */
+export type Rerun = (scenario: Scenario, selection: Selection, engine: EngineChoice) => Promise<Allocation | string>;
+
+export async function verifyRecord(path: string, rerun: Rerun, keyFile?: string): Promise<Verification> {
   const key = keyFile === undefined ? undefined : readPublicKey(keyFile);
   const record = readRecord(path);
   const signed = checkSignature(record, key);
@@ -250,9 +253,9 @@ export async function verifyRecord(path: string, keyFile?: string): Promise<Veri
   // The engine that answered, not `auto`: the allocation is the same on every engine, and the
   // record says which one it was, so the re-run uses that one.
   const answered = record.engine === 'jslp' || record.engine === 'highs' ? record.engine : record.selection.engine;
-  const outcome = await allocate(scenario, selection, { engine: answered });
-  if (outcome.status !== 'optimal') return { ok: false, reason: `the re-run ended ${outcome.status}; the record does not reproduce` };
-  const remade = makeRecord(path, scenario, selection, record.selection.engine, outcome.allocation, new Date(record.date));
+  const allocation = await rerun(scenario, selection, answered);
+  if (typeof allocation === 'string') return { ok: false, reason: `the re-run ended ${allocation}; the record does not reproduce` };
+  const remade = makeRecord(path, scenario, selection, record.selection.engine, allocation, new Date(record.date));
   const again = record.signature === undefined ? remade : { ...remade, signature: record.signature };
   const difference = recordDifference(record, again);
   if (difference !== undefined) return { ok: false, reason: difference };

@@ -10,7 +10,7 @@ import { UserError } from '../domain/errors.js';
 import type { AggregateRule, Review, Reviews, ReviewSettings } from '../domain/reviews.js';
 import type { Candidate, Criterion } from '../domain/types.js';
 import { aggregateReviews, makeReviews } from '../scoring/aggregate.js';
-import { closest } from '../scoring/formula.js';
+import { closest } from '../domain/names.js';
 import { candidatesFromCsv } from './candidates.js';
 import type { CandidateTable, ColumnMap } from './columns.js';
 import { readCsvFile, type CsvTable } from './csv.js';

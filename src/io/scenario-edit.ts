@@ -6,11 +6,12 @@ import { isDeepStrictEqual } from 'node:util';
 import { Document, isMap, isScalar, parseDocument, type Node, type Pair } from 'yaml';
 import writeFileAtomic from 'write-file-atomic';
 import { UserError } from '../domain/errors.js';
+import { POLICY_NAME } from '../domain/names.js';
 import type { ReturnTier } from '../domain/types.js';
 import { encodeText, readTextFile, type TextEncoding } from './text.js';
 
-/** Policy names a scenario file accepts from the simulator: lower-case letters, digits, `_` and `-`. */
-export const POLICY_NAME = /^[a-z0-9_-]+$/;
+/** Policy names a scenario file accepts (moved to domain/names.ts; re-exported for code written before the move). */
+export { POLICY_NAME };
 
 /**
  * Adds a weighting policy to a scenario file, atomically, keeping every other byte of the file.

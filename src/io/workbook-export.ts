@@ -3,7 +3,7 @@
  * and an analysis's own table. Sheets are data (SheetOut); src/io/xlsx.ts turns them into bytes.
  */
 import { relative, resolve } from 'node:path';
-import type { Allocation } from '../analysis/allocation.js';
+import type { Allocation } from '../domain/allocation.js';
 import { UserError } from '../domain/errors.js';
 import type { Scenario } from '../domain/types.js';
 import { allocationTable } from './allocation-export.js';

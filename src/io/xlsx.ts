@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import type { Cell, CellValue, Workbook, Worksheet } from 'exceljs';
 import { UserError } from '../domain/errors.js';
-import { closest } from '../scoring/formula.js';
+import { closest } from '../domain/names.js';
 import { columnLetters, headerKey, type CandidateRow, type CandidateTable } from './columns.js';
 
 const exceljs = async (): Promise<typeof import('exceljs')> => (await import('exceljs')).default as unknown as typeof import('exceljs');

@@ -4,6 +4,10 @@
  * the declared criteria and the functions listed below can run: no assignment, no function
  * definition, no property access, no import.
  */
+import { closest } from '../domain/names.js';
+
+/** Moved to domain/names.ts; re-exported so that code written before the move still compiles. */
+export { closest };
 
 /** A formula ready to evaluate over rescaled criteria u ∈ [0, 1]. */
 export type CompiledFormula = (u: Readonly<Record<string, number>>) => number;
@@ -177,31 +181,4 @@ function build(node: FormulaNode, criteria: ReadonlySet<string>, names: Set<stri
 function required(node: FormulaNode | undefined): FormulaNode {
   if (node === undefined) throw new FormulaRefused('the formula is incomplete');
   return node;
-}
-
-/** The candidate closest to `word` by edit distance, if it is close enough to be a typo. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

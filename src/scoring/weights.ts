@@ -1,7 +1,8 @@
 import type { Criterion } from '../domain/types.js';
+import type { Weights } from '../domain/weights.js';
 
-/** Weights by criterion column. */
-export type Weights = Readonly<Record<string, number>>;
+/** Weights by criterion column (a domain word, in domain/weights.ts). */
+export type { Weights };
 
 /**
  * Divides weights by their sum so that they add up to 1; criteria without a weight get 0.

@@ -1,6 +1,7 @@
-/** The engines enveloppe can solve with; `auto` chooses (see solve.ts). */
-export type EngineName = 'jslp' | 'highs';
-export type EngineChoice = EngineName | 'auto';
+import type { EngineChoice, EngineName } from '../domain/engines.js';
+
+/** The engines enveloppe can solve with (domain words, in domain/engines.ts); `auto` chooses (see solve.ts). */
+export type { EngineChoice, EngineName };
 
 /** Options of a solve, with their defaults in DEFAULT_SOLVE_OPTIONS. */
 export interface SolveOptions {

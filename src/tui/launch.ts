@@ -4,10 +4,9 @@
  * reads it when first imported), so that `enveloppe solve` never imports them.
  */
 import { relative } from 'node:path';
-import { EXIT, engineChoice, parseWeights, policyName, seconds } from '../cli/options.js';
-import type { Console, SolveFlags } from '../cli/solve-command.js';
 import { UserError } from '../domain/errors.js';
 import { loadScenario } from '../io/scenario.js';
+import { EXIT, engineChoice, parseWeights, policyName, seconds, type Console, type SolveFlags } from '../options/flags.js';
 
 /** The streams the simulator takes over. */
 export interface Terminal {

@@ -3,13 +3,13 @@
  * dispatch actions; side effects (solving, writing files) are requested as data (`generation`, `task`)
  * and run by thin hooks, which report back with actions. Tests drive it without a terminal.
  */
-import { basename, dirname, extname, join, relative } from 'node:path';
 import type { Allocation, AllocationOutcome, Selection } from '../analysis/allocation.js';
 import type { ConflictReport } from '../analysis/conflicts.js';
 import { formatEuros, groupDigits } from '../domain/money.js';
+import { POLICY_NAME } from '../domain/names.js';
 import type { Lock, Policy, ReturnTier, Scenario } from '../domain/types.js';
 import { parseDecimal, parseMoneyInput } from '../io/numbers.js';
-import { POLICY_NAME } from '../io/scenario-edit.js';
+import { defaultExportPath } from '../io/export-path.js';
 import { normaliseWeights, withShare, type Weights } from '../scoring/weights.js';
 import {
   ANALYSIS_KINDS,
@@ -216,6 +216,9 @@ export interface StartOptions {
 export const WEIGHT_STEP = 1;
 export const WEIGHT_STEP_BIG = 5;
 
+/** Moved to io/export-path.ts (it works on paths); re-exported for the code that reads it here. */
+export { defaultExportPath };
+
 export function initialState(scenario: Scenario, options: StartOptions = {}): TuiState {
   const policy = options.policy ?? scenario.policies[0]?.name ?? '';
   const weights = options.weights === undefined ? undefined : normaliseWeights(options.weights, scenario.criteria);
@@ -263,15 +266,6 @@ export function initialState(scenario: Scenario, options: StartOptions = {}): Tu
     compareTarget: 0,
     robustness: ROBUSTNESS_DEFAULTS,
   };
-}
-
-/** `scenarios/ptce-2013.yaml` → `scenarios/ptce-2013-allocation.csv`, relative to `cwd`. */
-export function defaultExportPath(scenarioFile: string, cwd: string | undefined): string {
-  if (scenarioFile === '') return 'allocation.csv';
-  const target = join(dirname(scenarioFile), `${basename(scenarioFile, extname(scenarioFile))}-allocation.csv`);
-  if (cwd === undefined) return target;
-  const shown = relative(cwd, target);
-  return shown === '' || shown.startsWith('..') ? target : shown;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { allocate } from '../../src/analysis/allocation.js';
-import { reportFromSimulator } from '../../src/io/report-trace.js';
+import { reportFromSimulator } from '../../src/report/trace.js';
 import { loadScenario } from '../../src/io/scenario.js';
 import { stopJslpWorker } from '../../src/solver/jslp-runner.js';
 import { drive, KEYS, scenarioCopy, settled, type Driven } from '../tui/drive.js';

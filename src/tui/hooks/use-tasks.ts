@@ -4,7 +4,7 @@ import { useEffect, type Dispatch } from 'react';
 import { UserError } from '../../domain/errors.js';
 import { formatEuros } from '../../domain/money.js';
 import { allocationCsv } from '../../io/allocation-export.js';
-import { reportFromSimulator } from '../../io/report-trace.js';
+import { reportFromSimulator } from '../../report/trace.js';
 import type { Services } from '../services.js';
 import type { Action, Task } from '../state.js';
 

@@ -1,6 +1,6 @@
 /** One candidate: its marks, its score broken down by criterion, the rules it counts towards, its lock. */
 import { formatEuros, formatPercent } from '../../domain/money.js';
-import { ruleGroups } from '../../model/build.js';
+import { ruleGroups } from '../../domain/rules.js';
 import { changesBetween, formatChange } from '../changes.js';
 import { currentShares, type TuiState } from '../state.js';
 import { bar, fit, wrapText } from '../text.js';

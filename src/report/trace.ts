@@ -5,14 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 import { dirname, join, relative } from 'node:path';
-import type { Allocation, Selection } from '../analysis/allocation.js';
+import type { Allocation, Selection } from '../domain/allocation.js';
 import type { Scenario } from '../domain/types.js';
-import { shellWord } from '../report/html.js';
-import { renderReportHtml } from '../report/render.js';
-import type { ReportLanguage, ReportTrace } from '../report/types.js';
+import { shellWord } from './html.js';
+import { renderReportHtml } from './render.js';
+import type { ReportLanguage, ReportTrace } from './types.js';
 import { normaliseWeights } from '../scoring/weights.js';
-import { allocationJson } from './allocation-export.js';
-import { sha256, versions } from './record.js';
+import { allocationJson } from '../io/allocation-export.js';
+import { sha256, versions } from '../io/record.js';
 
 export interface TraceOptions {
   /** `--solver` as given on the command line, repeated in the `solve` command. */

@@ -1,0 +1,2 @@
+/** Weights by criterion column. */
+export type Weights = Readonly<Record<string, number>>;

@@ -1,0 +1,119 @@
+/**
+ * Command-line values checked at the edge: policies, weights, engines. Each mistake is a usage error (exit 2).
+ * Shared by both faces: `enveloppe solve` (cli/) and the simulator (tui/) read the same flags.
+ */
+import { UserError } from '../domain/errors.js';
+import type { Scenario } from '../domain/types.js';
+import { closest } from '../domain/names.js';
+import type { Weights } from '../domain/weights.js';
+import type { EngineChoice } from '../domain/engines.js';
+
+export interface SolveFlags {
+  readonly policy?: string;
+  readonly weights?: string;
+  readonly json?: boolean;
+  readonly csv?: string;
+  readonly excel?: boolean;
+  readonly xlsx?: string;
+  readonly sign?: string;
+  readonly lp?: string;
+  readonly solver?: string;
+  readonly timeLimit?: string;
+  readonly all?: boolean;
+  readonly record?: string;
+  readonly check?: boolean;
+  readonly lottery?: string;
+  readonly lotteryBand?: string;
+  readonly near?: string;
+}
+
+/** Where messages and data go; the process's streams in real use, buffers in tests. */
+export interface Console {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+export const EXIT = { ok: 0, error: 1, usage: 2, infeasible: 3, interrupted: 130 } as const;
+
+/** The policy named by `--policy`, or the scenario's first. */
+export function policyName(scenario: Scenario, requested: string | undefined): string {
+  const names = scenario.policies.map((policy) => policy.name);
+  if (requested === undefined) return names[0] ?? '';
+  if (names.includes(requested)) return requested;
+  const guess = closest(requested, names);
+  throw new UserError(`unknown policy '${requested}'`, {
+    field: '--policy',
+    hint: guess === undefined ? `The scenario's policies are: ${names.join(', ')}.` : `Did you mean '${guess}'? The scenario's policies are: ${names.join(', ')}.`,
+    exitCode: EXIT.usage,
+  });
+}
+
+/**
+ * `--weights utilite_sociale=3,perennite_emplois=2`: the weighting to use instead of the policy's.
+ * Criteria not named get weight 0; weights are divided by their sum.
+ */
+export function parseWeights(scenario: Scenario, text: string): Weights {
+  const columns = scenario.criteria.map((criterion) => criterion.column);
+  // No prototype: a criterion named `constructor` or `__proto__` is just a name.
+  const weights = Object.create(null) as Record<string, number>;
+  for (const part of text.split(',').map((item) => item.trim()).filter((item) => item !== '')) {
+    const match = /^([^=]+)=(.+)$/.exec(part);
+    if (match === null) throw new UserError(`'${part}' is not criterion=weight`, { field: '--weights', hint: 'Write --weights utilite_sociale=3,perennite_emplois=2.', exitCode: EXIT.usage });
+    const column = (match[1] ?? '').trim();
+    const weight = Number((match[2] ?? '').trim().replace(',', '.'));
+    if (!columns.includes(column)) {
+      const guess = closest(column, columns);
+      throw new UserError(`'${column}' is not a criterion of this scenario`, {
+        field: '--weights',
+        hint: guess === undefined ? `Criteria: ${columns.join(', ')}.` : `Did you mean '${guess}'?`,
+        exitCode: EXIT.usage,
+      });
+    }
+    if (!Number.isFinite(weight) || weight < 0) throw new UserError(`the weight of '${column}' must be a number 0 or more, not '${match[2] ?? ''}'`, { field: '--weights', hint: 'Write each weight as a number with a dot for decimals, e.g. --weights utilite_sociale=3,perennite_emplois=1.5.', exitCode: EXIT.usage });
+    weights[column] = weight;
+  }
+  if (!Object.values(weights).some((weight) => weight > 0)) {
+    throw new UserError('every weight is zero', { field: '--weights', hint: 'Give at least one criterion a weight above 0.', exitCode: EXIT.usage });
+  }
+  return weights;
+}
+
+export function engineChoice(text: string): EngineChoice {
+  if (text === 'jslp' || text === 'highs' || text === 'auto') return text;
+  throw new UserError(`unknown solver '${text}'`, { field: '--solver', hint: 'Choose jslp, highs or auto.', exitCode: EXIT.usage });
+}
+
+export function seconds(text: string, flag: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) throw new UserError(`'${text}' is not a number of seconds above 0`, { field: flag, exitCode: EXIT.usage });
+  return value;
+}
+
+/** `--near 0.1%` (or `0.001`): the relative loss still called near-optimal. */
+export function nearShare(text: string): number {
+  const trimmed = text.trim();
+  const percent = trimmed.endsWith('%');
+  const value = Number(trimmed.replace(/%$/, '').trim().replace(',', '.'));
+  const share = percent ? value / 100 : value;
+  if (!Number.isFinite(share) || share < 0 || share >= 1) {
+    throw new UserError(`'${text}' is not a share of the optimum between 0 and 100 %`, { field: '--near', hint: 'Write --near 0.1% (or --near 0.001).', exitCode: EXIT.usage });
+  }
+  return share;
+}
+
+/** `--lottery SEED [--lottery-band POINTS]`: a lottery replacing the scenario's, or the scenario's own. */
+export function lotteryOf(scenario: Scenario, seed: string | undefined, band: string | undefined): Scenario['lottery'] {
+  const points = band === undefined ? undefined : Number(band.replace(',', '.'));
+  if (points !== undefined && (!Number.isFinite(points) || points < 0)) {
+    throw new UserError(`'${band ?? ''}' is not a number of score points 0 or more`, { field: '--lottery-band', hint: 'Write --lottery-band 0.5 for half a point either side of the funding line.', exitCode: EXIT.usage });
+  }
+  if (seed === undefined) {
+    if (points === undefined || scenario.lottery === undefined) {
+      if (points !== undefined) throw new UserError('--lottery-band needs a lottery', { field: '--lottery-band', hint: 'Add --lottery SEED, or declare tiebreak.lottery in the scenario.', exitCode: EXIT.usage });
+      return scenario.lottery;
+    }
+    return { seed: scenario.lottery.seed, band: points };
+  }
+  if (seed.trim() === '') throw new UserError('the lottery seed is empty', { field: '--lottery', hint: 'Give the public number drawn in committee, e.g. --lottery 48213.', exitCode: EXIT.usage });
+  return { seed, band: points ?? scenario.lottery?.band ?? 0 };
+}

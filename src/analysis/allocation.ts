@@ -84,6 +84,11 @@ export interface Allocation {
   readonly rules: readonly RuleResult[];
   readonly regions: readonly RegionTotal[];
   readonly engine: EngineName;
+  /**
+   * Relative gap proven between `objective` and the best possible one: at most the solve's
+   * `relativeGap` when the status is `optimal`, larger when the time limit stopped the search.
+   */
+  readonly gap: number;
   readonly ms: number;
   readonly notes: readonly string[];
 }
@@ -91,6 +96,8 @@ export interface Allocation {
 /** Outcomes are values: each status is rendered by the caller. */
 export type AllocationOutcome =
   | { readonly status: 'optimal'; readonly allocation: Allocation; readonly model: AllocationModel }
+  /** The time limit stopped the search: the best allocation found, which passes every rule, and its proven gap. */
+  | { readonly status: 'feasible'; readonly allocation: Allocation; readonly model: AllocationModel }
   | { readonly status: 'infeasible' | 'unbounded' | 'timedout'; readonly engine: EngineName; readonly ms: number; readonly model: AllocationModel; readonly notes: readonly string[] }
   | { readonly status: 'failed'; readonly reason: string; readonly engine: EngineName | undefined; readonly ms: number; readonly notes: readonly string[] };
 
@@ -151,11 +158,11 @@ export async function allocate(scenario: Scenario, selection: Selection, options
   const model = buildModel(scenario, scored.scores, policy);
   const solved = await solveModel(model, options);
   if (solved.status === 'failed') return { status: 'failed', reason: solved.reason, engine: solved.engine, ms: solved.ms, notes: solved.notes };
-  if (solved.status !== 'optimal') return { status: solved.status, engine: solved.engine, ms: solved.ms, model, notes: solved.notes };
+  if (solved.status !== 'optimal' && solved.status !== 'feasible') return { status: solved.status, engine: solved.engine, ms: solved.ms, model, notes: solved.notes };
   const split = options.splitYears === false ? { values: solved.values } : await splitYears(scenario, model, solved.values, { ...options, engine: solved.engine });
   const notes = split.note === undefined ? solved.notes : [...solved.notes, split.note];
-  const allocation = publish(scenario, policy, scored.scoring, scored.scores, model, split.values, { engine: solved.engine, ms: performance.now() - started, notes });
-  return { status: 'optimal', allocation, model };
+  const allocation = publish(scenario, policy, scored.scoring, scored.scores, model, split.values, { engine: solved.engine, gap: solved.gap, ms: performance.now() - started, notes });
+  return { status: solved.status, allocation, model };
 }
 
 /**
@@ -187,7 +194,7 @@ export function publish(
   scores: readonly number[],
   model: AllocationModel,
   values: ReadonlyMap<string, number>,
-  run: { engine: EngineName; ms: number; notes: readonly string[] },
+  run: { engine: EngineName; gap: number; ms: number; notes: readonly string[] },
 ): Allocation {
   const { step } = scenario.grant;
   const order = scenario.candidates.map((_, index) => index).sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || compareIds(scenario.candidates[a]?.id, scenario.candidates[b]?.id));
@@ -252,6 +259,7 @@ export function publish(
     rules: ruleResults(scenario, results),
     regions,
     engine: run.engine,
+    gap: run.gap,
     ms: run.ms,
     notes: run.notes,
   };

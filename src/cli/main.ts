@@ -33,7 +33,8 @@ function addSolveOptions(command: Command): Command {
     .option('--excel', 'with --csv: French Excel format (;, decimal comma, UTF-8 BOM, CRLF)')
     .option('--lp <file>', 'write the model in CPLEX LP format, for any other solver')
     .option('--solver <engine>', 'jslp, highs or auto', 'auto')
-    .option('--time-limit <seconds>', 'give up after this many seconds', '20')
+    .option('--time-limit <seconds>', 'stop after this many seconds; the best allocation found is shown with its proven gap', '20')
+    .option('--gap <gap>', 'relative optimality gap to prove: a fraction or a percentage (0 = the exact optimum)', '0.01%')
     .option('--all', 'list the candidates that get nothing too')
     .option('--record <file>', 'write a decision record (inputs\' SHA-256, scenario, weights, engine, optimum, allocation)')
     .option('--check', 'solve with both engines and refuse to answer if their optima differ');

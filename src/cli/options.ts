@@ -54,6 +54,17 @@ export function engineChoice(text: string): EngineChoice {
   throw new UserError(`unknown solver '${text}'`, { field: '--solver', hint: 'Choose jslp, highs or auto.', exitCode: EXIT.usage });
 }
 
+/** `--gap`: a fraction (0.0001) or a percentage (0.01%), from 0 (prove the exact optimum) to below 1. */
+export function relativeGap(text: string, flag: string): number {
+  const trimmed = text.trim();
+  const percent = trimmed.endsWith('%');
+  const value = Number(percent ? trimmed.slice(0, -1) : trimmed) / (percent ? 100 : 1);
+  if (trimmed === '' || trimmed === '%' || !Number.isFinite(value) || value < 0 || value >= 1) {
+    throw new UserError(`'${text}' is not a relative gap from 0 to below 1`, { field: flag, hint: 'Give a fraction such as 0.0001 or a percentage such as 0.01%.', exitCode: EXIT.usage });
+  }
+  return value;
+}
+
 export function seconds(text: string, flag: string): number {
   const value = Number(text);
   if (!Number.isFinite(value) || value <= 0) throw new UserError(`'${text}' is not a number of seconds above 0`, { field: flag, exitCode: EXIT.usage });

@@ -1,6 +1,6 @@
 /** `enveloppe solve` and `enveloppe validate`: load, solve, then print and write what was asked. */
 import { dirname, relative, resolve } from 'node:path';
-import { allocate, type AllocationOutcome, type Selection } from '../analysis/allocation.js';
+import { allocate, type Allocation, type AllocationOutcome, type Selection } from '../analysis/allocation.js';
 import { explainInfeasibility, type ConflictReport } from '../analysis/conflicts.js';
 import { UserError } from '../domain/errors.js';
 import { formatEuros } from '../domain/money.js';
@@ -10,9 +10,9 @@ import { checkOutputPath, writeOutput } from '../io/files.js';
 import { firstDifference, makeRecord, readRecord, sha256 } from '../io/record.js';
 import { loadScenario } from '../io/scenario.js';
 import { toLpFormat } from '../model/lp-format.js';
-import type { EngineChoice, EngineName } from '../solver/types.js';
-import { engineChoice, EXIT, parseWeights, policyName, seconds } from './options.js';
-import { renderReport } from './report.js';
+import { DEFAULT_SOLVE_OPTIONS, type EngineChoice, type EngineName } from '../solver/types.js';
+import { engineChoice, EXIT, parseWeights, policyName, relativeGap, seconds } from './options.js';
+import { formatGap, renderReport } from './report.js';
 
 export interface SolveFlags {
   readonly policy?: string;
@@ -23,6 +23,7 @@ export interface SolveFlags {
   readonly lp?: string;
   readonly solver?: string;
   readonly timeLimit?: string;
+  readonly gap?: string;
   readonly all?: boolean;
   readonly record?: string;
   readonly check?: boolean;
@@ -37,6 +38,7 @@ export interface Console {
 export async function runSolve(path: string, flags: SolveFlags, console: Console): Promise<number> {
   const engine: EngineChoice = engineChoice(flags.solver ?? 'auto');
   const timeLimitMs = flags.timeLimit === undefined ? undefined : seconds(flags.timeLimit, '--time-limit') * 1000;
+  const gap = flags.gap === undefined ? undefined : relativeGap(flags.gap, '--gap');
   if (flags.excel === true && flags.csv === undefined) {
     throw new UserError('--excel formats the --csv file, and no --csv was given', { field: '--excel', hint: 'Add --csv allocation.csv.', exitCode: EXIT.usage });
   }
@@ -49,16 +51,20 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
   if (flags.lp !== undefined) checkOutputPath(flags.lp, inputs, 'LP model');
   if (flags.record !== undefined) checkOutputPath(flags.record, inputs, 'decision record');
   const selection = weights === undefined ? { policy } : { policy, weights };
-  const outcome = await allocate(scenario, selection, timeLimitMs === undefined ? { engine } : { engine, timeLimitMs });
+  const outcome = await allocate(scenario, selection, { engine, ...(timeLimitMs === undefined ? {} : { timeLimitMs }), ...(gap === undefined ? {} : { relativeGap: gap }) });
 
   // The LP file is written whatever the outcome: an infeasible model is worth reading too.
   if (flags.lp !== undefined && outcome.status !== 'failed') {
     await writeOutput(flags.lp, toLpFormat(outcome.model), inputs, 'LP model');
     console.err(`Wrote the model to ${flags.lp} (CPLEX LP format).\n`);
   }
-  if (outcome.status !== 'optimal') return reportFailure(outcome, path, console, scenario);
+  if (outcome.status !== 'optimal' && outcome.status !== 'feasible') return reportFailure(outcome, path, console, scenario);
+  if (outcome.status === 'feasible') {
+    const limit = (timeLimitMs ?? DEFAULT_SOLVE_OPTIONS.timeLimitMs) / 1000;
+    console.err(`enveloppe: ${path}: the time limit (${limit} s) stopped the search before the gap reached its target: this allocation passes every rule and is proven within ${formatGap(outcome.allocation.gap)} of the best possible. Try --time-limit ${Math.max(120, limit * 4)} for a tighter proof.\n`);
+  }
   if (flags.check === true) {
-    const disagreement = await crossCheck(scenario, selection, outcome.allocation.objective, outcome.allocation.engine, timeLimitMs);
+    const disagreement = await crossCheck(scenario, selection, outcome.allocation, timeLimitMs);
     if (disagreement !== undefined) {
       console.err(`enveloppe: ${path}: ${disagreement}; no allocation is shown.\n`);
       return EXIT.error;
@@ -66,7 +72,7 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
   }
 
   const { allocation } = outcome;
-  if (flags.json === true) console.out(allocationJson(allocation, 'optimal'));
+  if (flags.json === true) console.out(allocationJson(allocation, outcome.status));
   else console.out(renderReport(allocation, { all: flags.all === true }));
   if (flags.record !== undefined) {
     const record = makeRecord(flags.record, scenario, selection, engine, allocation, new Date());
@@ -81,13 +87,13 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
   return EXIT.ok;
 }
 
-async function reportFailure(outcome: Exclude<AllocationOutcome, { status: 'optimal' }>, where: string, console: Console, scenario: Scenario): Promise<number> {
+async function reportFailure(outcome: Exclude<AllocationOutcome, { status: 'optimal' | 'feasible' }>, where: string, console: Console, scenario: Scenario): Promise<number> {
   switch (outcome.status) {
     case 'infeasible':
       console.err(`enveloppe: ${where}: no allocation satisfies every rule of this scenario (infeasible).\n${renderConflicts(await explainInfeasibility(scenario))}`);
       return EXIT.infeasible;
     case 'timedout':
-      console.err(`enveloppe: ${where}: the solver ran out of time before proving an optimum. Try --time-limit 120 or --solver highs.\n`);
+      console.err(`enveloppe: ${where}: the solver ran out of time before finding any allocation that passes every rule. Try --time-limit 120 or --solver highs.\n`);
       return EXIT.error;
     case 'unbounded':
       console.err(`enveloppe: ${where}: the model is unbounded, which an allocation model should never be; please report it.\n`);
@@ -102,13 +108,16 @@ async function reportFailure(outcome: Exclude<AllocationOutcome, { status: 'opti
  * Solves again with the other engine and compares the optima; a string says how they disagree.
  * Both engines prove optimality, so a difference beyond 1e-6 relative means one of them is wrong.
  */
-async function crossCheck(scenario: Scenario, selection: Selection, objective: number, engine: EngineName, timeLimitMs: number | undefined): Promise<string | undefined> {
+async function crossCheck(scenario: Scenario, selection: Selection, first: Allocation, timeLimitMs: number | undefined): Promise<string | undefined> {
+  const { objective, engine } = first;
   const other: EngineName = engine === 'jslp' ? 'highs' : 'jslp';
   const second = await allocate(scenario, selection, timeLimitMs === undefined ? { engine: other } : { engine: other, timeLimitMs });
   const names: Record<EngineName, string> = { jslp: 'javascript-lp-solver', highs: 'HiGHS' };
   if (second.status !== 'optimal') return `--check: ${names[other]} did not confirm the optimum (${second.status === 'failed' ? second.reason : second.status})`;
   const theirs = second.allocation.objective;
-  if (Math.abs(theirs - objective) > 1e-6 * Math.max(1, Math.abs(objective))) {
+  // Each engine proves its objective within its own gap of the optimum; beyond both gaps, one of them is wrong.
+  const tolerance = Math.max(first.gap, second.allocation.gap) + 1e-6;
+  if (Math.abs(theirs - objective) > tolerance * Math.max(1, Math.abs(objective))) {
     return `--check: the engines disagree: ${names[engine]} finds an optimum of ${objective}, ${names[other]} ${theirs}`;
   }
   return undefined;
@@ -181,11 +190,11 @@ export async function runValidate(path: string, console: Console): Promise<numbe
     `  ${plural(scenario.policies.length, 'policy', 'policies')}: ${scenario.policies.map((entry) => entry.name).join(', ')}`,
     `  ${plural(scenario.rules.length, 'rule')}, ${plural(Object.keys(scenario.locks).length, 'lock')}`,
   ];
-  if (outcome.status !== 'optimal' && outcome.status !== 'timedout') {
+  if (outcome.status !== 'optimal' && outcome.status !== 'feasible' && outcome.status !== 'timedout') {
     console.out(`${lines.join('\n')}\n`);
     return reportFailure(outcome, path, console, scenario);
   }
-  lines.push(outcome.status === 'optimal' ? '  feasible: an allocation satisfies every rule' : `  feasibility unknown (${outcome.status})`);
+  lines.push(outcome.status !== 'timedout' ? '  feasible: an allocation satisfies every rule' : `  feasibility unknown (${outcome.status})`);
   console.out(`${lines.join('\n')}\n`);
   return EXIT.ok;
 }

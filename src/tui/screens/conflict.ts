@@ -5,7 +5,7 @@ import type { Line } from '../lines.js';
 
 export function conflictLines(state: TuiState, width: number, spinner: string): Line[] {
   const status = state.status;
-  if (status === undefined || status.kind === 'optimal') return [];
+  if (status === undefined || status.kind === 'optimal' || status.kind === 'feasible') return [];
   const inner = Math.max(8, width);
   const wrap = (text: string, style: Omit<Line[number], 'text'> = {}, indent = ''): Line[] =>
     wrapText(text, inner - indent.length).map((part, index) => [{ text: `${index === 0 ? indent : ' '.repeat(indent.length)}${part}`, ...style }]);

@@ -10,7 +10,7 @@ import { compileFormula } from '../scoring/formula.js';
 import { contributions, scoreOf, type Scoring } from '../scoring/score.js';
 import { normaliseWeights, type Weights } from '../scoring/weights.js';
 import { solveModel } from '../solver/solve.js';
-import type { EngineName, SolveOptions } from '../solver/types.js';
+import { DEFAULT_SOLVE_OPTIONS, type EngineName, type SolveOptions } from '../solver/types.js';
 
 /** Which weighting to apply: a policy of the scenario, optionally with its weights replaced. */
 export interface Selection {
@@ -159,7 +159,9 @@ export async function allocate(scenario: Scenario, selection: Selection, options
   const solved = await solveModel(model, options);
   if (solved.status === 'failed') return { status: 'failed', reason: solved.reason, engine: solved.engine, ms: solved.ms, notes: solved.notes };
   if (solved.status !== 'optimal' && solved.status !== 'feasible') return { status: solved.status, engine: solved.engine, ms: solved.ms, model, notes: solved.notes };
-  const split = options.splitYears === false ? { values: solved.values } : await splitYears(scenario, model, solved.values, { ...options, engine: solved.engine });
+  // The split between years gets what is left of the time limit (at least a second), not a second full limit.
+  const left = Math.max(1_000, (options.timeLimitMs ?? DEFAULT_SOLVE_OPTIONS.timeLimitMs) - (performance.now() - started));
+  const split = options.splitYears === false ? { values: solved.values } : await splitYears(scenario, model, solved.values, { ...options, engine: solved.engine, timeLimitMs: left });
   const notes = split.note === undefined ? solved.notes : [...solved.notes, split.note];
   const allocation = publish(scenario, policy, scored.scoring, scored.scores, model, split.values, { engine: solved.engine, gap: solved.gap, ms: performance.now() - started, notes });
   return { status: solved.status, allocation, model };

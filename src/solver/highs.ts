@@ -2,7 +2,8 @@
  * The HiGHS engine (WebAssembly build of the HiGHS MIP solver). The only file that imports `highs`.
  * The model goes to HiGHS as arrays (no LP text to write and parse), into a persistent HiGHS model
  * kept between solves: a re-solve of the same model with other objective coefficients (a weight
- * change in the simulator) starts from the previous answer.
+ * change in the simulator) only changes the costs. Its solver state is cleared first, so that the
+ * answer depends on the model alone.
  *
  * The fast path (README "Speed", docs/speed.md): solve the LP relaxation; fix every integer column
  * whose reduced cost says that moving it off its bound loses more than the target gap; solve the
@@ -135,7 +136,10 @@ function solveArrays(highs: Highs, arrays: Arrays, settings: HighsSettings): Raw
   let start: Float64Array | undefined;
   if (reuse && kept !== undefined) {
     target = kept.model;
-    start = kept.start;
+    // No basis and no start carried over: the answer must depend on the model only, not on which
+    // solves came before (a worker of the analysis pool and the simulator must publish the same).
+    target.clearSolver();
+    start = undefined;
     target.changeColsCost({ kind: 'range', from: 0, to: arrays.numCols - 1 }, arrays.colCost);
   } else {
     forgetHighsModel();

@@ -13,7 +13,7 @@ import { contributions, scoreOf, type Scoring } from '../scoring/score.js';
 import { normaliseWeights, type Weights } from '../scoring/weights.js';
 import { solveCanonical } from '../solver/canonical.js';
 import { solveModel } from '../solver/solve.js';
-import type { EngineName, SolveOptions } from '../solver/types.js';
+import { DEFAULT_SOLVE_OPTIONS, type EngineName, type SolveOptions } from '../solver/types.js';
 import { drawOf, findTies, pooledScores, priorityOrder, tieRuleText, type Tie } from './tiebreak.js';
 
 /** The published allocation's words live in domain/allocation.ts; re-exported for the code that reads them here. */
@@ -22,6 +22,8 @@ export type { Allocation, CandidateResult, RegionTotal, RuleResult, Selection };
 /** Outcomes are values: each status is rendered by the caller. */
 export type AllocationOutcome =
   | { readonly status: 'optimal'; readonly allocation: Allocation; readonly model: AllocationModel }
+  /** The time limit stopped the search: the best allocation found, which passes every rule, and its proven gap. */
+  | { readonly status: 'feasible'; readonly allocation: Allocation; readonly model: AllocationModel }
   | { readonly status: 'infeasible' | 'unbounded' | 'timedout'; readonly engine: EngineName; readonly ms: number; readonly model: AllocationModel; readonly notes: readonly string[] }
   | { readonly status: 'failed'; readonly reason: string; readonly engine: EngineName | undefined; readonly ms: number; readonly notes: readonly string[] };
 
@@ -111,17 +113,19 @@ export async function allocate(scenario: Scenario, selection: Selection, options
   const canonical = await solveCanonical(model, priority, tieKey, solveOptions);
   const solved = canonical.outcome;
   if (solved.status === 'failed') return { status: 'failed', reason: solved.reason, engine: solved.engine, ms: solved.ms, notes: solved.notes };
-  if (solved.status !== 'optimal') return { status: solved.status, engine: solved.engine, ms: solved.ms, model, notes: solved.notes };
-  const split = options.splitYears === false ? { values: solved.values } : await splitYears(scenario, model, solved.values, { ...solveOptions, engine: solved.engine });
+  if (solved.status !== 'optimal' && solved.status !== 'feasible') return { status: solved.status, engine: solved.engine, ms: solved.ms, model, notes: solved.notes };
+  // The split between years gets what is left of the time limit (at least a second), not a second full limit.
+  const left = Math.max(1_000, (options.timeLimitMs ?? DEFAULT_SOLVE_OPTIONS.timeLimitMs) - (performance.now() - started));
+  const split = options.splitYears === false ? { values: solved.values } : await splitYears(scenario, model, solved.values, { ...solveOptions, engine: solved.engine, timeLimitMs: left });
   const notes = split.note === undefined ? solved.notes : [...solved.notes, split.note];
-  const ties = tieSearch === false ? [] : await findTies(scenario, modelScores, model, solved.values, { near: tieSearch?.near ?? 0, lottery, options: solveOptions, priority, tieKey });
+  const ties = tieSearch === false || solved.status !== 'optimal' ? [] : await findTies(scenario, modelScores, model, solved.values, { near: tieSearch?.near ?? 0, lottery, options: solveOptions, priority, tieKey });
   const drawn = lottery === undefined ? undefined : drawOf(scenario, scored.scores, lottery, line ?? lineOf(model, solved.values, scored.scores) ?? 0);
-  const allocation = publish(scenario, policy, scored.scoring, scored.scores, model, split.values, { engine: solved.engine, ms: performance.now() - started, notes }, {
+  const allocation = publish(scenario, policy, scored.scoring, scored.scores, model, split.values, { engine: solved.engine, gap: solved.gap, ms: performance.now() - started, notes }, {
     modelScores,
     tiebreak: { rule: tieRuleText(lottery), lottery: drawn },
     ties,
   });
-  return { status: 'optimal', allocation, model };
+  return { status: solved.status, allocation, model };
 }
 
 /** The solver's options among allocate's. */
@@ -175,7 +179,7 @@ export function publish(
   scores: readonly number[],
   model: AllocationModel,
   values: ReadonlyMap<string, number>,
-  run: { engine: EngineName; ms: number; notes: readonly string[] },
+  run: { engine: EngineName; gap: number; ms: number; notes: readonly string[] },
   settled: { modelScores: readonly number[]; tiebreak: Allocation['tiebreak']; ties: readonly Tie[] } = { modelScores: scores, tiebreak: { rule: tieRuleText(undefined), lottery: undefined }, ties: [] },
 ): Allocation {
   const { step } = scenario.grant;
@@ -243,6 +247,7 @@ export function publish(
     rules: ruleResults(scenario, results),
     regions,
     engine: run.engine,
+    gap: run.gap,
     ms: run.ms,
     notes: run.notes,
     tiebreak: settled.tiebreak,

@@ -45,7 +45,7 @@ export async function explainInfeasibility(scenario: Scenario, options: Partial<
   const settings: Partial<SolveOptions> = { engine: 'highs', timeLimitMs: 5_000, ...options };
   const feasible = async (kept: readonly Item[]): Promise<boolean> => {
     const outcome = await solveModel(withOnly(model, items, kept), settings);
-    return outcome.status === 'optimal';
+    return outcome.status === 'optimal' || outcome.status === 'feasible';
   };
   if (await feasible(items)) return { sums: [], conflicting: [], fixes: [] };
   let kept = [...items];

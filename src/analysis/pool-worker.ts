@@ -21,6 +21,8 @@ async function run(job: PoolJob): Promise<PoolResult> {
     const grantOf = new Map(outcome.allocation.candidates.map((candidate) => [candidate.id, candidate.grant]));
     return { status: 'optimal', objective: outcome.allocation.objective, grants: target.candidates.map((candidate) => grantOf.get(candidate.id) ?? 0) };
   }
+  // An analysis counts proven answers only: the best allocation found in time is not one.
+  if (outcome.status === 'feasible') return { status: 'timedout', reason: `the time limit stopped the search ${(outcome.allocation.gap * 100).toPrecision(2)} % from the optimum` };
   return { status: outcome.status, reason: outcome.status === 'failed' ? outcome.reason : outcome.status };
 }
 

@@ -41,7 +41,8 @@ export function renderReport(allocation: Allocation, options: ReportOptions = {}
   }
   // The objective itself (Σ score × euros) means nothing to a reader: it stays in the JSON output.
   const meanScore = euroWeightedScore(allocation);
-  out.push(`Proven optimum by ${allocation.engine === 'jslp' ? 'javascript-lp-solver' : 'HiGHS'}${meanScore === undefined ? '' : `; mean score weighted by the euros: ${meanScore.toFixed(2)}`}`);
+  const engine = allocation.engine === 'jslp' ? 'javascript-lp-solver' : 'HiGHS';
+  out.push(`${allocation.gap === 0 ? 'Proven optimum' : 'Optimum'} by ${engine}${meanScore === undefined ? '' : `; mean score weighted by the euros: ${meanScore.toFixed(2)}`}`);
   for (const note of allocation.notes) out.push(`Note: ${note}`);
   out.push('');
 
@@ -88,6 +89,7 @@ export function renderReport(allocation: Allocation, options: ReportOptions = {}
   out.push(`Envelope   ${formatEuros(allocation.spent)} of ${formatEuros(allocation.total)}${envelopeBinding}`);
   for (const entry of allocation.years) out.push(`  ${fit(entry.year, 8)} ${formatEuros(entry.spent)} of ${formatEuros(entry.ceiling)}`);
   out.push(`Laureates  ${allocation.laureates} of ${allocation.laureatesMax} at most`);
+  out.push(`Gap        ${allocation.gap === 0 ? '0 % (proven optimum)' : `within ${formatGap(allocation.gap)} of the best possible objective (proven)`}`);
   out.push('');
   out.push('By region');
   for (const region of allocation.regions.filter((entry) => entry.amount > 0)) {
@@ -119,6 +121,16 @@ function tagOf(candidate: Allocation['candidates'][number]): string {
   if (candidate.lock === 'funded') return 'locked in';
   if (candidate.lock === 'excluded') return 'locked out';
   return candidate.eligible ? '' : 'asks < floor';
+}
+
+/** A proven relative gap as a percentage with two significant digits, never rounded down: 0.0031 %. */
+export function formatGap(gap: number): string {
+  if (!Number.isFinite(gap)) return 'an unknown distance';
+  if (gap === 0) return '0 %';
+  const percent = gap * 100;
+  const digits = Math.max(0, 1 - Math.floor(Math.log10(percent)));
+  const factor = 10 ** digits;
+  return `${(Math.ceil(percent * factor - 1e-9) / factor).toFixed(digits)} %`;
 }
 
 /** A group with no laureate and no binding bound says nothing worth a line. */

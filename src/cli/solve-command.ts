@@ -13,11 +13,11 @@ import { scenarioWarnings } from '../analysis/scenario-warnings.js';
 import { loadScenario } from '../io/scenario.js';
 import { allocationWorkbook, outputDate, refuseCsvNamedXlsx } from '../io/workbook-export.js';
 import { toLpFormat } from '../model/lp-format.js';
-import type { EngineChoice, EngineName } from '../solver/types.js';
+import { DEFAULT_SOLVE_OPTIONS, type EngineChoice, type EngineName } from '../solver/types.js';
 import { closest } from '../domain/names.js';
 import type { Console, SolveFlags } from '../options/flags.js';
-import { engineChoice, EXIT, lotteryOf, nearShare, parseWeights, policyName, seconds } from './options.js';
-import { renderReport } from './report.js';
+import { engineChoice, EXIT, lotteryOf, nearShare, parseWeights, policyName, relativeGap, seconds } from './options.js';
+import { formatGap, renderReport } from './report.js';
 
 /** The flags and the console both faces share (options/flags.ts); re-exported for the code that reads them here. */
 export type { Console, SolveFlags };
@@ -25,6 +25,7 @@ export type { Console, SolveFlags };
 export async function runSolve(path: string, flags: SolveFlags, console: Console): Promise<number> {
   const engine: EngineChoice = engineChoice(flags.solver ?? 'auto');
   const timeLimitMs = flags.timeLimit === undefined ? undefined : seconds(flags.timeLimit, '--time-limit') * 1000;
+  const gap = flags.gap === undefined ? undefined : relativeGap(flags.gap, '--gap');
   if (flags.excel === true && flags.csv === undefined) {
     throw new UserError('--excel formats the --csv file, and no --csv was given', { field: '--excel', hint: 'Add --csv allocation.csv.', exitCode: EXIT.usage });
   }
@@ -52,14 +53,18 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
   const writer = new OutputWriter(inputs);
   for (const warning of scenarioWarnings(scenario)) console.err(`enveloppe: warning: ${path}: ${warning}.\n`);
   const selection = weights === undefined ? { policy } : { policy, weights };
-  const outcome = await allocate(scenario, selection, { engine, ...(timeLimitMs === undefined ? {} : { timeLimitMs }), ties: { near } });
+  const outcome = await allocate(scenario, selection, { engine, ...(timeLimitMs === undefined ? {} : { timeLimitMs }), ...(gap === undefined ? {} : { relativeGap: gap }), ties: { near } });
 
   // The LP file is written whatever the outcome: an infeasible model is worth reading too.
   if (flags.lp !== undefined && outcome.status !== 'failed') {
     await writer.write(flags.lp, toLpFormat(outcome.model), 'LP model');
     console.err(`Wrote the model to ${flags.lp} (CPLEX LP format).\n`);
   }
-  if (outcome.status !== 'optimal') return reportFailure(outcome, path, console, scenario, flags.json === true);
+  if (outcome.status !== 'optimal' && outcome.status !== 'feasible') return reportFailure(outcome, path, console, scenario, flags.json === true);
+  if (outcome.status === 'feasible') {
+    const limit = (timeLimitMs ?? DEFAULT_SOLVE_OPTIONS.timeLimitMs) / 1000;
+    console.err(`enveloppe: ${path}: the time limit (${limit} s) stopped the search before the gap reached its target: this allocation passes every rule and is proven within ${formatGap(outcome.allocation.gap)} of the best possible. Try --time-limit ${Math.max(120, limit * 4)} for a tighter proof.\n`);
+  }
   if (flags.check === true) {
     const disagreement = await crossCheck(scenario, selection, outcome.allocation, timeLimitMs);
     if (disagreement !== undefined) {
@@ -69,7 +74,7 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
   }
 
   const { allocation } = outcome;
-  if (flags.json === true) console.out(allocationJson(allocation, 'optimal'));
+  if (flags.json === true) console.out(allocationJson(allocation, outcome.status));
   else console.out(renderReport(allocation, { all: flags.all === true, customWeights: weights !== undefined }));
   if (flags.record !== undefined) {
     const unsigned = makeRecord(flags.record, scenario, selection, engine, allocation, new Date());
@@ -90,14 +95,14 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
   return EXIT.ok;
 }
 
-async function reportFailure(outcome: Exclude<AllocationOutcome, { status: 'optimal' }>, where: string, console: Console, scenario: Scenario, json = false): Promise<number> {
+async function reportFailure(outcome: Exclude<AllocationOutcome, { status: 'optimal' | 'feasible' }>, where: string, console: Console, scenario: Scenario, json = false): Promise<number> {
   if (json) return reportFailureJson(outcome, where, console, scenario);
   switch (outcome.status) {
     case 'infeasible':
       console.err(`enveloppe: ${where}: no allocation satisfies every rule of this scenario (infeasible).\n${renderConflicts(await explainInfeasibility(scenario))}`);
       return EXIT.infeasible;
     case 'timedout':
-      console.err(`enveloppe: ${where}: the solver ran out of time before proving an optimum. Try --time-limit 120 or --solver highs.\n`);
+      console.err(`enveloppe: ${where}: the solver ran out of time before finding any allocation that passes every rule. Try --time-limit 120 or --solver highs.\n`);
       return EXIT.error;
     case 'unbounded':
       console.err(`enveloppe: ${where}: the model is unbounded, which an allocation model should never be; please report it.\n`);
@@ -109,7 +114,7 @@ async function reportFailure(outcome: Exclude<AllocationOutcome, { status: 'opti
 }
 
 /** An outcome other than an optimum, as JSON on stdout, so that a script can read why. */
-async function reportFailureJson(outcome: Exclude<AllocationOutcome, { status: 'optimal' }>, where: string, console: Console, scenario: Scenario): Promise<number> {
+async function reportFailureJson(outcome: Exclude<AllocationOutcome, { status: 'optimal' | 'feasible' }>, where: string, console: Console, scenario: Scenario): Promise<number> {
   const engine = outcome.engine ?? null;
   switch (outcome.status) {
     case 'infeasible': {
@@ -147,7 +152,9 @@ async function crossCheck(scenario: Scenario, selection: Selection, mine: Alloca
     const same = their !== undefined && their.grant === candidate.grant && JSON.stringify(their.years) === JSON.stringify(candidate.years);
     if (!same) return `--check: the engines disagree on ${candidate.id}: ${names[engine]} grants ${formatEuros(candidate.grant)}, ${names[other]} ${formatEuros(their?.grant ?? 0)}`;
   }
-  if (Math.abs(second.allocation.objective - mine.objective) > 1e-6 * Math.max(1, Math.abs(mine.objective))) {
+  // Each engine proves its objective within its own gap of the optimum; beyond both gaps, one of them is wrong.
+  const tolerance = Math.max(mine.gap, second.allocation.gap) + 1e-6;
+  if (Math.abs(second.allocation.objective - mine.objective) > tolerance * Math.max(1, Math.abs(mine.objective))) {
     return `--check: the engines disagree: ${names[engine]} finds an optimum of ${mine.objective}, ${names[other]} ${second.allocation.objective}`;
   }
   return undefined;
@@ -225,11 +232,11 @@ export async function runValidate(path: string, console: Console): Promise<numbe
     ...(scenario.reviews === undefined ? [] : [reviewsLine(scenario.reviews)]),
   ];
   for (const warning of scenarioWarnings(scenario)) lines.push(`  warning: ${warning}`);
-  if (outcome.status !== 'optimal' && outcome.status !== 'timedout') {
+  if (outcome.status !== 'optimal' && outcome.status !== 'feasible' && outcome.status !== 'timedout') {
     console.out(`${lines.join('\n')}\n`);
     return reportFailure(outcome, path, console, scenario);
   }
-  lines.push(outcome.status === 'optimal' ? '  feasible: an allocation satisfies every rule' : `  feasibility unknown (${outcome.status})`);
+  lines.push(outcome.status !== 'timedout' ? '  feasible: an allocation satisfies every rule' : `  feasibility unknown (${outcome.status})`);
   console.out(`${lines.join('\n')}\n`);
   return EXIT.ok;
 }

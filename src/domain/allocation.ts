@@ -82,6 +82,11 @@ export interface Allocation {
   readonly rules: readonly RuleResult[];
   readonly regions: readonly RegionTotal[];
   readonly engine: EngineName;
+  /**
+   * Relative gap proven between `objective` and the best possible one: at most the solve's
+   * `relativeGap` when the status is `optimal`, larger when the time limit stopped the search.
+   */
+  readonly gap: number;
   readonly ms: number;
   readonly notes: readonly string[];
   /** How ties at the optimum were settled: the rule in words, and the lottery when one was drawn. */

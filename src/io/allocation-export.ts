@@ -37,6 +37,14 @@ export function allocationCsv(allocation: Allocation, options: { excel: boolean 
 }
 
 /** The `--json` document. No timing in it: the same inputs give byte-identical output. */
+/** A gap with three significant digits, rounded up so that the figure stays a proven bound; null when unknown. */
+function roundedUp(gap: number): number | null {
+  if (!Number.isFinite(gap)) return null;
+  if (gap <= 0) return 0;
+  const unit = 10 ** (Math.floor(Math.log10(gap)) - 2);
+  return Number((Math.ceil(gap / unit - 1e-9) * unit).toPrecision(3));
+}
+
 export function allocationJson(allocation: Allocation, status: string): string {
   const document = {
     status,
@@ -45,6 +53,8 @@ export function allocationJson(allocation: Allocation, status: string): string {
     weights: allocation.weights ?? null,
     formula: allocation.formula ?? null,
     objective: allocation.objective,
+    // Relative gap proven between the objective and the best possible (0: proven optimum), 3 significant digits rounded up.
+    gap: roundedUp(allocation.gap),
     envelope: { total: allocation.total, years: Object.fromEntries(allocation.years.map((entry) => [entry.year, entry.ceiling])) },
     spent: allocation.spent,
     spentByYear: Object.fromEntries(allocation.years.map((entry) => [entry.year, entry.spent])),

@@ -19,6 +19,7 @@ export interface SolveFlags {
   readonly lp?: string;
   readonly solver?: string;
   readonly timeLimit?: string;
+  readonly gap?: string;
   readonly all?: boolean;
   readonly record?: string;
   readonly check?: boolean;
@@ -116,4 +117,15 @@ export function lotteryOf(scenario: Scenario, seed: string | undefined, band: st
   }
   if (seed.trim() === '') throw new UserError('the lottery seed is empty', { field: '--lottery', hint: 'Give the public number drawn in committee, e.g. --lottery 48213.', exitCode: EXIT.usage });
   return { seed, band: points ?? scenario.lottery?.band ?? 0 };
+}
+
+/** `--gap 0.01%` (or `0.0001`): the relative optimality gap at which a solve may stop. */
+export function relativeGap(text: string, flag: string): number {
+  const trimmed = text.trim();
+  const percent = trimmed.endsWith('%');
+  const value = Number(percent ? trimmed.slice(0, -1) : trimmed) / (percent ? 100 : 1);
+  if (trimmed === '' || trimmed === '%' || !Number.isFinite(value) || value < 0 || value >= 1) {
+    throw new UserError(`'${text}' is not a relative gap from 0 to below 1`, { field: flag, hint: 'Give a fraction such as 0.0001 or a percentage such as 0.01%.', exitCode: EXIT.usage });
+  }
+  return value;
 }

@@ -95,8 +95,8 @@ export async function solveCanonical(
   tieKey: (candidate: number) => string,
   options: Partial<SolveOptions> = {},
 ): Promise<CanonicalOutcome> {
-  // Ties are only meaningful against the true optimum: no gap.
-  const exact: Partial<SolveOptions> = { ...options, relativeGap: 0 };
+  // Ties are only meaningful against the true optimum: no gap unless the caller asks for one (--gap).
+  const exact: Partial<SolveOptions> = { ...options, relativeGap: options.relativeGap ?? 0 };
   const first = await solveModel(model, exact);
   if (first.status !== 'optimal') return { outcome: first, tieSolves: 0, optimum: undefined };
   const optimum = objectiveInSteps(model, first.values);

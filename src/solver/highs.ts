@@ -1,16 +1,24 @@
 /**
  * The HiGHS engine (WebAssembly build of the HiGHS MIP solver). The only file that imports `highs`.
- * It reads the model as CPLEX LP text, the same text `--lp` writes, so the file users get is the
- * file this engine solves.
+ * The model goes to HiGHS as arrays (no LP text to write and parse), into a persistent HiGHS model
+ * kept between solves: a re-solve of the same model with other objective coefficients (a weight
+ * change in the simulator) only changes the costs. Its solver state is cleared first, so that the
+ * answer depends on the model alone.
+ *
+ * The fast path (README "Speed", docs/speed.md): solve the LP relaxation; fix every integer column
+ * whose reduced cost says that moving it off its bound loses more than the target gap; solve the
+ * small residual MILP; certify the gap against the relaxation's bound. When the certificate does
+ * not reach the target, the full MILP runs from the residual's answer. Nothing here assumes a
+ * particular model structure: the certificate holds for any bounded MILP.
  */
 import highsModule from 'highs';
-import { toLpFormat } from '../model/lp-format.js';
 import type { AllocationModel } from '../model/types.js';
 import type { RawAnswer } from './types.js';
 
 // The package's types describe an ES module while it ships CommonJS types: the default import is the loader at run time.
 const highsLoader = highsModule as unknown as typeof highsModule.default;
 type Highs = Awaited<ReturnType<typeof highsLoader>>;
+type Model = ReturnType<Highs['createModel']>;
 let loading: Promise<Highs> | undefined;
 
 function instance(): Promise<Highs> {
@@ -19,43 +27,323 @@ function instance(): Promise<Highs> {
   return current;
 }
 
-/** Solves with HiGHS within `timeLimitMs` to `relativeGap`. */
-export async function solveWithHighs(model: AllocationModel, timeLimitMs: number, relativeGap: number): Promise<RawAnswer> {
+/** HiGHS model status codes (types.d.ts, ModelStatusCode). */
+const STATUS = { optimal: 7, infeasible: 8, unboundedOrInfeasible: 9, unbounded: 10, timeLimit: 13, interrupted: 17 } as const;
+
+/** The neutral model as HiGHS arrays, columns in `model.variables` order. */
+interface Arrays {
+  readonly numCols: number;
+  readonly numRows: number;
+  readonly colCost: Float64Array;
+  readonly colLower: Float64Array;
+  readonly colUpper: Float64Array;
+  readonly rowLower: Float64Array;
+  readonly rowUpper: Float64Array;
+  readonly starts: Int32Array;
+  readonly indices: Int32Array;
+  readonly values: Float64Array;
+  /** 1 for integer and binary columns. */
+  readonly integer: Uint8Array;
+  readonly names: readonly string[];
+  /** Everything but the objective: two models with the same key differ at most in costs. */
+  readonly key: string;
+}
+
+/** Turns the neutral model into arrays; repeated terms of one row are summed. */
+export function toArrays(model: AllocationModel): Arrays {
+  const numCols = model.variables.length;
+  const column = new Map<string, number>();
+  const colLower = new Float64Array(numCols);
+  const colUpper = new Float64Array(numCols);
+  const integer = new Uint8Array(numCols);
+  const keyParts: string[] = [];
+  model.variables.forEach((variable, index) => {
+    column.set(variable.name, index);
+    colLower[index] = variable.lower;
+    colUpper[index] = variable.kind === 'binary' ? Math.min(1, variable.upper ?? 1) : variable.upper ?? Infinity;
+    integer[index] = variable.kind === 'continuous' ? 0 : 1;
+    keyParts.push(`${variable.name}:${variable.kind}:${variable.lower}:${variable.upper ?? ''}`);
+  });
+  const colCost = new Float64Array(numCols);
+  for (const [name, coefficient] of model.objective) {
+    const index = column.get(name);
+    if (index === undefined) throw new Error(`objective term on unknown variable ${name}`);
+    colCost[index] = (colCost[index] ?? 0) + coefficient;
+  }
+  const numRows = model.rows.length;
+  const rowLower = new Float64Array(numRows);
+  const rowUpper = new Float64Array(numRows);
+  const starts = new Int32Array(numRows + 1);
+  const indices: number[] = [];
+  const values: number[] = [];
+  model.rows.forEach((row, position) => {
+    rowLower[position] = row.lower ?? -Infinity;
+    rowUpper[position] = row.upper ?? Infinity;
+    const merged = new Map<number, number>();
+    for (const [name, coefficient] of row.terms) {
+      const index = column.get(name);
+      if (index === undefined) throw new Error(`row ${row.name} has a term on unknown variable ${name}`);
+      merged.set(index, (merged.get(index) ?? 0) + coefficient);
+    }
+    for (const [index, coefficient] of merged) {
+      if (coefficient === 0) continue;
+      indices.push(index);
+      values.push(coefficient);
+    }
+    starts[position + 1] = indices.length;
+    keyParts.push(`${row.name}:${row.lower ?? ''}:${row.upper ?? ''}:${row.terms.map(([name, coefficient]) => `${name}*${coefficient}`).join('+')}`);
+  });
+  return { numCols, numRows, colCost, colLower, colUpper, rowLower, rowUpper, starts, indices: Int32Array.from(indices), values: Float64Array.from(values), integer, names: model.variables.map((variable) => variable.name), key: keyParts.join('\n') };
+}
+
+/** How a HiGHS solve runs. */
+export interface HighsSettings {
+  readonly timeLimitMs: number;
+  readonly relativeGap: number;
+  /**
+   * Relaxation, reduced-cost fixing and a residual MILP before the full MILP.
+   * @default true
+   */
+  readonly fastPath?: boolean;
+}
+
+/** The persistent model of the last solve, reused when the next model differs only in its costs. */
+let kept: { highs: Highs; model: Model; key: string; start: Float64Array | undefined } | undefined;
+
+/** Drops the persistent model (tests; a failed solve). */
+export function forgetHighsModel(): void {
+  if (kept !== undefined && !kept.model.disposed) kept.model.dispose();
+  kept = undefined;
+}
+
+/** Solves with HiGHS within `timeLimitMs` to `relativeGap`; see the file comment for the fast path. */
+export async function solveWithHighs(model: AllocationModel, timeLimitMs: number, relativeGap: number, fastPath = true): Promise<RawAnswer> {
   const highs = await instance();
-  const text = toLpFormat(model);
-  let solution: ReturnType<Highs['solve']>;
+  const arrays = toArrays(model);
   try {
-    solution = highs.solve(text, {
-      time_limit: Math.max(0.001, timeLimitMs / 1000),
-      mip_rel_gap: relativeGap,
-      // Primal simplex: on ptce-2013 it proves the optimum in ~15 ms where the default took ~50 ms.
-      simplex_strategy: 4,
-      output_flag: false,
-      log_to_console: false,
-    });
+    return solveArrays(highs, arrays, { timeLimitMs, relativeGap, fastPath });
   } catch (error) {
     // A native failure leaves the WebAssembly instance in doubt: load a fresh one next time.
+    forgetHighsModel();
     loading = undefined;
     return { status: 'failed', reason: `HiGHS stopped with an error: ${(error as Error).message}` };
   }
-  switch (solution.Status) {
-    case 'Optimal': {
-      const values: Record<string, number> = {};
-      for (const [name, column] of Object.entries(solution.Columns)) {
-        const primal = (column as { Primal?: unknown }).Primal;
-        values[name] = typeof primal === 'number' ? primal : 0;
-      }
-      return { status: 'solved', values };
-    }
-    // Every variable of an allocation model is bounded, so "infeasible or unbounded" means infeasible.
-    case 'Infeasible':
-    case 'Primal infeasible or unbounded':
-      return { status: 'infeasible' };
-    case 'Unbounded':
-      return { status: 'unbounded' };
-    case 'Time limit reached':
-      return { status: 'timedout' };
-    default:
-      return { status: 'failed', reason: `HiGHS ended with status '${solution.Status}'` };
+}
+
+function solveArrays(highs: Highs, arrays: Arrays, settings: HighsSettings): RawAnswer {
+  const reuse = kept !== undefined && kept.highs === highs && kept.key === arrays.key && !kept.model.disposed;
+  let target: Model;
+  let start: Float64Array | undefined;
+  if (reuse && kept !== undefined) {
+    target = kept.model;
+    // No basis and no start carried over: the answer must depend on the model only, not on which
+    // solves came before (a worker of the analysis pool and the simulator must publish the same).
+    target.clearSolver();
+    start = undefined;
+    target.changeColsCost({ kind: 'range', from: 0, to: arrays.numCols - 1 }, arrays.colCost);
+  } else {
+    forgetHighsModel();
+    target = highs.createModel();
+    target.passModel({
+      numCols: arrays.numCols,
+      numRows: arrays.numRows,
+      sense: highs.constants.objectiveSense.maximize,
+      colCost: arrays.colCost,
+      colLower: arrays.colLower,
+      colUpper: arrays.colUpper,
+      rowLower: arrays.rowLower,
+      rowUpper: arrays.rowUpper,
+      matrix: { format: 'csr', numRows: arrays.numRows, numCols: arrays.numCols, starts: arrays.starts, indices: arrays.indices, values: arrays.values },
+      integrality: Int32Array.from(arrays.integer),
+    });
+    target.options.set({ output_flag: false, log_to_console: false });
   }
+  kept = { highs, model: target, key: arrays.key, start: undefined };
+  if (arrays.numCols === 0) return { status: 'solved', values: {}, gap: 0 };
+  target.zeroAllClocks();
+  const answer = settings.fastPath === false || arrays.integer.every((flag) => flag === 0)
+    ? fullSolve(target, arrays, settings, start)
+    : fastSolve(target, arrays, settings, start);
+  if (answer.status === 'solved' || answer.status === 'feasible') kept = { highs, model: target, key: arrays.key, start: columnsOf(arrays, answer.values) };
+  return answer;
+}
+
+/** Seconds left of the budget on this model's clock. */
+function remaining(model: Model, settings: HighsSettings): number {
+  return settings.timeLimitMs / 1000 - model.getRunTime();
+}
+
+const ALL = (count: number): { kind: 'range'; from: number; to: number } => ({ kind: 'range', from: 0, to: count - 1 });
+
+function setIntegrality(model: Model, arrays: Arrays, integral: boolean): void {
+  const types = new Int32Array(arrays.numCols);
+  if (integral) for (let index = 0; index < arrays.numCols; index++) types[index] = arrays.integer[index] ?? 0;
+  model.changeColsIntegrality(ALL(arrays.numCols), types);
+}
+
+/** The full MILP, from `start` when given; the answer carries HiGHS's own proven gap. */
+function fullSolve(model: Model, arrays: Arrays, settings: HighsSettings, start: Float64Array | undefined): RawAnswer {
+  model.changeColsBounds(ALL(arrays.numCols), arrays.colLower, arrays.colUpper);
+  setIntegrality(model, arrays, true);
+  const left = remaining(model, settings);
+  if (left <= 0) return { status: 'timedout' };
+  model.options.set({ time_limit: Math.max(0.001, settings.timeLimitMs / 1000), mip_rel_gap: settings.relativeGap });
+  if (start !== undefined) model.setSolution({ colValue: start });
+  const result = model.run();
+  return answerOf(model, arrays, result.modelStatus);
+}
+
+function answerOf(model: Model, arrays: Arrays, status: number): RawAnswer {
+  const hasSolution = Number(model.info.get('primal_solution_status')) === 2;
+  switch (status) {
+    case STATUS.optimal:
+      return { status: 'solved', values: namedValues(arrays, model.getSolution().colValue), gap: mipGap(model) };
+    case STATUS.infeasible:
+    case STATUS.unboundedOrInfeasible:
+      // Every variable of an allocation model is bounded, so "infeasible or unbounded" means infeasible.
+      return { status: 'infeasible' };
+    case STATUS.unbounded:
+      return { status: 'unbounded' };
+    case STATUS.timeLimit:
+    case STATUS.interrupted:
+      return hasSolution ? { status: 'feasible', values: namedValues(arrays, model.getSolution().colValue), gap: mipGap(model) } : { status: 'timedout' };
+    default:
+      return { status: 'failed', reason: `HiGHS ended with model status ${status}` };
+  }
+}
+
+function mipGap(model: Model): number {
+  const gap = Number(model.info.get('mip_gap'));
+  // An LP (no integer column) reports no MIP gap: its optimum is proven.
+  return Number.isFinite(gap) && gap > CERTIFICATE_SLACK ? gap : 0;
+}
+
+/** Relative gaps below this are the solver's floating-point round-off (objectives near 1e9, tolerances 1e-6..1e-9): 0. */
+const CERTIFICATE_SLACK = 1e-9;
+
+/**
+ * Relaxation → neighbourhood → reduced-cost fixing → residual MILP, each answer certified by the
+ * relaxation's bound z_LP. For a maximisation with optimal LP duals, any feasible x satisfies
+ * c·x ≤ z_LP − Σ |d_j|·|x_j − x̄_j| over the columns x̄ holds at a bound.
+ * 1. The neighbourhood: the MILP with every integer column whose |d_j| exceeds the target gap
+ *    fixed where the relaxation holds it; its answer z_H is an allocation.
+ * 2. If z_LP − z_H is within the target gap, z_H is proven (as it is, too, when the neighbourhood's
+ *    own bound and z_LP − min |d_j| fixed both are: checked in step 3 by the residual's bound).
+ * 3. Otherwise every allocation better than z_H keeps each column with |d_j| > z_LP − z_H where the
+ *    relaxation holds it: fixing those loses nothing, and the residual MILP's own proven gap (from
+ *    z_H as a start) holds for the full problem.
+ * When a stage finds nothing, the full MILP decides.
+ */
+function fastSolve(model: Model, arrays: Arrays, settings: HighsSettings, start: Float64Array | undefined): RawAnswer {
+  const n = arrays.numCols;
+  model.changeColsBounds(ALL(n), arrays.colLower, arrays.colUpper);
+  setIntegrality(model, arrays, false);
+  model.options.set({ time_limit: Math.max(0.001, settings.timeLimitMs / 1000), mip_rel_gap: settings.relativeGap });
+  const relaxed = model.run();
+  if (relaxed.modelStatus === STATUS.infeasible || relaxed.modelStatus === STATUS.unboundedOrInfeasible) return { status: 'infeasible' };
+  if (relaxed.modelStatus === STATUS.unbounded) return { status: 'unbounded' };
+  if (relaxed.modelStatus !== STATUS.optimal) return fullSolve(model, arrays, settings, start);
+  const { colValue, colDual } = model.getSolution();
+  const bound = model.getObjectiveValue();
+  if (isIntegral(arrays, colValue)) return { status: 'solved', values: namedValues(arrays, colValue), gap: 0 };
+  // Reduced costs carry round-off too: fix only what clears the threshold by a margin.
+  const slack = CERTIFICATE_SLACK * Math.max(1, Math.abs(bound));
+
+  // The neighbourhood: columns whose reduced cost exceeds a fraction of the target gap stay where the relaxation holds them.
+  const near = residual(model, arrays, fixByReducedCost(arrays, colValue, colDual, settings.relativeGap * Math.max(1, Math.abs(bound))), start, settings.relativeGap);
+  if (near === undefined) return fullSolve(model, arrays, settings, start);
+  const nearGap = relative(bound, near.objective);
+  if (nearGap <= settings.relativeGap + CERTIFICATE_SLACK) return { status: 'solved', values: namedValues(arrays, near.values), gap: nearGap };
+  if (remaining(model, settings) <= 0) return { status: 'feasible', values: namedValues(arrays, near.values), gap: nearGap };
+
+  const fixing = fixByReducedCost(arrays, colValue, colDual, bound - near.objective + slack);
+  if (fixing.fixed === 0) {
+    const full = fullSolve(model, arrays, settings, near.values);
+    return full.status === 'timedout' ? { status: 'feasible', values: namedValues(arrays, near.values), gap: nearGap } : full;
+  }
+  const rest = residual(model, arrays, fixing, near.values, settings.relativeGap);
+  if (rest === undefined) return { status: 'feasible', values: namedValues(arrays, near.values), gap: nearGap };
+  // Every allocation better than z_H lies in the residual: its bound (or z_H) is the full problem's.
+  const best = rest.objective >= near.objective ? rest : near;
+  const gap = relative(Math.min(bound, Math.max(rest.bound, near.objective)), best.objective);
+  return { status: rest.optimal || gap <= settings.relativeGap + CERTIFICATE_SLACK ? 'solved' : 'feasible', values: namedValues(arrays, best.values), gap };
+}
+
+/** (bound − objective) / |objective|; below CERTIFICATE_SLACK it is the solver's round-off and counts as 0. */
+function relative(bound: number, objective: number): number {
+  const gap = (bound - objective) / Math.max(1, Math.abs(objective));
+  return gap <= CERTIFICATE_SLACK ? 0 : gap;
+}
+
+interface Fixing {
+  readonly lower: Float64Array;
+  readonly upper: Float64Array;
+  readonly fixed: number;
+  /** Smallest |d_j| among the fixed columns. */
+  readonly smallest: number;
+}
+
+/** Fixes each integer column at the bound the relaxation holds it on when its |reduced cost| exceeds `threshold`. */
+function fixByReducedCost(arrays: Arrays, colValue: Float64Array, colDual: Float64Array, threshold: number): Fixing {
+  const lower = Float64Array.from(arrays.colLower);
+  const upper = Float64Array.from(arrays.colUpper);
+  let smallest = Infinity;
+  let fixed = 0;
+  for (let index = 0; index < arrays.numCols; index++) {
+    if (arrays.integer[index] !== 1) continue;
+    const cost = Math.abs(colDual[index] ?? 0);
+    if (cost <= threshold) continue;
+    const value = colValue[index] ?? 0;
+    const low = arrays.colLower[index] ?? 0;
+    const high = arrays.colUpper[index] ?? 0;
+    if (Math.abs(value - low) <= 1e-9) upper[index] = low;
+    else if (Math.abs(value - high) <= 1e-9) lower[index] = high;
+    else continue;
+    fixed++;
+    smallest = Math.min(smallest, cost);
+  }
+  return { lower, upper, fixed, smallest };
+}
+
+/** The MILP with the fixing's bounds, from `start` when it fits them; undefined when it finds no allocation. */
+function residual(model: Model, arrays: Arrays, fixing: Fixing, start: Float64Array | undefined, gap: number): { values: Float64Array; objective: number; bound: number; optimal: boolean } | undefined {
+  model.options.set('mip_rel_gap', gap);
+  model.changeColsBounds(ALL(arrays.numCols), fixing.lower, fixing.upper);
+  setIntegrality(model, arrays, true);
+  if (start !== undefined && fits(start, fixing.lower, fixing.upper)) model.setSolution({ colValue: start });
+  const result = model.run();
+  const found = Number(model.info.get('primal_solution_status')) === 2;
+  if (!found || (result.modelStatus !== STATUS.optimal && result.modelStatus !== STATUS.timeLimit && result.modelStatus !== STATUS.interrupted)) return undefined;
+  const objective = model.getObjectiveValue();
+  const reported = Number(model.info.get('mip_dual_bound'));
+  return { values: Float64Array.from(model.getSolution().colValue), objective, bound: Number.isFinite(reported) ? Math.max(reported, objective) : Infinity, optimal: result.modelStatus === STATUS.optimal };
+}
+
+function isIntegral(arrays: Arrays, values: Float64Array): boolean {
+  for (let index = 0; index < arrays.numCols; index++) {
+    if (arrays.integer[index] !== 1) continue;
+    const value = values[index] ?? 0;
+    if (Math.abs(value - Math.round(value)) > 1e-9) return false;
+  }
+  return true;
+}
+
+function fits(values: Float64Array, lower: Float64Array, upper: Float64Array): boolean {
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index] ?? 0;
+    if (value < (lower[index] ?? 0) - 1e-9 || value > (upper[index] ?? 0) + 1e-9) return false;
+  }
+  return true;
+}
+
+function namedValues(arrays: Arrays, values: Float64Array): Record<string, number> {
+  const named: Record<string, number> = {};
+  arrays.names.forEach((name, index) => {
+    named[name] = values[index] ?? 0;
+  });
+  return named;
+}
+
+function columnsOf(arrays: Arrays, values: Readonly<Record<string, number>>): Float64Array {
+  return Float64Array.from(arrays.names, (name) => values[name] ?? 0);
 }

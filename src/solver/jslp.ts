@@ -73,5 +73,5 @@ export function solveWithJslp(model: AllocationModel, timeLimitMs: number): RawA
     const value = result[variable.name];
     values[variable.name] = typeof value === 'number' ? value : 0;
   }
-  return { status: 'solved', values };
+  return { status: 'solved', values, gap: 0 };
 }

@@ -47,6 +47,8 @@ export type CompareMode = 'policies' | 'reference';
 /** What the last solve of the current edits gave. */
 export type SolveStatus =
   | { readonly kind: 'optimal'; readonly ms: number }
+  /** The time limit stopped the search: the allocation shown passes every rule, within `gap` of the optimum. */
+  | { readonly kind: 'feasible'; readonly ms: number; readonly gap: number }
   | { readonly kind: 'infeasible' | 'timedout' | 'unbounded'; readonly ms: number }
   | { readonly kind: 'failed'; readonly ms: number; readonly reason: string };
 
@@ -294,7 +296,7 @@ export function isSolving(state: TuiState): boolean {
 
 /** The current edits have no allocation: the one shown is the last feasible one. */
 export function isStale(state: TuiState): boolean {
-  return state.status !== undefined && state.status.kind !== 'optimal';
+  return state.status !== undefined && state.status.kind !== 'optimal' && state.status.kind !== 'feasible';
 }
 
 /** Views 5–8, whose content is computed by an analysis run. */
@@ -808,11 +810,12 @@ function submitPrompt(state: TuiState): TuiState | undefined {
 function solved(state: TuiState, generation: number, outcome: AllocationOutcome): TuiState | undefined {
   // A newer edit superseded this solve: its result describes edits no longer on screen.
   if (generation !== state.generation) return undefined;
-  const ms = outcome.status === 'optimal' ? outcome.allocation.ms : outcome.ms;
-  if (outcome.status === 'optimal') {
+  const ms = outcome.status === 'optimal' || outcome.status === 'feasible' ? outcome.allocation.ms : outcome.ms;
+  if (outcome.status === 'optimal' || outcome.status === 'feasible') {
     const { allocation } = outcome;
     const selected = state.selected ?? allocation.candidates[0]?.id;
-    return { ...state, solved: generation, status: { kind: 'optimal', ms }, previous: state.allocation, allocation, selected, conflicts: undefined };
+    const status: SolveStatus = outcome.status === 'optimal' ? { kind: 'optimal', ms } : { kind: 'feasible', ms, gap: allocation.gap };
+    return { ...state, solved: generation, status, previous: state.allocation, allocation, selected, conflicts: undefined };
   }
   if (outcome.status === 'failed') return { ...state, solved: generation, status: { kind: 'failed', ms, reason: outcome.reason }, conflicts: undefined };
   return { ...state, solved: generation, status: { kind: outcome.status, ms }, conflicts: outcome.status === 'infeasible' ? { kind: 'pending' } : undefined };

@@ -92,7 +92,7 @@ function reasons(entries: readonly ConflictEntry[], report: ConflictReport, scen
 /** Every line of the panel, before scrolling. */
 export function conflictLines(state: TuiState, width: number, spinner: string): Line[] {
   const status = state.status;
-  if (status === undefined || status.kind === 'optimal') return [];
+  if (status === undefined || status.kind === 'optimal' || status.kind === 'feasible') return [];
   const inner = Math.max(8, width);
   const wrap = (text: string, style: Omit<Segment, 'text'> = {}, indent = ''): Line[] =>
     // Amounts are held together while wrapping, then drawn with plain spaces (what terminals and copies expect).

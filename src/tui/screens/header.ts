@@ -1,6 +1,6 @@
 /** Two lines on top: the call, the policy and the solve; then what is spent against each ceiling. */
 import { formatEuros, groupDigits } from '../../domain/money.js';
-import { activePolicy, isSolving, type TuiState } from '../state.js';
+import { activePolicy, isSolving, isStale, type TuiState } from '../state.js';
 import { cells, fit } from '../text.js';
 import { lineWidth, type Line, type Segment } from '../lines.js';
 
@@ -15,6 +15,8 @@ export function statusSegment(state: TuiState, spinner: string): Segment {
   switch (status.kind) {
     case 'optimal':
       return { text: `✓ optimal · ${ms}`, color: 'green' };
+    case 'feasible':
+      return { text: `⌛ within ${(status.gap * 100).toPrecision(2)} % · ${ms}`, color: 'yellow', bold: true };
     case 'infeasible':
       return { text: `✗ infeasible · ${ms}`, color: 'red', bold: true };
     case 'timedout':
@@ -53,7 +55,7 @@ const SPEND_STYLES = [
 export function spendLine(state: TuiState, width: number): Line {
   const allocation = state.allocation;
   const { envelope, laureates } = state.scenario;
-  const stale = state.status !== undefined && state.status.kind !== 'optimal';
+  const stale = isStale(state);
   let line: Segment[] = [];
   for (const style of SPEND_STYLES) {
     const pair = (spent: number | undefined, ceiling: number): string =>

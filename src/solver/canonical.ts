@@ -61,13 +61,17 @@ export function totalOf(model: AllocationModel, candidate: number, values: Reado
 export function maximiseTotal(model: AllocationModel, candidate: number, rows: readonly ModelRow[], free?: { readonly members: readonly number[]; readonly values: ReadonlyMap<string, number> }): AllocationModel {
   const grants = model.candidates[candidate]?.grants ?? [];
   let variables = model.variables;
+  const held: ModelRow[] = [];
   if (free !== undefined) {
+    // Every other candidate keeps its funded status and its total; its split between years stays
+    // free, since fixing a split the solver chose at random could forbid a move the rule allows.
     const open = new Set(free.members);
     const fixed = new Set<string>();
     for (const other of model.candidates) {
       if (open.has(other.index)) continue;
       fixed.add(other.funded);
-      for (const grant of other.grants) fixed.add(grant.variable);
+      if (other.grants.length === 1) for (const grant of other.grants) fixed.add(grant.variable);
+      else held.push({ name: `held_${other.index}`, terms: other.grants.map((grant): Term => [grant.variable, 1]), lower: totalOf(model, other.index, free.values), upper: totalOf(model, other.index, free.values), origin: { kind: 'settled', candidate: other.index } });
     }
     variables = model.variables.map((variable) => {
       if (!fixed.has(variable.name)) return variable;
@@ -75,7 +79,7 @@ export function maximiseTotal(model: AllocationModel, candidate: number, rows: r
       return { ...variable, lower: value, upper: value };
     });
   }
-  return { ...model, variables, objective: grants.map((grant): Term => [grant.variable, 1]), rows: [...model.rows, ...rows] };
+  return { ...model, variables, objective: grants.map((grant): Term => [grant.variable, 1]), rows: [...model.rows, ...rows, ...held] };
 }
 
 /** A row: candidate's total grant at least `units` steps. */
@@ -110,6 +114,7 @@ export async function solveCanonical(
     else members.push(candidate);
   }
   let current = first;
+  const notes = [...first.notes];
   let tieSolves = 0;
   let ms = first.ms;
   for (const candidate of priority) {
@@ -126,17 +131,27 @@ export async function solveCanonical(
       if (below.length > 0) rows.push(settledRow(model, candidate, now));
       continue;
     }
-    const best = await solveModel(maximiseTotal(model, candidate, rows, { members, values: current.values }), exact);
+    const restricted = maximiseTotal(model, candidate, rows, { members, values: current.values });
+    let best = await solveModel(restricted, exact);
     tieSolves += 1;
     ms += best.ms;
+    if (best.status !== 'optimal' && best.engine !== 'highs') {
+      // The restricted model is feasible (the allocation in hand meets it): javascript-lp-solver
+      // lost its way on the objective row. HiGHS settles this tie instead, so the answer stays the rule's.
+      best = await solveModel(restricted, { ...exact, engine: 'highs' });
+      tieSolves += 1;
+      ms += best.ms;
+      notes.push('javascript-lp-solver failed a tie-break solve; HiGHS settled that tie');
+    }
     if (best.status !== 'optimal') {
-      // The optimum row is met by `current`, so this cannot be infeasible; a time-out or an engine
-      // failure leaves the tie as the first solve found it, and says so.
-      return { outcome: { ...best, notes: [...first.notes, `the tie-break stopped: ${best.status}`] }, tieSolves, optimum };
+      // An engine failure or a time-out: the allocation in hand is optimal and meets every rule, but
+      // the tie may not be settled by the rule; say so rather than publish nothing.
+      notes.push(`the tie-break stopped (${best.status}): ties may not follow the stated rule`);
+      break;
     }
     current = best;
     rows.push(settledRow(model, candidate, totalOf(model, candidate, best.values)));
   }
-  const outcome: SolveOutcome = current === first ? first : { ...current, ms, notes: first.notes };
+  const outcome: SolveOutcome = current === first && notes.length === first.notes.length ? first : { ...current, ms, notes };
   return { outcome, tieSolves, optimum };
 }

@@ -18,9 +18,6 @@ afterAll(async () => {
   await stopJslpWorker();
 });
 
-/** Runs whose tie band (the sentences) is compared too. */
-const TIE_BAND_RUNS = 40;
-
 const TIED = scenarioArbitrary({ min: 6, max: 16 }).map(tiedScenario);
 
 /** The JSON document without its engine line, and the CSV: what must not depend on the engine. */
@@ -34,16 +31,19 @@ describe('the canonical optimum', () => {
   it('on 200 calls full of ties, jslp, highs and auto publish byte-identical allocations that honour every rule', { timeout: 1_200_000 }, async () => {
     let tied = 0;
     let optimal = 0;
-    let runs = 0;
+    let wandered = 0;
     await fc.assert(
       fc.asyncProperty(TIED, async (scenario) => {
         const selection = { policy: scenario.policies[0]?.name ?? '' };
-        // The tie band (extra solves per tied candidate) is compared on the first runs only.
-        const ties = runs++ < TIE_BAND_RUNS ? {} : { ties: false as const };
+        // The tie band (its sentences) is part of what must be the same.
+        const ties = {};
         const highs = await allocate(scenario, selection, { engine: 'highs', ...ties });
-        const jslp = await allocate(scenario, selection, { engine: 'jslp', timeLimitMs: 20_000, ...ties });
+        const jslp = await allocate(scenario, selection, { engine: 'jslp', timeLimitMs: 3_000, ...ties });
         const auto = await allocate(scenario, selection, { engine: 'auto', ...ties });
-        expect(published(jslp), 'jslp = highs').toBe(published(highs));
+        // javascript-lp-solver may wander past its time limit on return tiers (docs/engines.md): it
+        // then publishes nothing, never another allocation.
+        if (jslp.status === 'timedout') wandered++;
+        else expect(published(jslp), 'jslp = highs').toBe(published(highs));
         expect(published(auto), 'auto = highs').toBe(published(highs));
         if (highs.status === 'optimal') {
           optimal++;
@@ -53,8 +53,9 @@ describe('the canonical optimum', () => {
           if (highs.allocation.candidates.some((candidate) => !candidate.funded && candidate.eligible && funded.has(candidate.score))) tied++;
         }
       }),
-      { numRuns: Number(process.env['TIE_RUNS'] ?? 200), seed: 20261201 },
+      { numRuns: Number(process.env['TIE_RUNS'] ?? 200), seed: 20261201, endOnFailure: true },
     );
+    expect(wandered, 'runs where javascript-lp-solver ran out of time').toBeLessThan(5);
     // The generator must really produce ties at the funding line, or the test proves nothing.
     expect(optimal).toBeGreaterThan(100);
     expect(tied).toBeGreaterThan(20);

@@ -95,6 +95,8 @@ export interface Labels {
   readonly tieNear: (gains: string, loses: string, loss: string) => string;
   readonly lotteryDrawn: (seed: string, band: string, line: string, count: number) => string;
   readonly ticket: string;
+  readonly reviewsUnder: (count: number, range: string, flag: boolean) => string;
+  readonly reviewsLegend: (threshold: string) => string;
   readonly fundedWord: string;
   readonly notFundedWord: string;
   // Funding line
@@ -243,6 +245,8 @@ const fr: Labels = {
   tieNear: (gains, loses, loss) => `${gains} pourrait être financé à la place de ${loses} pour ${loss} de valeur en moins\u00a0; l’optimum finance ${loses}.`,
   lotteryDrawn: (seed, band, line, count) => `Tirage au sort, graine «\u00a0${seed}\u00a0», bande de ${band} point(s) autour de la ligne (note ${line})\u00a0: ${count} candidat${count > 1 ? 's' : ''} dans le tirage, dans l’ordre tiré.`,
   ticket: 'Ticket',
+  reviewsUnder: (count, range, flag) => `${count} rapp. · écart ${range}${flag ? ' ⚑' : ''}`,
+  reviewsLegend: (threshold) => `Sous la note\u00a0: le nombre de rapporteurs (hors conflit d’intérêts) et l’écart entre leurs propres notes finales, en points\u00a0; ⚑ signale un désaccord fort (écart de plus de ${threshold} points).`,
   fundedWord: 'financé',
   notFundedWord: 'non financé',
   line: 'Au voisinage de la ligne de financement',
@@ -385,6 +389,8 @@ const en: Labels = {
   tieNear: (gains, loses, loss) => `${gains} could be funded instead of ${loses} for ${loss} less value; the optimum funds ${loses}.`,
   lotteryDrawn: (seed, band, line, count) => `Lottery, seed "${seed}", band of ${band} point(s) around the line (score ${line}): ${count} candidate${count > 1 ? 's' : ''} in the draw, in drawn order.`,
   ticket: 'Ticket',
+  reviewsUnder: (count, range, flag) => `${count} rev. · range ${range}${flag ? ' ⚑' : ''}`,
+  reviewsLegend: (threshold) => `Under the score: the number of reviewers (not in conflict of interest) and the range of their own final scores, in points; ⚑ marks a strong disagreement (a range above ${threshold} points).`,
   fundedWord: 'funded',
   notFundedWord: 'not funded',
   line: 'Near the funding line',

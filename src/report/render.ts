@@ -220,7 +220,7 @@ function allocationSection(ctx: Context): Section {
       candidate.lock === undefined ? '' : `<span class="tag">${e(l.lock(candidate.lock))}</span>`,
       candidate.eligible ? '' : `<span class="tag">${e(l.belowFloorTag)}</span>`,
     ].filter((tag) => tag !== '').join(' ');
-    return `<tr${candidate.grant > 0 ? ' class="funded"' : ''}><td class="n">${candidate.rank}</td><td class="id">${e(candidate.id)}</td><td>${e(candidate.name)}${tags === '' ? '' : ` ${tags}`}</td><td>${e(candidate.region)}</td><td class="n">${e(n.decimal(candidate.score, 2))}</td>${years.map((year) => (candidate.grant > 0 ? `<td class="n">${e(n.euros(candidate.years[year] ?? 0))}</td>` : '<td class="n none">—</td>')).join('')}<td class="n">${e(n.euros(candidate.grant))}</td><td class="n">${candidate.grant > 0 ? e(n.percent(candidate.shareOfRequest)) : '—'}</td></tr>`;
+    return `<tr${candidate.grant > 0 ? ' class="funded"' : ''}><td class="n">${candidate.rank}</td><td class="id">${e(candidate.id)}</td><td>${e(candidate.name)}${tags === '' ? '' : ` ${tags}`}</td><td>${e(candidate.region)}</td><td class="n">${e(n.decimal(candidate.score, 2))}${candidate.review === undefined ? '' : `<br><small>${e(l.reviewsUnder(candidate.review.reviewers, n.decimal(candidate.review.scoreRange, 1), candidate.review.disagree))}</small>`}</td>${years.map((year) => (candidate.grant > 0 ? `<td class="n">${e(n.euros(candidate.years[year] ?? 0))}</td>` : '<td class="n none">—</td>')).join('')}<td class="n">${e(n.euros(candidate.grant))}</td><td class="n">${candidate.grant > 0 ? e(n.percent(candidate.shareOfRequest)) : '—'}</td></tr>`;
   };
   const head = `<thead><tr><th class="n">${e(l.rank)}</th><th>${e(l.id)}</th><th>${e(l.name)}</th><th>${e(l.region)}</th><th class="n">${e(l.score)}</th>${years.map((year) => `<th class="n">${e(year)}</th>`).join('')}<th class="n">${e(l.grant)}</th><th class="n">${e(l.shareOfRequest)}</th></tr></thead>`;
   // Fixed widths for the figures; the name and the region share what is left (A4 portrait, 182 mm).
@@ -239,6 +239,8 @@ function allocationSection(ctx: Context): Section {
     ...(others.length === 0 ? [] : [`<tr class="sub"><th colspan="${width}">${e(l.othersHeading(others.length))}</th></tr>`, ...others.map(row)]),
     '</tbody></table>',
   ];
+  const reviews = ctx.input.scenario.reviews;
+  if (reviews !== undefined) body.push(`<p class="note">${e(l.reviewsLegend(n.decimal(reviews.settings.disagreement, 0)))}</p>`);
   return { id: 'allocation', title: l.allocation, body: body.join('\n') };
 }
 

@@ -90,8 +90,8 @@ export function analysisKey(edition: number, request: AnalysisRequest): string {
     case 'tipping':
       return `tipping|e${edition}|${request.policy}|${weights(request.weights)}|${request.steps}`;
     case 'robustness': {
-      const { samples, spread, seed, uniform } = request.settings;
-      return `robustness|e${edition}|${request.policy}|${weights(request.weights)}|${samples}|${spread}|${seed}|${uniform ? 'uniform' : 'around'}`;
+      const { samples, spread, seed, uniform, over } = request.settings;
+      return `robustness|e${edition}|${request.policy}|${weights(request.weights)}|${samples}|${spread}|${seed}|${uniform ? 'uniform' : 'around'}|${over ?? 'weights'}`;
     }
   }
 }

@@ -246,6 +246,7 @@ function robustnessKeys(key: KeyPress): Action | undefined {
   if (key.input === ']') return { type: 'changeSpread', delta: 1 };
   if (key.input === '[') return { type: 'changeSpread', delta: -1 };
   if (key.input === 'U') return { type: 'toggleUniform' };
+  if (key.input === 'o') return { type: 'cycleOver' };
   return undefined;
 }
 

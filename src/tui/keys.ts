@@ -94,6 +94,7 @@ export const KEY_GROUPS: readonly KeyGroup[] = [
       { keys: '+ / -', does: 'more / fewer weightings drawn' },
       { keys: '[ / ]', does: 'spread −/+ 0.05 (0: the weights as set)' },
       { keys: 'U', does: 'draw uniformly ↔ around the weights' },
+      { keys: 'o', does: "draw the weights, the reviewers' marks, or both" },
       { keys: '↑ ↓ PgUp PgDn', does: 'scroll' },
     ],
   },
@@ -124,7 +125,7 @@ export const VIEW_HINTS: Readonly<Record<View | 'detail', readonly string[]>> = 
   compare: ['↑↓ scroll', '←→ change vs', 'm policies/reference', 'c set reference', 'Esc stop'],
   sweep: ['←→ criterion', '↑↓ scroll', 'Esc stop', 'Enter run again'],
   tipping: ['←→ criterion', '↑↓ scroll', 'Esc stop', 'Enter run again'],
-  robustness: ['+/- samples', '[ ] spread', 'U uniform', '↑↓ scroll', 'Esc stop', 'Enter run again'],
+  robustness: ['+/- samples', '[ ] spread', 'U uniform', 'o weights/marks', '↑↓ scroll', 'Esc stop', 'Enter run again'],
 };
 
 export const GLOBAL_HINTS: readonly string[] = ['p policy', 'c compare', 's save', 'e export', 'u undo', '? keys', 'q quit'];

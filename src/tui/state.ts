@@ -203,7 +203,9 @@ export type Action =
   | { readonly type: 'moveCompareTarget'; readonly delta: 1 | -1 }
   | { readonly type: 'changeSamples'; readonly delta: 1 | -1 }
   | { readonly type: 'changeSpread'; readonly delta: 1 | -1 }
-  | { readonly type: 'toggleUniform' };
+  | { readonly type: 'toggleUniform' }
+  /** Draw the weights, the reviewers' marks, or both (scenarios with a reviews file). */
+  | { readonly type: 'cycleOver' };
 
 export interface StartOptions {
   readonly policy?: string;
@@ -616,6 +618,12 @@ function step(state: TuiState, action: Action): TuiState | undefined {
     }
     case 'toggleUniform':
       return { ...state, robustness: { ...state.robustness, uniform: !state.robustness.uniform } };
+    case 'cycleOver': {
+      if (state.scenario.reviews === undefined) return { ...state, message: { text: 'This scenario has no reviews file: only the weights can be drawn.', tone: 'info' } };
+      const order = ['weights', 'marks', 'both'] as const;
+      const over = order[(order.indexOf(state.robustness.over ?? 'weights') + 1) % order.length] ?? 'weights';
+      return { ...state, robustness: { ...state.robustness, over } };
+    }
   }
 }
 
@@ -800,7 +808,7 @@ function submitPrompt(state: TuiState): TuiState | undefined {
       const path = prompt.text.trim();
       if (path === '') return { ...state, message: { text: 'Give a file name for the CSV.', tone: 'error' } };
       if (state.allocation === undefined) return { ...state, prompt: undefined };
-      const inputs = [state.scenario.file, state.scenario.candidatesFile].filter((file) => file !== '');
+      const inputs = [state.scenario.file, state.scenario.candidatesFile, state.scenario.reviews?.settings.file ?? ''].filter((file) => file !== '');
       const task: Task = { id: state.nextTaskId, kind: 'export', path, excel: prompt.excel, allocation: state.allocation, inputs, scenario: state.scenario };
       return { ...state, prompt: undefined, task, nextTaskId: state.nextTaskId + 1, exportPath: path, message: { text: `Writing ${path}…`, tone: 'info' } };
     }

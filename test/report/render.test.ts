@@ -141,6 +141,19 @@ describe('the report HTML', () => {
     expect(drawn).toContain(`<td>ptce-096</td><td class="num">78,00</td><td class="hash">${'a'.repeat(64)}</td><td>non financé</td>`);
   });
 
+  it("shows each candidate's reviewers, the spread of their scores and the disagreement flag, with a legend", () => {
+    const html = renderReportHtml(input());
+    const flagged = equilibre.candidates.filter((candidate) => candidate.review?.disagree === true);
+    expect(flagged.length, 'the shipped 2013 reviews flag some candidates').toBeGreaterThan(0);
+    for (const candidate of equilibre.candidates.filter((entry) => entry.review !== undefined).slice(0, 20)) {
+      const review = candidate.review;
+      if (review === undefined) continue;
+      const range = review.scoreRange.toFixed(1).replace('.', ',');
+      expect(html, candidate.id).toContain(`<small>${review.reviewers} rapp. · écart ${range}${review.disagree ? ' ⚑' : ''}</small>`);
+    }
+    expect(html).toContain('Sous la note\u00a0: le nombre de rapporteurs (hors conflit d’intérêts)');
+  });
+
   it('explains the candidates nearest the funding line, and takes explain sentences when given', () => {
     const html = renderReportHtml(input());
     const section = html.slice(html.indexOf('<section id="line"'), html.indexOf('</section>', html.indexOf('<section id="line"')));

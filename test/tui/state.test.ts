@@ -21,6 +21,7 @@ import {
 import { bar, boundedBar, distinctCuts, fit, fitMiddle, keepAmountsWhole, layoutColumns, NBSP, progressBar, wrapText } from '../../src/tui/text.js';
 import type { AnalysisResult } from '../../src/tui/analyses.js';
 import { brailleRows } from '../../src/tui/chart.js';
+import { robustnessLines } from '../../src/tui/screens/robustness.js';
 import { analysisResult } from '../../src/tui/state.js';
 
 let tiny: Scenario;
@@ -439,5 +440,22 @@ describe('text cut for tables', () => {
     const text = keepAmountsWhole('After: Envelope total 3 000 000 € → 100 000 €, each ≤ 20 000 €.');
     for (const line of wrapText(text, 12)) expect(line.replaceAll(NBSP, ' ')).not.toMatch(/^\d{3}\b|\d$|^€|≤$/);
     expect(wrapText(text, 12).map((line) => line.replaceAll(NBSP, ' '))).toEqual(['After:', 'Envelope', 'total', '3 000 000 €', '→ 100 000 €,', 'each', '≤ 20 000 €.']);
+  });
+});
+
+describe('robustness over the marks', () => {
+  test("o cycles weights → marks → both on a call with reviewers, and the view says what is drawn; without reviews it says why not", () => {
+    let state = initialState(ptce);
+    expect(state.robustness.over ?? 'weights').toBe('weights');
+    state = reduce(state, { type: 'cycleOver' });
+    expect(state.robustness.over).toBe('marks');
+    expect(robustnessLines(state, 120, 40)[0]?.map((segment) => segment.text).join('')).toContain("the reviewers' marks resampled 200 times");
+    state = reduce(state, { type: 'cycleOver' });
+    expect(state.robustness.over).toBe('both');
+    expect(robustnessLines(state, 120, 40)[0]?.map((segment) => segment.text).join('')).toContain("the reviewers' marks resampled 200 times, with 200 weightings around");
+    expect(reduce(state, { type: 'cycleOver' }).robustness.over).toBe('weights');
+    const plain = reduce(initialState(tiny), { type: 'cycleOver' });
+    expect(plain.robustness.over ?? 'weights').toBe('weights');
+    expect(plain.message?.text).toBe('This scenario has no reviews file: only the weights can be drawn.');
   });
 });

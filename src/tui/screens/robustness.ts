@@ -57,13 +57,17 @@ export function rangeText(low: number, high: number, width: number): string {
 
 export function robustnessLines(state: TuiState, width: number, height: number): Line[] {
   const { samples, spread, seed, uniform } = state.robustness;
+  const over = state.robustness.over ?? 'weights';
   const policy = `${state.policy}${state.weights === undefined ? '' : '*'}`;
-  const drawn = uniform ? `${samples} weightings drawn uniformly over every weighting` : `${samples} weightings around the weights of ${policy} (spread ${spread.toFixed(2)})`;
+  const weightings = uniform ? `${samples} weightings drawn uniformly over every weighting` : `${samples} weightings around the weights of ${policy} (spread ${spread.toFixed(2)})`;
+  // Marks: each candidate's reviewers (not in conflict) resampled with replacement, then aggregated.
+  const marks = `the reviewers' marks resampled ${samples} times`;
+  const drawn = over === 'weights' ? weightings : over === 'marks' ? marks : `${marks}, with ${weightings}`;
   const lines: Line[] = [
     [{ text: 'Robustness', bold: true }, { text: ` ${drawn}, seed ${seed}` }],
     [
       {
-        text: fit(`+/- samples (${SAMPLE_STEPS[0]} to ${SAMPLE_STEPS[SAMPLE_STEPS.length - 1]}) · [ ] spread (0: the weights as set) · U ${uniform ? 'draws around the weights' : 'draws uniformly'}`, width),
+        text: fit(`+/- samples (${SAMPLE_STEPS[0]} to ${SAMPLE_STEPS[SAMPLE_STEPS.length - 1]}) · [ ] spread (0: the weights as set) · U ${uniform ? 'draws around the weights' : 'draws uniformly'}${state.scenario.reviews === undefined ? '' : ' · o weights/marks/both'}`, width),
         dim: true,
       },
     ],

@@ -51,6 +51,7 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
   if (flags.xlsx !== undefined) outputs.push({ path: flags.xlsx, what: 'workbook' });
   checkOutputs(outputs, inputs);
   const writer = new OutputWriter(inputs);
+  for (const notice of scenario.notices ?? []) console.err(`enveloppe: note: ${notice}.\n`);
   for (const warning of scenarioWarnings(scenario)) console.err(`enveloppe: warning: ${path}: ${warning}.\n`);
   const selection = weights === undefined ? { policy } : { policy, weights };
   const outcome = await allocate(scenario, selection, { engine, ...(timeLimitMs === undefined ? {} : { timeLimitMs }), ...(gap === undefined ? {} : { relativeGap: gap }), ties: { near } });
@@ -231,6 +232,7 @@ export async function runValidate(path: string, console: Console): Promise<numbe
     `  ${plural(scenario.rules.length, 'rule')}, ${plural(Object.keys(scenario.locks).length, 'lock')}`,
     ...(scenario.reviews === undefined ? [] : [reviewsLine(scenario.reviews)]),
   ];
+  for (const notice of scenario.notices ?? []) lines.push(`  note: ${notice}`);
   for (const warning of scenarioWarnings(scenario)) lines.push(`  warning: ${warning}`);
   if (outcome.status !== 'optimal' && outcome.status !== 'feasible' && outcome.status !== 'timedout') {
     console.out(`${lines.join('\n')}\n`);

@@ -116,6 +116,8 @@ export interface Scenario {
   readonly policies: readonly Policy[];
   readonly rules: readonly Rule[];
   readonly locks: Readonly<Record<string, Lock>>;
+  /** What the loader wants the user to know without refusing the files (an encoding it guessed). */
+  readonly notices?: readonly string[];
   /** A public draw that orders candidates at the funding line; undefined: the stated rule alone. */
   readonly lottery?: Lottery;
   /** Reviewers' marks, when the scenario names a reviews file: the criteria are then their aggregate. */

@@ -134,9 +134,9 @@ export function versions(): { enveloppe: string; engines: Record<string, string>
   return { enveloppe: own.version ?? 'unknown', engines: { 'javascript-lp-solver': packageVersion('javascript-lp-solver'), highs: packageVersion('highs') } };
 }
 
-/** The scenario without absolute paths (they differ between machines). */
+/** The scenario without absolute paths (they differ between machines) or the loader's notices (they name paths as typed). */
 function portable(scenario: Scenario): unknown {
-  const { file: _file, candidatesFile: _candidates, reviews, ...rest } = scenario;
+  const { file: _file, candidatesFile: _candidates, notices: _notices, reviews, ...rest } = scenario;
   if (reviews === undefined) return rest;
   const { file: _reviews, ...settings } = reviews.settings;
   return { ...rest, reviews: { ...reviews, settings } };

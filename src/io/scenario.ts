@@ -27,7 +27,7 @@ type Path = readonly (string | number)[];
 /** Reads, checks and resolves a scenario file and the CSV it names. */
 export async function loadScenario(path: string): Promise<Scenario> {
   const file = resolve(path);
-  const text = readText(path, file);
+  const { text, encoding } = readText(path, file);
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const syntax = document.errors[0];
@@ -76,6 +76,7 @@ export async function loadScenario(path: string): Promise<Scenario> {
     policies: await resolvePolicies(spec, criteria, candidates, shown, path, at),
     rules: resolveRules(rules === undefined ? spec : { ...spec, rules }, columns, candidates, path, at),
     locks: resolveLocks(spec, candidates, path, at),
+    ...noticesOf(path, encoding, shown, table),
     ...(spec.tiebreak === undefined ? {} : { lottery: { seed: String(spec.tiebreak.lottery.seed), band: spec.tiebreak.lottery.band ?? 0 } }),
     ...(reviewed === undefined ? {} : { reviews: reviewed.reviews }),
   };
@@ -102,10 +103,10 @@ function missingCandidates(named: string, resolved: string, file: string, line: 
   });
 }
 
-function readText(path: string, file: string): string {
+function readText(path: string, file: string): { text: string; encoding: string } {
   try {
     if (statSync(file).isDirectory()) throw new UserError('is a folder, not a scenario file', { file: path, hint: 'Give the path of a .yaml file, e.g. scenarios/ptce-2013.yaml.', exitCode: 2 });
-    return readTextFile(path, 'scenario file').text;
+    return readTextFile(path, 'scenario file');
   } catch (error) {
     if (error instanceof UserError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
@@ -401,4 +402,15 @@ function resolveLocks(spec: ScenarioFile, candidates: Scenario['candidates'], fi
     locks[id] = lock;
   }
   return locks;
+}
+
+/**
+ * Files read as Windows-1252 (not valid UTF-8): said once, so that a wrong guess (a file in another
+ * encoding) is noticed; saving from the simulator keeps that encoding.
+ */
+function noticesOf(path: string, encoding: string, candidates: string, table: object): { notices?: readonly string[] } {
+  const notices: string[] = [];
+  if (encoding === 'windows-1252') notices.push(`${path} is not UTF-8 and was read as Windows-1252; the simulator saves it back in Windows-1252`);
+  if ('encoding' in table && table.encoding === 'windows-1252') notices.push(`${candidates} is not UTF-8 and was read as Windows-1252 (Excel's "CSV (séparateur : point-virgule)"); check that accented names read right`);
+  return notices.length === 0 ? {} : { notices };
 }

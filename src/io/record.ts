@@ -175,7 +175,7 @@ const recordSchema = z.strictObject({
     .array(z.strictObject({ role: z.enum(['scenario', 'candidates', 'reviews']), path: z.string().min(1), sha256: hex64 }))
     .refine(
       (inputs) => (['scenario', 'candidates'] as const).every((role) => inputs.filter((input) => input.role === role).length === 1) && inputs.filter((input) => input.role === 'reviews').length <= 1,
-      'exactly one scenario and one candidates file (and at most one reviews file)',
+      'exactly one scenario and one candidates file',
     ),
   selection: z.strictObject({ policy: z.string(), weights: z.record(z.string(), z.number()).nullable(), engine: z.enum(['jslp', 'highs', 'auto']) }),
   scenario: z.unknown(),

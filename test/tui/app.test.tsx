@@ -62,7 +62,8 @@ describe('the allocation view', { timeout: 20_000 }, () => {
     app = drive({ scenario: tiny, size: { columns: 100, rows: 24 } });
     await app.until(settled);
     await app.press(KEYS.enter);
-    expect(await app.until('Rules it counts towards')).toMatchInlineSnapshot(`
+    // Why it is funded arrives once explain has solved again (issue 10): the frame is taken then.
+    expect(await app.until('a rule requires it')).toMatchInlineSnapshot(`
       "Exemple à cinq candidats · policy social (Utilité sociale d'abord)  ✓ optimal · N ms
       Spent 300 000 € / 300 000 € · Laureates 3 / 3
       tiny-1 · Pôle coopératif du Pays de Redon · Bretagne · free
@@ -74,10 +75,10 @@ describe('the allocation view', { timeout: 20_000 }, () => {
       Score                                                      77.50
       Rules it counts towards
         30 % au moins pour les territoires ruraux        rural                  200 000 € ≥ 90 000 €
-
-
-
-
+      Why funded, and what would change it
+      tiny-1 is funded: 120 000 € of the 120 000 € it asked for, with a score of 77.50 (rank 2).
+      The last funded candidate, tiny-2, scores 67.50.
+      Even with a score of 0 it would keep a grant: a rule requires it.
 
 
 

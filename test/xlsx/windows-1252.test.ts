@@ -52,6 +52,12 @@ describe.each(SHIPPED)('%s saved again by French Excel in Windows-1252', (file) 
     const bytes = savedByExcel(text);
     expect(iconv.decode(bytes, 'win1252')).not.toContain('?');
     writeFileSync(join(folder, csvName), bytes);
+    // The reviewers' marks travel with the scenario (ptce-2013), saved by Excel the same way.
+    const reviews = original.reviews?.settings.file;
+    if (reviews !== undefined) {
+      const name = reviews.slice(reviews.lastIndexOf('/') + 1);
+      writeFileSync(join(folder, name), savedByExcel(decodeText(readFileSync(reviews), name).text));
+    }
     const resaved = await loadScenario(join(folder, file));
     const summary = (scenario: typeof original): unknown => scenario.candidates.map((c) => [c.id, c.name, c.region, c.request, c.requestByYear, c.criteria, c.attributes]);
     expect(summary(resaved)).toEqual(summary(original));

@@ -125,7 +125,7 @@ export const VIEW_HINTS: Readonly<Record<View | 'detail', readonly string[]>> = 
   compare: ['↑↓ scroll', '←→ change vs', 'm policies/reference', 'c set reference', 'Esc stop'],
   sweep: ['←→ criterion', '↑↓ scroll', 'Esc stop', 'Enter run again'],
   tipping: ['←→ criterion', '↑↓ scroll', 'Esc stop', 'Enter run again'],
-  robustness: ['+/- samples', '[ ] spread', 'U uniform', 'o weights/marks', '↑↓ scroll', 'Esc stop', 'Enter run again'],
+  robustness: ['+/- samples', '[ ] spread', 'U uniform', '↑↓ scroll', 'Esc stop', 'Enter run again'],
 };
 
 export const GLOBAL_HINTS: readonly string[] = ['p policy', 'c compare', 's save', 'e export', 'u undo', '? keys', 'q quit'];

@@ -109,7 +109,9 @@ describe('random scenarios of 450 to 500 candidates', () => {
         await largerEnvelopeNeverWorse(scenario, factor);
         await sameBytes(scenario);
       }),
-      { numRuns: 2 },
+      // A fixed seed: the exact optimum of some 500-candidate draws takes minutes, and the suite must
+      // not depend on the luck of the draw.
+      { numRuns: 2, seed: Number(process.env['LARGE_SEED'] ?? 1) },
     );
   }, 180_000);
 });

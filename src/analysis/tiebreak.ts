@@ -9,7 +9,7 @@ import { formatEuros } from '../domain/money.js';
 import type { Lottery, Scenario } from '../domain/types.js';
 import type { LotteryDraw, Tie } from '../domain/allocation.js';
 import type { AllocationModel, ModelRow } from '../model/types.js';
-import { objectiveInSteps, OPTIMUM_SLACK, solveCanonical } from '../solver/canonical.js';
+import { holdOthers, objectiveInSteps, OPTIMUM_SLACK, solveCanonical } from '../solver/canonical.js';
 import type { SolveOptions } from '../solver/types.js';
 
 /** The published lottery and tie band are words of a published allocation (domain/allocation.ts); re-exported here. */
@@ -97,7 +97,8 @@ export async function findTies(
     .filter((index) => fundedNow(published, index) === 0 && (model.candidates[index]?.capUnits ?? 0) > 0 && scenario.locks[scenario.candidates[index]?.id ?? ''] === undefined)
     .sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
   const tried = new Set(out.filter((index) => fundedScores.has(scores[index])));
-  if (search.near > 0) out.slice(0, 10).forEach((index) => tried.add(index));
+  const nearTried = new Set(search.near > 0 ? out.slice(0, 10) : []);
+  nearTried.forEach((index) => tried.add(index));
   const ties: Tie[] = [];
   for (const index of out) {
     if (!tried.has(index)) continue;
@@ -111,7 +112,12 @@ export async function findTies(
     const first = search.priority.findIndex((other) => search.tieKey(other) === key);
     const priority = search.priority.filter((other) => other !== index);
     priority.splice(Math.max(0, first), 0, index);
-    const { outcome } = await solveCanonical({ ...model, rows: [...model.rows, lock] }, priority, search.tieKey, search.options);
+    // An exact tie moves money only among equal scores: everyone else is held, which keeps the solve
+    // small on large calls. A near tie may trade across scores: the whole model.
+    const members = model.candidates.filter((other) => search.tieKey(other.index) === key).map((other) => other.index);
+    const exactOnly = search.near === 0 || !nearTried.has(index);
+    const base = exactOnly ? holdOthers(model, members, published) : model;
+    const { outcome } = await solveCanonical({ ...base, rows: [...base.rows, lock] }, priority, search.tieKey, search.options, exactOnly ? new Set(members) : undefined);
     if (outcome.status !== 'optimal') continue;
     const value = objectiveInSteps(model, outcome.values);
     if (value < optimum - OPTIMUM_SLACK - search.near * Math.abs(optimum)) continue;

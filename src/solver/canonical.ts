@@ -55,31 +55,39 @@ export function totalOf(model: AllocationModel, candidate: number, values: Reado
 }
 
 /**
+ * The model with every candidate outside `members` held as `values` has it: its funded status and
+ * its total grant (its split between years stays free, since fixing a split the solver chose at
+ * random could forbid a move the rule allows). Money can then move only among `members`.
+ */
+export function holdOthers(model: AllocationModel, members: readonly number[], values: ReadonlyMap<string, number>): AllocationModel {
+  const open = new Set(members);
+  const fixed = new Set<string>();
+  const held: ModelRow[] = [];
+  for (const other of model.candidates) {
+    if (open.has(other.index)) continue;
+    fixed.add(other.funded);
+    if (other.grants.length === 1) for (const grant of other.grants) fixed.add(grant.variable);
+    else {
+      const total = totalOf(model, other.index, values);
+      held.push({ name: `held_${other.index}`, terms: other.grants.map((grant): Term => [grant.variable, 1]), lower: total, upper: total, origin: { kind: 'settled', candidate: other.index } });
+    }
+  }
+  const variables = model.variables.map((variable) => {
+    if (!fixed.has(variable.name)) return variable;
+    const value = Math.round(values.get(variable.name) ?? 0);
+    return { ...variable, lower: value, upper: value };
+  });
+  return { ...model, variables, rows: [...model.rows, ...held] };
+}
+
+/**
  * The model with extra rows and a new objective: maximise one candidate's total grant. When `free`
- * is given, every other candidate's funded and grant variables are fixed at `values`.
+ * is given, every other candidate is held (holdOthers).
  */
 export function maximiseTotal(model: AllocationModel, candidate: number, rows: readonly ModelRow[], free?: { readonly members: readonly number[]; readonly values: ReadonlyMap<string, number> }): AllocationModel {
   const grants = model.candidates[candidate]?.grants ?? [];
-  let variables = model.variables;
-  const held: ModelRow[] = [];
-  if (free !== undefined) {
-    // Every other candidate keeps its funded status and its total; its split between years stays
-    // free, since fixing a split the solver chose at random could forbid a move the rule allows.
-    const open = new Set(free.members);
-    const fixed = new Set<string>();
-    for (const other of model.candidates) {
-      if (open.has(other.index)) continue;
-      fixed.add(other.funded);
-      if (other.grants.length === 1) for (const grant of other.grants) fixed.add(grant.variable);
-      else held.push({ name: `held_${other.index}`, terms: other.grants.map((grant): Term => [grant.variable, 1]), lower: totalOf(model, other.index, free.values), upper: totalOf(model, other.index, free.values), origin: { kind: 'settled', candidate: other.index } });
-    }
-    variables = model.variables.map((variable) => {
-      if (!fixed.has(variable.name)) return variable;
-      const value = Math.round(free.values.get(variable.name) ?? 0);
-      return { ...variable, lower: value, upper: value };
-    });
-  }
-  return { ...model, variables, objective: grants.map((grant): Term => [grant.variable, 1]), rows: [...model.rows, ...rows, ...held] };
+  const base = free === undefined ? model : holdOthers(model, free.members, free.values);
+  return { ...base, objective: grants.map((grant): Term => [grant.variable, 1]), rows: [...base.rows, ...rows] };
 }
 
 /** A row: candidate's total grant at least `units` steps. */
@@ -98,10 +106,12 @@ export async function solveCanonical(
   priority: readonly number[],
   tieKey: (candidate: number) => string,
   options: Partial<SolveOptions> = {},
+  /** Only these candidates can move (the others are held): the rule is applied to them alone. */
+  movable?: ReadonlySet<number>,
 ): Promise<CanonicalOutcome> {
   // Ties are only meaningful against the true optimum: no gap unless the caller asks for one (--gap).
   const exact: Partial<SolveOptions> = { ...options, relativeGap: options.relativeGap ?? 0 };
-  const first = await solveModel(model, exact);
+  const first = await solveHeld(model, exact);
   if (first.status !== 'optimal') return { outcome: first, tieSolves: 0, optimum: undefined };
   const optimum = objectiveInSteps(model, first.values);
   const rows: ModelRow[] = [optimumRow(model, optimum - OPTIMUM_SLACK)];
@@ -118,6 +128,7 @@ export async function solveCanonical(
   let tieSolves = 0;
   let ms = first.ms;
   for (const candidate of priority) {
+    if (movable !== undefined && !movable.has(candidate)) continue;
     const members = classes.get(tieKey(candidate)) ?? [];
     // A candidate of no value (score 0) may take unspent money at no cost: its grant is free even alone.
     const worthless = model.candidates[candidate]?.score === 0;
@@ -132,13 +143,13 @@ export async function solveCanonical(
       continue;
     }
     const restricted = maximiseTotal(model, candidate, rows, { members, values: current.values });
-    let best = await solveModel(restricted, exact);
+    let best = await solveHeld(restricted, exact);
     tieSolves += 1;
     ms += best.ms;
     if (best.status !== 'optimal' && best.engine !== 'highs') {
       // The restricted model is feasible (the allocation in hand meets it): javascript-lp-solver
       // lost its way on the objective row. HiGHS settles this tie instead, so the answer stays the rule's.
-      best = await solveModel(restricted, { ...exact, engine: 'highs' });
+      best = await solveHeld(restricted, { ...exact, engine: 'highs' });
       tieSolves += 1;
       ms += best.ms;
       notes.push('javascript-lp-solver failed a tie-break solve; HiGHS settled that tie');
@@ -154,4 +165,41 @@ export async function solveCanonical(
   }
   const outcome: SolveOutcome = current === first && notes.length === first.notes.length ? first : { ...current, ms, notes };
   return { outcome, tieSolves, optimum };
+}
+
+/**
+ * Solves a model in which most variables are fixed (the tie-break's and the tie search's held
+ * models) as the small model it really is: fixed variables are taken out and their part moved into
+ * the row bounds, so that the engine builds and searches only what can move. The answer comes back
+ * with the fixed values, for the whole model.
+ */
+export async function solveHeld(model: AllocationModel, options: Partial<SolveOptions>): Promise<SolveOutcome> {
+  const fixed = new Map<string, number>();
+  for (const variable of model.variables) if (variable.upper !== undefined && variable.lower === variable.upper) fixed.set(variable.name, variable.lower);
+  if (fixed.size === 0) return solveModel(model, options);
+  const rows: ModelRow[] = [];
+  for (const row of model.rows) {
+    let constant = 0;
+    const terms: Term[] = [];
+    for (const term of row.terms) {
+      const value = fixed.get(term[0]);
+      if (value === undefined) terms.push(term);
+      else constant += term[1] * value;
+    }
+    // A row left with no free variable holds already (the values come from a feasible allocation).
+    if (terms.length === 0) continue;
+    rows.push({ ...row, terms, lower: row.lower === undefined ? undefined : row.lower - constant, upper: row.upper === undefined ? undefined : row.upper - constant });
+  }
+  const reduced: AllocationModel = {
+    ...model,
+    variables: model.variables.filter((variable) => !fixed.has(variable.name)),
+    objective: model.objective.filter(([variable]) => !fixed.has(variable)),
+    rows,
+    candidates: model.candidates,
+  };
+  const outcome = await solveModel(reduced, options);
+  if (outcome.status !== 'optimal' && outcome.status !== 'feasible') return outcome;
+  const values = new Map(outcome.values);
+  for (const [name, value] of fixed) values.set(name, value);
+  return { ...outcome, values };
 }

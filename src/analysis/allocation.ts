@@ -118,7 +118,7 @@ export async function allocate(scenario: Scenario, selection: Selection, options
   const left = Math.max(1_000, (options.timeLimitMs ?? DEFAULT_SOLVE_OPTIONS.timeLimitMs) - (performance.now() - started));
   const split = options.splitYears === false ? { values: solved.values } : await splitYears(scenario, model, solved.values, { ...solveOptions, engine: solved.engine, timeLimitMs: left });
   const notes = split.note === undefined ? solved.notes : [...solved.notes, split.note];
-  const ties = tieSearch === false || solved.status !== 'optimal' ? [] : await findTies(scenario, modelScores, model, solved.values, { near: tieSearch?.near ?? 0, lottery, options: solveOptions, priority, tieKey });
+  const ties = tieSearch === false || solved.status !== 'optimal' ? [] : await findTies(scenario, modelScores, model, solved.values, { near: tieSearch?.near ?? 0, lottery, options: { ...solveOptions, timeLimitMs: Math.max(0, (options.timeLimitMs ?? DEFAULT_SOLVE_OPTIONS.timeLimitMs) - (performance.now() - started)) }, priority, tieKey });
   const drawn = lottery === undefined ? undefined : drawOf(scenario, scored.scores, lottery, line ?? lineOf(model, solved.values, scored.scores) ?? 0);
   const allocation = publish(scenario, policy, scored.scoring, scored.scores, model, split.values, { engine: solved.engine, gap: solved.gap, ms: performance.now() - started, notes }, {
     modelScores,

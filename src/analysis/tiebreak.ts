@@ -10,7 +10,7 @@ import type { Lottery, Scenario } from '../domain/types.js';
 import type { LotteryDraw, Tie } from '../domain/allocation.js';
 import type { AllocationModel, ModelRow } from '../model/types.js';
 import { holdOthers, objectiveInSteps, OPTIMUM_SLACK, solveCanonical } from '../solver/canonical.js';
-import type { SolveOptions } from '../solver/types.js';
+import { DEFAULT_SOLVE_OPTIONS, type SolveOptions } from '../solver/types.js';
 
 /** The published lottery and tie band are words of a published allocation (domain/allocation.ts); re-exported here. */
 export type { LotteryDraw, Tie };
@@ -100,8 +100,11 @@ export async function findTies(
   const nearTried = new Set(search.near > 0 ? out.slice(0, 10) : []);
   nearTried.forEach((index) => tried.add(index));
   const ties: Tie[] = [];
+  // The search shares the solve's time limit; what it could not try is said.
+  const deadline = performance.now() + (search.options.timeLimitMs ?? DEFAULT_SOLVE_OPTIONS.timeLimitMs);
   for (const index of out) {
     if (!tried.has(index)) continue;
+    if (performance.now() > deadline) break;
     const variables = model.candidates[index];
     if (variables === undefined) continue;
     const lock: ModelRow = { name: `tie_${index}`, terms: [[variables.funded, 1]], lower: 1, upper: 1, origin: { kind: 'lock', candidate: index } };

@@ -16,7 +16,7 @@
  */
 import type { AllocationModel, ModelRow, Term } from '../model/types.js';
 import { solveModel } from './solve.js';
-import type { SolveOptions, SolveOutcome } from './types.js';
+import { DEFAULT_SOLVE_OPTIONS, type SolveOptions, type SolveOutcome } from './types.js';
 
 /**
  * Slack of the optimum row, in score points × grant steps. Scores carry 4 decimals, so two
@@ -111,6 +111,8 @@ export async function solveCanonical(
 ): Promise<CanonicalOutcome> {
   // Ties are only meaningful against the true optimum: no gap unless the caller asks for one (--gap).
   const exact: Partial<SolveOptions> = { ...options, relativeGap: options.relativeGap ?? 0 };
+  // One time limit for the whole: the tie-break's solves share what the first one left.
+  const deadline = performance.now() + (options.timeLimitMs ?? DEFAULT_SOLVE_OPTIONS.timeLimitMs);
   const first = await solveHeld(model, exact);
   if (first.status !== 'optimal') return { outcome: first, tieSolves: 0, optimum: undefined };
   const optimum = objectiveInSteps(model, first.values);
@@ -142,14 +144,19 @@ export async function solveCanonical(
       if (below.length > 0) rows.push(settledRow(model, candidate, now));
       continue;
     }
+    const left = deadline - performance.now();
+    if (left <= 0) {
+      notes.push('the time limit stopped the tie-break: ties may not follow the stated rule');
+      break;
+    }
     const restricted = maximiseTotal(model, candidate, rows, { members, values: current.values });
-    let best = await solveHeld(restricted, exact);
+    let best = await solveHeld(restricted, { ...exact, timeLimitMs: left });
     tieSolves += 1;
     ms += best.ms;
     if (best.status !== 'optimal' && best.engine !== 'highs') {
       // The restricted model is feasible (the allocation in hand meets it): javascript-lp-solver
       // lost its way on the objective row. HiGHS settles this tie instead, so the answer stays the rule's.
-      best = await solveHeld(restricted, { ...exact, engine: 'highs' });
+      best = await solveHeld(restricted, { ...exact, engine: 'highs', timeLimitMs: Math.max(1, deadline - performance.now()) });
       tieSolves += 1;
       ms += best.ms;
       notes.push('javascript-lp-solver failed a tie-break solve; HiGHS settled that tie');

@@ -25,23 +25,33 @@ function version(): string {
   return manifest.version ?? '0.0.0';
 }
 
+/** Options `solve` and `explain` share, declared once so that their help says the same. */
+const SHARED = {
+  policy: ['--policy <name>', "weighting policy of the scenario (default: the scenario's first)"],
+  weights: ['--weights <list>', 'weights replacing the policy\'s, e.g. utilite_sociale=3,perennite_emplois=2 (others get 0)'],
+  solver: ['--solver <engine>', 'jslp, highs or auto', 'auto'],
+  timeLimit: ['--time-limit <seconds>', 'stop after this many seconds; the best allocation found is shown with its proven gap', '20'],
+  lottery: ['--lottery <seed>', 'settle ties at the funding line by a public draw from this seed (replaces the scenario\'s)'],
+  lotteryBand: ['--lottery-band <points>', 'with a lottery: score points either side of the funding line that count as equal (default 0: exact ties)'],
+} as const;
+
 function addSolveOptions(command: Command): Command {
   return command
-    .option('--policy <name>', "weighting policy of the scenario (default: the scenario's first)")
-    .option('--weights <list>', 'weights replacing the policy\'s, e.g. utilite_sociale=3,perennite_emplois=2 (others get 0)')
+    .option(...SHARED.policy)
+    .option(...SHARED.weights)
     .option('--json', 'print the allocation as JSON')
     .option('--csv <file>', 'write the allocation table to a CSV file')
     .option('--excel', 'with --csv: French Excel format (;, decimal comma, UTF-8 BOM, CRLF)')
     .option('--xlsx <file>', 'write a workbook: allocation, regions and rules, parameters')
     .option('--lp <file>', 'write the model in CPLEX LP format, for any other solver')
-    .option('--solver <engine>', 'jslp, highs or auto', 'auto')
-    .option('--time-limit <seconds>', 'stop after this many seconds; the best allocation found is shown with its proven gap', '20')
+    .option(...SHARED.solver)
+    .option(...SHARED.timeLimit)
     .option('--gap <gap>', 'relative optimality gap to prove, e.g. 0.01% (default 0: the exact optimum, which the tie-break needs to name the same laureates on every engine)', '0')
     .option('--all', 'list the candidates that get nothing too')
     .option('--record <file>', 'write a decision record (inputs\' SHA-256, scenario, weights, engine, optimum, allocation)')
     .option('--check', 'solve with both engines and refuse to answer if their allocations differ')
-    .option('--lottery <seed>', 'settle ties at the funding line by a public draw from this seed (replaces the scenario\'s)')
-    .option('--lottery-band <points>', 'with a lottery: score points either side of the funding line that count as equal (default 0: exact ties)')
+    .option(...SHARED.lottery)
+    .option(...SHARED.lotteryBand)
     .option('--near <share>', 'also show near-optimal allocations within this share of the optimum, e.g. 0.1%');
 }
 
@@ -91,13 +101,13 @@ export async function main(argv: readonly string[], console: Console): Promise<n
     .description('why a candidate is or is not funded, and what would change it (each figure re-solved)')
     .argument('<scenario>', 'scenario file (YAML)')
     .argument('<id>', "the candidate's id")
-    .option('--policy <name>', "weighting policy (default: the scenario's first)")
-    .option('--weights <list>', "weights replacing the policy's")
+    .option(...SHARED.policy)
+    .option(...SHARED.weights)
     .option('--json', 'print the explanation as JSON')
-    .option('--solver <engine>', 'jslp, highs or auto', 'auto')
-    .option('--time-limit <seconds>', 'give up on one solve after this many seconds', '20')
-    .option('--lottery <seed>', 'settle ties by a public draw from this seed')
-    .option('--lottery-band <points>', 'with a lottery: score points either side of the funding line that count as equal')
+    .option(...SHARED.solver)
+    .option(...SHARED.timeLimit)
+    .option(...SHARED.lottery)
+    .option(...SHARED.lotteryBand)
     .action(async (path: string, id: string, flags: SolveFlags) => {
       code = await (await solveCommands()).runExplain(path, id, flags, console);
     });

@@ -44,29 +44,29 @@ export interface RecordSignature {
   readonly value: string;
 }
 
-/** Reads an Ed25519 private key (PEM), or one UserError. */
-export function readSigningKey(path: string): KeyObject {
+/** Reads an Ed25519 key (PEM), private for --sign or public for --key, or one UserError. */
+function readKey(path: string, kind: 'private' | 'public'): KeyObject {
+  const field = kind === 'private' ? '--sign' : '--key';
+  const hint = kind === 'private' ? 'Make one with: openssl genpkey -algorithm ed25519 -out key.pem' : 'Export it from the private key with: openssl pkey -in key.pem -pubout -out key.pub.pem';
   let key: KeyObject;
   try {
-    key = createPrivateKey(readInputFile(path, 'key file'));
+    const bytes = readInputFile(path, 'key file');
+    key = kind === 'private' ? createPrivateKey(bytes) : createPublicKey(bytes);
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError('this is not a private key in PEM format', { file: path, field: '--sign', hint: 'Make one with: openssl genpkey -algorithm ed25519 -out key.pem', exitCode: 2 });
+    throw new UserError(`this is not a ${kind} key in PEM format`, { file: path, field, hint, exitCode: 2 });
   }
-  if (key.asymmetricKeyType !== 'ed25519') throw new UserError(`this is a ${key.asymmetricKeyType ?? 'unknown'} key, not an Ed25519 one`, { file: path, field: '--sign', hint: 'Make one with: openssl genpkey -algorithm ed25519 -out key.pem', exitCode: 2 });
+  if (key.asymmetricKeyType !== 'ed25519') throw new UserError(`this is a ${key.asymmetricKeyType ?? 'unknown'} key, not an Ed25519 one`, { file: path, field, hint, exitCode: 2 });
   return key;
 }
 
+/** Reads an Ed25519 private key (PEM), or one UserError. */
+export function readSigningKey(path: string): KeyObject {
+  return readKey(path, 'private');
+}
+
 function readPublicKey(path: string): KeyObject {
-  let key: KeyObject;
-  try {
-    key = createPublicKey(readInputFile(path, 'key file'));
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    throw new UserError('this is not a public key in PEM format', { file: path, field: '--key', hint: 'Export it from the private key with: openssl pkey -in key.pem -pubout -out key.pub.pem', exitCode: 2 });
-  }
-  if (key.asymmetricKeyType !== 'ed25519') throw new UserError(`this is a ${key.asymmetricKeyType ?? 'unknown'} key, not an Ed25519 one`, { file: path, field: '--key', exitCode: 2 });
-  return key;
+  return readKey(path, 'public');
 }
 
 /** The bytes a signature covers: the record's JSON without its signature. */

@@ -13,7 +13,7 @@ import { checkOutputPath, writeOutput } from '../io/files.js';
 import { makeRecord } from '../io/record.js';
 import { reportTrace, type TraceOptions } from '../report/trace.js';
 import { loadScenario } from '../io/scenario.js';
-import { numberFormats, type NumberFormats } from '../report/format.js';
+import { numberFormats, type NumberFormats } from '../domain/numbers.js';
 import { renderReportHtml } from '../report/render.js';
 import type { ReportInput, ReportLanguage, ReportRobustness } from '../report/types.js';
 import type { EngineChoice } from '../solver/types.js';

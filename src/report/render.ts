@@ -5,7 +5,7 @@
  */
 import type { CandidateResult, RuleResult } from '../analysis/allocation.js';
 import { barChart, type Bar } from './charts.js';
-import { numberFormats, type NumberFormats } from './format.js';
+import { numberFormats, type NumberFormats } from '../domain/numbers.js';
 import { fundingLine, tiesAcrossLine, type LineEntry, type LineReason } from './funding-line.js';
 import { cssString, escapeHtml as e, shellWord } from './html.js';
 import { LABELS, type Labels } from './labels.js';

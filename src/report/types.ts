@@ -2,12 +2,13 @@
  * What the committee's report is made from: plain data the CLI (or the simulator) has already
  * computed. The renderer reads files nowhere and asks no clock: the same data gives the same bytes.
  */
+import type { Lang } from '../domain/lang.js';
 import type { Allocation, Selection } from '../analysis/allocation.js';
 import type { Comparison } from '../analysis/compare.js';
 import type { Robustness, RobustnessOptions } from '../analysis/robustness.js';
 import type { Scenario } from '../domain/types.js';
 
-export type ReportLanguage = 'fr' | 'en';
+export type ReportLanguage = Lang;
 
 /** The allocation as the report reads it (its tie band and lottery included). */
 export type ReportAllocation = Allocation;

@@ -9,7 +9,7 @@ import { lineUp } from '../../src/analysis/compare.js';
 import { classify, type Robustness } from '../../src/analysis/robustness.js';
 import type { Scenario } from '../../src/domain/types.js';
 import { loadScenario } from '../../src/io/scenario.js';
-import { numberFormats } from '../../src/report/format.js';
+import { numberFormats } from '../../src/domain/numbers.js';
 import { renderReportHtml } from '../../src/report/render.js';
 import type { ReportInput } from '../../src/report/types.js';
 

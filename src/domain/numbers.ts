@@ -1,9 +1,10 @@
 /**
- * Numbers as the report prints them, by language: `3 000 000 €`, `84,00`, `89,8 %` in French,
- * `€3,000,000`, `84.00`, `89.8%` in English. Intl gives the digits; the narrow no-break space
- * (U+202F) it uses in French becomes a plain no-break space, which every system font has.
+ * Numbers as every screen, message and report prints them, by language: `3 000 000 €`, `84,00`,
+ * `89,8 %` in French, `€3,000,000`, `84.00`, `89.8%` in English. Intl gives the digits; the narrow
+ * no-break space (U+202F) it uses in French becomes a plain no-break space (U+00A0), which every
+ * terminal and system font renders and Windows-1252 (Excel's CSV) holds.
  */
-import type { ReportLanguage } from './types.js';
+import type { Lang } from './lang.js';
 
 export interface NumberFormats {
   /** Whole euros. */
@@ -15,18 +16,35 @@ export interface NumberFormats {
   /** A fraction 0..1 as a percentage with `digits` decimals. */
   readonly percent: (fraction: number, digits?: number) => string;
   readonly integer: (value: number) => string;
+  /** Millions of euros with `digits` decimals: `3,00 M€`, `€3.00M`. */
+  readonly millions: (value: number, digits?: number) => string;
+  /** The word for a count: `plural(2, {one: 'lauréat', other: 'lauréats'})` (French 0 and 1 are singular). */
+  readonly plural: (count: number, forms: { readonly one: string; readonly other: string }) => string;
 }
 
-const LOCALES: Record<ReportLanguage, string> = { fr: 'fr-FR', en: 'en-GB' };
+const LOCALES: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 function clean(text: string): string {
   return text.replace(/\u202f/g, '\u00a0').replace(/^-/, '−');
 }
 
-export function numberFormats(lang: ReportLanguage): NumberFormats {
+const made = new Map<Lang, NumberFormats>();
+
+/** The formats of a language (made once per language: Intl formatters are slow to create). */
+export function numberFormats(lang: Lang): NumberFormats {
+  let formats = made.get(lang);
+  if (formats === undefined) {
+    formats = makeFormats(lang);
+    made.set(lang, formats);
+  }
+  return formats;
+}
+
+function makeFormats(lang: Lang): NumberFormats {
   const locale = LOCALES[lang];
   const euro = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', minimumFractionDigits: 0, maximumFractionDigits: 0 });
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const plurals = new Intl.PluralRules(locale);
   const decimals = new Map<number, Intl.NumberFormat>();
   const percents = new Map<number, Intl.NumberFormat>();
   const decimal = (value: number, digits: number): string => {
@@ -56,5 +74,7 @@ export function numberFormats(lang: ReportLanguage): NumberFormats {
     decimal,
     percent,
     integer: (value) => clean(integer.format(Math.round(value) + 0)),
+    millions: (value, digits = 2) => (lang === 'fr' ? `${decimal(value / 1e6, digits)}\u00a0M€` : `€${decimal(value / 1e6, digits)}M`),
+    plural: (count, forms) => (plurals.select(count) === 'one' ? forms.one : forms.other),
   };
 }

@@ -31,32 +31,7 @@ export const MAX_CANDIDATES = 20_000;
  * `map` is the scenario's `columns:` (already checked against the header). Headers match case- and accent-insensitively.
  */
 export function candidatesFromCsv(table: CandidateTable, criteria: readonly Criterion[], years: readonly string[], map: ColumnMap = {}): Candidate[] {
-  const at: Record<string, string> = {};
-  for (const column of REQUIRED_COLUMNS) {
-    const match = matchHeader(map[column] ?? column, table.header);
-    if (match.ok) {
-      at[column] = match.header;
-      continue;
-    }
-    const guess = closest(column, table.header) ?? table.header.find((name) => FRENCH_NAMES[column].includes(name.toLowerCase()));
-    const glued = gluedHeader(table, column);
-    if (glued !== undefined) throw new UserError(`the required column '${column}' is missing: ${glued.message}`, { ...headerPlace(table, column), hint: glued.hint });
-    throw new UserError(`the required column '${column}' is missing`, {
-      ...headerPlace(table, column),
-      hint: guess === undefined ? `The header must have ${REQUIRED_COLUMNS.join(', ')}; it has ${table.header.join(', ')}.` : `Rename '${guess}' to '${column}'?`,
-    });
-  }
-  for (const criterion of criteria) {
-    const match = matchHeader(criterion.column, table.header);
-    if (match.ok) {
-      at[criterion.column] = match.header;
-      continue;
-    }
-    throw new UserError(`the criterion column '${criterion.column}' declared in the scenario is not in the ${table.sheet === undefined ? 'CSV' : 'sheet'}`, {
-      ...headerPlace(table, criterion.column),
-      hint: match.guess === undefined && match.ambiguous.length === 0 ? 'Add the column, or remove the criterion from the scenario.' : headerHint(match, table.header),
-    });
-  }
+  const at = headersOf(table, criteria, map);
   if (table.rows.length === 0) {
     throw new UserError('the file has a header but no candidate', { ...headerPlace(table), hint: 'Add one row per candidate below the header.' });
   }
@@ -114,6 +89,40 @@ export function candidatesFromCsv(table: CandidateTable, criteria: readonly Crit
     }
     return { id, name: cell('name'), region: cell('region'), request, requestByYear, criteria: values, attributes: Object.assign(Object.create(null) as Record<string, string>, row.cells, { id }), line: row.line };
   });
+}
+
+/**
+ * The file's header for each required part and each criterion, by the name the scenario uses;
+ * one UserError for the first that is missing.
+ */
+function headersOf(table: CandidateTable, criteria: readonly Criterion[], map: ColumnMap): Record<string, string> {
+  const at: Record<string, string> = {};
+  for (const column of REQUIRED_COLUMNS) {
+    const match = matchHeader(map[column] ?? column, table.header);
+    if (match.ok) {
+      at[column] = match.header;
+      continue;
+    }
+    const guess = closest(column, table.header) ?? table.header.find((name) => FRENCH_NAMES[column].includes(name.toLowerCase()));
+    const glued = gluedHeader(table, column);
+    if (glued !== undefined) throw new UserError(`the required column '${column}' is missing: ${glued.message}`, { ...headerPlace(table, column), hint: glued.hint });
+    throw new UserError(`the required column '${column}' is missing`, {
+      ...headerPlace(table, column),
+      hint: guess === undefined ? `The header must have ${REQUIRED_COLUMNS.join(', ')}; it has ${table.header.join(', ')}.` : `Rename '${guess}' to '${column}'?`,
+    });
+  }
+  for (const criterion of criteria) {
+    const match = matchHeader(criterion.column, table.header);
+    if (match.ok) {
+      at[criterion.column] = match.header;
+      continue;
+    }
+    throw new UserError(`the criterion column '${criterion.column}' declared in the scenario is not in the ${table.sheet === undefined ? 'CSV' : 'sheet'}`, {
+      ...headerPlace(table, criterion.column),
+      hint: match.guess === undefined && match.ambiguous.length === 0 ? 'Add the column, or remove the criterion from the scenario.' : headerHint(match, table.header),
+    });
+  }
+  return at;
 }
 
 /**

@@ -5,7 +5,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import type { z } from 'zod';
 import { UserError } from '../domain/errors.js';
 import { formatEuros } from '../domain/money.js';
 import type { Criterion, Lock, Policy, ReturnTier, Rule, Scenario } from '../domain/types.js';
@@ -15,14 +14,13 @@ import { rescaled } from '../scoring/score.js';
 import { candidatesFromCsv } from './candidates.js';
 import { candidatesWithReviews } from './reviews.js';
 import { columnMapProblem, fileColumn, readCandidatesTable } from './columns.js';
-import { knownKeys, scenarioSchema, type ScenarioFile } from './scenario-schema.js';
+import { scenarioSchema, type ScenarioFile } from './scenario-schema.js';
+import { dotted, fail, schemaError, type LineOf, type Path } from './scenario-errors.js';
 import { canonicalWeights, checkFormulaSize, checkGroupIn, forbiddenKey, lockTable, plainYaml } from './scenario-guards.js';
 import { canonicalName, readTextFile } from './text.js';
 
 /** Grant step when the scenario gives none. @default 1000 */
 export const DEFAULT_STEP = 1000;
-
-type Path = readonly (string | number)[];
 
 /** Reads, checks and resolves a scenario file and the CSV it names. */
 export async function loadScenario(path: string): Promise<Scenario> {
@@ -140,101 +138,7 @@ function keyStart(document: Document, where: Path): number | undefined {
   return undefined;
 }
 
-function dotted(path: Path): string {
-  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`)).join('');
-}
-
-function schemaError(error: z.ZodError, raw: unknown, file: string, at: (where: Path) => number | undefined): UserError {
-  // A misspelt key also makes its right spelling missing: the unknown key is the one to name.
-  const issue = error.issues.find((entry) => entry.code === 'unrecognized_keys') ?? error.issues[0];
-  if (issue === undefined) return new UserError('the scenario does not match its schema', { file });
-  const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
-  if (path.length === 0 && issue.code === 'invalid_type') {
-    return new UserError(`the scenario should be a set of keys (name:, candidates:, envelope: …), not ${describeValue(raw)}`, { file, line: 1, hint: 'Start from scenarios/tiny.yaml; the README describes every key.' });
-  }
-  if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0] ?? '';
-    const guess = closest(key, knownKeys(path));
-    const known = knownKeys(path).filter((name) => name !== '$schema');
-    return new UserError(`unknown key '${key}'`, {
-      file,
-      line: at([...path, key]),
-      field: dotted([...path, key]),
-      hint: guess === undefined ? `Known keys here: ${known.join(', ')}.` : `Did you mean '${guess}'?`,
-    });
-  }
-  const value = valueAt(raw, path);
-  if (issue.code === 'invalid_type') {
-    if (value === undefined) return new UserError(`'${dotted(path)}' is missing`, { file, line: at(path), field: dotted(path), hint: 'Add it: the README and scenarios/tiny.yaml show every key.' });
-    return new UserError(`'${dotted(path)}' should be ${EXPECTED[issue.expected] ?? `a ${issue.expected}`}, not ${describeValue(value)}`, {
-      file,
-      line: at(path),
-      field: dotted(path),
-      hint: HOW[issue.expected] ?? 'See the scenario format in the README.',
-    });
-  }
-  if (issue.code === 'invalid_value') {
-    const allowed = issue.values.map(String);
-    const guess = closest(String(value), allowed);
-    return new UserError(`'${dotted(path)}' should be one of ${allowed.join(', ')}, not ${describeValue(value)}`, {
-      file,
-      line: at(path),
-      field: dotted(path),
-      hint: guess === undefined ? undefined : `Did you mean '${guess}'?`,
-    });
-  }
-  if (issue.code === 'too_small' && (issue.origin === 'array' || issue.origin === 'string')) {
-    const what = issue.origin === 'string' ? 'must not be empty' : `needs at least ${issue.minimum} ${issue.minimum === 1 ? 'entry' : 'entries'}`;
-    return new UserError(`'${dotted(path)}' ${what}`, { file, line: at(path), field: dotted(path), hint: 'See the scenario format in the README.' });
-  }
-  return new UserError(`'${dotted(path)}' is not valid (${issue.message})`, { file, line: at(path), field: dotted(path), hint: 'See the scenario format in the README.' });
-}
-
-/** How zod's expected types read to a programme officer. */
-const EXPECTED: Readonly<Record<string, string>> = {
-  number: 'a number',
-  int: 'a whole number',
-  string: 'a text',
-  array: 'a list',
-  tuple: 'a list such as [0, 5]',
-  object: 'a set of keys (key: value)',
-  record: 'a set of keys (key: value)',
-};
-
-/** What to write instead, by expected type. */
-const HOW: Readonly<Record<string, string>> = {
-  number: 'Write the number alone, without spaces or € and with a dot for decimals, e.g. 300000 or 0.5.',
-  int: 'Write a whole number, e.g. 23.',
-  string: 'Write it as text; quote it if it starts with a special character.',
-  array: "Write a list, one '- item' per line or [a, b] on one line.",
-  tuple: 'Write the pair in brackets, e.g. [0, 5].',
-  object: "Write 'key: value' lines indented under this key, or {key: value} on one line.",
-  record: "Write 'key: value' lines indented under this key, or {key: value} on one line.",
-};
-
-function valueAt(raw: unknown, path: Path): unknown {
-  let value = raw;
-  for (const part of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string | number, unknown>)[part];
-  }
-  return value;
-}
-
-/** A YAML value as words: `the text '300 000 €'`, `the number 5`, `a list`. */
-function describeValue(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing (the value is empty)';
-  if (typeof value === 'string') return `the text '${value}'`;
-  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`;
-  if (Array.isArray(value)) return 'a list';
-  return 'a set of keys';
-}
-
-function fail(message: string, file: string, line: number | undefined, field: string, hint?: string): never {
-  throw new UserError(message, { file, line, field, hint });
-}
-
-function resolveCriteria(spec: ScenarioFile, file: string, at: (where: Path) => number | undefined): Criterion[] {
+function resolveCriteria(spec: ScenarioFile, file: string, at: LineOf): Criterion[] {
   const seen = new Set<string>();
   return spec.criteria.map((criterion, index) => {
     const where: Path = ['criteria', index];
@@ -246,7 +150,7 @@ function resolveCriteria(spec: ScenarioFile, file: string, at: (where: Path) => 
   });
 }
 
-function resolveEnvelope(spec: ScenarioFile, file: string, at: (where: Path) => number | undefined): Scenario['envelope'] {
+function resolveEnvelope(spec: ScenarioFile, file: string, at: LineOf): Scenario['envelope'] {
   const { total } = spec.envelope;
   if (!(total > 0)) fail(`the envelope total must be a positive number of euros, not ${total}`, file, at(['envelope', 'total']), 'envelope.total', 'Write the euros to share for the whole period, e.g. total: 3000000.');
   const years = Object.entries(spec.envelope.years ?? {}).map(([year, ceiling]) => {
@@ -257,7 +161,7 @@ function resolveEnvelope(spec: ScenarioFile, file: string, at: (where: Path) => 
   return { total, years };
 }
 
-function resolveGrant(spec: ScenarioFile, file: string, at: (where: Path) => number | undefined): Scenario['grant'] {
+function resolveGrant(spec: ScenarioFile, file: string, at: LineOf): Scenario['grant'] {
   const { min, max } = spec.grant;
   const step = spec.grant.step ?? DEFAULT_STEP;
   if (!(step > 0) || !Number.isInteger(step)) fail(`grant.step must be a whole number of euros above 0, not ${step}`, file, at(['grant', 'step']), 'grant.step');
@@ -271,7 +175,7 @@ function resolveGrant(spec: ScenarioFile, file: string, at: (where: Path) => num
  * would be empty. Ceilings that add up to less than the total are allowed (the total is then
  * never spent in full).
  */
-function checkEnvelopeFundsAGrant(envelope: Scenario['envelope'], grant: Scenario['grant'], file: string, at: (where: Path) => number | undefined): void {
+function checkEnvelopeFundsAGrant(envelope: Scenario['envelope'], grant: Scenario['grant'], file: string, at: LineOf): void {
   if (envelope.total < grant.min) {
     fail(`the envelope (${formatEuros(envelope.total)}) is smaller than the smallest grant (grant.min: ${formatEuros(grant.min)}), so no candidate could be funded`, file, at(['envelope', 'total']), 'envelope.total', 'Raise the envelope or lower grant.min.');
   }
@@ -282,7 +186,7 @@ function checkEnvelopeFundsAGrant(envelope: Scenario['envelope'], grant: Scenari
   }
 }
 
-function resolveLaureates(spec: ScenarioFile, count: number, file: string, at: (where: Path) => number | undefined): Scenario['laureates'] {
+function resolveLaureates(spec: ScenarioFile, count: number, file: string, at: LineOf): Scenario['laureates'] {
   const min = spec.laureates?.min ?? 0;
   const max = spec.laureates?.max ?? count;
   if (min < 0) fail(`laureates.min must be 0 or more, not ${min}`, file, at(['laureates', 'min']), 'laureates.min');
@@ -290,7 +194,7 @@ function resolveLaureates(spec: ScenarioFile, count: number, file: string, at: (
   return { min, max };
 }
 
-async function resolvePolicies(spec: ScenarioFile, criteria: readonly Criterion[], candidates: Scenario['candidates'], csv: string, file: string, at: (where: Path) => number | undefined): Promise<Policy[]> {
+async function resolvePolicies(spec: ScenarioFile, criteria: readonly Criterion[], candidates: Scenario['candidates'], csv: string, file: string, at: LineOf): Promise<Policy[]> {
   const columns = criteria.map((criterion) => criterion.column);
   const entries = Object.entries(spec.policies ?? {});
   if (entries.length === 0) {
@@ -347,7 +251,7 @@ function resolveReturns(tiers: readonly (readonly [number, number])[], file: str
   return resolved;
 }
 
-function resolveRules(spec: ScenarioFile, columns: ReadonlySet<string>, candidates: Scenario['candidates'], file: string, at: (where: Path) => number | undefined): Rule[] {
+function resolveRules(spec: ScenarioFile, columns: ReadonlySet<string>, candidates: Scenario['candidates'], file: string, at: LineOf): Rule[] {
   return (spec.rules ?? []).map((rule, index) => {
     const where: Path = ['rules', index];
     const field = `rules[${index}]`;
@@ -389,7 +293,7 @@ function resolveRules(spec: ScenarioFile, columns: ReadonlySet<string>, candidat
   });
 }
 
-function resolveLocks(spec: ScenarioFile, candidates: Scenario['candidates'], file: string, at: (where: Path) => number | undefined): Record<string, Lock> {
+function resolveLocks(spec: ScenarioFile, candidates: Scenario['candidates'], file: string, at: LineOf): Record<string, Lock> {
   const ids = candidates.map((candidate) => candidate.id);
   const known = new Set(ids);
   const locks = lockTable();

@@ -183,11 +183,42 @@ export function publish(
   settled: { modelScores: readonly number[]; tiebreak: Allocation['tiebreak']; ties: readonly Tie[] } = { modelScores: scores, tiebreak: { rule: tieRuleText(undefined), lottery: undefined }, ties: [] },
 ): Allocation {
   const { step } = scenario.grant;
+  const results = candidateResults(scenario, scoring, scores, model, values);
+  const grants = results.map((result) => result.grant);
+  const spent = grants.reduce((sum, grant) => sum + grant, 0);
+  const years = scenario.envelope.years.map(({ year, ceiling }) => ({ year, ceiling, spent: results.reduce((sum, result) => sum + (result.years[year] ?? 0), 0) }));
+  return {
+    scenario: scenario.name,
+    policy: policy.name,
+    policyLabel: policy.label,
+    weights: scoring.kind === 'weights' ? scoring.weights : undefined,
+    formula: scoring.kind === 'formula' ? scoring.formula : undefined,
+    objective: objectiveOfGrants(scenario, policy, settled.modelScores, grants),
+    total: scenario.envelope.total,
+    step,
+    spent,
+    years,
+    laureates: results.filter((result) => result.funded).length,
+    laureatesMax: scenario.laureates.max,
+    candidates: [...results].sort((a, b) => b.grant - a.grant || b.score - a.score || compareIds(a.id, b.id)),
+    rules: ruleResults(scenario, results),
+    regions: regionTotals(results),
+    engine: run.engine,
+    gap: run.gap,
+    ms: run.ms,
+    notes: run.notes,
+    tiebreak: settled.tiebreak,
+    ties: settled.ties,
+  };
+}
+
+/** One published row per candidate of the model, in scenario order: its grant in euros by year, rank and scoring. */
+function candidateResults(scenario: Scenario, scoring: Scoring, scores: readonly number[], model: AllocationModel, values: ReadonlyMap<string, number>): CandidateResult[] {
+  const { step } = scenario.grant;
   const order = scenario.candidates.map((_, index) => index).sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || compareIds(scenario.candidates[a]?.id, scenario.candidates[b]?.id));
   const rankOf = new Map(order.map((index, position) => [index, position + 1]));
-  const grants: number[] = [];
   const panels = scenario.reviews === undefined ? undefined : panelsOf(scenario.reviews, scenario.criteria);
-  const results: CandidateResult[] = model.candidates.map((variables) => {
+  return model.candidates.map((variables) => {
     const candidate = scenario.candidates[variables.index];
     if (candidate === undefined) throw new Error(`model candidate ${variables.index} has no row`);
     const years: Record<string, number> = {};
@@ -198,7 +229,6 @@ export function publish(
       grant += amount;
       if (year !== '') years[year] = amount;
     }
-    grants.push(grant);
     return {
       id: candidate.id,
       name: candidate.name,
@@ -216,43 +246,20 @@ export function publish(
       ...(scenario.reviews === undefined ? {} : { review: reviewOf(candidate, scenario.reviews, panels?.get(candidate.id) ?? [], scenario.criteria, scoring) }),
     };
   });
+}
 
-  const spent = grants.reduce((sum, grant) => sum + grant, 0);
-  const years = scenario.envelope.years.map(({ year, ceiling }) => ({ year, ceiling, spent: results.reduce((sum, result) => sum + (result.years[year] ?? 0), 0) }));
-  const regionTotals = new Map<string, { amount: number; laureates: number }>();
+/** Euros and laureates by region, the largest amount first. */
+function regionTotals(results: readonly CandidateResult[]): RegionTotal[] {
+  const totals = new Map<string, { amount: number; laureates: number }>();
   for (const result of results) {
-    const total = regionTotals.get(result.region) ?? { amount: 0, laureates: 0 };
+    const total = totals.get(result.region) ?? { amount: 0, laureates: 0 };
     total.amount += result.grant;
     total.laureates += result.funded ? 1 : 0;
-    regionTotals.set(result.region, total);
+    totals.set(result.region, total);
   }
-  const regions = [...regionTotals.entries()]
+  return [...totals.entries()]
     .map(([region, total]) => ({ region, ...total }))
     .sort((a, b) => b.amount - a.amount || (a.region < b.region ? -1 : a.region > b.region ? 1 : 0));
-
-  return {
-    scenario: scenario.name,
-    policy: policy.name,
-    policyLabel: policy.label,
-    weights: scoring.kind === 'weights' ? scoring.weights : undefined,
-    formula: scoring.kind === 'formula' ? scoring.formula : undefined,
-    objective: objectiveOfGrants(scenario, policy, settled.modelScores, grants),
-    total: scenario.envelope.total,
-    step,
-    spent,
-    years,
-    laureates: results.filter((result) => result.funded).length,
-    laureatesMax: scenario.laureates.max,
-    candidates: [...results].sort((a, b) => b.grant - a.grant || b.score - a.score || compareIds(a.id, b.id)),
-    rules: ruleResults(scenario, results),
-    regions,
-    engine: run.engine,
-    gap: run.gap,
-    ms: run.ms,
-    notes: run.notes,
-    tiebreak: settled.tiebreak,
-    ties: settled.ties,
-  };
 }
 
 /** Σ score × value(grant), with the policy's return tiers: the LP objective, recomputed from whole euros. */

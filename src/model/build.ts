@@ -47,6 +47,13 @@ export function isEligible(scenario: Scenario, candidate: Scenario['candidates']
   return reachable >= floorUnits(scenario);
 }
 
+/** The parts of the model being written: variables, objective terms, rows. */
+interface ModelParts {
+  readonly variables: ModelVariable[];
+  readonly objective: Term[];
+  readonly rows: ModelRow[];
+}
+
 /**
  * Builds the allocation model of the README ("The model"): binaries f_i, grants g_i,t in steps,
  * optional return-tier pieces p_i,k, and one row per envelope, year, candidate bound, lock and rule group.
@@ -54,64 +61,75 @@ export function isEligible(scenario: Scenario, candidate: Scenario['candidates']
  */
 export function buildModel(scenario: Scenario, scores: readonly number[], policy: Pick<Policy, 'returns'>): AllocationModel {
   const unit = scenario.grant.step;
-  const years = scenario.envelope.years.map((entry) => entry.year);
-  const periods = years.length > 0 ? years : [''];
-  const minUnits = floorUnits(scenario);
-  const variables: ModelVariable[] = [];
-  const objective: Term[] = [];
-  const rows: ModelRow[] = [];
-  const candidates: CandidateVariables[] = [];
+  const parts: ModelParts = { variables: [], objective: [], rows: [] };
   const comments: string[] = [
     `enveloppe allocation model: ${scenario.name}`,
     `grant variables g_i_<year> count steps of ${unit} EUR; f_i = 1 when candidate i is funded`,
     'objective: score points x euros granted (x return-tier value when the policy has tiers)',
   ];
-
-  scenario.candidates.forEach((candidate, index) => {
-    const score = scores[index] ?? 0;
-    const cap = capUnits(scenario, candidate.request);
-    const funded = `f_${index}`;
-    variables.push({ name: funded, kind: 'binary', lower: 0, upper: 1 });
-    const grants = periods.map((year) => {
-      const variable = year === '' ? `g_${index}` : `g_${index}_${year}`;
-      const yearRequest = year === '' ? undefined : candidate.requestByYear[year];
-      const upper = yearRequest === undefined ? cap : Math.min(cap, Math.floor(yearRequest / unit + 1e-9));
-      variables.push({ name: variable, kind: 'integer', lower: 0, upper: Math.max(0, upper) });
-      return { year, variable };
-    });
-    const grantTerms: Term[] = grants.map((grant) => [grant.variable, 1]);
-    comments.push(`i=${index}: ${candidate.id} ${candidate.name.replace(/[\r\n]+/g, ' ')} (score ${score})`);
-
-    if (policy.returns.length === 0) {
-      for (const grant of grants) objective.push([grant.variable, score * unit]);
-    } else {
-      // Concave value of the grant: piece k covers (share_{k-1}, share_k] × request and counts value_k per euro.
-      const pieces: Term[] = [];
-      let previous = 0;
-      policy.returns.forEach((tier, k) => {
-        // Breakpoints fall on whole steps, like the grants, so the relaxation's corners are whole steps too.
-        const end = Math.min(cap, tierEndUnits(tier.share, candidate.request, unit));
-        const width = Math.max(0, end - previous);
-        previous = Math.max(previous, end);
-        const piece = `p_${index}_${k + 1}`;
-        variables.push({ name: piece, kind: 'continuous', lower: 0, upper: width });
-        objective.push([piece, score * unit * tier.value]);
-        pieces.push([piece, -1]);
-      });
-      rows.push({ name: `returns_${index}`, terms: [...grantTerms, ...pieces], lower: 0, upper: 0, origin: { kind: 'returns', candidate: index } });
-    }
-
-    // grant.min · f_i ≤ Σ_t g_i,t ≤ min(grant.max, request_i) · f_i
-    rows.push({ name: `floor_${index}`, terms: [...grantTerms, [funded, -minUnits]], lower: 0, upper: undefined, origin: { kind: 'floor', candidate: index } });
-    rows.push({ name: `cap_${index}`, terms: [...grantTerms, [funded, -cap]], lower: undefined, upper: 0, origin: { kind: 'cap', candidate: index } });
-    const lock = scenario.locks[candidate.id];
-    if (lock !== undefined) {
-      const value = lock === 'funded' ? 1 : 0;
-      rows.push({ name: `lock_${index}`, terms: [[funded, 1]], lower: value, upper: value, origin: { kind: 'lock', candidate: index } });
-    }
-    candidates.push({ index, id: candidate.id, funded, grants, capUnits: cap, score });
+  const candidates = scenario.candidates.map((candidate, index) => {
+    comments.push(`i=${index}: ${candidate.id} ${candidate.name.replace(/[\r\n]+/g, ' ')} (score ${scores[index] ?? 0})`);
+    return candidateColumns(scenario, index, scores[index] ?? 0, policy, parts);
   });
+  parts.rows.push(...envelopeRows(scenario, candidates), ...ruleRows(scenario, candidates));
+  scenario.rules.forEach((rule, ruleIndex) => comments.push(`rule_${ruleIndex + 1}: ${rule.label}`));
+  return { unit, variables: parts.variables, objective: parts.objective, rows: parts.rows, candidates, comments };
+}
 
+/** One candidate's variables, objective terms and rows (return tiers, floor, cap, lock), added to `parts`. */
+function candidateColumns(scenario: Scenario, index: number, score: number, policy: Pick<Policy, 'returns'>, parts: ModelParts): CandidateVariables {
+  const { variables, objective, rows } = parts;
+  const candidate = scenario.candidates[index];
+  if (candidate === undefined) throw new Error(`no candidate ${index}`);
+  const unit = scenario.grant.step;
+  const years = scenario.envelope.years.map((entry) => entry.year);
+  const periods = years.length > 0 ? years : [''];
+  const cap = capUnits(scenario, candidate.request);
+  const funded = `f_${index}`;
+  variables.push({ name: funded, kind: 'binary', lower: 0, upper: 1 });
+  const grants = periods.map((year) => {
+    const variable = year === '' ? `g_${index}` : `g_${index}_${year}`;
+    const yearRequest = year === '' ? undefined : candidate.requestByYear[year];
+    const upper = yearRequest === undefined ? cap : Math.min(cap, Math.floor(yearRequest / unit + 1e-9));
+    variables.push({ name: variable, kind: 'integer', lower: 0, upper: Math.max(0, upper) });
+    return { year, variable };
+  });
+  const grantTerms: Term[] = grants.map((grant) => [grant.variable, 1]);
+
+  if (policy.returns.length === 0) {
+    for (const grant of grants) objective.push([grant.variable, score * unit]);
+  } else {
+    // Concave value of the grant: piece k covers (share_{k-1}, share_k] × request and counts value_k per euro.
+    const pieces: Term[] = [];
+    let previous = 0;
+    policy.returns.forEach((tier, k) => {
+      // Breakpoints fall on whole steps, like the grants, so the relaxation's corners are whole steps too.
+      const end = Math.min(cap, tierEndUnits(tier.share, candidate.request, unit));
+      const width = Math.max(0, end - previous);
+      previous = Math.max(previous, end);
+      const piece = `p_${index}_${k + 1}`;
+      variables.push({ name: piece, kind: 'continuous', lower: 0, upper: width });
+      objective.push([piece, score * unit * tier.value]);
+      pieces.push([piece, -1]);
+    });
+    rows.push({ name: `returns_${index}`, terms: [...grantTerms, ...pieces], lower: 0, upper: 0, origin: { kind: 'returns', candidate: index } });
+  }
+
+  // grant.min · f_i ≤ Σ_t g_i,t ≤ min(grant.max, request_i) · f_i
+  rows.push({ name: `floor_${index}`, terms: [...grantTerms, [funded, -floorUnits(scenario)]], lower: 0, upper: undefined, origin: { kind: 'floor', candidate: index } });
+  rows.push({ name: `cap_${index}`, terms: [...grantTerms, [funded, -cap]], lower: undefined, upper: 0, origin: { kind: 'cap', candidate: index } });
+  const lock = scenario.locks[candidate.id];
+  if (lock !== undefined) {
+    const value = lock === 'funded' ? 1 : 0;
+    rows.push({ name: `lock_${index}`, terms: [[funded, 1]], lower: value, upper: value, origin: { kind: 'lock', candidate: index } });
+  }
+  return { index, id: candidate.id, funded, grants, capUnits: cap, score };
+}
+
+/** The envelope's rows: the total, each year's ceiling, and the number of laureates. */
+function envelopeRows(scenario: Scenario, candidates: readonly CandidateVariables[]): ModelRow[] {
+  const unit = scenario.grant.step;
+  const rows: ModelRow[] = [];
   const allGrants = candidates.flatMap((candidate) => candidate.grants.map((grant): Term => [grant.variable, 1]));
   rows.push({ name: 'total', terms: allGrants, lower: undefined, upper: Math.floor(scenario.envelope.total / unit + 1e-9), origin: { kind: 'total' } });
   for (const { year, ceiling } of scenario.envelope.years) {
@@ -126,7 +144,12 @@ export function buildModel(scenario: Scenario, scores: readonly number[], policy
     upper: scenario.laureates.max,
     origin: { kind: 'laureates' },
   });
+  return rows;
+}
 
+/** One row per rule, group and measure (share, amount, count) that the rule bounds. */
+function ruleRows(scenario: Scenario, candidates: readonly CandidateVariables[]): ModelRow[] {
+  const rows: ModelRow[] = [];
   scenario.rules.forEach((rule, ruleIndex) => {
     ruleGroups(scenario, ruleIndex).forEach((group, groupIndex) => {
       const grantTerms = group.members.flatMap((member) => (candidates[member]?.grants ?? []).map((grant): Term => [grant.variable, 1]));
@@ -144,7 +167,5 @@ export function buildModel(scenario: Scenario, scores: readonly number[], policy
       }
     });
   });
-
-  scenario.rules.forEach((rule, ruleIndex) => comments.push(`rule_${ruleIndex + 1}: ${rule.label}`));
-  return { unit, variables, objective, rows, candidates, comments };
+  return rows;
 }

@@ -11,9 +11,9 @@ import { budgetLines } from './screens/budget.js';
 import { compareScroll } from './screens/compare.js';
 import { conflictLines, conflictRoom } from './screens/conflict.js';
 import { detailLines } from './screens/detail.js';
-import { helpLines } from './screens/help.js';
+import { helpHeight } from './screens/help.js';
 import { robustnessScroll } from './screens/robustness.js';
-import { summaryLines } from './screens/summary.js';
+import { summaryHeight } from './screens/summary.js';
 import { sweepScroll } from './screens/sweep.js';
 import { tippingScroll } from './screens/tipping.js';
 import { weightsScreen } from './screens/weights.js';
@@ -137,7 +137,7 @@ function scrollKeys(area: ScrollArea, key: KeyPress, rows: number, total: number
 function helpKeys(state: TuiState, key: KeyPress): Action | undefined {
   if (key.escape === true) return { type: 'toggleHelp' };
   const layout = layoutOf(state.size, isStale(state));
-  return scrollKeys('help', key, layout.body, helpLines(layout.main).length);
+  return scrollKeys('help', key, layout.body, helpHeight(layout.main));
 }
 
 function allocationKeys(state: TuiState, key: KeyPress): Action | undefined {
@@ -211,7 +211,7 @@ function budgetKeys(state: TuiState, key: KeyPress): Action | undefined {
 
 function summaryKeys(state: TuiState, key: KeyPress): Action | undefined {
   const layout = layoutOf(state.size, isStale(state));
-  return scrollKeys('summary', key, layout.body, summaryLines(state, layout.main).length);
+  return scrollKeys('summary', key, layout.body, summaryHeight(state));
 }
 
 /** The analysis views: Esc stops a run, Enter starts one again; then each view's own keys, and scrolling. */

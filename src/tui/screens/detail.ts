@@ -1,5 +1,7 @@
 /** One candidate: its marks, its score broken down by criterion, the rules it counts towards, its lock. */
+import type { Allocation, CandidateResult } from '../../analysis/allocation.js';
 import { formatEuros, formatPercent } from '../../domain/money.js';
+import type { Candidate, Scenario } from '../../domain/types.js';
 import { ruleGroups } from '../../domain/rules.js';
 import { changesBetween, formatChange } from '../changes.js';
 import { currentShares, type TuiState } from '../state.js';
@@ -12,6 +14,67 @@ function describeBounds(min: number | undefined, max: number | undefined, measur
   if (min !== undefined) return `≥ ${show(min)}`;
   if (max !== undefined) return `≤ ${show(max)}`;
   return '';
+}
+
+/** The marks, weights and points by criterion, the score, and what the reviewers gave. */
+function scoreLines(state: TuiState, candidate: Candidate, result: CandidateResult, allocation: Allocation, width: number): Line[] {
+  const { scenario } = state;
+  const lines: Line[] = [];
+  const shares = currentShares(state);
+  const labelWidth = Math.max(16, Math.min(40, width - 44));
+  const maxShare = Math.max(...Object.values(shares ?? {}), 0);
+  lines.push([{ text: `${fit('Criterion', labelWidth)} ${fit('Mark', 7, 'right')} ${fit('Weight', 7, 'right')} ${fit('Points', 7, 'right')}`, bold: true }]);
+  for (const criterion of scenario.criteria) {
+    const mark = candidate.criteria[criterion.column];
+    const share = shares?.[criterion.column];
+    const points = result.contributions?.[criterion.column];
+    const scale = `${mark === undefined ? '—' : String(Number(mark.toFixed(2)))}/${criterion.scale[1]}`;
+    lines.push([
+      { text: `${fit(criterion.label, labelWidth)} ${fit(scale, 7, 'right')} ${fit(share === undefined ? '' : formatPercent(share), 7, 'right')} ${fit(points === undefined ? '' : points.toFixed(2), 7, 'right')} ` },
+      { text: points === undefined ? '' : bar(points, maxShare * 100, Math.max(0, Math.min(20, width - labelWidth - 26))), color: 'cyan' },
+    ]);
+  }
+  lines.push([{ text: `${fit(result.contributions === undefined ? `Score (formula: ${allocation.formula ?? '?'})` : 'Score', labelWidth + 16)} ${fit(result.score.toFixed(2), 7, 'right')}`, bold: true }]);
+  const review = result.review;
+  if (review !== undefined) {
+    const own = Object.values(review.scores);
+    const widest = scenario.criteria.filter((criterion) => (review.spread[criterion.column] ?? 0) > 0).sort((a, b) => (review.spread[b.column] ?? 0) - (review.spread[a.column] ?? 0)).slice(0, 3);
+    lines.push([
+      { text: `Reviewers ${review.reviewers}${review.conflicts > 0 ? ` (+${review.conflicts} in conflict, excluded)` : ''} · their own scores ${Math.min(...own).toFixed(1)} to ${Math.max(...own).toFixed(1)}` },
+      { text: review.disagree ? ' ⚑ they disagree' : '', color: 'yellow', bold: true },
+    ]);
+    lines.push([{ text: widest.length === 0 ? 'They give the same marks.' : `Widest spreads: ${widest.map((criterion) => `${criterion.label} ${(review.spread[criterion.column] ?? 0).toFixed(1)}`).join(' · ')}`, dim: true }]);
+  }
+  return lines;
+}
+
+/** The rules candidate `index` counts towards, with their groups' totals and bounds. */
+function ruleLines(scenario: Scenario, index: number, allocation: Allocation, width: number): Line[] {
+  const lines: Line[] = [];
+  const rules = scenario.rules.flatMap((rule, ruleIndex) => {
+    const group = ruleGroups(scenario, ruleIndex).find((entry) => entry.members.includes(index));
+    if (group === undefined) return [];
+    return allocation.rules.filter((entry) => entry.rule === ruleIndex && entry.group === group.label).map((entry) => ({ rule, entry }));
+  });
+  lines.push([{ text: rules.length === 0 ? 'It counts towards no rule.' : 'Rules it counts towards', bold: true }]);
+  for (const { rule, entry } of rules) {
+    const value = entry.measure === 'count' ? `${entry.value} laureate${entry.value === 1 ? '' : 's'}` : formatEuros(entry.value);
+    const figures = `${fit(value, 13, 'right')} ${describeBounds(entry.min, entry.max, entry.measure)}`;
+    if (width >= 90) {
+      lines.push([
+        { text: entry.binding ? '● ' : '  ', color: 'yellow' },
+        { text: `${fit(rule.label, Math.max(10, width - 52))} ${fit(entry.group, 18)} ${figures}` },
+        { text: entry.binding ? ' binding' : '', color: 'yellow' },
+      ]);
+      continue;
+    }
+    // Narrow: the rule on its own line, its group and figures under it.
+    lines.push(
+      [{ text: entry.binding ? '● ' : '  ', color: 'yellow' }, { text: rule.label }],
+      [{ text: `    ${fit(entry.group, Math.max(8, Math.min(18, width - 46)))} ${figures}` }, { text: entry.binding ? ' binding' : '', color: 'yellow' }],
+    );
+  }
+  return lines;
 }
 
 export function detailLines(state: TuiState, id: string, width: number): Line[] {
@@ -47,55 +110,8 @@ export function detailLines(state: TuiState, id: string, width: number): Line[] 
     ],
   ];
 
-  const shares = currentShares(state);
-  const labelWidth = Math.max(16, Math.min(40, width - 44));
-  const maxShare = Math.max(...Object.values(shares ?? {}), 0);
-  lines.push([{ text: `${fit('Criterion', labelWidth)} ${fit('Mark', 7, 'right')} ${fit('Weight', 7, 'right')} ${fit('Points', 7, 'right')}`, bold: true }]);
-  for (const criterion of scenario.criteria) {
-    const mark = candidate.criteria[criterion.column];
-    const share = shares?.[criterion.column];
-    const points = result.contributions?.[criterion.column];
-    const scale = `${mark === undefined ? '—' : String(Number(mark.toFixed(2)))}/${criterion.scale[1]}`;
-    lines.push([
-      { text: `${fit(criterion.label, labelWidth)} ${fit(scale, 7, 'right')} ${fit(share === undefined ? '' : formatPercent(share), 7, 'right')} ${fit(points === undefined ? '' : points.toFixed(2), 7, 'right')} ` },
-      { text: points === undefined ? '' : bar(points, maxShare * 100, Math.max(0, Math.min(20, width - labelWidth - 26))), color: 'cyan' },
-    ]);
-  }
-  lines.push([{ text: `${fit(result.contributions === undefined ? `Score (formula: ${allocation.formula ?? '?'})` : 'Score', labelWidth + 16)} ${fit(result.score.toFixed(2), 7, 'right')}`, bold: true }]);
-  const review = result.review;
-  if (review !== undefined) {
-    const own = Object.values(review.scores);
-    const widest = scenario.criteria.filter((criterion) => (review.spread[criterion.column] ?? 0) > 0).sort((a, b) => (review.spread[b.column] ?? 0) - (review.spread[a.column] ?? 0)).slice(0, 3);
-    lines.push([
-      { text: `Reviewers ${review.reviewers}${review.conflicts > 0 ? ` (+${review.conflicts} in conflict, excluded)` : ''} · their own scores ${Math.min(...own).toFixed(1)} to ${Math.max(...own).toFixed(1)}` },
-      { text: review.disagree ? ' ⚑ they disagree' : '', color: 'yellow', bold: true },
-    ]);
-    lines.push([{ text: widest.length === 0 ? 'They give the same marks.' : `Widest spreads: ${widest.map((criterion) => `${criterion.label} ${(review.spread[criterion.column] ?? 0).toFixed(1)}`).join(' · ')}`, dim: true }]);
-  }
+  lines.push(...scoreLines(state, candidate, result, allocation, width), ...ruleLines(scenario, index, allocation, width));
 
-  const rules = scenario.rules.flatMap((rule, ruleIndex) => {
-    const group = ruleGroups(scenario, ruleIndex).find((entry) => entry.members.includes(index));
-    if (group === undefined) return [];
-    return allocation.rules.filter((entry) => entry.rule === ruleIndex && entry.group === group.label).map((entry) => ({ rule, entry }));
-  });
-  lines.push([{ text: rules.length === 0 ? 'It counts towards no rule.' : 'Rules it counts towards', bold: true }]);
-  for (const { rule, entry } of rules) {
-    const value = entry.measure === 'count' ? `${entry.value} laureate${entry.value === 1 ? '' : 's'}` : formatEuros(entry.value);
-    const figures = `${fit(value, 13, 'right')} ${describeBounds(entry.min, entry.max, entry.measure)}`;
-    if (width >= 90) {
-      lines.push([
-        { text: entry.binding ? '● ' : '  ', color: 'yellow' },
-        { text: `${fit(rule.label, Math.max(10, width - 52))} ${fit(entry.group, 18)} ${figures}` },
-        { text: entry.binding ? ' binding' : '', color: 'yellow' },
-      ]);
-      continue;
-    }
-    // Narrow: the rule on its own line, its group and figures under it.
-    lines.push(
-      [{ text: entry.binding ? '● ' : '  ', color: 'yellow' }, { text: rule.label }],
-      [{ text: `    ${fit(entry.group, Math.max(8, Math.min(18, width - 46)))} ${figures}` }, { text: entry.binding ? ' binding' : '', color: 'yellow' }],
-    );
-  }
   // Ties the solve found around this candidate, then "why", re-solved (explain), when it arrives.
   for (const tie of allocation.ties.filter((entry) => entry.gains === id || entry.loses.includes(id))) {
     wrapText(`${tie.kind === 'exact' ? '=' : '≈'} ${tie.sentence}`, width).forEach((part) => lines.push([{ text: part, color: 'yellow' }]));

@@ -3,22 +3,47 @@ import { KEY_GROUPS } from '../keys.js';
 import { fit } from '../text.js';
 import { besideLines, type Line } from '../lines.js';
 
+/** From this width the groups stand in two columns. */
+const TWO_COLUMNS = 110;
+
+const TITLE: Line = [{ text: 'Keys', bold: true }, { text: '  (Esc or ? closes; ↑ ↓ scroll)', dim: true }];
+
+/**
+ * Which column each group goes in at two columns: the groups in order, the left one filled to about
+ * half. `sizes` are the groups' lines (a title and its keys); a blank line separates two groups.
+ */
+function columnsOf(sizes: readonly number[]): { sides: ('left' | 'right')[]; left: number; right: number } {
+  const total = sizes.reduce((sum, size) => sum + size + 1, 0);
+  let left = 0;
+  let right = 0;
+  const sides = sizes.map((size) => {
+    const side = left < total / 2 ? 'left' : 'right';
+    const grown = (side === 'left' ? left : right) === 0 ? size : size + 1;
+    if (side === 'left') left += grown;
+    else right += grown;
+    return side;
+  });
+  return { sides, left, right };
+}
+
+/** How many lines `helpLines(width)` gives, counted from the key groups without laying them out. */
+export function helpHeight(width: number): number {
+  const sizes = KEY_GROUPS.map((group) => 1 + group.keys.length);
+  if (width >= TWO_COLUMNS) {
+    const { left, right } = columnsOf(sizes);
+    return 2 + Math.max(left, right);
+  }
+  return 1 + sizes.reduce((sum, size) => sum + 1 + size, 0);
+}
+
 export function helpLines(width: number): Line[] {
   const groups: Line[][] = KEY_GROUPS.map((group) => [
     [{ text: group.title, bold: true }],
     ...group.keys.map((key): Line => [{ text: `  ${fit(key.keys, 14)} `, color: 'cyan' }, { text: key.does }]),
   ]);
-  if (width >= 110) {
-    // Two columns, the groups in order, the left one filled to about half.
-    const total = groups.reduce((sum, group) => sum + group.length + 1, 0);
-    const left: Line[] = [];
-    const right: Line[] = [];
-    for (const group of groups) {
-      const column = left.length < total / 2 ? left : right;
-      column.push(...(column.length === 0 ? group : [[], ...group]));
-    }
-    const half = Math.floor((width - 3) / 2);
-    return [[{ text: 'Keys', bold: true }, { text: '  (Esc or ? closes; ↑ ↓ scroll)', dim: true }], [], ...besideLines(left, half, right)];
-  }
-  return [[{ text: 'Keys', bold: true }, { text: '  (Esc or ? closes; ↑ ↓ scroll)', dim: true }], ...groups.flatMap((group) => [[], ...group])];
+  if (width < TWO_COLUMNS) return [TITLE, ...groups.flatMap((group) => [[], ...group])];
+  const { sides } = columnsOf(groups.map((group) => group.length));
+  const column = (side: 'left' | 'right'): Line[] => groups.filter((_, index) => sides[index] === side).flatMap((group, index) => (index === 0 ? group : [[], ...group]));
+  const half = Math.floor((width - 3) / 2);
+  return [TITLE, [], ...besideLines(column('left'), half, column('right'))];
 }

@@ -29,6 +29,35 @@ function regionBounds(allocation: Allocation, state: TuiState): Map<string, { mi
   return bounds;
 }
 
+/** What the summary lists, read off the allocation: the regions shown, each rule's groups shown and hidden. */
+interface SummaryRows {
+  readonly bounds: ReturnType<typeof regionBounds>;
+  readonly regions: Allocation['regions'];
+  /** Regions that get nothing, said in one line. */
+  readonly idle: number;
+  readonly rules: readonly { readonly label: string; readonly results: readonly RuleResult[]; readonly shown: readonly RuleResult[] }[];
+}
+
+function summaryRows(allocation: Allocation, state: TuiState): SummaryRows {
+  const bounds = regionBounds(allocation, state);
+  const regions = allocation.regions.filter((region) => region.amount > 0 || (bounds.get(region.region)?.min ?? 0) > 0);
+  const rules = state.scenario.rules.map((rule, index) => {
+    const results = allocation.rules.filter((entry) => entry.rule === index);
+    // Binding groups first, then the largest.
+    const shown = results.filter((entry) => entry.value > 0 || (entry.min ?? 0) > 0 || entry.binding).sort((a, b) => Number(b.binding) - Number(a.binding) || b.value - a.value);
+    return { label: rule.label, results, shown };
+  });
+  return { bounds, regions, idle: allocation.regions.length - regions.length, rules };
+}
+
+/** How many lines `summaryLines` gives, counted from the allocation without laying them out. */
+export function summaryHeight(state: TuiState): number {
+  if (state.allocation === undefined) return 1;
+  const { regions, idle, rules } = summaryRows(state.allocation, state);
+  const ruleLines = rules.reduce((sum, rule) => sum + 2 + rule.shown.length + (rule.results.length > rule.shown.length ? 1 : 0), 0);
+  return 3 + regions.length + (idle > 0 ? 1 : 0) + ruleLines;
+}
+
 export function summaryLines(state: TuiState, width: number): Line[] {
   const allocation = state.allocation;
   if (allocation === undefined) return [[{ text: 'Solving the first allocation…', dim: true }]];
@@ -44,9 +73,8 @@ export function summaryLines(state: TuiState, width: number): Line[] {
     [],
     [{ text: 'Spend by region', bold: true }, { text: `   █ spent  │ bound of a rule  ● binding rule   total ${formatEuros(allocation.spent)} of ${formatEuros(allocation.total)}`, dim: true }],
   ];
-  const bounds = regionBounds(allocation, state);
+  const { bounds, regions, idle, rules } = summaryRows(allocation, state);
   const regionScale = Math.max(...allocation.regions.map((region) => region.amount), ...[...bounds.values()].map((entry) => entry.max ?? entry.min ?? 0).filter(Number.isFinite), 1);
-  const regions = allocation.regions.filter((region) => region.amount > 0 || (bounds.get(region.region)?.min ?? 0) > 0);
   for (const region of regions) {
     const bound = bounds.get(region.region);
     const binding = bound?.binding === true;
@@ -57,14 +85,10 @@ export function summaryLines(state: TuiState, width: number): Line[] {
       { text: ` ${fit(formatEuros(region.amount), 11, 'right')} ${fit(`${region.laureates} laur.`, 9, 'right')}` },
     ]);
   }
-  const idle = allocation.regions.length - regions.length;
   if (idle > 0) lines.push([{ text: `  ${idle} other region${idle === 1 ? '' : 's'} get nothing.`, dim: true }]);
 
-  state.scenario.rules.forEach((rule, index) => {
-    const results = allocation.rules.filter((entry) => entry.rule === index);
-    lines.push([], [{ text: rule.label, bold: true }, { text: results.some((entry) => entry.binding) ? '  ● binding' : '', color: 'yellow' }]);
-    // Binding groups first, then the largest.
-    const shown = results.filter((entry) => entry.value > 0 || (entry.min ?? 0) > 0 || entry.binding).sort((a, b) => Number(b.binding) - Number(a.binding) || b.value - a.value);
+  for (const { label, results, shown } of rules) {
+    lines.push([], [{ text: label, bold: true }, { text: results.some((entry) => entry.binding) ? '  ● binding' : '', color: 'yellow' }]);
     for (const entry of shown) {
       const scale = Math.max(entry.value, entry.max ?? 0, entry.min ?? 0, 1) * (entry.max === undefined ? 1.25 : 1.05);
       const value = entry.measure === 'count' ? `${entry.value} laur.` : formatEuros(entry.value);
@@ -76,6 +100,6 @@ export function summaryLines(state: TuiState, width: number): Line[] {
       ]);
     }
     if (results.length > shown.length) lines.push([{ text: `  ${results.length - shown.length} other group${results.length - shown.length === 1 ? '' : 's'} at 0, within bounds.`, dim: true }]);
-  });
+  }
   return lines;
 }

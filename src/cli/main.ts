@@ -65,18 +65,8 @@ function oneLine(text: string): string {
   return `enveloppe: ${sentences.join(' ')} See 'enveloppe --help'.\n`;
 }
 
-/** Runs the command line and resolves to the exit code. */
-export async function main(argv: readonly string[], console: Console): Promise<number> {
-  let code: number = EXIT.ok;
-  const program = new Command('enveloppe')
-    .description('Share a budget envelope among candidate projects by linear optimisation weighted by selection criteria.')
-    .version(version(), '-V, --version')
-    .showSuggestionAfterError(true)
-    // Options after a subcommand belong to it: the bare command shares their names.
-    .enablePositionalOptions()
-    .exitOverride()
-    .configureOutput({ writeOut: console.out, writeErr: console.err, outputError: (text, write) => write(oneLine(text)) });
-
+/** solve, validate, explain, report and verify. */
+function declareSolveCommands(program: Command, console: Console, setCode: SetCode): void {
   addSolveOptions(
     program
       .command('solve')
@@ -85,7 +75,7 @@ export async function main(argv: readonly string[], console: Console): Promise<n
   )
     .option('--sign <key.pem>', 'with --record: sign the record with this Ed25519 private key (PEM)')
     .action(async (path: string, flags: SolveFlags) => {
-    code = await (await solveCommands()).runSolve(path, flags, console);
+    setCode(await (await solveCommands()).runSolve(path, flags, console));
   });
 
   program
@@ -93,7 +83,7 @@ export async function main(argv: readonly string[], console: Console): Promise<n
     .description('check a scenario and its candidates file, and that some allocation satisfies the rules')
     .argument('<scenario>', 'scenario file (YAML)')
     .action(async (path: string) => {
-      code = await (await solveCommands()).runValidate(path, console);
+      setCode(await (await solveCommands()).runValidate(path, console));
     });
 
   program
@@ -109,7 +99,7 @@ export async function main(argv: readonly string[], console: Console): Promise<n
     .option(...SHARED.lottery)
     .option(...SHARED.lotteryBand)
     .action(async (path: string, id: string, flags: SolveFlags) => {
-      code = await (await solveCommands()).runExplain(path, id, flags, console);
+      setCode(await (await solveCommands()).runExplain(path, id, flags, console));
     });
 
   program
@@ -128,7 +118,7 @@ export async function main(argv: readonly string[], console: Console): Promise<n
     .option('--solver <engine>', 'jslp, highs or auto (default: auto; highs for robustness)')
     .option('--time-limit <seconds>', 'give up on one solve after this many seconds')
     .action(async (path: string, flags: ReportFlags) => {
-      code = await (await import('./report-command.js')).runReport(path, flags, console);
+      setCode(await (await import('./report-command.js')).runReport(path, flags, console));
     });
 
   program
@@ -137,9 +127,12 @@ export async function main(argv: readonly string[], console: Console): Promise<n
     .argument('<record>', 'file written by solve --record')
     .option('--key <public.pem>', 'require a signature by this Ed25519 public key (PEM)')
     .action(async (path: string, flags: { key?: string }) => {
-      code = await (await solveCommands()).runVerify(path, console, flags.key);
+      setCode(await (await solveCommands()).runVerify(path, console, flags.key));
     });
+}
 
+/** compare, sweep, tipping, budget-sweep and robustness: long runs on the worker pool, stopped by Ctrl-C. */
+function declareAnalysisCommands(program: Command, console: Console, setCode: SetCode): void {
   const analysisOptions = (command: Command): Command =>
     command
       .option('--policy <name>', "weighting policy (default: the scenario's first)")
@@ -156,7 +149,7 @@ export async function main(argv: readonly string[], console: Console): Promise<n
     const interrupt = (): void => controller.abort(new UserError('cancelled; nothing was written', { exitCode: EXIT.interrupted }));
     process.once('SIGINT', interrupt);
     try {
-      code = await run(path, flags, console, controller.signal);
+      setCode(await run(path, flags, console, controller.signal));
     } finally {
       process.removeListener('SIGINT', interrupt);
     }
@@ -187,7 +180,10 @@ export async function main(argv: readonly string[], console: Console): Promise<n
     .option('--over <what>', "draw the weights, the reviewers' marks (resampled), or both: weights|marks|both", 'weights')
     .option('--xlsx <file>', 'write a workbook: the allocation, regions and rules, parameters and this table')
     .action(analysis('runRobustness'));
+}
 
+/** The bare command: the interactive simulator. */
+function declareSimulator(program: Command, console: Console, setCode: SetCode): void {
   // Bare `enveloppe [scenario]`: the interactive simulator. Imported lazily, so that `solve` and
   // `validate` never load Ink or React.
   // Set after the subcommands, which must keep refusing extra words: the bare command gets them,
@@ -201,9 +197,35 @@ export async function main(argv: readonly string[], console: Console): Promise<n
       throw new UserError(`unknown command '${words[0] ?? ''}'`, { hint: guess === undefined ? `Commands: ${commands.join(', ')}. See 'enveloppe --help'.` : `Did you mean '${guess}'?`, exitCode: EXIT.usage });
     }
     const { runSimulator } = await import('../tui/launch.js');
-    code = await runSimulator(path ?? DEFAULT_SCENARIO, flags, console);
+    setCode(await runSimulator(path ?? DEFAULT_SCENARIO, flags, console));
   });
+}
 
+/** Where each command's exit code is put: an action cannot return it through Commander. */
+type SetCode = (code: number) => void;
+
+/** The `enveloppe` program: its commands, their options and help, each action calling its command. */
+function buildProgram(console: Console, setCode: SetCode): Command {
+  const program = new Command('enveloppe')
+    .description('Share a budget envelope among candidate projects by linear optimisation weighted by selection criteria.')
+    .version(version(), '-V, --version')
+    .showSuggestionAfterError(true)
+    // Options after a subcommand belong to it: the bare command shares their names.
+    .enablePositionalOptions()
+    .exitOverride()
+    .configureOutput({ writeOut: console.out, writeErr: console.err, outputError: (text, write) => write(oneLine(text)) });
+  declareSolveCommands(program, console, setCode);
+  declareAnalysisCommands(program, console, setCode);
+  declareSimulator(program, console, setCode);
+  return program;
+}
+
+/** Runs the command line and resolves to the exit code. */
+export async function main(argv: readonly string[], console: Console): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(console, (value) => {
+    code = value;
+  });
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {

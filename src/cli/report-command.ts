@@ -2,13 +2,14 @@
  * `enveloppe report SCENARIO --out rapport.html`: solves, optionally compares policies and measures
  * robustness, then writes the committee's report (src/report) as one self-contained HTML file.
  */
-import { allocate, type AllocateOptions, type Allocation, type Selection } from '../analysis/allocation.js';
+import { allocate, type AllocateOptions, type Allocation, type AllocationOutcome, type Selection } from '../analysis/allocation.js';
 import { explainCandidate, type Explanation } from '../analysis/explain.js';
 import { lineUp } from '../analysis/compare.js';
 import { explainInfeasibility } from '../analysis/conflicts.js';
 import { robustness, type RobustnessOptions } from '../analysis/robustness.js';
 import { UserError } from '../domain/errors.js';
 import type { Scenario } from '../domain/types.js';
+import type { Weights } from '../domain/weights.js';
 import { checkOutputPath, writeOutput } from '../io/files.js';
 import { makeRecord } from '../io/record.js';
 import { reportTrace, type TraceOptions } from '../report/trace.js';
@@ -105,7 +106,18 @@ function explainSentences(why: Explanation, lang: ReportLanguage, n: NumberForma
   return lines;
 }
 
-export async function runReport(path: string, flags: ReportFlags, console: Console, signal?: AbortSignal): Promise<number> {
+/** The report's flags, checked before anything is loaded. */
+interface ReportPlan {
+  readonly out: string;
+  readonly lang: ReportLanguage;
+  readonly engine: EngineChoice;
+  readonly timeLimitMs: number | undefined;
+  readonly samples: number | undefined;
+  readonly seed: number;
+  readonly spread: number;
+}
+
+function reportPlan(flags: ReportFlags): ReportPlan {
   if (flags.out === undefined) throw new UserError('say where to write the report', { field: '--out', hint: 'Add --out rapport.html.', exitCode: EXIT.usage });
   const lang = language(flags.lang);
   const engine: EngineChoice = engineChoice(flags.solver ?? 'auto');
@@ -117,70 +129,88 @@ export async function runReport(path: string, flags: ReportFlags, console: Conso
   if (samples === undefined && (flags.seed !== undefined || flags.spread !== undefined)) {
     throw new UserError(`${flags.seed === undefined ? '--spread' : '--seed'} sets the robustness draws, and no --robustness was given`, { field: flags.seed === undefined ? '--spread' : '--seed', hint: 'Add --robustness 200.', exitCode: EXIT.usage });
   }
+  return { out: flags.out, lang, engine, timeLimitMs, samples, seed, spread };
+}
 
-  const scenario = await loadScenario(path);
+/** The scenario's side of the flags: the policy, its weights, the policies compared; and the output paths. */
+function reportSelection(scenario: Scenario, flags: ReportFlags, plan: ReportPlan): { policy: string; weights: Weights | undefined; compared: string[] | undefined } {
   const policy = policyName(scenario, flags.policy);
   const weights = flags.weights === undefined ? undefined : parseWeights(scenario, flags.weights);
   const compared = flags.compare === undefined ? undefined : flags.compare.split(',').map((name) => name.trim()).filter((name) => name !== '').map((name) => policyName(scenario, name));
   if (compared !== undefined && compared.length === 0) throw new UserError('name at least one policy to compare', { field: '--compare', hint: 'Write --compare equilibre,emploi.', exitCode: EXIT.usage });
-  if (samples !== undefined && weights === undefined && scenario.policies.find((entry) => entry.name === policy)?.score !== undefined) {
+  if (plan.samples !== undefined && weights === undefined && scenario.policies.find((entry) => entry.name === policy)?.score !== undefined) {
     throw new UserError(`the policy '${policy}' scores with a formula, and robustness draws weights around a weighted policy`, { field: '--robustness', hint: 'Choose a weighted policy with --policy, or give --weights.', exitCode: EXIT.usage });
   }
   const inputs = [scenario.file, scenario.candidatesFile];
   // Refuse a bad output path now, before minutes of solving.
-  checkOutputPath(flags.out, inputs, 'report');
+  checkOutputPath(plan.out, inputs, 'report');
   if (flags.record !== undefined) {
     checkOutputPath(flags.record, inputs, 'decision record');
-    if (flags.record === flags.out) throw new UserError('the report and the decision record cannot be the same file', { field: '--record', hint: 'Write the record to decision.json, for instance.', exitCode: EXIT.usage });
+    if (flags.record === plan.out) throw new UserError('the report and the decision record cannot be the same file', { field: '--record', hint: 'Write the record to decision.json, for instance.', exitCode: EXIT.usage });
   }
+  return { policy, weights, compared };
+}
 
-  const selection: Selection = weights === undefined ? { policy } : { policy, weights };
-  const solve = timeLimitMs === undefined ? { engine } : { engine, timeLimitMs };
-  const outcome = await allocate(scenario, selection, solve);
-  if (outcome.status !== 'optimal') {
-    const why = outcome.status === 'failed' ? outcome.reason : outcome.status === 'infeasible' ? 'no allocation satisfies every rule of this scenario (infeasible)' : `the solve ended ${outcome.status}`;
-    const conflicts = outcome.status === 'infeasible' ? renderConflicts(await explainInfeasibility(scenario)) : '';
-    console.err(`enveloppe: ${path}: ${why}; no report was written.\n${conflicts}`);
-    return outcome.status === 'infeasible' ? EXIT.infeasible : EXIT.error;
-  }
-  const { allocation } = outcome;
-
-  let comparison: ReportInput['comparison'];
-  if (compared !== undefined) {
-    // The policy on the table is not solved twice: its column is the allocation above, so the
-    // document never shows two different allocations under one name.
-    const allocations: Allocation[] = [];
-    for (const name of compared) {
-      signal?.throwIfAborted();
-      if (name === policy && weights === undefined) {
-        allocations.push(allocation);
-        continue;
-      }
-      const other = await allocate(scenario, { policy: name }, solve);
-      if (other.status !== 'optimal') {
-        console.err(`enveloppe: ${path}: no optimal allocation under '${name}' (${other.status}); no report was written.\n`);
-        return other.status === 'infeasible' ? EXIT.infeasible : EXIT.error;
-      }
-      allocations.push(other.allocation);
+/**
+ * The allocations of the compared policies, lined up, or the exit code when one has no optimum. The
+ * policy on the table is not solved twice: its column is the allocation itself, so the document never
+ * shows two different allocations under one name.
+ */
+async function comparisonOf(path: string, scenario: Scenario, selection: Selection, allocation: Allocation, compared: readonly string[], solve: AllocateOptions, console: Console, signal: AbortSignal | undefined): Promise<ReportInput['comparison'] | number> {
+  const allocations: Allocation[] = [];
+  for (const name of compared) {
+    signal?.throwIfAborted();
+    if (name === selection.policy && selection.weights === undefined) {
+      allocations.push(allocation);
+      continue;
     }
-    comparison = lineUp(compared, allocations);
+    const other = await allocate(scenario, { policy: name }, solve);
+    if (other.status !== 'optimal') {
+      console.err(`enveloppe: ${path}: no optimal allocation under '${name}' (${other.status}); no report was written.\n`);
+      return other.status === 'infeasible' ? EXIT.infeasible : EXIT.error;
+    }
+    allocations.push(other.allocation);
   }
+  return lineUp(compared, allocations);
+}
 
-  let robust: ReportRobustness | undefined;
-  if (samples !== undefined) {
-    if (allocation.weights === undefined) throw new Error(`robustness: the allocation under '${policy}' has no weights`);
-    const options: RobustnessOptions = { samples, spread, seed, uniform: false };
-    // The analyses' engine, as `enveloppe robustness` uses it, so that both give the same figures.
-    const result = await robustness(scenario, policy, allocation.weights, options, { solve: { engine: flags.solver === undefined ? 'highs' : engine, ...(timeLimitMs === undefined ? {} : { timeLimitMs }) }, ...(signal === undefined ? {} : { signal }) });
-    robust = { result, options };
-  }
+/** Robustness as `enveloppe robustness` measures it (HiGHS unless --solver says otherwise), so that both give the same figures. */
+async function robustnessOf(scenario: Scenario, policy: string, allocation: Allocation, plan: ReportPlan & { samples: number }, solverGiven: boolean, signal: AbortSignal | undefined): Promise<ReportRobustness> {
+  if (allocation.weights === undefined) throw new Error(`robustness: the allocation under '${policy}' has no weights`);
+  const options: RobustnessOptions = { samples: plan.samples, spread: plan.spread, seed: plan.seed, uniform: false };
+  const solve = { engine: solverGiven ? plan.engine : 'highs', ...(plan.timeLimitMs === undefined ? {} : { timeLimitMs: plan.timeLimitMs }) } as const;
+  const result = await robustness(scenario, policy, allocation.weights, options, { solve, ...(signal === undefined ? {} : { signal }) });
+  return { result, options };
+}
+
+/** Solving failed: one message (and the conflicts of an infeasible call), and the exit code. */
+async function reportNoOptimum(path: string, scenario: Scenario, outcome: Exclude<AllocationOutcome, { status: 'optimal' }>, console: Console): Promise<number> {
+  const why = outcome.status === 'failed' ? outcome.reason : outcome.status === 'infeasible' ? 'no allocation satisfies every rule of this scenario (infeasible)' : `the solve ended ${outcome.status}`;
+  const conflicts = outcome.status === 'infeasible' ? renderConflicts(await explainInfeasibility(scenario)) : '';
+  console.err(`enveloppe: ${path}: ${why}; no report was written.\n${conflicts}`);
+  return outcome.status === 'infeasible' ? EXIT.infeasible : EXIT.error;
+}
+
+/** `enveloppe report`: solve, compare and measure what the flags ask, then write the HTML (and the record). */
+export async function runReport(path: string, flags: ReportFlags, console: Console, signal?: AbortSignal): Promise<number> {
+  const plan = reportPlan(flags);
+  const scenario = await loadScenario(path);
+  const { policy, weights, compared } = reportSelection(scenario, flags, plan);
+  const selection: Selection = weights === undefined ? { policy } : { policy, weights };
+  const solve: AllocateOptions = plan.timeLimitMs === undefined ? { engine: plan.engine } : { engine: plan.engine, timeLimitMs: plan.timeLimitMs };
+  const outcome = await allocate(scenario, selection, solve);
+  if (outcome.status !== 'optimal') return reportNoOptimum(path, scenario, outcome, console);
+  const { allocation } = outcome;
+  const comparison = compared === undefined ? undefined : await comparisonOf(path, scenario, selection, allocation, compared, solve, console, signal);
+  if (typeof comparison === 'number') return comparison;
+  const robust = plan.samples === undefined ? undefined : await robustnessOf(scenario, policy, allocation, { ...plan, samples: plan.samples }, flags.solver !== undefined, signal);
 
   let record: TraceOptions['record'];
   if (flags.record !== undefined) {
-    const made = makeRecord(flags.record, scenario, selection, engine, allocation, new Date());
+    const made = makeRecord(flags.record, scenario, selection, plan.engine, allocation, new Date());
     record = { path: flags.record, bytes: `${JSON.stringify(made, null, 2)}\n`, date: made.date };
   }
-  const trace = reportTrace(path, scenario, selection, allocation, { ...(flags.solver === undefined ? {} : { solver: engine }), ...(record === undefined ? {} : { record }) });
+  const trace = reportTrace(path, scenario, selection, allocation, { ...(flags.solver === undefined ? {} : { solver: plan.engine }), ...(record === undefined ? {} : { record }) });
   const input: ReportInput = {
     scenario,
     allocation,
@@ -188,15 +218,16 @@ export async function runReport(path: string, flags: ReportFlags, console: Conso
     ...(comparison === undefined ? {} : { comparison }),
     ...(robust === undefined ? {} : { robustness: robust }),
     trace,
-    explanations: await explainNearLine(scenario, selection, allocation, lang, { engine, ...(timeLimitMs === undefined ? {} : { timeLimitMs }) }),
+    explanations: await explainNearLine(scenario, selection, allocation, plan.lang, { engine: plan.engine, ...(plan.timeLimitMs === undefined ? {} : { timeLimitMs: plan.timeLimitMs }) }),
   };
-  const html = renderReportHtml(input, { lang });
+  const html = renderReportHtml(input, { lang: plan.lang });
   signal?.throwIfAborted();
+  const inputs = [scenario.file, scenario.candidatesFile];
   if (record !== undefined) {
     await writeOutput(record.path, record.bytes, inputs, 'decision record');
-    console.err(`Wrote the decision record to ${flags.record}; 'enveloppe verify ${flags.record}' re-runs it.\n`);
+    console.err(`Wrote the decision record to ${record.path}; 'enveloppe verify ${record.path}' re-runs it.\n`);
   }
-  await writeOutput(flags.out, html, inputs, 'report');
-  console.err(`Wrote the report to ${flags.out} (${allocation.laureates} laureates, ${html.length.toLocaleString('en')} characters); open it in a browser and print it to PDF.\n`);
+  await writeOutput(plan.out, html, inputs, 'report');
+  console.err(`Wrote the report to ${plan.out} (${allocation.laureates} laureates, ${html.length.toLocaleString('en')} characters); open it in a browser and print it to PDF.\n`);
   return EXIT.ok;
 }

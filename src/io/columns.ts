@@ -3,8 +3,9 @@
  * `region`, `request`) mapped to the file's own headers by `columns:`, and every header matched
  * after trimming, case- and accent-insensitively, so an export is used as it is.
  */
-import { UserError } from '../domain/errors.js';
+import type { Bilingual } from '../domain/lang.js';
 import { closest } from '../domain/names.js';
+import { didYouMean, fr, userError, type BilingualPlace } from './bilingual.js';
 import { readCsvFile } from './csv.js';
 
 /** The parts a column can play; each must be found in the file. */
@@ -73,10 +74,15 @@ export function matchHeader(wanted: string, header: readonly string[]): HeaderMa
 }
 
 /** "Did you mean …?", or the headers the file has. */
-export function headerHint(match: Extract<HeaderMatch, { ok: false }>, header: readonly string[]): string {
-  if (match.ambiguous.length > 0) return `The file has ${match.ambiguous.map((name) => `'${name}'`).join(' and ')}, which differ only by case or accents: rename one.`;
-  if (match.guess !== undefined) return `Did you mean '${match.guess}'?`;
-  return `The file's columns are: ${header.join(', ')}.`;
+export function headerHint(match: Extract<HeaderMatch, { ok: false }>, header: readonly string[]): Bilingual {
+  if (match.ambiguous.length > 0) {
+    return {
+      en: `The file has ${match.ambiguous.map((name) => `'${name}'`).join(' and ')}, which differ only by case or accents: rename one.`,
+      fr: fr`Le fichier a ${match.ambiguous.map((name) => `«\u00a0${name}\u00a0»`).join(' et ')}, qui ne diffèrent que par la casse ou les accents : renommez l’une des colonnes.`,
+    };
+  }
+  if (match.guess !== undefined) return didYouMean(match.guess);
+  return { en: `The file's columns are: ${header.join(', ')}.`, fr: fr`Les colonnes du fichier sont : ${header.join(', ')}.` };
 }
 
 /**
@@ -100,29 +106,34 @@ export function columnLetters(column: number): string {
  * Where a cell is, for a message: `{line: 12, field: 'request'}` in a CSV, or in a sheet
  * `{field: 'Candidatures!F12: request'}` (row number `line` of column `header`).
  */
-export function cellPlace(table: CandidateTable, line: number, header: string, field: string): { file: string; line?: number; field: string } {
+export function cellPlace(table: CandidateTable, line: number, header: string, field: string): BilingualPlace & { file: string } {
   const letters = table.sheet?.letters[header];
   if (table.sheet === undefined || letters === undefined) return { file: table.file, line, field };
   return { file: table.file, field: `${table.sheet.name}!${letters}${line}: ${field}` };
 }
 
+/** `Candidatures row 12` / `Candidatures ligne 12`: a row of a sheet. */
+function sheetRow(sheet: SheetPlace, row: number): Bilingual {
+  return { en: `${sheet.name} row ${row}`, fr: `${sheet.name} ligne ${row}` };
+}
+
 /** Where a row is: its line in a CSV, `Candidatures row 12` in a sheet. */
-export function rowPlace(table: CandidateTable, line: number): { file: string; line?: number; field?: string } {
-  return table.sheet === undefined ? { file: table.file, line } : { file: table.file, field: `${table.sheet.name} row ${line}` };
+export function rowPlace(table: CandidateTable, line: number): BilingualPlace & { file: string } {
+  return table.sheet === undefined ? { file: table.file, line } : { file: table.file, field: sheetRow(table.sheet, line) };
 }
 
 /** Where the header is: line 1 of a CSV, or the header row of a sheet. */
-export function headerPlace(table: CandidateTable, field?: string): { file: string; line?: number; field?: string } {
+export function headerPlace(table: CandidateTable, field?: string): BilingualPlace & { file: string } {
   if (table.sheet === undefined) return field === undefined ? { file: table.file, line: 1 } : { file: table.file, line: 1, field };
-  const row = `${table.sheet.name} row ${table.sheet.headerRow}`;
-  return { file: table.file, field: field === undefined ? row : `${row}: ${field}` };
+  const row = sheetRow(table.sheet, table.sheet.headerRow);
+  return { file: table.file, field: field === undefined ? row : { en: `${row.en}: ${field}`, fr: `${row.fr}: ${field}` } };
 }
 
 /** A problem with `columns:`: the part whose header is not in the file, and what to say. */
 export interface ColumnMapProblem {
   readonly role: Role;
-  readonly message: string;
-  readonly hint: string;
+  readonly message: Bilingual;
+  readonly hint: Bilingual;
 }
 
 /** Checks that every header named by `columns:` is in the file (case and accents aside). */
@@ -131,7 +142,13 @@ export function columnMapProblem(map: ColumnMap | undefined, table: CandidateTab
     const wanted = map?.[role];
     if (wanted === undefined) continue;
     const match = matchHeader(wanted, table.header);
-    if (!match.ok) return { role, message: `the column '${wanted}' given for ${role} is not in ${table.file}${table.sheet === undefined ? '' : ` (sheet '${table.sheet.name}')`}`, hint: headerHint(match, table.header) };
+    if (!match.ok) {
+      const message = {
+        en: `the column '${wanted}' given for ${role} is not in ${table.file}${table.sheet === undefined ? '' : ` (sheet '${table.sheet.name}')`}`,
+        fr: fr`la colonne « ${wanted} » donnée pour ${role} n’est pas dans ${table.file}${table.sheet === undefined ? '' : fr` (feuille « ${table.sheet.name} »)`}`,
+      };
+      return { role, message, hint: headerHint(match, table.header) };
+    }
   }
   return undefined;
 }
@@ -148,6 +165,11 @@ export async function readCandidatesTable(file: string, sheet: string | undefine
     const { readWorkbookTable } = await import('./xlsx.js');
     return readWorkbookTable(file, sheet);
   }
-  if (UNREAD.test(file)) throw new UserError('enveloppe reads .xlsx workbooks and CSV files, not this format', { file, hint: 'Open it in Excel and save it as "Classeur Excel (.xlsx)" or "CSV UTF-8".' });
+  if (UNREAD.test(file)) {
+    throw userError(
+      { en: 'enveloppe reads .xlsx workbooks and CSV files, not this format', fr: 'enveloppe lit les classeurs .xlsx et les fichiers CSV, pas ce format' },
+      { file, hint: { en: 'Open it in Excel and save it as "Classeur Excel (.xlsx)" or "CSV UTF-8".', fr: fr`Ouvrez-le dans Excel et enregistrez-le en « Classeur Excel (.xlsx) » ou en « CSV UTF-8 ».` } },
+    );
+  }
   return readCsvFile(file);
 }

@@ -4,6 +4,7 @@
  */
 import Papa from 'papaparse';
 import { UserError } from '../domain/errors.js';
+import { fr, RENAME_ONE, userError } from './bilingual.js';
 import { readInputFile } from './files.js';
 import { canonicalName, decodeText, twinDifference } from './text.js';
 
@@ -47,15 +48,15 @@ export function readCsvFile(path: string): CsvTable {
     if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
-      throw new UserError('file not found', { file: path, hint: 'Check the path and the file name (with its .csv extension).' });
+      throw userError({ en: 'file not found', fr: 'fichier introuvable' }, { file: path, hint: { en: 'Check the path and the file name (with its .csv extension).', fr: 'Vérifiez le chemin et le nom du fichier (avec son extension .csv).' } });
     }
     if (code === 'EISDIR') {
-      throw new UserError('this is a folder, not a CSV file', { file: path, hint: 'Give the path of the .csv file inside it.' });
+      throw userError({ en: 'this is a folder, not a CSV file', fr: 'c’est un dossier, pas un fichier CSV' }, { file: path, hint: { en: 'Give the path of the .csv file inside it.', fr: 'Donnez le chemin du fichier .csv qu’il contient.' } });
     }
     if (code === 'EACCES' || code === 'EPERM') {
-      throw new UserError('cannot read the file (permission denied)', {
+      throw userError({ en: 'cannot read the file (permission denied)', fr: 'impossible de lire le fichier (permission refusée)' }, {
         file: path,
-        hint: 'Close the file in Excel if it is open, or check its permissions.',
+        hint: { en: 'Close the file in Excel if it is open, or check its permissions.', fr: 'Fermez le fichier dans Excel s’il est ouvert, ou vérifiez ses droits d’accès.' },
       });
     }
     throw error;
@@ -78,9 +79,9 @@ export function parseCsv(bytes: Uint8Array, file: string): CsvTable {
   const forced = sepLine?.[1] as Delimiter | undefined;
   const headerStart = firstContentLine(text, sepLine === null ? 0 : sepLine[0].length);
   if (headerStart === -1) {
-    throw new UserError('the file has no column names (every line is empty)', {
+    throw userError(NO_HEADER, {
       file,
-      hint: 'The first non-empty line must hold the column names.',
+      hint: { en: 'The first non-empty line must hold the column names.', fr: 'La première ligne non vide doit porter les noms des colonnes.' },
     });
   }
   const delimiter = forced ?? detectDelimiter(text, headerStart);
@@ -90,7 +91,7 @@ export function parseCsv(bytes: Uint8Array, file: string): CsvTable {
   while (index < records.length && isBlank(records[index]?.fields ?? [])) index++;
   const headerRecord = records[index];
   if (headerRecord === undefined) {
-    throw new UserError('the file has no column names (every line is empty)', { file });
+    throw userError(NO_HEADER, { file });
   }
   checkQuotes(headerRecord, text, file);
   checkForeignDelimiter(headerRecord, file, forced !== undefined);
@@ -116,6 +117,8 @@ export function parseCsv(bytes: Uint8Array, file: string): CsvTable {
 
   return { file, encoding: decoded.encoding, delimiter, header, rows };
 }
+
+const NO_HEADER = { en: 'the file has no column names (every line is empty)', fr: 'le fichier n’a pas de noms de colonnes (toutes ses lignes sont vides)' };
 
 /** JS `trim` already covers spaces, tabs, U+00A0, U+202F and a stray BOM. */
 function trimCell(cell: string): string {
@@ -199,16 +202,16 @@ function checkQuotes(record: RawRecord, text: string, file: string): void {
   const quote = (error.index ?? 0) - 1;
   const line = text[quote] === '"' && quote >= record.start ? lineAt(text, quote) : record.line;
   if (error.code === 'MissingQuotes') {
-    throw new UserError(`a quote opened at line ${line} is never closed`, {
+    throw userError({ en: `a quote opened at line ${line} is never closed`, fr: `un guillemet ouvert ligne ${line} n’est jamais fermé` }, {
       file,
       line,
-      hint: 'Close the quoted cell with ", and write a quote inside a cell as two quotes ("").',
+      hint: { en: 'Close the quoted cell with ", and write a quote inside a cell as two quotes ("").', fr: 'Fermez la cellule entre guillemets par ", et écrivez un guillemet dans une cellule en le doublant ("").' },
     });
   }
-  throw new UserError(`a quoted cell opened at line ${line} has text after its closing quote`, {
+  throw userError({ en: `a quoted cell opened at line ${line} has text after its closing quote`, fr: `une cellule entre guillemets ouverte ligne ${line} a du texte après son guillemet fermant` }, {
     file,
     line,
-    hint: 'Inside a quoted cell, write a quote as two quotes ("").',
+    hint: { en: 'Inside a quoted cell, write a quote as two quotes ("").', fr: 'Dans une cellule entre guillemets, écrivez un guillemet en le doublant ("").' },
   });
 }
 
@@ -226,31 +229,38 @@ function checkForeignDelimiter(record: RawRecord, file: string, forced: boolean)
     if (count > bestCount) [best, bestCount] = [candidate, count];
   }
   if (best === undefined) return;
-  throw new UserError(`the columns are separated by '${best}', which enveloppe does not read`, {
+  throw userError({ en: `the columns are separated by '${best}', which enveloppe does not read`, fr: fr`les colonnes sont séparées par « ${best} », qu’enveloppe ne lit pas` }, {
     file,
     line: record.line,
-    hint: "Separate the columns with ';' (French Excel), ',' or tab: in Excel, save as 'CSV UTF-8 (délimité par des virgules)'.",
+    hint: {
+      en: "Separate the columns with ';' (French Excel), ',' or tab: in Excel, save as 'CSV UTF-8 (délimité par des virgules)'.",
+      fr: fr`Séparez les colonnes par « ; » (Excel en français), « , » ou une tabulation : dans Excel, enregistrez en « CSV UTF-8 (délimité par des virgules) ».`,
+    },
   });
 }
 
 function raggedRow(record: RawRecord, text: string, file: string, delimiter: Delimiter, width: number): UserError {
   const got = record.fields.length;
   const base = `line ${record.line} has ${got} field${got === 1 ? '' : 's'}, the header has ${width}`;
+  const french = `la ligne ${record.line} a ${got} champ${got > 1 ? 's' : ''}, l’en-tête en a ${width}`;
   const raw = text.slice(record.start, record.end).replace(/\n$/, '');
   const other = DELIMITERS.find(
     (d) => d !== delimiter && Papa.parse<string[]>(raw, { delimiter: d, newline: '\n', quoteChar: '"' }).data[0]?.length === width,
   );
   if (other !== undefined) {
-    return new UserError(`${base}: mixed delimiters, the header uses ${show(delimiter)} but this line uses ${show(other)}`, {
+    return userError({ en: `${base}: mixed delimiters, the header uses ${show(delimiter)} but this line uses ${show(other)}`, fr: fr`${french} : séparateurs mélangés, l’en-tête utilise ${montre(delimiter)} mais cette ligne ${montre(other)}` }, {
       file,
       line: record.line,
-      hint: `Use ${show(delimiter)} on every line, or export the file again from Excel.`,
+      hint: { en: `Use ${show(delimiter)} on every line, or export the file again from Excel.`, fr: `Utilisez ${montre(delimiter)} sur toutes les lignes, ou exportez de nouveau le fichier depuis Excel.` },
     });
   }
-  return new UserError(base, {
+  return userError({ en: base, fr: french }, {
     file,
     line: record.line,
-    hint: `Columns are separated by ${show(delimiter)}; a cell containing ${show(delimiter)} or a line break must be in double quotes.`,
+    hint: {
+      en: `Columns are separated by ${show(delimiter)}; a cell containing ${show(delimiter)} or a line break must be in double quotes.`,
+      fr: fr`Les colonnes sont séparées par ${montre(delimiter)} ; une cellule contenant ${montre(delimiter)} ou un retour à la ligne doit être entre guillemets droits (").`,
+    },
   });
 }
 
@@ -258,13 +268,18 @@ function show(delimiter: Delimiter): string {
   return delimiter === '\t' ? 'tab' : `'${delimiter}'`;
 }
 
+/** A separator as French names it: `«\u00a0;\u00a0»`, `la tabulation`. */
+function montre(delimiter: Delimiter): string {
+  return delimiter === '\t' ? 'la tabulation' : `«\u00a0${delimiter}\u00a0»`;
+}
+
 /** `column 3 (C)`: the position as a person counts it and as Excel labels it. */
-function columnLabel(index: number): string {
+function columnLabel(index: number): { en: string; fr: string } {
   let letters = '';
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
     letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   }
-  return `column ${index + 1} (${letters})`;
+  return { en: `column ${index + 1} (${letters})`, fr: `colonne ${index + 1} (${letters})` };
 }
 
 /**
@@ -282,24 +297,26 @@ function checkHeader(record: RawRecord, body: readonly RawRecord[], file: string
   const seen = new Map<string, number>();
   header.forEach((name, i) => {
     if (name === '') {
-      throw new UserError('this column has no name in the header', {
+      throw userError({ en: 'this column has no name in the header', fr: 'cette colonne n’a pas de nom dans l’en-tête' }, {
         file,
         line: record.line,
         field: columnLabel(i),
-        hint: 'Give every column a name on the first line, or delete the column (and any title line above the header).',
+        hint: {
+          en: 'Give every column a name on the first line, or delete the column (and any title line above the header).',
+          fr: 'Donnez un nom à chaque colonne sur la première ligne, ou supprimez la colonne (et toute ligne de titre au-dessus de l’en-tête).',
+        },
       });
     }
     const key = name.toLowerCase();
     const first = seen.get(key);
     if (first !== undefined) {
       const [a, b] = [trimCell(record.fields[first] ?? ''), trimCell(record.fields[i] ?? '')];
-      const twins = a.toLowerCase() === b.toLowerCase() ? '' : ` (the two names ${twinDifference(a, b)})`;
-      throw new UserError(`the column appears twice: ${columnLabel(first)} and ${columnLabel(i)}${twins}`, {
-        file,
-        line: record.line,
-        field: name,
-        hint: 'Rename or delete one of them.',
-      });
+      const same = a.toLowerCase() === b.toLowerCase();
+      const message = {
+        en: `the column appears twice: ${columnLabel(first).en} and ${columnLabel(i).en}${same ? '' : ` (the two names ${twinDifference(a, b)})`}`,
+        fr: fr`la colonne figure deux fois : ${columnLabel(first).fr} et ${columnLabel(i).fr}${same ? '' : ` (les deux noms ${twinDifference(a, b, 'fr')})`}`,
+      };
+      throw userError(message, { file, line: record.line, field: name, hint: RENAME_ONE });
     }
     seen.set(key, i);
   });

@@ -11,8 +11,33 @@
  *   3 digits) is 1234: French users group with dots, and euro amounts rarely carry 3 decimals.
  */
 
-/** A parse result: the value, or a short English phrase saying what the text is instead. */
+import type { Bilingual, Lang } from '../domain/lang.js';
+
+/** A parse result: the value, or a short English phrase saying what the text is instead ({@link reasonSaid} in both languages). */
 export type Parsed = { ok: true; value: number } | { ok: false; reason: string };
+
+/** The French end of sentence of each reason the parsers give: French cannot put every reason after "est". */
+const FRENCH_REASONS: Readonly<Record<string, string>> = {
+  empty: 'est vide',
+  'not a number': 'n’est pas un nombre',
+  'a negative amount': 'est un montant négatif',
+  'a negative amount (accounting brackets)': 'est un montant négatif (entre parenthèses, à la façon des comptables)',
+  'a percentage, not an amount': 'est un pourcentage, pas un montant',
+};
+
+/**
+ * A parser's reason as the end of a sentence about the text, in both languages.
+ * @example reasonSaid('not a number') // { en: 'is not a number', fr: 'n’est pas un nombre' }
+ */
+export function reasonSaid(reason: string): Bilingual {
+  const excel = /^an Excel error \((.*)\)$/.exec(reason);
+  const french = excel === null ? FRENCH_REASONS[reason] : `est une erreur d’Excel (${excel[1] ?? ''})`;
+  return { en: `is ${reason}`, fr: french ?? `n’est pas lisible (${reason})` };
+}
+
+function refused(reason: string): Parsed {
+  return { ok: false, reason };
+}
 
 const GROUP_SPACE = '[ \\u00A0\\u202F\\u2009\\u2007]';
 const HAS_GROUP_SPACE = new RegExp(GROUP_SPACE);
@@ -22,8 +47,11 @@ const EXCEL_ERROR = /^#(?:N\/A|[\p{L}\d/]+[!?])$/u;
 const CURRENCY_BEFORE = /^(?:€|eur|euros?)\s*/i;
 const CURRENCY_AFTER = /\s*(?:€|eur|euros?|d['’]\s*euros?)$/i;
 
-const EMPTY: Parsed = { ok: false, reason: 'empty' };
-const NOT_A_NUMBER: Parsed = { ok: false, reason: 'not a number' };
+/** Refusals every parser may give; also read by the candidates and reviews readers. */
+export const EMPTY: Parsed = refused('empty');
+const NOT_A_NUMBER: Parsed = refused('not a number');
+const NEGATIVE: Parsed = refused('a negative amount');
+const BRACKETS: Parsed = refused('a negative amount (accounting brackets)');
 
 /**
  * Parse an amount in euros; negatives are refused, zero is accepted.
@@ -33,18 +61,18 @@ export function parseAmount(text: string): Parsed {
   const early = refuseEarly(text);
   if (early !== undefined) return early;
   const s = text.trim();
-  if (/%$/.test(s)) return { ok: false, reason: 'a percentage, not an amount' };
+  if (/%$/.test(s)) return refused('a percentage, not an amount');
 
   const brackets = /^\((.*)\)$/.exec(s);
   if (brackets !== null) {
     const inner = unsignedAmount(stripCurrency(brackets[1] ?? ''), true);
-    return inner === undefined ? NOT_A_NUMBER : { ok: false, reason: 'a negative amount (accounting brackets)' };
+    return inner === undefined ? NOT_A_NUMBER : BRACKETS;
   }
 
   const { negative, rest } = splitSign(stripCurrency(s));
   const value = unsignedAmount(stripCurrency(rest), true);
   if (value === undefined) return NOT_A_NUMBER;
-  if (negative && value !== 0) return { ok: false, reason: 'a negative amount' };
+  if (negative && value !== 0) return NEGATIVE;
   return { ok: true, value };
 }
 
@@ -85,7 +113,7 @@ export function parseMoneyInput(text: string): Parsed {
   if (early !== undefined) return early;
   const s = text.trim();
   if (/^\(.*\)$/.test(s)) {
-    return parseMoneyInput(s.slice(1, -1)).ok ? { ok: false, reason: 'a negative amount (accounting brackets)' } : NOT_A_NUMBER;
+    return parseMoneyInput(s.slice(1, -1)).ok ? BRACKETS : NOT_A_NUMBER;
   }
 
   const { negative, rest } = splitSign(stripCurrency(s));
@@ -94,7 +122,7 @@ export function parseMoneyInput(text: string): Parsed {
   const digits = scaled === null ? stripCurrency(rest) : (scaled[1] ?? '');
   const value = unsignedAmount(digits, scaled === null);
   if (value === undefined) return NOT_A_NUMBER;
-  if (negative && value !== 0) return { ok: false, reason: 'a negative amount' };
+  if (negative && value !== 0) return NEGATIVE;
   return { ok: true, value: Math.round(value * multiplier * 100) / 100 };
 }
 
@@ -115,7 +143,7 @@ const MULTIPLIERS: Readonly<Record<string, number>> = {
 function refuseEarly(text: string): Parsed | undefined {
   const s = text.trim();
   if (s === '') return EMPTY;
-  if (EXCEL_ERROR.test(s)) return { ok: false, reason: `an Excel error (${s})` };
+  if (EXCEL_ERROR.test(s)) return refused(`an Excel error (${s})`);
   return undefined;
 }
 
@@ -196,15 +224,18 @@ function unsignedNumber(s: string, loneDotGroups: boolean): number | undefined {
  * `120,000` is 120 € with a French decimal comma or 120 000 € with an English thousands comma;
  * `1.500` is 1 500 € with French dot grouping or 1,5 € with a decimal point. A money column
  * must not guess: a wrong guess is a grant off by a factor of 1,000 with exit 0.
+ * In French with `lang: 'fr'`.
  * @example ambiguousAmount('120,000') // "120 € (',' as decimal comma) or 120 000 € (',' grouping thousands)"
  */
-export function ambiguousAmount(text: string): string | undefined {
+export function ambiguousAmount(text: string, lang: Lang = 'en'): string | undefined {
   const { rest } = splitSign(stripCurrency(text.trim()));
   const match = /^([1-9]\d{0,2})([.,])(\d{3})$/.exec(stripCurrency(rest));
   if (match === null) return undefined;
   const [, whole = '', mark = '', part = ''] = match;
-  const asDecimal = `${whole}${part.replace(/0+$/, '') === '' ? '' : `,${part.replace(/0+$/, '')}`} €`;
-  const asThousands = `${whole} ${part} €`;
+  const space = lang === 'fr' ? '\u00a0' : ' ';
+  const asDecimal = `${whole}${part.replace(/0+$/, '') === '' ? '' : `,${part.replace(/0+$/, '')}`}${space}€`;
+  const asThousands = `${whole}${space}${part}${space}€`;
+  if (lang === 'fr') return `${asDecimal} (« ${mark} » comme ${mark === ',' ? 'virgule' : 'point'} décimal${mark === ',' ? 'e' : ''}) ou ${asThousands} (« ${mark} » séparant les milliers)`.replace(/« (.) »/g, '«\u00a0$1\u00a0»');
   const name = mark === ',' ? 'comma' : 'point';
   return `${asDecimal} ('${mark}' as decimal ${name}) or ${asThousands} ('${mark}' grouping thousands)`;
 }

@@ -10,6 +10,8 @@ import { dirname, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import type { Allocation, Selection } from '../domain/allocation.js';
 import { UserError } from '../domain/errors.js';
+import type { Bilingual } from '../domain/lang.js';
+import { fr } from './bilingual.js';
 import type { Scenario } from '../domain/types.js';
 import type { EngineChoice } from '../domain/engines.js';
 import { allocationJson } from './allocation-export.js';
@@ -47,16 +49,24 @@ export interface RecordSignature {
 /** Reads an Ed25519 key (PEM), private for --sign or public for --key, or one UserError. */
 function readKey(path: string, kind: 'private' | 'public'): KeyObject {
   const field = kind === 'private' ? '--sign' : '--key';
-  const hint = kind === 'private' ? 'Make one with: openssl genpkey -algorithm ed25519 -out key.pem' : 'Export it from the private key with: openssl pkey -in key.pem -pubout -out key.pub.pem';
+  const hint =
+    kind === 'private'
+      ? { en: 'Make one with: openssl genpkey -algorithm ed25519 -out key.pem', fr: fr`Créez-en une avec : openssl genpkey -algorithm ed25519 -out key.pem` }
+      : { en: 'Export it from the private key with: openssl pkey -in key.pem -pubout -out key.pub.pem', fr: fr`Exportez-la depuis la clé privée avec : openssl pkey -in key.pem -pubout -out key.pub.pem` };
+  const french = kind === 'private' ? 'privée' : 'publique';
   let key: KeyObject;
   try {
     const bytes = readInputFile(path, 'key file');
     key = kind === 'private' ? createPrivateKey(bytes) : createPublicKey(bytes);
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError(`this is not a ${kind} key in PEM format`, { file: path, field, hint, exitCode: 2 });
+    throw new UserError({ en: `this is not a ${kind} key in PEM format`, fr: `ce n’est pas une clé ${french} au format PEM` }, { file: path, field, hint, exitCode: 2 });
   }
-  if (key.asymmetricKeyType !== 'ed25519') throw new UserError(`this is a ${key.asymmetricKeyType ?? 'unknown'} key, not an Ed25519 one`, { file: path, field, hint, exitCode: 2 });
+  if (key.asymmetricKeyType !== 'ed25519') {
+    const type = key.asymmetricKeyType;
+    const message = { en: `this is a ${type ?? 'unknown'} key, not an Ed25519 one`, fr: `c’est une clé ${type ?? 'd’un type inconnu'}, pas une clé Ed25519` };
+    throw new UserError(message, { file: path, field, hint, exitCode: 2 });
+  }
   return key;
 }
 
@@ -192,26 +202,45 @@ export function readRecord(path: string): DecisionRecord {
     text = readInputFile(path, 'decision record').toString('utf8');
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError('no such record file', { file: path, hint: 'Give the file written by solve --record.', exitCode: 2 });
+    throw new UserError({ en: 'no such record file', fr: 'registre de décision introuvable' }, { file: path, hint: GIVE_RECORD, exitCode: 2 });
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new UserError(`this is not a JSON decision record (${(error as Error).message})`, { file: path, hint: 'Give the file written by solve --record.' });
+    const why = (error as Error).message;
+    throw new UserError({ en: `this is not a JSON decision record (${why})`, fr: `ce n’est pas un registre de décision JSON (${why})` }, { file: path, hint: GIVE_RECORD });
   }
   const format = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as { format?: unknown }).format : undefined;
   if (format !== RECORD_FORMAT) {
-    throw new UserError(`this is not an enveloppe decision record (format '${String(format)}')`, { file: path, hint: 'Give the file written by solve --record.' });
+    throw new UserError({ en: `this is not an enveloppe decision record (format '${String(format)}')`, fr: fr`ce n’est pas un registre de décision d’enveloppe (format « ${String(format)} »)` }, { file: path, hint: GIVE_RECORD });
   }
   const parsed = recordSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.map(String).join('.') ?? '';
-    const what = issue?.code === 'unrecognized_keys' ? `has an unknown field '${issue.keys.join("', '")}'` : `has a missing or malformed field${field === '' ? '' : ` '${field}'`} (${issue?.message ?? 'invalid'})`;
-    throw new UserError(`the decision record ${what}`, { file: path, ...(field === '' ? {} : { field }), hint: 'A record is written by solve --record and must not be edited; it cannot be verified.' });
-  }
+  if (!parsed.success) throw recordIssue(parsed.error, raw, path);
   return parsed.data as DecisionRecord;
+}
+
+const GIVE_RECORD: Bilingual = { en: 'Give the file written by solve --record.', fr: 'Donnez le fichier écrit par solve --record.' };
+
+/** The French of the record schema's own messages (zod's are translated by its French locale). */
+const FRENCH_CHECKS: Readonly<Record<string, string>> = {
+  'a SHA-256 in hexadecimal': 'un SHA-256 en hexadécimal',
+  'an ISO date such as 2026-03-01T10:00:00.000Z': 'une date ISO comme 2026-03-01T10:00:00.000Z',
+  'exactly one scenario and one candidates file': 'exactement un scénario et un fichier de candidats',
+};
+
+/** The first issue of a record that does not match its schema, as one UserError. */
+function recordIssue(error: z.ZodError, raw: unknown, path: string): UserError {
+  const issue = error.issues[0];
+  const field = issue?.path.map(String).join('.') ?? '';
+  const english = issue?.message ?? 'invalid';
+  const french = FRENCH_CHECKS[english] ?? recordSchema.safeParse(raw, { error: z.locales.fr().localeError }).error?.issues[0]?.message ?? 'invalide';
+  const what =
+    issue?.code === 'unrecognized_keys'
+      ? { en: `has an unknown field '${issue.keys.join("', '")}'`, fr: `a un champ inconnu ${issue.keys.map((key) => `«\u00a0${key}\u00a0»`).join(', ')}` }
+      : { en: `has a missing or malformed field${field === '' ? '' : ` '${field}'`} (${english})`, fr: `a un champ absent ou mal formé${field === '' ? '' : ` «\u00a0${field}\u00a0»`} (${french})` };
+  const hint = { en: 'A record is written by solve --record and must not be edited; it cannot be verified.', fr: fr`Un registre est écrit par solve --record et ne doit pas être modifié ; il ne peut pas être vérifié.` };
+  return new UserError({ en: `the decision record ${what.en}`, fr: `le registre de décision ${what.fr}` }, { file: path, ...(field === '' ? {} : { field }), hint });
 }
 
 /** What `verify` found: reproduced, or the first thing that differs. */

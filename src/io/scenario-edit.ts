@@ -6,6 +6,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { Document, isMap, isScalar, parseDocument, type Node, type Pair } from 'yaml';
 import writeFileAtomic from 'write-file-atomic';
 import { UserError } from '../domain/errors.js';
+import type { Bilingual } from '../domain/lang.js';
+import { fr } from './bilingual.js';
 import { POLICY_NAME } from '../domain/names.js';
 import type { ReturnTier } from '../domain/types.js';
 import { encodeText, readTextFile, type TextEncoding } from './text.js';
@@ -26,23 +28,30 @@ export async function savePolicy(
   returns: readonly ReturnTier[] = [],
 ): Promise<void> {
   if (!POLICY_NAME.test(name)) {
-    throw new UserError(`'${name}' is not a usable policy name`, { file: scenarioFile, field: 'policies', hint: 'Use lower-case letters, digits, _ and -, e.g. emploi_2.', exitCode: 2 });
+    const hint = { en: 'Use lower-case letters, digits, _ and -, e.g. emploi_2.', fr: 'Utilisez des minuscules, des chiffres, _ et -, par exemple emploi_2.' };
+    throw new UserError({ en: `'${name}' is not a usable policy name`, fr: fr`« ${name} » n’est pas un nom de politique utilisable` }, { file: scenarioFile, field: 'policies', hint, exitCode: 2 });
   }
   const entries = Object.entries(weights);
   if (entries.some(([, weight]) => !Number.isFinite(weight) || weight < 0) || !entries.some(([, weight]) => weight > 0)) {
-    throw new UserError('a policy needs weights of 0 or more, at least one above 0', { file: scenarioFile, field: `policies.${name}.weights`, exitCode: 2 });
+    const message = { en: 'a policy needs weights of 0 or more, at least one above 0', fr: 'une politique demande des poids positifs ou nuls, dont au moins un supérieur à 0' };
+    throw new UserError(message, { file: scenarioFile, field: `policies.${name}.weights`, exitCode: 2 });
   }
   const { text, encoding } = readScenarioText(scenarioFile);
   const next = withPolicy(text, scenarioFile, name, { label, weights, returns });
   // Written back in the encoding it was read in: a Windows-1252 file keeps its accents as single bytes.
   const bytes = encodeText(next, encoding);
   if (bytes === undefined) {
-    throw new UserError(`the policy holds a character that ${ENCODING_NAMES[encoding]} cannot store; nothing was written`, { file: scenarioFile, field: `policies.${name}`, hint: 'Use a label without that character, or save the scenario as UTF-8 first.' });
+    const names = ENCODING_NAMES[encoding];
+    const message = { en: `the policy holds a character that ${names.en} cannot store; nothing was written`, fr: fr`la politique contient un caractère que ${names.fr} ne peut pas stocker ; rien n’a été écrit` };
+    const hint = { en: 'Use a label without that character, or save the scenario as UTF-8 first.', fr: 'Utilisez un libellé sans ce caractère, ou enregistrez d’abord le scénario en UTF-8.' };
+    throw new UserError(message, { file: scenarioFile, field: `policies.${name}`, hint });
   }
   try {
     await writeFileAtomic(scenarioFile, bytes);
   } catch (error) {
-    throw new UserError(`could not write the scenario file: ${(error as Error).message}; nothing was written`, { file: scenarioFile, hint: 'Check that the folder is writable.' });
+    const why = (error as Error).message;
+    const message = { en: `could not write the scenario file: ${why}; nothing was written`, fr: fr`impossible d’écrire le fichier du scénario : ${why} ; rien n’a été écrit` };
+    throw new UserError(message, { file: scenarioFile, hint: { en: 'Check that the folder is writable.', fr: 'Vérifiez que le dossier est accessible en écriture.' } });
   }
 }
 
@@ -55,9 +64,13 @@ interface PolicyEntry {
 /** The text of a scenario file with one more policy. Pure: exported for tests. */
 export function withPolicy(text: string, file: string, name: string, entry: PolicyEntry): string {
   const document = parseDocument(text, { uniqueKeys: true });
-  if (document.errors.length > 0) throw new UserError('the scenario file is not valid YAML any more; nothing was written', { file, hint: 'Fix the file, then save the policy again.' });
+  if (document.errors.length > 0) {
+    const message = { en: 'the scenario file is not valid YAML any more; nothing was written', fr: fr`le fichier du scénario n’est plus du YAML valide ; rien n’a été écrit` };
+    throw new UserError(message, { file, hint: { en: 'Fix the file, then save the policy again.', fr: 'Corrigez le fichier, puis enregistrez de nouveau la politique.' } });
+  }
   if (document.hasIn(['policies', name])) {
-    throw new UserError(`the scenario already has a policy named '${name}'`, { file, field: `policies.${name}`, hint: 'Choose another name.', exitCode: 2 });
+    const message = { en: `the scenario already has a policy named '${name}'`, fr: fr`le scénario a déjà une politique nommée « ${name} »` };
+    throw new UserError(message, { file, field: `policies.${name}`, hint: { en: 'Choose another name.', fr: 'Choisissez un autre nom.' }, exitCode: 2 });
   }
   const expected = { ...(document.toJS() as Record<string, unknown>) };
   expected['policies'] = { ...((expected['policies'] as Record<string, unknown> | null | undefined) ?? {}), [name]: plainEntry(entry) };
@@ -69,7 +82,8 @@ export function withPolicy(text: string, file: string, name: string, entry: Poli
   document.setIn(['policies', name], entryNode(document, entry));
   const rewritten = String(document);
   if (!isDeepStrictEqual(parseDocument(rewritten).toJS(), expected)) {
-    throw new UserError('could not add the policy without changing the rest of the file; nothing was written', { file, hint: 'Add the policy by hand.' });
+    const message = { en: 'could not add the policy without changing the rest of the file; nothing was written', fr: fr`impossible d’ajouter la politique sans changer le reste du fichier ; rien n’a été écrit` };
+    throw new UserError(message, { file, hint: { en: 'Add the policy by hand.', fr: 'Ajoutez la politique à la main.' } });
   }
   return rewritten;
 }
@@ -128,12 +142,12 @@ function splice(text: string, document: Document, name: string, entry: PolicyEnt
   return `${text.slice(0, at)}${prefix}${body}${text.slice(at)}`;
 }
 
-const ENCODING_NAMES: Readonly<Record<TextEncoding, string>> = {
-  'utf-8': 'UTF-8',
-  'utf-8-bom': 'UTF-8',
-  'utf-16le': 'UTF-16',
-  'utf-16be': 'UTF-16',
-  'windows-1252': 'the file\'s encoding (Windows-1252)',
+const ENCODING_NAMES: Readonly<Record<TextEncoding, Bilingual>> = {
+  'utf-8': { en: 'UTF-8', fr: 'l’UTF-8' },
+  'utf-8-bom': { en: 'UTF-8', fr: 'l’UTF-8' },
+  'utf-16le': { en: 'UTF-16', fr: 'l’UTF-16' },
+  'utf-16be': { en: 'UTF-16', fr: 'l’UTF-16' },
+  'windows-1252': { en: 'the file\'s encoding (Windows-1252)', fr: 'l’encodage du fichier (Windows-1252)' },
 };
 
 function readScenarioText(file: string): { text: string; encoding: TextEncoding } {
@@ -142,6 +156,6 @@ function readScenarioText(file: string): { text: string; encoding: TextEncoding 
   } catch (error) {
     if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new UserError(`cannot read the scenario file (${code})`, { file });
+    throw new UserError({ en: `cannot read the scenario file (${code})`, fr: `impossible de lire le fichier du scénario (${code})` }, { file });
   }
 }

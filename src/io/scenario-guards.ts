@@ -4,6 +4,7 @@
  */
 import type { Document } from 'yaml';
 import { UserError } from '../domain/errors.js';
+import { fr, frenchNumber } from './bilingual.js';
 import type { Lock } from '../domain/types.js';
 import { canonicalName } from './text.js';
 
@@ -20,9 +21,9 @@ export function plainYaml(document: Document, file: string): unknown {
     return document.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
     if (error instanceof ReferenceError || (error instanceof Error && /alias/i.test(error.message))) {
-      throw new UserError(`the file uses its YAML aliases (*name) too often: more than ${MAX_ALIASES} expansions`, {
+      throw new UserError({ en: `the file uses its YAML aliases (*name) too often: more than ${MAX_ALIASES} expansions`, fr: fr`le fichier utilise trop ses alias YAML (*nom) : plus de ${MAX_ALIASES} expansions` }, {
         file,
-        hint: 'Write the values out in full; a scenario needs few or no aliases.',
+        hint: { en: 'Write the values out in full; a scenario needs few or no aliases.', fr: fr`Écrivez les valeurs en entier ; un scénario n’a besoin que de peu d’alias, ou d’aucun.` },
       });
     }
     throw error;
@@ -42,11 +43,11 @@ export function forbiddenKey(raw: unknown, file: string, at: (where: readonly (s
     }
     for (const key of Object.keys(value)) {
       if (key === '__proto__') {
-        throw new UserError("'__proto__' cannot be used as a name in a scenario file", {
+        throw new UserError({ en: "'__proto__' cannot be used as a name in a scenario file", fr: fr`« __proto__ » ne peut pas servir de nom dans un fichier de scénario` }, {
           file,
           line: at(path),
           field: [...path, key].join('.'),
-          hint: 'Rename the id, criterion or policy (in the CSV too).',
+          hint: { en: 'Rename the id, criterion or policy (in the CSV too).', fr: 'Renommez l’identifiant, le critère ou la politique (dans le CSV aussi).' },
         });
       }
       visit((value as Record<string, unknown>)[key], [...path, key]);
@@ -65,11 +66,15 @@ export const MAX_FORMULA_LENGTH = 2000;
 /** Refuses a score formula too long to be a person's, before the parser sees it. */
 export function checkFormulaSize(formula: string, file: string, line: number | undefined, field: string): void {
   if (formula.length > MAX_FORMULA_LENGTH) {
-    throw new UserError(`the formula is ${formula.length.toLocaleString('en-US')} characters long, more than the ${MAX_FORMULA_LENGTH.toLocaleString('en-US')} a score formula may have`, {
+    const message = {
+      en: `the formula is ${formula.length.toLocaleString('en-US')} characters long, more than the ${MAX_FORMULA_LENGTH.toLocaleString('en-US')} a score formula may have`,
+      fr: `la formule compte ${frenchNumber(formula.length)} caractères, plus que les ${frenchNumber(MAX_FORMULA_LENGTH)} permis à une formule de score`,
+    };
+    throw new UserError(message, {
       file,
       line,
       field,
-      hint: 'Write a shorter formula: weights: {criterion: weight} express any weighted sum.',
+      hint: { en: 'Write a shorter formula: weights: {criterion: weight} express any weighted sum.', fr: fr`Écrivez une formule plus courte : weights: {critère: poids} exprime toute somme pondérée.` },
     });
   }
   let depth = 0;
@@ -79,7 +84,8 @@ export function checkFormulaSize(formula: string, file: string, line: number | u
     else if (char === ')' || char === ']') depth--;
   }
   if (deepest > MAX_FORMULA_DEPTH) {
-    throw new UserError(`the formula nests ${deepest} brackets deep, more than the ${MAX_FORMULA_DEPTH} a score formula may have`, { file, line, field, hint: 'Write it with fewer brackets.' });
+    const message = { en: `the formula nests ${deepest} brackets deep, more than the ${MAX_FORMULA_DEPTH} a score formula may have`, fr: `la formule imbrique ${deepest} niveaux de parenthèses, plus que les ${MAX_FORMULA_DEPTH} permis à une formule de score` };
+    throw new UserError(message, { file, line, field, hint: { en: 'Write it with fewer brackets.', fr: 'Écrivez-la avec moins de parenthèses.' } });
   }
 }
 
@@ -101,11 +107,14 @@ export function canonicalWeights(weights: Readonly<Record<string, number>>): Rec
 /** `group.in: []` selects nobody: a rule on an empty group is a mistake, not a constraint. */
 export function checkGroupIn(listed: readonly unknown[] | undefined, file: string, line: number | undefined, field: string): void {
   if (listed !== undefined && listed.length === 0) {
-    throw new UserError('group.in is an empty list, so the rule would apply to no candidate', {
+    throw new UserError({ en: 'group.in is an empty list, so the rule would apply to no candidate', fr: 'group.in est une liste vide : la règle ne s’appliquerait à aucun candidat' }, {
       file,
       line,
       field,
-      hint: 'List the values the rule applies to, e.g. in: [rural, qpv], or remove in: to apply it to every value of the column.',
+      hint: {
+        en: 'List the values the rule applies to, e.g. in: [rural, qpv], or remove in: to apply it to every value of the column.',
+        fr: 'Listez les valeurs auxquelles la règle s’applique, par exemple in: [rural, qpv], ou retirez in: pour l’appliquer à chaque valeur de la colonne.',
+      },
     });
   }
 }

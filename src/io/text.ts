@@ -3,13 +3,14 @@
  * ("CSV (séparateur : point-virgule)"), UTF-8 with a BOM ("CSV UTF-8") or UTF-16 ("Texte Unicode").
  */
 import iconv from 'iconv-lite';
-import { UserError } from '../domain/errors.js';
+import type { Bilingual, Lang } from '../domain/lang.js';
+import { fr, userError } from './bilingual.js';
 import { readInputFile } from './files.js';
 
 /** How a file's bytes were read. */
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
-const EXCEL_HINT = "Save the file from Excel as 'CSV UTF-8 (délimité par des virgules)'.";
+const EXCEL_HINT = { en: "Save the file from Excel as 'CSV UTF-8 (délimité par des virgules)'.", fr: fr`Enregistrez le fichier depuis Excel en « CSV UTF-8 (délimité par des virgules) ».` };
 
 /** Bytes Windows-1252 leaves undefined: seeing one means the file is in some other encoding. */
 const UNDEFINED_IN_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
@@ -22,9 +23,9 @@ const UNDEFINED_IN_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 export function decodeText(bytes: Uint8Array, file: string): { text: string; encoding: TextEncoding } {
   const decoded = decodeBytes(bytes, file);
   if (decoded.text.trim() === '') {
-    throw new UserError('the file is empty', {
+    throw userError({ en: 'the file is empty', fr: 'le fichier est vide' }, {
       file,
-      hint: 'Check the path, or export the table again from Excel.',
+      hint: { en: 'Check the path, or export the table again from Excel.', fr: 'Vérifiez le chemin, ou exportez de nouveau le tableau depuis Excel.' },
     });
   }
   return decoded;
@@ -35,9 +36,10 @@ function decodeBytes(bytes: Uint8Array, file: string): { text: string; encoding:
   if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) {
     const bad = firstInvalidUtf8(bytes, 3);
     if (bad !== -1) {
-      throw new UserError(
-        `the file says it is UTF-8 but is not (byte 0x${hex(bytes[bad])} at line ${lineOfByte(bytes, bad)})`,
-        { file, line: lineOfByte(bytes, bad), hint: EXCEL_HINT },
+      const line = lineOfByte(bytes, bad);
+      throw userError(
+        { en: `the file says it is UTF-8 but is not (byte 0x${hex(bytes[bad])} at line ${line})`, fr: `le fichier se dit en UTF-8 mais ne l’est pas (octet 0x${hex(bytes[bad])} ligne ${line})` },
+        { file, line, hint: EXCEL_HINT },
       );
     }
     return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
@@ -54,10 +56,10 @@ function decodeBytes(bytes: Uint8Array, file: string): { text: string; encoding:
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     const line = lineOfByte(bytes, nul);
-    throw new UserError(`bytes that are neither UTF-8 nor Windows-1252 (byte 0x00 at line ${line})`, {
+    throw userError(neither('00', line), {
       file,
       line,
-      hint: `This is not a text file, or it is UTF-16 without a byte order mark. ${EXCEL_HINT}`,
+      hint: { en: `This is not a text file, or it is UTF-16 without a byte order mark. ${EXCEL_HINT.en}`, fr: `Ce n’est pas un fichier texte, ou c’est de l’UTF-16 sans marque d’ordre des octets (BOM). ${EXCEL_HINT.fr}` },
     });
   }
 
@@ -70,13 +72,14 @@ function decodeBytes(bytes: Uint8Array, file: string): { text: string; encoding:
   const bad = bytes.findIndex((byte) => UNDEFINED_IN_1252.has(byte));
   if (bad !== -1) {
     const line = lineOfByte(bytes, bad);
-    throw new UserError(
-      `bytes that are neither UTF-8 nor Windows-1252 (byte 0x${hex(bytes[bad])} at line ${line})`,
-      { file, line, hint: EXCEL_HINT },
-    );
+    throw userError(neither(hex(bytes[bad]), line), { file, line, hint: EXCEL_HINT });
   }
   // TextDecoder('windows-1252') on Node 20 maps 0x80 and 0x92 to C1 controls, not € and ’.
   return { text: iconv.decode(Buffer.from(bytes), 'win1252'), encoding: 'windows-1252' };
+}
+
+function neither(byte: string, line: number): { en: string; fr: string } {
+  return { en: `bytes that are neither UTF-8 nor Windows-1252 (byte 0x${byte} at line ${line})`, fr: `des octets qui ne sont ni de l’UTF-8 ni du Windows-1252 (octet 0x${byte} ligne ${line})` };
 }
 
 function hex(byte: number | undefined): string {
@@ -163,13 +166,17 @@ export function canonicalName(name: string): string {
 
 /**
  * What two names that compare equal under {@link canonicalName} differ by, in words for a message.
+ * In French with `lang: 'fr'`.
  * @example twinDifference('Ele\u0301ne', 'Élène') // 'differ only by Unicode form (NFC/NFD)'
  */
-export function twinDifference(a: string, b: string): string {
-  if (a === b) return 'are the same';
-  if (a.normalize('NFC') === b.normalize('NFC')) return 'differ only by Unicode form (NFC/NFD: an accent typed as one character or as two)';
-  if (canonicalName(a) !== canonicalName(b)) return 'differ only by letter case';
-  return 'differ only by invisible characters (zero-width space, soft hyphen, byte order mark…)';
+export function twinDifference(a: string, b: string, lang: Lang = 'en'): string {
+  const french = lang === 'fr';
+  if (a === b) return french ? 'sont identiques' : 'are the same';
+  if (a.normalize('NFC') === b.normalize('NFC')) {
+    return french ? 'ne diffèrent que par la forme Unicode (NFC/NFD\u00a0: un accent saisi comme un caractère ou comme deux)' : 'differ only by Unicode form (NFC/NFD: an accent typed as one character or as two)';
+  }
+  if (canonicalName(a) !== canonicalName(b)) return french ? 'ne diffèrent que par la casse' : 'differ only by letter case';
+  return french ? 'ne diffèrent que par des caractères invisibles (espace sans chasse, trait d’union conditionnel, marque d’ordre des octets…)' : 'differ only by invisible characters (zero-width space, soft hyphen, byte order mark…)';
 }
 
 /** Bidirectional overrides, isolates and marks, and other format characters a terminal would obey. */
@@ -204,7 +211,7 @@ export function visible(text: string, options: { lines?: boolean } = {}): string
  * Reads a text file the user owns (scenario, candidates) by its bytes: BOM, strict UTF-8, then
  * Windows-1252; refuses a FIFO, a device or an oversized file (see readInputFile).
  */
-export function readTextFile(path: string, what: string): { text: string; encoding: TextEncoding } {
+export function readTextFile(path: string, what: Bilingual | string): { text: string; encoding: TextEncoding } {
   // An empty scenario is the YAML reader's to name: no emptiness check here.
   return decodeBytes(readInputFile(path, what), path);
 }

@@ -5,6 +5,7 @@
 import { relative, resolve } from 'node:path';
 import type { Allocation } from '../domain/allocation.js';
 import { UserError } from '../domain/errors.js';
+import { fr } from './bilingual.js';
 import type { Scenario } from '../domain/types.js';
 import { allocationTable } from './allocation-export.js';
 import type { CsvTableOut } from './csv-write.js';
@@ -36,7 +37,9 @@ export function outputDate(): Date {
 /** `--csv x.xlsx` would put CSV text under a workbook's name, which Excel refuses to open. */
 export function refuseCsvNamedXlsx(path: string | undefined, flag = '--csv'): void {
   if (path !== undefined && /\.xlsx$/i.test(path)) {
-    throw new UserError(`${flag} writes CSV text, and '${path}' is a workbook's name`, { field: flag, hint: `Write the workbook with --xlsx ${path}, or name the CSV .csv.`, exitCode: 2 });
+    const message = { en: `${flag} writes CSV text, and '${path}' is a workbook's name`, fr: fr`${flag} écrit du texte CSV, et « ${path} » est un nom de classeur` };
+    const hint = { en: `Write the workbook with --xlsx ${path}, or name the CSV .csv.`, fr: `Écrivez le classeur avec --xlsx ${path}, ou nommez le CSV en .csv.` };
+    throw new UserError(message, { field: flag, hint, exitCode: 2 });
   }
 }
 

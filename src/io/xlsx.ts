@@ -10,11 +10,13 @@ import { readFileSync } from 'node:fs';
 import type { Cell, CellValue, Workbook, Worksheet } from 'exceljs';
 import { UserError } from '../domain/errors.js';
 import { closest } from '../domain/names.js';
+import { didYouMean, fr } from './bilingual.js';
 import { columnLetters, headerKey, type CandidateRow, type CandidateTable } from './columns.js';
 
 const exceljs = async (): Promise<typeof import('exceljs')> => (await import('exceljs')).default as unknown as typeof import('exceljs');
 
-const RESAVE = 'Open it in Excel and save it as "Classeur Excel (.xlsx)", or as "CSV UTF-8".';
+const RESAVE = { en: 'Open it in Excel and save it as "Classeur Excel (.xlsx)", or as "CSV UTF-8".', fr: fr`Ouvrez-le dans Excel et enregistrez-le en « Classeur Excel (.xlsx) », ou en « CSV UTF-8 ».` };
+const RENAME_ONE = { en: 'Rename or delete one of them.', fr: 'Renommez ou supprimez l’une des deux.' };
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -31,19 +33,24 @@ export async function readWorkbookTable(file: string, sheet?: string): Promise<C
     bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
-    throw new UserError(code === 'ENOENT' ? 'file not found' : `cannot read the workbook (${code})`, { file, hint: 'Close the file in Excel if it is open, and check the path.' });
+    const message = code === 'ENOENT' ? { en: 'file not found', fr: 'fichier introuvable' } : { en: `cannot read the workbook (${code})`, fr: `impossible de lire le classeur (${code})` };
+    throw new UserError(message, { file, hint: { en: 'Close the file in Excel if it is open, and check the path.', fr: 'Fermez le fichier dans Excel s’il est ouvert, et vérifiez le chemin.' } });
   }
   // An .xlsx is a zip: "PK". An .xls (Excel 97–2003) starts with the OLE signature D0 CF 11 E0.
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
     const old = bytes[0] === 0xd0 && bytes[1] === 0xcf;
-    throw new UserError(old ? 'this is an old .xls workbook (Excel 97–2003), which enveloppe does not read' : 'this is not an .xlsx workbook', { file, hint: RESAVE });
+    const message = old
+      ? { en: 'this is an old .xls workbook (Excel 97–2003), which enveloppe does not read', fr: 'c’est un ancien classeur .xls (Excel 97–2003), qu’enveloppe ne lit pas' }
+      : { en: 'this is not an .xlsx workbook', fr: 'ce n’est pas un classeur .xlsx' };
+    throw new UserError(message, { file, hint: RESAVE });
   }
   const { Workbook: WorkbookClass } = await exceljs();
   const workbook = new WorkbookClass();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
-    throw new UserError(`the workbook cannot be read (${(error as Error).message.split('\n')[0] ?? ''})`, { file, hint: RESAVE });
+    const why = (error as Error).message.split('\n')[0] ?? '';
+    throw new UserError({ en: `the workbook cannot be read (${why})`, fr: `le classeur ne peut pas être lu (${why})` }, { file, hint: RESAVE });
   }
   return tableOf(pickSheet(workbook, file, sheet), file);
 }
@@ -53,13 +60,14 @@ function pickSheet(workbook: Workbook, file: string, wanted: string | undefined)
   const names = sheets.map((entry) => entry.name);
   if (wanted === undefined) {
     const first = sheets[0];
-    if (first === undefined) throw new UserError('the workbook has no sheet', { file, hint: RESAVE });
+    if (first === undefined) throw new UserError({ en: 'the workbook has no sheet', fr: 'le classeur n’a aucune feuille' }, { file, hint: RESAVE });
     return first;
   }
   const found = sheets.find((entry) => entry.name === wanted) ?? sheets.find((entry) => headerKey(entry.name) === headerKey(wanted));
   if (found !== undefined) return found;
   const guess = closest(wanted, names);
-  throw new UserError(`the workbook has no sheet '${wanted}'`, { file, field: 'sheet', hint: guess === undefined ? `Its sheets: ${names.join(', ')}.` : `Did you mean '${guess}'?` });
+  const hint = guess === undefined ? { en: `Its sheets: ${names.join(', ')}.`, fr: fr`Ses feuilles : ${names.join(', ')}.` } : didYouMean(guess);
+  throw new UserError({ en: `the workbook has no sheet '${wanted}'`, fr: fr`le classeur n’a pas de feuille « ${wanted} »` }, { file, field: 'sheet', hint });
 }
 
 /** A cell read: its text, and its number when it holds one (not shown as a percentage). */
@@ -78,7 +86,10 @@ function tableOf(sheet: Worksheet, file: string): CandidateTable {
 
   let top = 1;
   while (top <= last && filled(top) === 0) top++;
-  if (top > last) throw new UserError(`the sheet '${sheet.name}' is empty`, { file, hint: 'Put the column names on the first row and one candidate per row below.' });
+  if (top > last) {
+    const hint = { en: 'Put the column names on the first row and one candidate per row below.', fr: 'Mettez les noms des colonnes sur la première ligne et un candidat par ligne en dessous.' };
+    throw new UserError({ en: `the sheet '${sheet.name}' is empty`, fr: fr`la feuille « ${sheet.name} » est vide` }, { file, hint });
+  }
   // A title banner above the table: one merged cell, or a lone cell, over a row of several headers.
   while (top < last && distinctCells(sheet, top, width) === 1 && filled(top + 1) > 1) top++;
 
@@ -98,10 +109,16 @@ function tableOf(sheet: Worksheet, file: string): CandidateTable {
   const letters: Record<string, string> = {};
   const seen = new Map<string, number>();
   header.forEach((name, i) => {
-    if (name === '') throw new UserError('this column has no name in the header', { file, field: place(headerRow, i + 1), hint: 'Give every column a name, or delete the column.' });
+    if (name === '') {
+      const hint = { en: 'Give every column a name, or delete the column.', fr: 'Donnez un nom à chaque colonne, ou supprimez la colonne.' };
+      throw new UserError({ en: 'this column has no name in the header', fr: 'cette colonne n’a pas de nom dans l’en-tête' }, { file, field: place(headerRow, i + 1), hint });
+    }
     const key = headerKey(name);
     const first = seen.get(key);
-    if (first !== undefined) throw new UserError(`the column '${name}' appears twice: ${columnLetters(first + 1)} and ${columnLetters(i + 1)}`, { file, field: place(headerRow, i + 1), hint: 'Rename or delete one of them.' });
+    if (first !== undefined) {
+      const [a, b] = [columnLetters(first + 1), columnLetters(i + 1)];
+      throw new UserError({ en: `the column '${name}' appears twice: ${a} and ${b}`, fr: fr`la colonne « ${name} » figure deux fois : ${a} et ${b}` }, { file, field: place(headerRow, i + 1), hint: RENAME_ONE });
+    }
     seen.set(key, i);
     letters[name] = columnLetters(i + 1);
   });
@@ -136,8 +153,14 @@ function readCell(cell: Cell, where: string, file: string): Read {
   let value: CellValue = source.value;
   if (value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) {
     if (value.result === undefined || value.result === null) {
-      const formula = 'formula' in value ? value.formula : `(shared with ${value.sharedFormula})`;
-      throw new UserError(`the cell holds a formula (=${formula}) without its computed value`, { file, field: where, hint: 'Open the file in Excel or LibreOffice and save it again: the values of formulas are saved with it.' });
+      const own = 'formula' in value ? value.formula : undefined;
+      const shared = 'sharedFormula' in value ? value.sharedFormula : '';
+      const message = {
+        en: `the cell holds a formula (=${own ?? `(shared with ${shared})`}) without its computed value`,
+        fr: `la cellule contient une formule (=${own ?? `(partagée avec ${shared})`}) sans sa valeur calculée`,
+      };
+      const hint = { en: 'Open the file in Excel or LibreOffice and save it again: the values of formulas are saved with it.', fr: fr`Ouvrez le fichier dans Excel ou LibreOffice et enregistrez-le de nouveau : les valeurs des formules sont enregistrées avec lui.` };
+      throw new UserError(message, { file, field: where, hint });
     }
     value = value.result as CellValue;
   }

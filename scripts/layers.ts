@@ -3,7 +3,7 @@
  * Checked by test/architecture/imports.test.ts (so `npm test` fails on a wrong-way import) and
  * printed into docs/architecture.md by scripts/docs.ts (so the page says what the test checks).
  *
- *   domain ← scoring ← model ← solver ← analysis     the core: pure functions from data to data
+ *   domain ← scoring ← model ← solver ← pipeline ← analysis     the core: pure functions from data to data
  *   io ← domain                                      files in and out; knows the domain words only
  *   options ← domain                                 command-line values both faces read
  *   cli, tui ← the core, io, options                 the two faces; never each other
@@ -22,6 +22,10 @@ export interface Layer {
   readonly core: boolean;
 }
 
+/**
+ * The core as the faces and the report import it. `pipeline` is core too (its `core` flag below), but
+ * it sits under `analysis`, and the faces reach the solve pipeline through `analysis/allocation.ts`.
+ */
 const CORE = ['domain', 'scoring', 'model', 'solver', 'analysis'] as const;
 
 export const LAYERS: readonly Layer[] = [
@@ -29,7 +33,8 @@ export const LAYERS: readonly Layer[] = [
   { name: 'scoring', holds: 'rescaling, weights, the formula sandbox, scores', imports: ['domain'], core: true },
   { name: 'model', holds: 'the MILP in neutral form, the LP writer, the year split, the solution check', imports: ['domain', 'scoring'], core: true },
   { name: 'solver', holds: 'the engines behind one interface (solve.ts); jslp in a worker', imports: ['domain', 'scoring', 'model'], core: true },
-  { name: 'analysis', holds: 'allocate and publish; conflict explanations; compare, sweeps, tipping points, robustness; the worker pool', imports: ['domain', 'scoring', 'model', 'solver'], core: true },
+  { name: 'pipeline', holds: 'the solve pipeline, one way: score, build the model, solve with the canonical tie-break, publish from what the model holds; the session a face keeps', imports: ['domain', 'scoring', 'model', 'solver'], core: true },
+  { name: 'analysis', holds: 'conflict explanations; compare, sweeps, tipping points, robustness, "why not us?"; the worker pool; the pipeline as the faces reach it', imports: ['domain', 'scoring', 'model', 'solver', 'pipeline'], core: true },
   { name: 'io', holds: 'CSV decoding and parsing, French numbers, scenario loading and schema, exports, decision records, safe writes', imports: ['domain'], core: false },
   { name: 'options', holds: 'command-line values both faces read: --policy, --weights, --solver, --time-limit; exit codes; the console', imports: ['domain'], core: false },
   { name: 'report', holds: "the committee's printable report: pure HTML from an allocation and its analyses, and its trace (input hashes)", imports: [...CORE, 'io'], core: false },

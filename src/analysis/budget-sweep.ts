@@ -4,7 +4,7 @@
  * so the LP's shadow price alone would not tell what a larger envelope really buys).
  */
 import type { Scenario } from '../domain/types.js';
-import type { Selection } from './allocation.js';
+import type { Selection } from '../domain/allocation.js';
 import { runPool, type PoolOptions, type PoolResult } from './pool.js';
 
 export interface BudgetPoint {

@@ -1,7 +1,9 @@
 /** Policy comparison: the same call allocated under several weightings, side by side. */
 import type { Scenario } from '../domain/types.js';
 import type { SolveOptions } from '../solver/types.js';
-import { allocate, type Allocation, type AllocationOutcome } from './allocation.js';
+import type { Allocation } from '../domain/allocation.js';
+import { allocate, type AllocationOutcome } from '../pipeline/allocate.js';
+import { createSession, type Session } from '../pipeline/session.js';
 
 export interface ComparedCandidate {
   readonly id: string;
@@ -48,13 +50,13 @@ export interface Comparison {
 export type ComparisonOutcome = { readonly status: 'optimal'; readonly comparison: Comparison } | { readonly status: 'not-optimal'; readonly policy: string; readonly outcome: AllocationOutcome };
 
 /** Allocates under each policy and lines the results up. */
-export async function comparePolicies(scenario: Scenario, policies: readonly string[], options: Partial<SolveOptions> = {}, signal?: AbortSignal): Promise<ComparisonOutcome> {
+export async function comparePolicies(scenario: Scenario, policies: readonly string[], options: Partial<SolveOptions> = {}, signal?: AbortSignal, session: Session = createSession()): Promise<ComparisonOutcome> {
   const allocations: Allocation[] = [];
   for (const policy of policies) {
     // Solves block this thread: yield once so that a Ctrl-C handler can run, then honour it.
     await new Promise((resolve) => setImmediate(resolve));
     signal?.throwIfAborted();
-    const outcome = await allocate(scenario, { policy }, { ...options, ties: false });
+    const outcome = await allocate(scenario, { policy }, { ...options, ties: false, session });
     if (outcome.status !== 'optimal') return { status: 'not-optimal', policy, outcome };
     allocations.push(outcome.allocation);
   }

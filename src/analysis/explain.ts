@@ -10,7 +10,9 @@
  */
 import { formatEuros } from '../domain/money.js';
 import type { Scenario } from '../domain/types.js';
-import { allocate, type Allocation, type AllocateOptions, type Selection } from './allocation.js';
+import type { Allocation, Selection } from '../domain/allocation.js';
+import { allocate, solveOptionsOf, type AllocateOptions } from '../pipeline/allocate.js';
+import { createSession } from '../pipeline/session.js';
 import { explainInfeasibility } from './conflicts.js';
 
 /** One of the figures, with the allocation that proves it. */
@@ -73,12 +75,14 @@ const TOP_SCORE = 100;
 export async function explainCandidate(scenario: Scenario, selection: Selection, id: string, options: AllocateOptions = {}): Promise<Explanation | string> {
   const index = scenario.candidates.findIndex((candidate) => candidate.id === id);
   if (index < 0) return `no candidate has the id '${id}'`;
-  const base = await allocate(scenario, selection, { ...options, ties: false });
+  // Every probe scores alike: one session, so that a formula is compiled once for all of them.
+  const session = options.session ?? createSession();
+  const base = await allocate(scenario, selection, { ...options, ties: false, session });
   if (base.status !== 'optimal') return `the scenario has no optimal allocation (${base.status === 'failed' ? base.reason : base.status})`;
   const allocation = base.allocation;
   const me = allocation.candidates.find((candidate) => candidate.id === id);
   if (me === undefined) return `no candidate has the id '${id}'`;
-  const probe = { ...options, ties: false as const, splitYears: false };
+  const probe = { ...options, ties: false as const, splitYears: false, session };
   const grantAt = async (target: Scenario, adjust?: (scores: readonly number[]) => readonly number[]): Promise<number | undefined> => {
     const outcome = await allocate(target, selection, adjust === undefined ? probe : { ...probe, adjustScores: adjust });
     if (outcome.status !== 'optimal') return undefined;
@@ -143,7 +147,7 @@ async function lockIn(scenario: Scenario, selection: Selection, allocation: Allo
   const locked: Scenario = { ...scenario, locks: { ...scenario.locks, [id]: 'funded' } };
   const outcome = await allocate(locked, selection, options);
   if (outcome.status === 'infeasible') {
-    const report = await explainInfeasibility(locked, options);
+    const report = await explainInfeasibility(locked, solveOptionsOf(options));
     return { status: 'infeasible', conflicts: [...report.sums, ...report.conflicting.map((item) => item.label)] };
   }
   if (outcome.status !== 'optimal') return { status: 'unknown', reason: outcome.status === 'failed' ? outcome.reason : outcome.status };

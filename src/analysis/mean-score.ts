@@ -3,7 +3,7 @@
  * the euros it receives (Σ score × grant ÷ euros spent). The solver's objective (Σ score × value of
  * the grant, with return tiers) stays in the JSON outputs, where a program reads it.
  */
-import type { Allocation } from './allocation.js';
+import type { Allocation } from '../domain/allocation.js';
 
 /**
  * Mean score per euro spent, or undefined when nothing is spent.

@@ -2,13 +2,16 @@
 import { parentPort } from 'node:worker_threads';
 import type { Scenario } from '../domain/types.js';
 import type { SolveOptions } from '../solver/types.js';
-import { allocate } from './allocation.js';
+import { allocate } from '../pipeline/allocate.js';
+import { createSession } from '../pipeline/session.js';
 import type { PoolJob, PoolResult, WorkerInit, WorkerJob, WorkerReply } from './pool.js';
 import { scaleEnvelope } from './scenario-edits.js';
 
 let scenario: Scenario | undefined;
 let solve: Partial<SolveOptions> = {};
 let queue: Promise<void> = Promise.resolve();
+// This thread's session: a formula is compiled once for all the jobs the worker solves.
+const session = createSession();
 
 async function run(job: PoolJob): Promise<PoolResult> {
   if (scenario === undefined) return { status: 'failed', reason: 'the worker received a job before its scenario' };
@@ -16,7 +19,7 @@ async function run(job: PoolJob): Promise<PoolResult> {
   const marks = job.criteria;
   const target = marks === undefined ? scaled : { ...scaled, candidates: scaled.candidates.map((candidate, index) => ({ ...candidate, criteria: marks[index] ?? candidate.criteria })) };
   // Analyses read totals only: the split between years is not needed.
-  const outcome = await allocate(target, job.selection, { ...solve, splitYears: false, ties: false });
+  const outcome = await allocate(target, job.selection, { ...solve, splitYears: false, ties: false, session });
   if (outcome.status === 'optimal') {
     const grantOf = new Map(outcome.allocation.candidates.map((candidate) => [candidate.id, candidate.grant]));
     return { status: 'optimal', objective: outcome.allocation.objective, grants: target.candidates.map((candidate) => grantOf.get(candidate.id) ?? 0) };

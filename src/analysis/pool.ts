@@ -8,7 +8,7 @@ import type { Worker } from 'node:worker_threads';
 import type { Scenario } from '../domain/types.js';
 import { startModuleWorker } from '../solver/threads.js';
 import type { SolveOptions } from '../solver/types.js';
-import type { Selection } from './allocation.js';
+import type { Selection } from '../domain/allocation.js';
 
 /** A job: a selection, and optionally the scenario changed (e.g. another envelope). */
 export interface PoolJob {

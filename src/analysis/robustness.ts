@@ -12,7 +12,9 @@ import { seededRandom, type Random } from '../domain/random.js';
 import { aggregatePanel, panelsOf, type PanelMarks } from '../scoring/aggregate.js';
 import { scoreOf } from '../scoring/score.js';
 import type { Weights } from '../scoring/weights.js';
-import { compareIds, findPolicy, scoringFor } from './allocation.js';
+import { compareIds } from '../domain/names.js';
+import { findPolicy, scoringFor } from '../pipeline/score.js';
+import { createSession, type Session } from '../pipeline/session.js';
 import { runPool, type PoolOptions, type PoolResult } from './pool.js';
 
 /** What a robustness analysis draws: the weights, the reviewers' marks, or both. */
@@ -143,7 +145,7 @@ export function drawMarks(scenario: Scenario, samples: number, seed: number): Re
 }
 
 /** Solves every draw in parallel and summarises each candidate. Over the marks alone, `weights` is not used (the policy applies as it is). */
-export async function robustness(scenario: Scenario, policy: string, weights: Weights, options: RobustnessOptions, pool: PoolOptions = {}): Promise<Robustness> {
+export async function robustness(scenario: Scenario, policy: string, weights: Weights, options: RobustnessOptions, pool: PoolOptions = {}, session: Session = createSession()): Promise<Robustness> {
   const over = options.over ?? 'weights';
   const columns = scenario.criteria.map((criterion) => criterion.column);
   const weightings = over === 'marks' ? undefined : drawWeightings(weights, columns, options);
@@ -153,7 +155,7 @@ export async function robustness(scenario: Scenario, policy: string, weights: We
     return { selection: drawn === undefined ? { policy } : { policy, weights: drawn }, ...(marks === undefined ? {} : { criteria: marks[sample] ?? [] }) };
   });
   const results = await runPool(scenario, jobs, pool);
-  const ranks = await drawnRanks(scenario, policy, jobs);
+  const ranks = await drawnRanks(scenario, policy, jobs, session);
   const solvedIndex = results.flatMap((result, sample) => (result?.status === 'optimal' ? [sample] : []));
   const solved = solvedIndex.map((sample) => results[sample] as Extract<PoolResult, { status: 'optimal' }>);
   const candidates = scenario.candidates.map((candidate, index): CandidateRobustness => {
@@ -181,12 +183,12 @@ export async function robustness(scenario: Scenario, policy: string, weights: We
 }
 
 /** Each draw's rank of every candidate by score (1 = best, ties by id), in scenario order. */
-async function drawnRanks(scenario: Scenario, policyName: string, jobs: readonly { readonly selection: { readonly weights?: Weights }; readonly criteria?: readonly Readonly<Record<string, number>>[] }[]): Promise<number[][]> {
+async function drawnRanks(scenario: Scenario, policyName: string, jobs: readonly { readonly selection: { readonly weights?: Weights }; readonly criteria?: readonly Readonly<Record<string, number>>[] }[], session: Session): Promise<number[][]> {
   const policy = findPolicy(scenario, policyName);
   if (policy === undefined) return [];
   const ranks: number[][] = [];
   for (const job of jobs) {
-    const scoring = await scoringFor(scenario, policy, job.selection.weights);
+    const scoring = await scoringFor(scenario, policy, job.selection.weights, session);
     if (scoring === undefined) {
       ranks.push([]);
       continue;

@@ -5,7 +5,7 @@
  */
 import type { Scenario } from '../domain/types.js';
 import { normaliseWeights, withShare, type Weights } from '../scoring/weights.js';
-import { findPolicy } from './allocation.js';
+import { findPolicy } from '../pipeline/score.js';
 import { createPool, runPool, type Pool, type PoolOptions, type PoolResult } from './pool.js';
 
 /** The normalised weights of a weighted policy; a string says why there are none. */

@@ -1,7 +1,7 @@
 /**
  * A published allocation, as a committee reads it: grants in whole euros per candidate, totals,
- * rules and regions, and how ties at the optimum were settled. Computed by analysis/allocation.ts
- * (ties by analysis/tiebreak.ts); read by io (exports, records), cli and tui.
+ * rules and regions, and how ties at the optimum were settled. Computed by the solve pipeline
+ * (pipeline/publish.ts, ties by pipeline/tiebreak.ts); read by io (exports, records), cli and tui.
  */
 import type { EngineName } from './engines.js';
 import type { CandidateReview } from './reviews.js';

@@ -1,4 +1,4 @@
-/** Names and typos: the suggestion after "unknown …", and the names a scenario file accepts. */
+/** Names and typos: the suggestion after "unknown …", the names a scenario file accepts, and the order of ids. */
 
 /** Policy names a scenario file accepts from the simulator: lower-case letters, digits, `_` and `-`. */
 export const POLICY_NAME = /^[a-z0-9_-]+$/;
@@ -28,4 +28,11 @@ function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length] ?? 0;
+}
+
+/** Ids compared by code point, so that order never depends on the machine's locale. */
+export function compareIds(a: string | undefined, b: string | undefined): number {
+  const left = a ?? '';
+  const right = b ?? '';
+  return left < right ? -1 : left > right ? 1 : 0;
 }

@@ -95,16 +95,17 @@ function candidateColumns(scenario: Scenario, index: number, score: number, poli
     return { year, variable };
   });
   const grantTerms: Term[] = grants.map((grant) => [grant.variable, 1]);
+  // Breakpoints fall on whole steps, like the grants, so the relaxation's corners are whole steps too.
+  const tiers = policy.returns.map((tier) => ({ end: Math.min(cap, tierEndUnits(tier.share, candidate.request, unit)), value: tier.value }));
 
-  if (policy.returns.length === 0) {
+  if (tiers.length === 0) {
     for (const grant of grants) objective.push([grant.variable, score * unit]);
   } else {
     // Concave value of the grant: piece k covers (share_{k-1}, share_k] × request and counts value_k per euro.
     const pieces: Term[] = [];
     let previous = 0;
-    policy.returns.forEach((tier, k) => {
-      // Breakpoints fall on whole steps, like the grants, so the relaxation's corners are whole steps too.
-      const end = Math.min(cap, tierEndUnits(tier.share, candidate.request, unit));
+    tiers.forEach((tier, k) => {
+      const end = tier.end;
       const width = Math.max(0, end - previous);
       previous = Math.max(previous, end);
       const piece = `p_${index}_${k + 1}`;
@@ -123,7 +124,7 @@ function candidateColumns(scenario: Scenario, index: number, score: number, poli
     const value = lock === 'funded' ? 1 : 0;
     rows.push({ name: `lock_${index}`, terms: [[funded, 1]], lower: value, upper: value, origin: { kind: 'lock', candidate: index } });
   }
-  return { index, id: candidate.id, funded, grants, capUnits: cap, score };
+  return { index, id: candidate.id, funded, grants, capUnits: cap, score, eligible: isEligible(scenario, candidate), tiers };
 }
 
 /** The envelope's rows: the total, each year's ceiling, and the number of laureates. */
@@ -163,7 +164,7 @@ function ruleRows(scenario: Scenario, candidates: readonly CandidateVariables[])
         measures.push({ measure: 'count', terms: fundedOf, lower: rule.count.min, upper: rule.count.max });
       }
       for (const { measure, terms, lower, upper } of measures) {
-        rows.push({ name: `rule_${ruleIndex + 1}_${measure}_${groupIndex + 1}`, terms, lower, upper, origin: { kind: 'rule', rule: ruleIndex, measure, group: group.label } });
+        rows.push({ name: `rule_${ruleIndex + 1}_${measure}_${groupIndex + 1}`, terms, lower, upper, origin: { kind: 'rule', rule: ruleIndex, measure, group: group.label, members: group.members } });
       }
     });
   });

@@ -26,7 +26,8 @@ export type RowOrigin =
   | { readonly kind: 'cap'; readonly candidate: number }
   | { readonly kind: 'returns'; readonly candidate: number }
   | { readonly kind: 'lock'; readonly candidate: number }
-  | { readonly kind: 'rule'; readonly rule: number; readonly measure: 'share' | 'amount' | 'count'; readonly group: string }
+  /** A rule's bound on one group: `members` are the candidates of the group, by index. */
+  | { readonly kind: 'rule'; readonly rule: number; readonly measure: 'share' | 'amount' | 'count'; readonly group: string; readonly members: readonly number[] }
   /** The tie-break's rows: the objective kept at its optimum, and a grant already settled. */
   | { readonly kind: 'optimum' }
   | { readonly kind: 'settled'; readonly candidate: number };
@@ -52,6 +53,20 @@ export interface CandidateVariables {
   /** Largest grant in units: min(grant.max, request) rounded down to the step. */
   readonly capUnits: number;
   readonly score: number;
+  /** Whether the candidate can be funded at all: its cap (and its per-year requests together) reach the floor. */
+  readonly eligible: boolean;
+  /**
+   * The policy's return tiers for this candidate: tier k counts `value` per euro up to `end` steps
+   * (min(cap, share_k × request) rounded down to the step). Empty: every euro counts the score.
+   */
+  readonly tiers: readonly ReturnPiece[];
+}
+
+/** One return tier of one candidate, as the model writes it. */
+export interface ReturnPiece {
+  /** Where the tier ends, in grant steps (not below the previous tier's end once published). */
+  readonly end: number;
+  readonly value: number;
 }
 
 export interface AllocationModel {

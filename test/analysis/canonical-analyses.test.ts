@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { allocate } from '../../src/analysis/allocation.js';
+import { allocate } from '../../src/pipeline/allocate.js';
 import { comparePolicies } from '../../src/analysis/compare.js';
 import type { PoolOptions } from '../../src/analysis/pool.js';
 import { robustness } from '../../src/analysis/robustness.js';

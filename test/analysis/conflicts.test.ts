@@ -14,7 +14,7 @@
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocate } from '../../src/analysis/allocation.js';
+import { allocate } from '../../src/pipeline/allocate.js';
 import { explainInfeasibility, type ConflictItem, type ConflictReport } from '../../src/analysis/conflicts.js';
 import type { Rule, Scenario } from '../../src/domain/types.js';
 import { loadScenario } from '../../src/io/scenario.js';

@@ -5,7 +5,7 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { allocate, type AllocateOptions } from '../../src/analysis/allocation.js';
+import { allocate, type AllocateOptions } from '../../src/pipeline/allocate.js';
 import { explainCandidate, withRequest, type Explanation } from '../../src/analysis/explain.js';
 import type { Scenario } from '../../src/domain/types.js';
 import { loadScenario } from '../../src/io/scenario.js';

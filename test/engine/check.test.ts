@@ -5,7 +5,8 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { allocate, type Allocation, type CandidateResult } from '../../src/analysis/allocation.js';
+import type { Allocation, CandidateResult } from '../../src/domain/allocation.js';
+import { allocate } from '../../src/pipeline/allocate.js';
 import type { Scenario } from '../../src/domain/types.js';
 import { loadScenario } from '../../src/io/scenario.js';
 import { assertAllocationHonours } from './check.js';

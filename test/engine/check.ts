@@ -4,7 +4,7 @@
  * Shared by the shipped-scenario tests and the property tests.
  */
 import { expect } from 'vitest';
-import type { Allocation, CandidateResult } from '../../src/analysis/allocation.js';
+import type { Allocation, CandidateResult } from '../../src/domain/allocation.js';
 import type { Policy, Scenario } from '../../src/domain/types.js';
 
 /** Euros are whole numbers: a bound such as 0.4 × total may carry a float error of this size. */

@@ -12,7 +12,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { allocate, type AllocationOutcome } from '../../src/analysis/allocation.js';
+import { allocate, type AllocationOutcome } from '../../src/pipeline/allocate.js';
 import type { Scenario } from '../../src/domain/types.js';
 import { loadScenario } from '../../src/io/scenario.js';
 import { forgetHighsModel } from '../../src/solver/highs.js';

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { allocate, type AllocationOutcome } from '../../src/analysis/allocation.js';
+import { allocate, type AllocationOutcome } from '../../src/pipeline/allocate.js';
 import type { Scenario } from '../../src/domain/types.js';
 import { allocationCsv, allocationJson } from '../../src/io/allocation-export.js';
 import { stopJslpWorker } from '../../src/solver/jslp-runner.js';

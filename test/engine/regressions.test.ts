@@ -5,7 +5,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { allocate } from '../../src/analysis/allocation.js';
+import { allocate } from '../../src/pipeline/allocate.js';
 import type { Scenario } from '../../src/domain/types.js';
 import { loadScenario } from '../../src/io/scenario.js';
 import { lpNumber } from '../../src/model/lp-format.js';

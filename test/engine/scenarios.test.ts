@@ -10,7 +10,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import highsModule from 'highs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { allocate, type AllocationOutcome } from '../../src/analysis/allocation.js';
+import { allocate, type AllocationOutcome } from '../../src/pipeline/allocate.js';
 import type { Policy, Scenario } from '../../src/domain/types.js';
 import { loadScenario } from '../../src/io/scenario.js';
 import { toLpFormat } from '../../src/model/lp-format.js';

@@ -5,7 +5,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { allocate } from '../../src/analysis/allocation.js';
+import { allocate } from '../../src/pipeline/allocate.js';
 import type { Criterion, Scenario } from '../../src/domain/types.js';
 import { loadScenario } from '../../src/io/scenario.js';
 import { compileFormula, type FormulaResult } from '../../src/scoring/formula.js';

@@ -19,7 +19,7 @@ import { SummaryView } from './components/summary-view.js';
 import { SweepView } from './components/sweep-view.js';
 import { TippingView } from './components/tipping-view.js';
 import { WeightsView } from './components/weights-view.js';
-import { useAnalyses } from './hooks/use-analyses.js';
+import { useAnalyses } from './hooks/use-runs.js';
 import { useSolver } from './hooks/use-solver.js';
 import { useSpinner } from './hooks/use-spinner.js';
 import { useTasks } from './hooks/use-tasks.js';

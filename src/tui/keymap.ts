@@ -4,19 +4,19 @@
  * or the current view). The reducer runs them on the latest state, so keys typed faster than the
  * screen redraws (a paste, a burst from tmux) still reach the screen they were meant for.
  */
-import type { AnalysisKind } from './analyses.js';
+import type { AnalysisKind } from './runs/kinds.js';
 import { layoutOf } from './layout.js';
-import { tableRows } from './screens/allocation.js';
-import { budgetLines } from './screens/budget.js';
-import { compareScroll } from './screens/compare.js';
-import { conflictLines, conflictRoom } from './screens/conflict.js';
-import { detailLines } from './screens/detail.js';
-import { helpHeight } from './screens/help.js';
-import { robustnessScroll } from './screens/robustness.js';
-import { summaryHeight } from './screens/summary.js';
-import { sweepScroll } from './screens/sweep.js';
-import { tippingScroll } from './screens/tipping.js';
-import { weightsScreen } from './screens/weights.js';
+import { tableRows } from './allocation/lines.js';
+import { budgetLines } from './budget/lines.js';
+import { compareScroll } from './compare/lines.js';
+import { conflictLines, conflictRoom } from './conflict/lines.js';
+import { detailLines } from './detail/lines.js';
+import { helpHeight } from './help/lines.js';
+import { robustnessScroll } from './robustness/lines.js';
+import { summaryHeight } from './summary/lines.js';
+import { sweepScroll } from './sweep/lines.js';
+import { tippingScroll } from './tipping/lines.js';
+import { weightsScreen } from './weights/lines.js';
 import { WEIGHT_STEP, WEIGHT_STEP_BIG, isStale, reduce, selectedIndex, visibleCandidates, VIEWS, type Action, type Prompt, type ScrollArea, type TuiState } from './state.js';
 
 /** A key as the maps need it; the app builds it from Ink's `useInput`. */

@@ -19,9 +19,9 @@ import {
   type TuiState,
 } from '../../src/tui/state.js';
 import { bar, boundedBar, distinctCuts, fit, fitMiddle, keepAmountsWhole, layoutColumns, NBSP, progressBar, wrapText } from '../../src/tui/text.js';
-import type { AnalysisResult } from '../../src/tui/analyses.js';
+import type { AnalysisResult } from '../../src/tui/runs/kinds.js';
 import { brailleRows } from '../../src/tui/chart.js';
-import { robustnessLines } from '../../src/tui/screens/robustness.js';
+import { robustnessLines } from '../../src/tui/robustness/lines.js';
 import { analysisResult } from '../../src/tui/state.js';
 
 let tiny: Scenario;

@@ -25,7 +25,7 @@ import { useSpinner } from './hooks/use-spinner.js';
 import { useTasks } from './hooks/use-tasks.js';
 import { useWhy } from './hooks/use-why.js';
 import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
-import { update, type KeyPress } from './keymap.js';
+import { update, type KeyPress } from './input.js';
 import { layoutOf, MIN_COLUMNS, MIN_ROWS } from './layout.js';
 import { SERVICES, type Services, type SessionSolveOptions } from './services.js';
 import { initialState, isSolving, isStale } from './state.js';

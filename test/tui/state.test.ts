@@ -5,7 +5,7 @@ import type { Scenario } from '../../src/domain/types.js';
 import { loadScenario } from '../../src/io/scenario.js';
 import { stopJslpWorker } from '../../src/solver/jslp-runner.js';
 import { changesBetween, formatChange } from '../../src/tui/changes.js';
-import { update, type KeyPress } from '../../src/tui/keymap.js';
+import { update, type KeyPress } from '../../src/tui/input.js';
 import {
   applyBudget,
   currentShares,

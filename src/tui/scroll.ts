@@ -1,5 +1,5 @@
 /** Windows over lines longer than the screen: where each scrolling area starts, and `scroll` itself. */
-import type { AnalysisKind } from './analyses.js';
+import type { AnalysisKind } from './runs/kinds.js';
 import type { TuiState } from './state.js';
 
 /** Areas that scroll as a whole, each with its own first line. */

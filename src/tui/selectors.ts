@@ -3,7 +3,7 @@ import type { Allocation, Selection } from '../analysis/allocation.js';
 import { formatEuros } from '../domain/money.js';
 import type { Policy, Scenario } from '../domain/types.js';
 import { normaliseWeights, type Weights } from '../scoring/weights.js';
-import { ANALYSIS_KINDS, type AnalysisKind } from './analyses.js';
+import { ANALYSIS_KINDS, type AnalysisKind } from './runs/kinds.js';
 import type { TuiState, View } from './state.js';
 
 export function activePolicy(state: TuiState): Policy | undefined {

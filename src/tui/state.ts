@@ -11,7 +11,7 @@ import type { Scenario } from '../domain/types.js';
 import { defaultExportPath } from '../io/export-path.js';
 import { normaliseWeights, type Weights } from '../scoring/weights.js';
 import { ALLOCATION_HANDLERS, ALLOCATION_START, type AllocationAction, type AllocationState } from './allocation/state.js';
-import { ANALYSIS_KINDS, type AnalysisKind } from './analyses.js';
+import { ANALYSIS_KINDS, type AnalysisKind } from './runs/kinds.js';
 import { BUDGET_HANDLERS, type BudgetAction, type BudgetState } from './budget/state.js';
 import { COMPARE_HANDLERS, COMPARE_START, type CompareAction, type CompareState } from './compare/state.js';
 import { DETAIL_HANDLERS, DETAIL_START, type DetailAction, type DetailState } from './detail/state.js';

@@ -12,7 +12,7 @@ import { renderReport } from '../../src/cli/report.js';
 import type { Scenario } from '../../src/domain/types.js';
 import { allocationJson } from '../../src/io/allocation-export.js';
 import { loadScenario } from '../../src/io/scenario.js';
-import { detailLines } from '../../src/tui/screens/detail.js';
+import { detailLines } from '../../src/tui/detail/lines.js';
 import { initialState } from '../../src/tui/state.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'enveloppe-reviews-shown-'));

@@ -3,8 +3,8 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { allocate } from '../../src/analysis/allocation.js';
 import { loadScenario } from '../../src/io/scenario.js';
 import { stopJslpWorker } from '../../src/solver/jslp-runner.js';
-import { helpHeight, helpLines } from '../../src/tui/screens/help.js';
-import { summaryHeight, summaryLines } from '../../src/tui/screens/summary.js';
+import { helpHeight, helpLines } from '../../src/tui/help/lines.js';
+import { summaryHeight, summaryLines } from '../../src/tui/summary/lines.js';
 import { initialState, reduce } from '../../src/tui/state.js';
 
 afterAll(stopJslpWorker);

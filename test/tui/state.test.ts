@@ -5,7 +5,7 @@ import type { Scenario } from '../../src/domain/types.js';
 import { loadScenario } from '../../src/io/scenario.js';
 import { stopJslpWorker } from '../../src/solver/jslp-runner.js';
 import { changesBetween, formatChange } from '../../src/tui/changes.js';
-import { update, type KeyPress } from '../../src/tui/keymap.js';
+import { update, type KeyPress } from '../../src/tui/input.js';
 import {
   applyBudget,
   currentShares,
@@ -19,9 +19,9 @@ import {
   type TuiState,
 } from '../../src/tui/state.js';
 import { bar, boundedBar, distinctCuts, fit, fitMiddle, keepAmountsWhole, layoutColumns, NBSP, progressBar, wrapText } from '../../src/tui/text.js';
-import type { AnalysisResult } from '../../src/tui/analyses.js';
+import type { AnalysisResult } from '../../src/tui/runs/kinds.js';
 import { brailleRows } from '../../src/tui/chart.js';
-import { robustnessLines } from '../../src/tui/screens/robustness.js';
+import { robustnessLines } from '../../src/tui/robustness/lines.js';
 import { analysisResult } from '../../src/tui/state.js';
 
 let tiny: Scenario;

@@ -1,5 +1,5 @@
 /** The allocation table (screens/allocation.ts), or the detail of the candidate opened with Enter. */
-import { allocationLines } from '../screens/allocation.js';
+import { allocationLines } from '../allocation/lines.js';
 import { isStale, type TuiState } from '../state.js';
 import { CandidateDetail } from './candidate-detail.js';
 import { Lines } from './lines.js';

@@ -1,5 +1,5 @@
 /** The budget form. */
-import { budgetLines } from '../screens/budget.js';
+import { budgetLines } from '../budget/lines.js';
 import { BUDGET_LEAD, windowFor } from '../state.js';
 import type { ViewProps } from './allocation-view.js';
 import { Lines } from './lines.js';

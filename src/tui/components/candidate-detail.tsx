@@ -1,5 +1,5 @@
 /** One candidate: its marks, its score by criterion, the rules it counts towards, its lock. */
-import { detailLines } from '../screens/detail.js';
+import { detailLines } from '../detail/lines.js';
 import { isStale, windowFor } from '../state.js';
 import type { ViewProps } from './allocation-view.js';
 import { Lines } from './lines.js';

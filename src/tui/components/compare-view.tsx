@@ -1,5 +1,5 @@
 /** Compare: the current allocation beside the other policies' or the reference's. */
-import { compareLines } from '../screens/compare.js';
+import { compareLines } from '../compare/lines.js';
 import type { ViewProps } from './allocation-view.js';
 import { Lines } from './lines.js';
 

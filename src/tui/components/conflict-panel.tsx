@@ -1,6 +1,6 @@
 /** Beside the last feasible allocation when the current edits have none: what conflicts and what would fix it. */
 import { Box } from 'ink';
-import { conflictLines, conflictRoom, conflictWindow } from '../screens/conflict.js';
+import { conflictLines, conflictRoom, conflictWindow } from '../conflict/lines.js';
 import type { TuiState } from '../state.js';
 import { Lines } from './lines.js';
 

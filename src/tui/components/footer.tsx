@@ -2,7 +2,7 @@
  * The three lines at the bottom: the prompt or the last message; the keys of the view (or, while a
  * prompt is open, its message: a refused entry says why until the next key); the views and the global keys.
  */
-import { footerLines } from '../screens/footer.js';
+import { footerLines } from '../footer/lines.js';
 import type { TuiState } from '../state.js';
 import { Lines } from './lines.js';
 import { PromptLine } from './prompt-line.js';

@@ -1,5 +1,5 @@
 /** The two lines on top: the call, the policy and the solve; what is spent against each ceiling. */
-import { headerLines } from '../screens/header.js';
+import { headerLines } from '../header/lines.js';
 import type { TuiState } from '../state.js';
 import { Lines } from './lines.js';
 

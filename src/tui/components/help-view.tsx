@@ -1,5 +1,5 @@
 /** `?`: every key, scrolled when the terminal is short. */
-import { helpLines } from '../screens/help.js';
+import { helpLines } from '../help/lines.js';
 import type { ViewProps } from './allocation-view.js';
 import { Lines } from './lines.js';
 

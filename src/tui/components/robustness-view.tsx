@@ -1,5 +1,5 @@
 /** Robustness: how often each candidate is funded under weightings drawn at random. */
-import { robustnessLines } from '../screens/robustness.js';
+import { robustnessLines } from '../robustness/lines.js';
 import type { ViewProps } from './allocation-view.js';
 import { Lines } from './lines.js';
 

@@ -1,5 +1,5 @@
 /** Spend by region and by rule group, scrolled. */
-import { summaryLines } from '../screens/summary.js';
+import { summaryLines } from '../summary/lines.js';
 import { isStale } from '../state.js';
 import type { ViewProps } from './allocation-view.js';
 import { Lines } from './lines.js';

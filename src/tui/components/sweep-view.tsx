@@ -1,5 +1,5 @@
 /** Sweep: the grants as one criterion's share goes from 0 to 100 %, and where each candidate is funded. */
-import { sweepLines } from '../screens/sweep.js';
+import { sweepLines } from '../sweep/lines.js';
 import type { ViewProps } from './allocation-view.js';
 import { Lines } from './lines.js';
 

@@ -1,5 +1,5 @@
 /** Tipping: the share of one criterion in which each candidate keeps its status. */
-import { tippingLines } from '../screens/tipping.js';
+import { tippingLines } from '../tipping/lines.js';
 import type { ViewProps } from './allocation-view.js';
 import { Lines } from './lines.js';
 

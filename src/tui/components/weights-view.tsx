@@ -1,5 +1,5 @@
 /** The weights as bars, beside who moved with the last change. */
-import { weightsScreen } from '../screens/weights.js';
+import { weightsScreen } from '../weights/lines.js';
 import { currentShares, WEIGHTS_LEAD, windowFor } from '../state.js';
 import type { ViewProps } from './allocation-view.js';
 import { Lines } from './lines.js';

@@ -1,5 +1,5 @@
 /** The Robustness view's slice: what is drawn (+ - samples, [ ] spread, U uniform, o weights or marks). */
-import { nextSamples, ROBUSTNESS_DEFAULTS, SPREAD_STEP, type RobustnessSettings } from '../analyses.js';
+import { nextSamples, ROBUSTNESS_DEFAULTS, SPREAD_STEP, type RobustnessSettings } from '../runs/kinds.js';
 import { tell } from '../edits.js';
 import type { Handlers } from '../state.js';
 

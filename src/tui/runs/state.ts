@@ -17,7 +17,7 @@ import {
   type AnalysisResult,
   type AnalysisRun,
   type CachedResult,
-} from '../analyses.js';
+} from './kinds.js';
 import { tell } from '../edits.js';
 import { currentShares, selectedCriterion } from '../selectors.js';
 import type { Handlers, TuiState } from '../state.js';
@@ -25,7 +25,7 @@ import type { Handlers, TuiState } from '../state.js';
 export interface RunsState {
   /** Each analysis: idle, running (with its progress), done or failed. */
   readonly analyses: Readonly<Record<AnalysisKind, AnalysisRun>>;
-  /** Recent results of each analysis by key (see analyses.ts), most recent first. */
+  /** Recent results of each analysis by key (see runs/kinds.ts), most recent first. */
   readonly analysisCache: Readonly<Record<AnalysisKind, readonly CachedResult[]>>;
   /** Id of the next run: results and progress of any other run are ignored. */
   readonly nextRunId: number;

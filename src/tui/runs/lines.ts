@@ -2,7 +2,7 @@
  * What the four analysis views share: the line that says where a run stands (a progress bar while
  * it runs, why it stopped, why it cannot run) and a window over a list that scrolls.
  */
-import { ANALYSIS_NAMES, analysisKey, type AnalysisKind } from '../analyses.js';
+import { ANALYSIS_NAMES, analysisKey, type AnalysisKind } from './kinds.js';
 import { analysisRequest, type TuiState } from '../state.js';
 import { fit, progressBar, wrapText } from '../text.js';
 import type { Line } from '../lines.js';

@@ -5,11 +5,11 @@
  */
 import type { CandidateRobustness, FundingClass } from '../../analysis/robustness.js';
 import { formatEuros, formatPercent, groupDigits } from '../../domain/money.js';
-import { SAMPLE_STEPS } from '../analyses.js';
+import { SAMPLE_STEPS } from '../runs/kinds.js';
 import { analysisResult, type TuiState } from '../state.js';
 import { bar, compactEuros, distinctCuts, fit, GAP, layoutColumns, tableLine, type Column } from '../text.js';
 import type { Line, Segment } from '../lines.js';
-import { runStatusLines, windowNote, windowStart } from './analysis.js';
+import { runStatusLines, windowNote, windowStart } from '../runs/lines.js';
 
 const CLASS_COLORS: Readonly<Record<FundingClass, string | undefined>> = { always: 'green', often: 'cyan', sometimes: 'yellow', never: undefined };
 

@@ -10,7 +10,7 @@ import { brailleRows, type ChartSeries } from '../chart.js';
 import { analysisResult, selectedCriterion, type TuiState } from '../state.js';
 import { cells, compactEuros, fit, shareText } from '../text.js';
 import type { Line, Segment } from '../lines.js';
-import { runStatusLines, windowNote, windowStart } from './analysis.js';
+import { runStatusLines, windowNote, windowStart } from '../runs/lines.js';
 
 /** Colours of the charted candidates, the one that moves most first. */
 const SERIES_COLORS = ['cyan', 'magenta', 'green', 'blue'] as const;

@@ -1,5 +1,5 @@
 /** `?`: every key, by view. Scrolls when the terminal is short. */
-import { KEY_GROUPS } from '../keys.js';
+import { KEY_GROUPS } from './key-list.js';
 import { fit } from '../text.js';
 import { besideLines, type Line } from '../lines.js';
 

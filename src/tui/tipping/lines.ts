@@ -8,7 +8,7 @@ import type { TippingAnalysis } from '../../analysis/sweep.js';
 import { analysisResult, selectedCriterion, type TuiState } from '../state.js';
 import { cells, distinctCuts, fit, shareText, wrapText } from '../text.js';
 import type { Line, Segment } from '../lines.js';
-import { runStatusLines, windowNote, windowStart } from './analysis.js';
+import { runStatusLines, windowNote, windowStart } from '../runs/lines.js';
 
 /** A candidate is borderline when a tipping point lies closer than this to the current share (5 points). */
 export const BORDERLINE = 0.05;

@@ -1,13 +1,13 @@
 /**
  * The four analysis views (compare, sweep, tipping points, robustness) as data: what each asks the
  * hooks to compute, how far a run has gone, and what it gave. Pure: the reducer decides when a run
- * starts or stops, hooks/use-analyses.ts runs it.
+ * starts or stops, hooks/use-runs.ts runs it.
  */
-import type { Allocation } from '../analysis/allocation.js';
-import type { Robustness, RobustnessOptions } from '../analysis/robustness.js';
-import type { TippingAnalysis, WeightSweep } from '../analysis/sweep.js';
-import type { Scenario } from '../domain/types.js';
-import type { Weights } from '../scoring/weights.js';
+import type { Allocation } from '../../analysis/allocation.js';
+import type { Robustness, RobustnessOptions } from '../../analysis/robustness.js';
+import type { TippingAnalysis, WeightSweep } from '../../analysis/sweep.js';
+import type { Scenario } from '../../domain/types.js';
+import type { Weights } from '../../scoring/weights.js';
 
 export type AnalysisKind = 'compare' | 'sweep' | 'tipping' | 'robustness';
 export const ANALYSIS_KINDS: readonly AnalysisKind[] = ['compare', 'sweep', 'tipping', 'robustness'];

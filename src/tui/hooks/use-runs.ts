@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, type Dispatch } from 'react';
 import type { PoolOptions } from '../../analysis/pool.js';
-import { ANALYSIS_KINDS, type AnalysisKind, type AnalysisRequest, type AnalysisResult, type PolicyAllocations } from '../analyses.js';
+import { ANALYSIS_KINDS, type AnalysisKind, type AnalysisRequest, type AnalysisResult, type PolicyAllocations } from '../runs/kinds.js';
 import type { Services, SessionSolveOptions } from '../services.js';
 import type { Action, TuiState } from '../state.js';
 

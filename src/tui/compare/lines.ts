@@ -12,7 +12,7 @@ import { changeColor, changeOf, formatChange, type Change } from '../changes.js'
 import { analysisResult, isStale, type TuiState } from '../state.js';
 import { bar, cells, distinctCuts, fit, GAP, layoutColumns, tableLine, wrapText, type Column } from '../text.js';
 import type { Line, Segment } from '../lines.js';
-import { runStatusLines, windowStart } from './analysis.js';
+import { runStatusLines, windowStart } from '../runs/lines.js';
 
 export interface CompareColumns {
   /** Column titles: the current edits first. */

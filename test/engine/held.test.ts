@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { scoreCandidates } from '../../src/analysis/allocation.js';
+import { scoreCandidates } from '../../src/pipeline/score.js';
 import { buildModel } from '../../src/model/build.js';
 import { roundAndCheck } from '../../src/model/check.js';
 import type { AllocationModel, Term } from '../../src/model/types.js';

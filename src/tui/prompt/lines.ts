@@ -1,4 +1,4 @@
-/** What each prompt asks, and the keys it takes besides Enter and Esc (the keys themselves are in keymap.ts). */
+/** What each prompt asks, and the keys it takes besides Enter and Esc (the keys themselves are in keys.ts). */
 import { budgetLabel, budgetValue, formatBudgetValue, type Prompt, type TuiState } from '../state.js';
 
 /** What the prompt asks, and the keys it takes besides Enter and Esc. */

@@ -9,7 +9,7 @@ import type { Scenario } from '../../domain/types.js';
 import { brailleRows, type ChartSeries } from '../chart.js';
 import { analysisResult, selectedCriterion, type TuiState } from '../state.js';
 import { cells, compactEuros, fit, shareText } from '../text.js';
-import type { Line, Segment } from '../lines.js';
+import type { Area, Line, Segment, Shown } from '../lines.js';
 import { runStatusLines, windowNote, windowStart } from '../runs/lines.js';
 
 /** Colours of the charted candidates, the one that moves most first. */
@@ -207,4 +207,9 @@ function diff(before: readonly string[], after: readonly string[]): Segment[] {
     else segments.push(mine ? { text: char, color: 'yellow' } : { text: char, dim: true });
   });
   return segments;
+}
+
+/** Sweep: the grants as one criterion's share goes from 0 to 100 %, and where each candidate is funded. */
+export function sweepView(state: TuiState, { width, height }: Area): Shown {
+  return { lines: sweepLines(state, width, height) };
 }

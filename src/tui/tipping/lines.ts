@@ -7,7 +7,7 @@
 import type { TippingAnalysis } from '../../analysis/sweep.js';
 import { analysisResult, selectedCriterion, type TuiState } from '../state.js';
 import { cells, distinctCuts, fit, shareText, wrapText } from '../text.js';
-import type { Line, Segment } from '../lines.js';
+import type { Area, Line, Segment, Shown } from '../lines.js';
 import { runStatusLines, windowNote, windowStart } from '../runs/lines.js';
 
 /** A candidate is borderline when a tipping point lies closer than this to the current share (5 points). */
@@ -137,4 +137,9 @@ function scaleLine(width: number): string {
     });
   }
   return chars.join('');
+}
+
+/** Tipping: the share of one criterion in which each candidate keeps its status. */
+export function tippingView(state: TuiState, { width, height }: Area): Shown {
+  return { lines: tippingLines(state, width, height) };
 }

@@ -1,6 +1,6 @@
-/** The line where the user types: a filter, a budget value, a policy name, an export path. Its keys are in keymap.ts. */
+/** The line where the user types: a filter, a budget value, a policy name, an export path. Its keys are in prompt/keys.ts. */
 import { Text } from 'ink';
-import { promptParts } from '../prompt/lines.js';
+import { promptParts } from './lines.js';
 import type { Prompt, TuiState } from '../state.js';
 import { cells, fit } from '../text.js';
 

@@ -5,7 +5,9 @@
 import type { CandidateResult } from '../../analysis/allocation.js';
 import { formatEuroChange, formatEuros, formatPercent } from '../../domain/money.js';
 import { changeColor, changesBetween, formatChange } from '../changes.js';
-import { isStale, selectedIndex, visibleCandidates, windowTop, type TuiState } from '../state.js';
+import { isStale, selectedIndex, visibleCandidates } from '../selectors.js';
+import { windowTop } from '../scroll.js';
+import type { TuiState } from '../state.js';
 import { cells, distinctCuts, fit, GAP, layoutColumns, tableLine, type Column } from '../text.js';
 import type { Area, Line, Segment, Shown } from '../lines.js';
 

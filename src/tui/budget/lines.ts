@@ -1,6 +1,8 @@
 /** A small form: the envelope, the year ceilings, the grant floor and ceiling, the most laureates. */
 import { formatEuros } from '../../domain/money.js';
-import { BUDGET_LEAD, budgetFields, budgetLabel, budgetValue, formatBudgetValue, windowFor, type TuiState } from '../state.js';
+import { BUDGET_LEAD, budgetFields, budgetLabel, budgetValue, formatBudgetValue } from './state.js';
+import { windowFor } from '../scroll.js';
+import type { TuiState } from '../state.js';
 import { fit } from '../text.js';
 import type { Area, Line, Shown } from '../lines.js';
 

@@ -4,7 +4,9 @@ import { formatEuros, formatPercent } from '../../domain/money.js';
 import type { Candidate, Scenario } from '../../domain/types.js';
 import { ruleGroups } from '../../domain/rules.js';
 import { changesBetween, formatChange } from '../changes.js';
-import { currentShares, isStale, windowFor, type TuiState } from '../state.js';
+import { currentShares, isStale } from '../selectors.js';
+import { windowFor } from '../scroll.js';
+import type { TuiState } from '../state.js';
 import { bar, fit, wrapText } from '../text.js';
 import type { Area, Line, Shown } from '../lines.js';
 

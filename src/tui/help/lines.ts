@@ -2,7 +2,8 @@
 import { KEY_GROUPS } from './key-list.js';
 import { fit } from '../text.js';
 import { besideLines, type Area, type Line, type Shown } from '../lines.js';
-import { windowFor, type TuiState } from '../state.js';
+import { windowFor } from '../scroll.js';
+import type { TuiState } from '../state.js';
 
 /** From this width the groups stand in two columns. */
 const TWO_COLUMNS = 110;

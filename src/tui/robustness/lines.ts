@@ -6,7 +6,8 @@
 import type { CandidateRobustness, FundingClass } from '../../analysis/robustness.js';
 import { formatEuros, formatPercent, groupDigits } from '../../domain/money.js';
 import { SAMPLE_STEPS } from '../runs/kinds.js';
-import { analysisResult, type TuiState } from '../state.js';
+import { analysisResult } from '../runs/state.js';
+import type { TuiState } from '../state.js';
 import { bar, compactEuros, distinctCuts, fit, GAP, layoutColumns, tableLine, type Column } from '../text.js';
 import type { Area, Line, Segment, Shown } from '../lines.js';
 import { runStatusLines, windowNote, windowStart } from '../runs/lines.js';

@@ -3,7 +3,9 @@
  * it runs, why it stopped, why it cannot run) and a window over a list that scrolls.
  */
 import { ANALYSIS_NAMES, analysisKey, type AnalysisKind } from './kinds.js';
-import { analysisRequest, selectedCriterion, type TuiState } from '../state.js';
+import { analysisRequest } from './state.js';
+import { selectedCriterion } from '../selectors.js';
+import type { TuiState } from '../state.js';
 import { fit, progressBar, wrapText } from '../text.js';
 import type { Line } from '../lines.js';
 

@@ -2,7 +2,9 @@
 import type { Allocation, RuleResult } from '../../analysis/allocation.js';
 import { euroWeightedScore } from '../../analysis/mean-score.js';
 import { formatEuros } from '../../domain/money.js';
-import { isStale, windowFor, type TuiState } from '../state.js';
+import { isStale } from '../selectors.js';
+import { windowFor } from '../scroll.js';
+import type { TuiState } from '../state.js';
 import { boundedBar, compactEuros, fit } from '../text.js';
 import type { Area, Line, Shown } from '../lines.js';
 

@@ -7,7 +7,8 @@
 import type { SweepPoint, WeightSweep } from '../../analysis/sweep.js';
 import type { Scenario } from '../../domain/types.js';
 import { brailleRows, type ChartSeries } from '../chart.js';
-import { analysisResult, type TuiState } from '../state.js';
+import { analysisResult } from '../runs/state.js';
+import type { TuiState } from '../state.js';
 import { cells, compactEuros, fit, shareText } from '../text.js';
 import type { Area, Line, Segment, Shown } from '../lines.js';
 import { criterionTitle, runStatusLines, windowNote, windowStart } from '../runs/lines.js';

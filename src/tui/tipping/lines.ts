@@ -5,7 +5,9 @@
  * their status over the whole range are summed up in one line. The rows scroll.
  */
 import type { TippingAnalysis } from '../../analysis/sweep.js';
-import { analysisResult, selectedCriterion, type TuiState } from '../state.js';
+import { analysisResult } from '../runs/state.js';
+import { selectedCriterion } from '../selectors.js';
+import type { TuiState } from '../state.js';
 import { cells, distinctCuts, fit, shareText, wrapText } from '../text.js';
 import type { Area, Line, Segment, Shown } from '../lines.js';
 import { criterionTitle, runStatusLines, windowNote, windowStart } from '../runs/lines.js';

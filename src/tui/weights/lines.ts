@@ -4,7 +4,10 @@
  */
 import { formatPercent } from '../../domain/money.js';
 import { changeCounts, changesBetween, formatChange, type Change } from '../changes.js';
-import { WEIGHT_STEP, WEIGHT_STEP_BIG, WEIGHTS_LEAD, activePolicy, currentShares, windowFor, type TuiState } from '../state.js';
+import { WEIGHT_STEP, WEIGHT_STEP_BIG, WEIGHTS_LEAD } from './state.js';
+import { activePolicy, currentShares } from '../selectors.js';
+import { windowFor } from '../scroll.js';
+import type { TuiState } from '../state.js';
 import { bar, cells, distinctCuts, fit, wrapText } from '../text.js';
 import { besideLines, type Area, type Line, type Shown } from '../lines.js';
 

@@ -1,25 +1,22 @@
 /**
- * The simulator: a header, the current view (beside a conflict panel when the edits have no
- * allocation), and a footer. State lives in the reducer (state.ts), keys are mapped per screen
- * (keymap.ts), solving and writing files run in hooks, and components only draw.
+ * The simulator: a header, the current screen (beside a conflict panel when the edits have no
+ * allocation), and a footer. The app only routes: the state lives in the store (state.ts) and its
+ * slices, keys go through input.ts to the screen's own key map, solving and writing files run in
+ * hooks, and each screen's view (in its folder) gives the lines that one component draws.
  */
 import { Box, Text, useApp, useInput, type Key } from 'ink';
 import { useEffect, useMemo, useReducer } from 'react';
 import type { Scenario } from '../domain/types.js';
 import type { Weights } from '../scoring/weights.js';
-import { AllocationView } from './components/allocation-view.js';
-import { BudgetView } from './components/budget-view.js';
-import { CompareView } from './components/compare-view.js';
-import { ConflictPanel } from './components/conflict-panel.js';
-import { Footer } from './components/footer.js';
-import { Header } from './components/header.js';
-import { HelpView } from './components/help-view.js';
-import { RobustnessView } from './components/robustness-view.js';
-import { SummaryView } from './components/summary-view.js';
-import { SweepView } from './components/sweep-view.js';
-import { TippingView } from './components/tipping-view.js';
-import { WeightsView } from './components/weights-view.js';
-import { useAnalyses } from './hooks/use-runs.js';
+import { allocationView } from './allocation/lines.js';
+import { budgetView } from './budget/lines.js';
+import { compareView } from './compare/lines.js';
+import { ConflictPanel } from './conflict/view.js';
+import { detailView } from './detail/lines.js';
+import { Footer } from './footer/view.js';
+import { headerLines } from './header/lines.js';
+import { helpView } from './help/lines.js';
+import { useRuns } from './hooks/use-runs.js';
 import { useSolver } from './hooks/use-solver.js';
 import { useSpinner } from './hooks/use-spinner.js';
 import { useTasks } from './hooks/use-tasks.js';
@@ -27,8 +24,28 @@ import { useWhy } from './hooks/use-why.js';
 import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
 import { update, type KeyPress } from './input.js';
 import { layoutOf, MIN_COLUMNS, MIN_ROWS } from './layout.js';
+import type { Area, Shown } from './lines.js';
+import { Lines } from './lines-view.js';
+import { robustnessView } from './robustness/lines.js';
 import { SERVICES, type Services, type SessionSolveOptions } from './services.js';
-import { initialState, isSolving, isStale } from './state.js';
+import { initialState, type TuiState, type View } from './state.js';
+import { isSolving, isStale } from './selectors.js';
+import { summaryView } from './summary/lines.js';
+import { sweepView } from './sweep/lines.js';
+import { tippingView } from './tipping/lines.js';
+import { weightsView } from './weights/lines.js';
+
+/** Each screen's view; the allocation's gives way to the detail while one is open. */
+const SCREENS: Readonly<Record<View, (state: TuiState, area: Area) => Shown>> = {
+  allocation: (state, area) => (state.detail === undefined ? allocationView(state, area) : detailView(state, area)),
+  weights: weightsView,
+  budget: budgetView,
+  summary: summaryView,
+  compare: compareView,
+  sweep: sweepView,
+  tipping: tippingView,
+  robustness: robustnessView,
+};
 
 export interface AppProps {
   readonly scenario: Scenario;
@@ -74,7 +91,7 @@ export function App(props: AppProps) {
   );
   const services = useMemo<Services>(() => ({ ...SERVICES, ...props.services }), [props.services]);
   useSolver(state, dispatch, services, props.solveOptions ?? NO_OPTIONS);
-  useAnalyses(state, dispatch, services, props.solveOptions ?? NO_OPTIONS);
+  useRuns(state, dispatch, services, props.solveOptions ?? NO_OPTIONS);
   useTasks(state.task, dispatch, services);
   useWhy(state, dispatch, services, props.solveOptions ?? NO_OPTIONS);
   const spinner = useSpinner(isSolving(state) || state.conflicts?.kind === 'pending' || state.task !== undefined);
@@ -100,21 +117,14 @@ export function App(props: AppProps) {
       </Box>
     );
   }
-  const view = { state, width: layout.main, height: layout.body, active: state.prompt === undefined };
+  const area: Area = { width: layout.main, height: layout.body, active: state.prompt === undefined };
+  const shown = state.help ? helpView(state, area) : SCREENS[state.view](state, area);
   return (
     <Box flexDirection="column" width={size.columns} height={layout.height}>
-      <Header state={state} width={size.columns} spinner={spinner} />
+      <Lines lines={headerLines(state, size.columns, spinner)} />
       <Box flexDirection="row" height={layout.body}>
         <Box flexDirection="column" width={layout.main} height={layout.body} overflow="hidden">
-          {state.help ? <HelpView {...view} /> : null}
-          {!state.help && state.view === 'allocation' ? <AllocationView {...view} /> : null}
-          {!state.help && state.view === 'weights' ? <WeightsView {...view} /> : null}
-          {!state.help && state.view === 'budget' ? <BudgetView {...view} /> : null}
-          {!state.help && state.view === 'summary' ? <SummaryView {...view} /> : null}
-          {!state.help && state.view === 'compare' ? <CompareView {...view} /> : null}
-          {!state.help && state.view === 'sweep' ? <SweepView {...view} /> : null}
-          {!state.help && state.view === 'tipping' ? <TippingView {...view} /> : null}
-          {!state.help && state.view === 'robustness' ? <RobustnessView {...view} /> : null}
+          <Lines lines={shown.lines} height={layout.body} dim={shown.dim} />
         </Box>
         {stale ? (
           <Box marginLeft={1}>

@@ -13,7 +13,7 @@ import { helpKeys } from './help/keys.js';
 import type { KeyMap, KeyPress } from './keys.js';
 import { promptKeys } from './prompt/keys.js';
 import { robustnessKeys } from './robustness/keys.js';
-import { reduce, VIEWS, type Action, type TuiState, type View } from './state.js';
+import { type Action, reduce, type TuiState, type View, VIEWS } from './state.js';
 import { summaryKeys } from './summary/keys.js';
 import { sweepKeys } from './sweep/keys.js';
 import { tippingKeys } from './tipping/keys.js';

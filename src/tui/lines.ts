@@ -1,4 +1,4 @@
-/** Screens are built as lines of styled segments by pure functions (screens/), then drawn by components/lines.tsx. */
+/** Screens are built as lines of styled segments by pure functions (each screen's lines.ts), then drawn by lines-view.tsx. */
 import { cells, fit } from './text.js';
 
 export interface Segment {
@@ -43,4 +43,18 @@ export function besideLines(left: readonly Line[], leftWidth: number, right: rea
     out.push([...padLine(left[index] ?? [], leftWidth), { text: separator, dim: true }, ...(right[index] ?? [])]);
   }
   return out;
+}
+
+/** The area a screen is drawn in. */
+export interface Area {
+  readonly width: number;
+  readonly height: number;
+  /** Keys go to this screen (no prompt is open): the selection is highlighted. */
+  readonly active: boolean;
+}
+
+/** What a screen shows in its area: its lines from the first one on screen, greyed when `dim` (a stale allocation). */
+export interface Shown {
+  readonly lines: readonly Line[];
+  readonly dim?: boolean;
 }

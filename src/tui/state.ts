@@ -22,17 +22,6 @@ import { RUN_HANDLERS, runsStart, syncAnalyses, type RunAction, type RunsState }
 import { scroll, type PanelArea, type ScrollAction } from './scroll.js';
 import { WEIGHTS_HANDLERS, type WeightsAction, type WeightsState } from './weights/state.js';
 
-// What the screens, hooks and tests read, from where it now lives.
-export { defaultExportPath };
-export { nextLock } from './allocation/state.js';
-export { analysisRequest, analysisResult, syncAnalyses } from './runs/state.js';
-export { ambiguousAmount, applyBudget, budgetFields, budgetLabel, budgetValue, formatBudgetValue, BUDGET_LEAD, type BudgetField } from './budget/state.js';
-export { comparedPolicies, type CompareMode } from './compare/state.js';
-export type { Prompt, Task } from './prompt/state.js';
-export { windowFor, windowTop, type PanelArea, type ScrollArea } from './scroll.js';
-export { activePolicy, currentShares, fold, isAnalysis, isSolving, isStale, selectedCriterion, selectedIndex, selectionOf, visibleCandidates } from './selectors.js';
-export { WEIGHT_STEP, WEIGHT_STEP_BIG, WEIGHTS_LEAD, weightsToSave } from './weights/state.js';
-
 /** The eight screens; the footer names their keys. The last four are the analyses. */
 export type View = 'allocation' | 'weights' | 'budget' | 'summary' | AnalysisKind;
 export const VIEWS: readonly View[] = ['allocation', 'weights', 'budget', 'summary', ...ANALYSIS_KINDS];

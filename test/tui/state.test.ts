@@ -6,23 +6,16 @@ import { loadScenario } from '../../src/io/scenario.js';
 import { stopJslpWorker } from '../../src/solver/jslp-runner.js';
 import { changesBetween, formatChange } from '../../src/tui/changes.js';
 import { update, type KeyPress } from '../../src/tui/input.js';
-import {
-  applyBudget,
-  currentShares,
-  defaultExportPath,
-  initialState,
-  reduce,
-  selectionOf,
-  visibleCandidates,
-  windowTop,
-  type Action,
-  type TuiState,
-} from '../../src/tui/state.js';
+import { applyBudget } from '../../src/tui/budget/state.js';
+import { currentShares, selectionOf, visibleCandidates } from '../../src/tui/selectors.js';
+import { defaultExportPath } from '../../src/io/export-path.js';
+import { type Action, initialState, reduce, type TuiState } from '../../src/tui/state.js';
+import { windowTop } from '../../src/tui/scroll.js';
 import { bar, boundedBar, distinctCuts, fit, fitMiddle, keepAmountsWhole, layoutColumns, NBSP, progressBar, wrapText } from '../../src/tui/text.js';
 import type { AnalysisResult } from '../../src/tui/runs/kinds.js';
 import { brailleRows } from '../../src/tui/chart.js';
 import { robustnessLines } from '../../src/tui/robustness/lines.js';
-import { analysisResult } from '../../src/tui/state.js';
+import { analysisResult } from '../../src/tui/runs/state.js';
 
 let tiny: Scenario;
 let ptce: Scenario;

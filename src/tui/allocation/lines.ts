@@ -5,9 +5,11 @@
 import type { CandidateResult } from '../../analysis/allocation.js';
 import { formatEuroChange, formatEuros, formatPercent } from '../../domain/money.js';
 import { changeColor, changesBetween, formatChange } from '../changes.js';
-import { selectedIndex, visibleCandidates, windowTop, type TuiState } from '../state.js';
+import { isStale, selectedIndex, visibleCandidates } from '../selectors.js';
+import { windowTop } from '../scroll.js';
+import type { TuiState } from '../state.js';
 import { cells, distinctCuts, fit, GAP, layoutColumns, tableLine, type Column } from '../text.js';
-import type { Line, Segment } from '../lines.js';
+import type { Area, Line, Segment, Shown } from '../lines.js';
 
 /** Rows of the table in a body of `height` lines: one for the titles, one for the count. */
 export function tableRows(height: number): number {
@@ -103,4 +105,10 @@ export function allocationLines(state: TuiState, width: number, height: number, 
   ].filter((part) => part !== '');
   lines.push([{ text: count.join(' · '), dim: true }]);
   return lines;
+}
+
+/** The table, greyed while the current edits have no allocation (and then without a selection). */
+export function allocationView(state: TuiState, { width, height, active }: Area): Shown {
+  const stale = isStale(state);
+  return { lines: allocationLines(state, width, height, active && !stale), dim: stale };
 }

@@ -1,8 +1,10 @@
 /** A small form: the envelope, the year ceilings, the grant floor and ceiling, the most laureates. */
 import { formatEuros } from '../../domain/money.js';
-import { budgetFields, budgetLabel, budgetValue, formatBudgetValue, type TuiState } from '../state.js';
+import { BUDGET_LEAD, budgetFields, budgetLabel, budgetValue, formatBudgetValue } from './state.js';
+import { windowFor } from '../scroll.js';
+import type { TuiState } from '../state.js';
 import { fit } from '../text.js';
-import type { Line } from '../lines.js';
+import type { Area, Line, Shown } from '../lines.js';
 
 export function budgetLines(state: TuiState, width: number, active: boolean): Line[] {
   const { scenario, original, allocation } = state;
@@ -29,4 +31,10 @@ export function budgetLines(state: TuiState, width: number, active: boolean): Li
     [{ text: 'Amounts: 2,5 M€ · 2 500 000 · 2500000 · 750 k€. A bad entry keeps the old value; u undoes a change.', dim: true }],
   );
   return lines;
+}
+
+/** The form, its window following the selected value. */
+export function budgetView(state: TuiState, { width, height, active }: Area): Shown {
+  const lines = budgetLines(state, width, active);
+  return { lines: lines.slice(windowFor(state.tops.budget, lines.length, height, BUDGET_LEAD + state.budgetCursor)) };
 }

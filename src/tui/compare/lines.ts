@@ -9,9 +9,11 @@ import type { Allocation } from '../../analysis/allocation.js';
 import { lineUp, type ComparedCandidate, type Comparison } from '../../analysis/compare.js';
 import { formatEuros } from '../../domain/money.js';
 import { changeColor, changeOf, formatChange, type Change } from '../changes.js';
-import { analysisResult, isStale, type TuiState } from '../state.js';
+import { analysisResult } from '../runs/state.js';
+import { isStale } from '../selectors.js';
+import type { TuiState } from '../state.js';
 import { bar, cells, distinctCuts, fit, GAP, layoutColumns, tableLine, wrapText, type Column } from '../text.js';
-import type { Line, Segment } from '../lines.js';
+import type { Area, Line, Segment, Shown } from '../lines.js';
 import { runStatusLines, windowStart } from '../runs/lines.js';
 
 export interface CompareColumns {
@@ -178,4 +180,9 @@ export function compareLines(state: TuiState, width: number, height: number): Li
   const rows = Math.max(1, height - 1);
   const start = windowStart(state.analysisTop.compare, body.length, rows);
   return [title, ...body.slice(start, start + rows)];
+}
+
+/** Compare: the current allocation beside the other policies' or the reference's. */
+export function compareView(state: TuiState, { width, height }: Area): Shown {
+  return { lines: compareLines(state, width, height) };
 }

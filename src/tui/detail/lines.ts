@@ -4,9 +4,11 @@ import { formatEuros, formatPercent } from '../../domain/money.js';
 import type { Candidate, Scenario } from '../../domain/types.js';
 import { ruleGroups } from '../../domain/rules.js';
 import { changesBetween, formatChange } from '../changes.js';
-import { currentShares, type TuiState } from '../state.js';
+import { currentShares, isStale } from '../selectors.js';
+import { windowFor } from '../scroll.js';
+import type { TuiState } from '../state.js';
 import { bar, fit, wrapText } from '../text.js';
-import type { Line } from '../lines.js';
+import type { Area, Line, Shown } from '../lines.js';
 
 function describeBounds(min: number | undefined, max: number | undefined, measure: string): string {
   const show = (value: number): string => (measure === 'count' ? String(value) : formatEuros(value));
@@ -121,4 +123,11 @@ export function detailLines(state: TuiState, id: string, width: number): Line[] 
   if (why === 'pending') lines.push([{ text: 'Solving again to find out…', dim: true }]);
   else for (const sentence of why) wrapText(sentence, width).forEach((part) => lines.push([{ text: part }]));
   return lines;
+}
+
+/** The open candidate's detail, scrolled (PgUp PgDn), greyed with a stale allocation. */
+export function detailView(state: TuiState, { width, height }: Area): Shown {
+  const lines = detailLines(state, state.detail ?? '', width);
+  const top = windowFor(state.tops.detail, lines.length, height);
+  return { lines: lines.slice(top), dim: isStale(state) };
 }

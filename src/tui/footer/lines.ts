@@ -1,6 +1,7 @@
 /** Three lines at the bottom: a prompt or the last message; the keys of the view; the views and global keys. */
 import { GLOBAL_HINTS, VIEW_HINTS, VIEW_KEYS, VIEW_TITLES, fitHints } from './hints.js';
-import { isAnalysis, VIEWS, type TuiState } from '../state.js';
+import { isAnalysis } from '../selectors.js';
+import { type TuiState, VIEWS } from '../state.js';
 import { cells, clip } from '../text.js';
 import type { Line, Segment } from '../lines.js';
 

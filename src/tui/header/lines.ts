@@ -1,6 +1,7 @@
 /** Two lines on top: the call, the policy and the solve; then what is spent against each ceiling. */
 import { formatEuros, groupDigits } from '../../domain/money.js';
-import { activePolicy, isSolving, isStale, type TuiState } from '../state.js';
+import { activePolicy, isSolving, isStale } from '../selectors.js';
+import type { TuiState } from '../state.js';
 import { cells, fit } from '../text.js';
 import { lineWidth, type Line, type Segment } from '../lines.js';
 

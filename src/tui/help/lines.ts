@@ -1,7 +1,9 @@
 /** `?`: every key, by view. Scrolls when the terminal is short. */
 import { KEY_GROUPS } from './key-list.js';
 import { fit } from '../text.js';
-import { besideLines, type Line } from '../lines.js';
+import { besideLines, type Area, type Line, type Shown } from '../lines.js';
+import { windowFor } from '../scroll.js';
+import type { TuiState } from '../state.js';
 
 /** From this width the groups stand in two columns. */
 const TWO_COLUMNS = 110;
@@ -46,4 +48,10 @@ export function helpLines(width: number): Line[] {
   const column = (side: 'left' | 'right'): Line[] => groups.filter((_, index) => sides[index] === side).flatMap((group, index) => (index === 0 ? group : [[], ...group]));
   const half = Math.floor((width - 3) / 2);
   return [TITLE, [], ...besideLines(column('left'), half, column('right'))];
+}
+
+/** Every key, scrolled when the terminal is short. */
+export function helpView(state: TuiState, { width, height }: Area): Shown {
+  const lines = helpLines(width);
+  return { lines: lines.slice(windowFor(state.helpTop, lines.length, height)) };
 }

@@ -18,7 +18,7 @@ interface Started {
   readonly controller: AbortController;
 }
 
-export function useAnalyses(state: TuiState, dispatch: Dispatch<Action>, services: Services, options: SessionSolveOptions): void {
+export function useRuns(state: TuiState, dispatch: Dispatch<Action>, services: Services, options: SessionSolveOptions): void {
   const started = useRef(new Map<AnalysisKind, Started>());
 
   useEffect(() => {

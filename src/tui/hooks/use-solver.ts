@@ -6,7 +6,8 @@
 import { useEffect, useRef, type Dispatch } from 'react';
 import type { AllocationOutcome } from '../../analysis/allocation.js';
 import type { Services, SessionSolveOptions } from '../services.js';
-import { selectionOf, type Action, type TuiState } from '../state.js';
+import { selectionOf } from '../selectors.js';
+import type { Action, TuiState } from '../state.js';
 
 export function useSolver(state: TuiState, dispatch: Dispatch<Action>, services: Services, options: SessionSolveOptions): void {
   const latest = useRef(state);

@@ -6,7 +6,8 @@ import { formatEuros } from '../../domain/money.js';
 import { allocationCsv } from '../../io/allocation-export.js';
 import { reportFromSimulator } from '../../report/trace.js';
 import type { Services } from '../services.js';
-import type { Action, Task } from '../state.js';
+import type { Action } from '../state.js';
+import type { Task } from '../prompt/state.js';
 
 export function useTasks(task: Task | undefined, dispatch: Dispatch<Action>, services: Services): void {
   useEffect(() => {

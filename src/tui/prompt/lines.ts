@@ -1,5 +1,7 @@
-/** What each prompt asks, and the keys it takes besides Enter and Esc (the keys themselves are in keymap.ts). */
-import { budgetLabel, budgetValue, formatBudgetValue, type Prompt, type TuiState } from '../state.js';
+/** What each prompt asks, and the keys it takes besides Enter and Esc (the keys themselves are in keys.ts). */
+import { budgetLabel, budgetValue, formatBudgetValue } from '../budget/state.js';
+import type { Prompt } from './state.js';
+import type { TuiState } from '../state.js';
 
 /** What the prompt asks, and the keys it takes besides Enter and Esc. */
 export function promptParts(prompt: Prompt, state: TuiState): { label: string; after: string } {

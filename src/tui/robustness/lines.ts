@@ -6,9 +6,10 @@
 import type { CandidateRobustness, FundingClass } from '../../analysis/robustness.js';
 import { formatEuros, formatPercent, groupDigits } from '../../domain/money.js';
 import { SAMPLE_STEPS } from '../runs/kinds.js';
-import { analysisResult, type TuiState } from '../state.js';
+import { analysisResult } from '../runs/state.js';
+import type { TuiState } from '../state.js';
 import { bar, compactEuros, distinctCuts, fit, GAP, layoutColumns, tableLine, type Column } from '../text.js';
-import type { Line, Segment } from '../lines.js';
+import type { Area, Line, Segment, Shown } from '../lines.js';
 import { runStatusLines, windowNote, windowStart } from '../runs/lines.js';
 
 const CLASS_COLORS: Readonly<Record<FundingClass, string | undefined>> = { always: 'green', often: 'cyan', sometimes: 'yellow', never: undefined };
@@ -100,4 +101,9 @@ export function robustnessLines(state: TuiState, width: number, height: number):
   const note = windowNote(start, shown, rows.length);
   lines.push([], [{ text: fit([summary, note].filter((text) => text !== '').join(' · '), width), dim: true }]);
   return lines;
+}
+
+/** Robustness: how often each candidate is funded under weightings drawn at random. */
+export function robustnessView(state: TuiState, { width, height }: Area): Shown {
+  return { lines: robustnessLines(state, width, height) };
 }

@@ -3,7 +3,9 @@
  * it runs, why it stopped, why it cannot run) and a window over a list that scrolls.
  */
 import { ANALYSIS_NAMES, analysisKey, type AnalysisKind } from './kinds.js';
-import { analysisRequest, type TuiState } from '../state.js';
+import { analysisRequest } from './state.js';
+import { selectedCriterion } from '../selectors.js';
+import type { TuiState } from '../state.js';
 import { fit, progressBar, wrapText } from '../text.js';
 import type { Line } from '../lines.js';
 
@@ -58,4 +60,10 @@ export function windowStart(top: number, total: number, rows: number): number {
 /** `rows 1–12 of 40 · ↑↓ scroll` when the list does not fit, '' when it does. */
 export function windowNote(start: number, shown: number, total: number): string {
   return total > shown ? `rows ${start + 1}–${start + shown} of ${total} · ↑↓ PgUp PgDn scroll` : '';
+}
+
+/** `Sweep Création d'emplois  (← → criterion 2 of 2)`: the title of a view over one criterion (sweep, tipping). */
+export function criterionTitle(state: TuiState, title: string): Line {
+  const count = state.scenario.criteria.length;
+  return [{ text: title, bold: true }, { text: ` ${selectedCriterion(state)?.label ?? '—'}` }, { text: `  (← → criterion ${state.weightCursor + 1} of ${count})`, dim: true }];
 }

@@ -2,9 +2,11 @@
 import type { Allocation, RuleResult } from '../../analysis/allocation.js';
 import { euroWeightedScore } from '../../analysis/mean-score.js';
 import { formatEuros } from '../../domain/money.js';
+import { isStale } from '../selectors.js';
+import { windowFor } from '../scroll.js';
 import type { TuiState } from '../state.js';
 import { boundedBar, compactEuros, fit } from '../text.js';
-import type { Line } from '../lines.js';
+import type { Area, Line, Shown } from '../lines.js';
 
 function boundsText(rule: Pick<RuleResult, 'min' | 'max' | 'measure'>): string {
   const show = (value: number): string => (rule.measure === 'count' ? String(value) : compactEuros(value, 11));
@@ -102,4 +104,10 @@ export function summaryLines(state: TuiState, width: number): Line[] {
     if (results.length > shown.length) lines.push([{ text: `  ${results.length - shown.length} other group${results.length - shown.length === 1 ? '' : 's'} at 0, within bounds.`, dim: true }]);
   }
   return lines;
+}
+
+/** Spend by region and by rule group, scrolled, greyed with a stale allocation. */
+export function summaryView(state: TuiState, { width, height }: Area): Shown {
+  const lines = summaryLines(state, width);
+  return { lines: lines.slice(windowFor(state.summaryTop, lines.length, height)), dim: isStale(state) };
 }

@@ -7,10 +7,11 @@
 import type { SweepPoint, WeightSweep } from '../../analysis/sweep.js';
 import type { Scenario } from '../../domain/types.js';
 import { brailleRows, type ChartSeries } from '../chart.js';
-import { analysisResult, selectedCriterion, type TuiState } from '../state.js';
+import { analysisResult } from '../runs/state.js';
+import type { TuiState } from '../state.js';
 import { cells, compactEuros, fit, shareText } from '../text.js';
-import type { Line, Segment } from '../lines.js';
-import { runStatusLines, windowNote, windowStart } from '../runs/lines.js';
+import type { Area, Line, Segment, Shown } from '../lines.js';
+import { criterionTitle, runStatusLines, windowNote, windowStart } from '../runs/lines.js';
 
 /** Colours of the charted candidates, the one that moves most first. */
 const SERIES_COLORS = ['cyan', 'magenta', 'green', 'blue'] as const;
@@ -94,15 +95,7 @@ export function sweepLines(state: TuiState, width: number, height: number): Line
 
 /** The view's lines: whole when it is short (the caller scrolls them), else with the strips windowed. */
 function sweepDocument(state: TuiState, width: number, height: number): Line[] {
-  const criterion = selectedCriterion(state);
-  const count = state.scenario.criteria.length;
-  const lines: Line[] = [
-    [
-      { text: 'Sweep', bold: true },
-      { text: ` ${criterion?.label ?? '—'}` },
-      { text: `  (← → criterion ${state.weightCursor + 1} of ${count})`, dim: true },
-    ],
-  ];
+  const lines: Line[] = [criterionTitle(state, 'Sweep')];
   const status = runStatusLines(state, 'sweep', width, { unit: 'weightings' });
   const result = analysisResult(state, 'sweep');
   if (status !== undefined || result === undefined) return [...lines, [], ...(status ?? [])];
@@ -207,4 +200,9 @@ function diff(before: readonly string[], after: readonly string[]): Segment[] {
     else segments.push(mine ? { text: char, color: 'yellow' } : { text: char, dim: true });
   });
   return segments;
+}
+
+/** Sweep: the grants as one criterion's share goes from 0 to 100 %, and where each candidate is funded. */
+export function sweepView(state: TuiState, { width, height }: Area): Shown {
+  return { lines: sweepLines(state, width, height) };
 }

@@ -5,10 +5,12 @@
  * their status over the whole range are summed up in one line. The rows scroll.
  */
 import type { TippingAnalysis } from '../../analysis/sweep.js';
-import { analysisResult, selectedCriterion, type TuiState } from '../state.js';
+import { analysisResult } from '../runs/state.js';
+import { selectedCriterion } from '../selectors.js';
+import type { TuiState } from '../state.js';
 import { cells, distinctCuts, fit, shareText, wrapText } from '../text.js';
-import type { Line, Segment } from '../lines.js';
-import { runStatusLines, windowNote, windowStart } from '../runs/lines.js';
+import type { Area, Line, Segment, Shown } from '../lines.js';
+import { criterionTitle, runStatusLines, windowNote, windowStart } from '../runs/lines.js';
 
 /** A candidate is borderline when a tipping point lies closer than this to the current share (5 points). */
 export const BORDERLINE = 0.05;
@@ -52,13 +54,7 @@ export function tippingScroll(state: TuiState, height: number): { rows: number; 
 export function tippingLines(state: TuiState, width: number, height: number): Line[] {
   const criterion = selectedCriterion(state);
   const count = state.scenario.criteria.length;
-  const lines: Line[] = [
-    [
-      { text: 'Tipping points', bold: true },
-      { text: ` ${criterion?.label ?? '—'}` },
-      { text: `  (← → criterion ${state.weightCursor + 1} of ${count})`, dim: true },
-    ],
-  ];
+  const lines: Line[] = [criterionTitle(state, 'Tipping points')];
   const criteria = state.scenario.criteria;
   const status = runStatusLines(state, 'tipping', width, {
     detail: (done, total) => {
@@ -137,4 +133,9 @@ function scaleLine(width: number): string {
     });
   }
   return chars.join('');
+}
+
+/** Tipping: the share of one criterion in which each candidate keeps its status. */
+export function tippingView(state: TuiState, { width, height }: Area): Shown {
+  return { lines: tippingLines(state, width, height) };
 }

@@ -4,9 +4,12 @@
  */
 import { formatPercent } from '../../domain/money.js';
 import { changeCounts, changesBetween, formatChange, type Change } from '../changes.js';
-import { WEIGHT_STEP, WEIGHT_STEP_BIG, activePolicy, currentShares, type TuiState } from '../state.js';
+import { WEIGHT_STEP, WEIGHT_STEP_BIG, WEIGHTS_LEAD } from './state.js';
+import { activePolicy, currentShares } from '../selectors.js';
+import { windowFor } from '../scroll.js';
+import type { TuiState } from '../state.js';
 import { bar, cells, distinctCuts, fit, wrapText } from '../text.js';
-import { besideLines, type Line } from '../lines.js';
+import { besideLines, type Area, type Line, type Shown } from '../lines.js';
 
 export function weightLines(state: TuiState, width: number, active: boolean): Line[] {
   const policy = activePolicy(state);
@@ -84,4 +87,11 @@ export function weightsScreen(state: TuiState, width: number, height: number, ac
   const leftWidth = wide ? Math.min(70, width - 46) : width;
   const left = weightLines(state, leftWidth, active);
   return wide ? besideLines(left, leftWidth, movedLines(state, width - leftWidth - 3, height)) : [...left, [], ...movedLines(state, width, Math.max(8, height - left.length - 1))];
+}
+
+/** The weights screen, its window following the selected criterion. */
+export function weightsView(state: TuiState, { width, height, active }: Area): Shown {
+  const lines = weightsScreen(state, width, height, active);
+  const cursor = currentShares(state) === undefined ? undefined : WEIGHTS_LEAD + state.weightCursor;
+  return { lines: lines.slice(windowFor(state.tops.weights, lines.length, height, cursor)) };
 }

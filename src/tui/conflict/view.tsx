@@ -1,8 +1,8 @@
 /** Beside the last feasible allocation when the current edits have none: what conflicts and what would fix it. */
 import { Box } from 'ink';
-import { conflictLines, conflictRoom, conflictWindow } from '../conflict/lines.js';
+import { conflictLines, conflictRoom, conflictWindow } from './lines.js';
 import type { TuiState } from '../state.js';
-import { Lines } from './lines.js';
+import { Lines } from '../lines-view.js';
 
 export function ConflictPanel({ state, width, height, spinner }: { readonly state: TuiState; readonly width: number; readonly height: number; readonly spinner: string }) {
   const room = conflictRoom(height);

@@ -1,7 +1,7 @@
 /** Draws lines of styled segments, one Text per line. */
 import { Box, Text } from 'ink';
-import { visible } from '../../io/text.js';
-import { lineWidth, type Line } from '../lines.js';
+import { visible } from '../io/text.js';
+import { lineWidth, type Line } from './lines.js';
 
 /** Draws at most `height` lines (all when undefined); `dim` greys everything (a stale allocation). */
 export function Lines({ lines, height, dim = false }: { readonly lines: readonly Line[]; readonly height?: number; readonly dim?: boolean }) {

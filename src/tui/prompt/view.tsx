@@ -1,7 +1,8 @@
-/** The line where the user types: a filter, a budget value, a policy name, an export path. Its keys are in keymap.ts. */
+/** The line where the user types: a filter, a budget value, a policy name, an export path. Its keys are in prompt/keys.ts. */
 import { Text } from 'ink';
-import { promptParts } from '../prompt/lines.js';
-import type { Prompt, TuiState } from '../state.js';
+import { promptParts } from './lines.js';
+import type { Prompt } from './state.js';
+import type { TuiState } from '../state.js';
 import { cells, fit } from '../text.js';
 
 export function PromptLine({ state, prompt, width }: { readonly state: TuiState; readonly prompt: Prompt; readonly width: number }) {

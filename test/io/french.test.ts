@@ -13,6 +13,7 @@ import { FieldError, fr } from '../../src/io/bilingual.js';
 import { formulaHint, formulaReason } from '../../src/io/formula-messages.js';
 import { parseAmount, parseDecimal, parseMoneyInput, parsePercent, reasonSaid } from '../../src/io/numbers.js';
 import { candidatesIn1252, loadScenario, scenarioIn1252 } from '../../src/io/scenario.js';
+import { firstDifference } from '../../src/io/record.js';
 import { compileFormula } from '../../src/scoring/formula.js';
 import { FIXTURES, type Expected } from '../fixtures/bad-input/make-fixtures.js';
 
@@ -103,6 +104,10 @@ describe('French messages read French', () => {
   });
   it('the fr tag spaces French punctuation in the text, never in the values', () => {
     expect(fr`la colonne « ${'a:b'} » manque : ajoutez-la ?`).toBe('la colonne «\u00a0a:b\u00a0» manque\u00a0: ajoutez-la\u00a0?');
+  });
+  it('verify says where a record differs in French too', () => {
+    expect(firstDifference('a\nb', 'a\nc')).toBe('line 2: recorded "b", now "c"');
+    expect(firstDifference('a\nb', 'a\nc', 'fr')).toBe('ligne 2\u00a0: enregistré "b", maintenant "c"');
   });
   it('the Windows-1252 notices exist in both languages', () => {
     for (const notice of [scenarioIn1252('s.yaml'), candidatesIn1252('c.csv')]) {

@@ -3,16 +3,27 @@
  * Both are pure functions of the allocation, so the same inputs give the same bytes.
  */
 import type { Allocation } from '../domain/allocation.js';
+import type { Lang } from '../domain/lang.js';
 import { formatCsv, type CsvTableOut } from './csv-write.js';
+import { allocationWords } from './export-words.js';
+
+/** How to export the allocation: for Excel or for programs, and in which language. */
+export interface AllocationExportOptions {
+  /** `true`: headers for people and Excel's dialect; `false`: snake_case headers and RFC 4180. */
+  readonly excel: boolean;
+  /**
+   * The language of the headers and of yes/no; for Excel also of the numbers (French `;` and
+   * decimal comma, English `,` and decimal point). @default 'fr' with `excel`, 'en' without
+   */
+  readonly lang?: Lang;
+}
 
 /** The allocation table: one row per candidate (table order), then a total row. */
-export function allocationTable(allocation: Allocation, options: { excel: boolean }): CsvTableOut {
+export function allocationTable(allocation: Allocation, options: AllocationExportOptions): CsvTableOut {
   const years = allocation.years.map((entry) => entry.year);
-  const columns = options.excel
-    ? ['Rang', 'Id', 'Nom', 'Région', 'Score', ...years.map((year) => `Subvention ${year} (€)`), 'Subvention (€)', 'Demande (€)', 'Part de la demande (%)', 'Lauréat']
-    : ['rank', 'id', 'name', 'region', 'score', ...years.map((year) => `grant_${year}_eur`), 'grant_eur', 'request_eur', 'share_of_request_pct', 'funded'];
-  const yes = options.excel ? 'oui' : 'yes';
-  const no = options.excel ? 'non' : 'no';
+  const words = allocationWords(options.excel, options.lang);
+  const columns = [words.rank, words.id, words.name, words.region, words.score, ...years.map(words.grantOf), words.grant, words.request, words.share, words.funded];
+  const { yes, no } = words;
   const rows: (string | number)[][] = allocation.candidates.map((candidate) => [
     candidate.rank,
     candidate.id,
@@ -27,12 +38,12 @@ export function allocationTable(allocation: Allocation, options: { excel: boolea
   ]);
   // Every grant is a whole number of euros, so this total equals the sum of the rows exactly.
   const yearTotals = years.map((year) => allocation.candidates.reduce((sum, candidate) => sum + (candidate.years[year] ?? 0), 0));
-  rows.push(['', '', options.excel ? 'Total' : 'total', '', '', ...yearTotals, allocation.spent, '', '', allocation.laureates]);
+  rows.push(['', '', words.total, '', '', ...yearTotals, allocation.spent, '', '', allocation.laureates]);
   return { columns, rows };
 }
 
-/** The allocation table as CSV bytes (French Excel: `;`, decimal comma, BOM, CRLF). */
-export function allocationCsv(allocation: Allocation, options: { excel: boolean }): Buffer {
+/** The allocation table as CSV bytes (Excel in French by default: `;`, decimal comma, BOM, CRLF). */
+export function allocationCsv(allocation: Allocation, options: AllocationExportOptions): Buffer {
   return formatCsv(allocationTable(allocation, options), options);
 }
 

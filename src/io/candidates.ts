@@ -39,23 +39,7 @@ export function candidatesFromCsv(table: CandidateTable, criteria: readonly Crit
       { ...headerPlace(table), hint: { en: 'Add one row per candidate below the header.', fr: 'Ajoutez une ligne par candidat sous l’en-tête.' } },
     );
   }
-  const beyond = table.rows[MAX_CANDIDATES];
-  if (beyond !== undefined) {
-    const count = table.rows.length;
-    throw userError(
-      {
-        en: `the file has ${count.toLocaleString('en-US')} candidates; enveloppe handles at most ${MAX_CANDIDATES.toLocaleString('en-US')}`,
-        fr: fr`le fichier compte ${frenchNumber(count)} candidats ; enveloppe en traite au plus ${frenchNumber(MAX_CANDIDATES)}`,
-      },
-      {
-        ...rowPlace(table, beyond.line),
-        hint: {
-          en: 'Beyond that the solver cannot prove the best allocation in reasonable time: keep only the admissible candidates, or split the call into several scenarios (e.g. one per region).',
-          fr: fr`Au-delà, le solveur ne peut pas prouver la meilleure répartition en un temps raisonnable : ne gardez que les dossiers recevables, ou partagez l’appel en plusieurs scénarios (par exemple un par région).`,
-        },
-      },
-    );
-  }
+  checkCount(table);
   for (const year of years) {
     const match = matchHeader(`request_${year}`, table.header);
     if (match.ok) at[`request_${year}`] = match.header;
@@ -100,22 +84,49 @@ export function candidatesFromCsv(table: CandidateTable, criteria: readonly Crit
       if (text !== '') requestByYear[year] = amountIn(`request_${year}`, text, problem, typed(`request_${year}`));
     }
 
-    const values: Record<string, number> = Object.create(null) as Record<string, number>;
-    for (const criterion of criteria) {
-      const text = cell(criterion.column);
-      const number = typed(criterion.column);
-      const parsed: Parsed = number === undefined ? criterionValue(text, criterion) : { ok: true, value: number };
-      const [low, high] = criterion.scale;
-      if (!parsed.ok) {
-        problem(criterion.column, { en: `the ${criterion.label} score '${text}' is ${parsed.reason}`, fr: fr`la note « ${criterion.label} » « ${text} » ${reasonSaid(parsed.reason).fr}` }, { en: `Give a number on the scale ${low} to ${high}.`, fr: `Donnez un nombre de l’échelle de ${frenchNumber(low)} à ${frenchNumber(high)}.` });
-      }
-      if (parsed.value < low || parsed.value > high) {
-        problem(criterion.column, { en: `the ${criterion.label} score ${text} is outside its scale [${low}, ${high}]`, fr: fr`la note « ${criterion.label} » ${text} sort de son échelle [${frenchNumber(low)} ; ${frenchNumber(high)}]` }, { en: 'Correct the score, or widen the scale in the scenario.', fr: 'Corrigez la note, ou élargissez l’échelle dans le scénario.' });
-      }
-      values[criterion.column] = parsed.value;
-    }
+    const values = scoresOf(criteria, cell, typed, problem);
     return { id, name: cell('name'), region: cell('region'), request, requestByYear, criteria: values, attributes: Object.assign(Object.create(null) as Record<string, string>, row.cells, { id }), line: row.line };
   });
+}
+
+/** The criterion values of one row, each a number within its scale (a workbook's numbers as typed). */
+function scoresOf(criteria: readonly Criterion[], cell: (column: string) => string, typed: (column: string) => number | undefined, problem: Problem): Record<string, number> {
+  const values: Record<string, number> = Object.create(null) as Record<string, number>;
+  for (const criterion of criteria) {
+    const text = cell(criterion.column);
+    const number = typed(criterion.column);
+    const parsed: Parsed = number === undefined ? criterionValue(text, criterion) : { ok: true, value: number };
+    const [low, high] = criterion.scale;
+    if (!parsed.ok) {
+      problem(criterion.column, { en: `the ${criterion.label} score '${text}' is ${parsed.reason}`, fr: fr`la note « ${criterion.label} » « ${text} » ${reasonSaid(parsed.reason).fr}` }, { en: `Give a number on the scale ${low} to ${high}.`, fr: `Donnez un nombre de l’échelle de ${frenchNumber(low)} à ${frenchNumber(high)}.` });
+    }
+    if (parsed.value < low || parsed.value > high) {
+      problem(criterion.column, { en: `the ${criterion.label} score ${text} is outside its scale [${low}, ${high}]`, fr: fr`la note « ${criterion.label} » ${text} sort de son échelle [${frenchNumber(low)} ; ${frenchNumber(high)}]` }, { en: 'Correct the score, or widen the scale in the scenario.', fr: 'Corrigez la note, ou élargissez l’échelle dans le scénario.' });
+    }
+    values[criterion.column] = parsed.value;
+  }
+  return values;
+}
+
+/** At most MAX_CANDIDATES rows: refused at the row that crosses the limit. */
+function checkCount(table: CandidateTable): void {
+  const beyond = table.rows[MAX_CANDIDATES];
+  if (beyond !== undefined) {
+    const count = table.rows.length;
+    throw userError(
+      {
+        en: `the file has ${count.toLocaleString('en-US')} candidates; enveloppe handles at most ${MAX_CANDIDATES.toLocaleString('en-US')}`,
+        fr: fr`le fichier compte ${frenchNumber(count)} candidats ; enveloppe en traite au plus ${frenchNumber(MAX_CANDIDATES)}`,
+      },
+      {
+        ...rowPlace(table, beyond.line),
+        hint: {
+          en: 'Beyond that the solver cannot prove the best allocation in reasonable time: keep only the admissible candidates, or split the call into several scenarios (e.g. one per region).',
+          fr: fr`Au-delà, le solveur ne peut pas prouver la meilleure répartition en un temps raisonnable : ne gardez que les dossiers recevables, ou partagez l’appel en plusieurs scénarios (par exemple un par région).`,
+        },
+      },
+    );
+  }
 }
 
 /**

@@ -2,6 +2,7 @@
  * Writing tables as CSV, either for French Excel or as plain RFC 4180 CSV.
  * Pure: text in, bytes out. No file system here; the caller writes the Buffer.
  */
+import type { Lang } from '../domain/lang.js';
 
 /** A table to write: a header and rows of text or numbers, one cell per column. */
 export interface CsvTableOut {
@@ -12,10 +13,13 @@ export interface CsvTableOut {
 /** How to write a table. */
 export interface CsvWriteOptions {
   /**
-   * `true`: French Excel (`;`, decimal comma, UTF-8 with BOM, CRLF).
-   * `false`: plain CSV (`,`, decimal point, UTF-8 without BOM, LF).
+   * `true`: Excel (UTF-8 with BOM, CRLF; French Excel's `;` and decimal comma, or English Excel's `,`
+   * and decimal point with `lang: 'en'`).
+   * `false`: plain CSV (`,`, decimal point, UTF-8 without BOM, LF), whatever the language.
    */
   readonly excel: boolean;
+  /** Whose Excel reads the file. @default 'fr' */
+  readonly lang?: Lang;
 }
 
 interface Dialect {
@@ -26,6 +30,7 @@ interface Dialect {
 }
 
 const EXCEL: Dialect = { delimiter: ';', decimal: ',', newline: '\r\n', bom: true };
+const ENGLISH_EXCEL: Dialect = { delimiter: ',', decimal: '.', newline: '\r\n', bom: true };
 const PLAIN: Dialect = { delimiter: ',', decimal: '.', newline: '\n', bom: false };
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -50,7 +55,7 @@ const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r']);
  * @throws RangeError when a number is not finite or a row's length differs from the header's (bugs).
  */
 export function formatCsv(table: CsvTableOut, options: CsvWriteOptions): Buffer {
-  const dialect = options.excel ? EXCEL : PLAIN;
+  const dialect = !options.excel ? PLAIN : options.lang === 'en' ? ENGLISH_EXCEL : EXCEL;
   const width = table.columns.length;
   const lines: string[] = [formatRecord(table.columns, dialect)];
   table.rows.forEach((row, index) => {

@@ -10,8 +10,8 @@ import { dirname, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import type { Allocation, Selection } from '../domain/allocation.js';
 import { UserError } from '../domain/errors.js';
-import type { Bilingual } from '../domain/lang.js';
-import { fr } from './bilingual.js';
+import { say, type Bilingual, type Lang } from '../domain/lang.js';
+import { fr, frenchNumber } from './bilingual.js';
 import type { Scenario } from '../domain/types.js';
 import type { EngineChoice } from '../domain/engines.js';
 import { allocationJson } from './allocation-export.js';
@@ -97,19 +97,24 @@ function fingerprint(key: KeyObject): string {
 }
 
 /** Checks a record's signature, against `expected` when given; a reason when it fails. */
-function checkSignature(record: DecisionRecord, expected: KeyObject | undefined): { ok: true; signer: string | undefined } | { ok: false; reason: string } {
+function checkSignature(record: DecisionRecord, expected: KeyObject | undefined): { ok: true; signer: string | undefined } | { ok: false; reason: Bilingual } {
   const { signature } = record;
-  if (signature === undefined) return expected === undefined ? { ok: true, signer: undefined } : { ok: false, reason: 'the record is not signed, and --key asks for a signature' };
+  if (signature === undefined) {
+    return expected === undefined ? { ok: true, signer: undefined } : { ok: false, reason: { en: 'the record is not signed, and --key asks for a signature', fr: 'le registre n’est pas signé, et --key demande une signature' } };
+  }
   let embedded: KeyObject;
   try {
     embedded = createPublicKey(signature.publicKey);
   } catch {
-    return { ok: false, reason: 'the signature\'s public key is not a key' };
+    return { ok: false, reason: { en: 'the signature\'s public key is not a key', fr: 'la clé publique de la signature n’est pas une clé' } };
   }
   if (expected !== undefined && fingerprint(expected) !== fingerprint(embedded)) {
-    return { ok: false, reason: `the record is signed by key ${fingerprint(embedded)}, not by the key given (${fingerprint(expected)})` };
+    const [by, given] = [fingerprint(embedded), fingerprint(expected)];
+    return { ok: false, reason: { en: `the record is signed by key ${by}, not by the key given (${given})`, fr: `le registre est signé par la clé ${by}, pas par la clé donnée (${given})` } };
   }
-  if (!verify(null, signedBytes(record), embedded, Buffer.from(signature.value, 'base64'))) return { ok: false, reason: 'the signature does not match the record: it was changed after signing' };
+  if (!verify(null, signedBytes(record), embedded, Buffer.from(signature.value, 'base64'))) {
+    return { ok: false, reason: { en: 'the signature does not match the record: it was changed after signing', fr: fr`la signature ne correspond pas au registre : il a été modifié après la signature` } };
+  }
   return { ok: true, signer: fingerprint(embedded) };
 }
 
@@ -254,84 +259,118 @@ export type Verification = { readonly ok: true; readonly summary: string } | { r
 /** Solves a scenario again for `verify`: the allocation, or why there is none (the caller owns the solver). */
 export type Rerun = (scenario: Scenario, selection: Selection, engine: EngineChoice) => Promise<Allocation | string>;
 
-export async function verifyRecord(path: string, rerun: Rerun, keyFile?: string): Promise<Verification> {
+/** @param lang the language of the verification's reason or summary. @default 'en' */
+export async function verifyRecord(path: string, rerun: Rerun, keyFile?: string, lang: Lang = 'en'): Promise<Verification> {
+  const found = await reproduce(path, rerun, keyFile);
+  return found.ok ? { ok: true, summary: say(found.summary, lang) } : { ok: false, reason: say(found.reason, lang) };
+}
+
+/** The French of an input's role. */
+const ROLES: Readonly<Record<DecisionRecord['inputs'][number]['role'], string>> = { scenario: 'du scénario', candidates: 'des candidats', reviews: 'des notes' };
+
+async function reproduce(path: string, rerun: Rerun, keyFile: string | undefined): Promise<{ ok: true; summary: Bilingual } | { ok: false; reason: Bilingual }> {
   const key = keyFile === undefined ? undefined : readPublicKey(keyFile);
   const record = readRecord(path);
   const signed = checkSignature(record, key);
   if (!signed.ok) return { ok: false, reason: signed.reason };
   const folder = dirname(resolve(path));
   for (const input of record.inputs) {
-    if (!existsSync(resolve(folder, input.path))) return { ok: false, reason: `the ${input.role} file ${input.path} is missing; the record cannot be re-run` };
+    if (!existsSync(resolve(folder, input.path))) {
+      return { ok: false, reason: { en: `the ${input.role} file ${input.path} is missing; the record cannot be re-run`, fr: fr`le fichier ${ROLES[input.role]} ${input.path} manque ; le registre ne peut pas être rejoué` } };
+    }
   }
   const scenarioInput = record.inputs.find((input) => input.role === 'scenario');
   const candidatesInput = record.inputs.find((input) => input.role === 'candidates');
-  if (scenarioInput === undefined || candidatesInput === undefined) return { ok: false, reason: 'the record does not list its inputs' };
+  if (scenarioInput === undefined || candidatesInput === undefined) return { ok: false, reason: { en: 'the record does not list its inputs', fr: 'le registre ne liste pas ses entrées' } };
   const loaded = await loadScenario(resolve(folder, scenarioInput.path));
   // A lottery given on the command line is in the recorded scenario: the draw is replayed from its seed.
   const lottery = (record.scenario as { lottery?: Scenario['lottery'] } | null)?.lottery;
   const scenario: Scenario = lottery === undefined ? loaded : { ...loaded, lottery };
   if (realpathSync(scenario.candidatesFile) !== realpathSync(resolve(folder, candidatesInput.path))) {
-    return { ok: false, reason: `the scenario now names the candidates file ${relative(folder, scenario.candidatesFile)}, not ${candidatesInput.path} as recorded` };
+    const now = relative(folder, scenario.candidatesFile);
+    return { ok: false, reason: { en: `the scenario now names the candidates file ${now}, not ${candidatesInput.path} as recorded`, fr: `le scénario nomme maintenant le fichier des candidats ${now}, et non ${candidatesInput.path} comme enregistré` } };
   }
   for (const input of record.inputs) {
     const now = parsedSha256(resolve(folder, input.path));
-    if (now !== input.sha256) return { ok: false, reason: `the ${input.role} file ${input.path} has changed since the record (SHA-256 ${now.slice(0, 12)}…, recorded ${input.sha256.slice(0, 12)}…)` };
+    if (now !== input.sha256) {
+      const [hash, recorded] = [now.slice(0, 12), input.sha256.slice(0, 12)];
+      return { ok: false, reason: { en: `the ${input.role} file ${input.path} has changed since the record (SHA-256 ${hash}…, recorded ${recorded}…)`, fr: `le fichier ${ROLES[input.role]} ${input.path} a changé depuis le registre (SHA-256 ${hash}…, enregistré ${recorded}…)` } };
+    }
   }
   const selection: Selection = record.selection.weights === null ? { policy: record.selection.policy } : { policy: record.selection.policy, weights: record.selection.weights };
-  if (!scenario.policies.some((policy) => policy.name === selection.policy)) return { ok: false, reason: `the recorded policy '${selection.policy}' is not in the scenario` };
+  if (!scenario.policies.some((policy) => policy.name === selection.policy)) {
+    return { ok: false, reason: { en: `the recorded policy '${selection.policy}' is not in the scenario`, fr: fr`la politique enregistrée « ${selection.policy} » n’est pas dans le scénario` } };
+  }
   // The engine that answered, not `auto`: the allocation is the same on every engine, and the
   // record says which one it was, so the re-run uses that one.
   const answered = record.engine === 'jslp' || record.engine === 'highs' ? record.engine : record.selection.engine;
   const allocation = await rerun(scenario, selection, answered);
-  if (typeof allocation === 'string') return { ok: false, reason: `the re-run ended ${allocation}; the record does not reproduce` };
+  if (typeof allocation === 'string') return { ok: false, reason: { en: `the re-run ended ${allocation}; the record does not reproduce`, fr: fr`le nouveau calcul s’est terminé ainsi : ${allocation} ; le registre ne se reproduit pas` } };
   const remade = makeRecord(path, scenario, selection, record.selection.engine, allocation, new Date(record.date));
   const again = record.signature === undefined ? remade : { ...remade, signature: record.signature };
   const difference = recordDifference(record, again);
   if (difference !== undefined) return { ok: false, reason: difference };
   const by = signed.signer === undefined ? '' : `; signed by key ${signed.signer}${key === undefined ? ' (give --key to require that key)' : ''}`;
-  return { ok: true, summary: `reproduced byte for byte (${scenario.name}, policy ${record.selection.policy}, optimum ${record.optimum}, recorded ${record.date}${by})` };
+  const par = signed.signer === undefined ? '' : fr` ; signé par la clé ${signed.signer}${key === undefined ? ' (donnez --key pour exiger cette clé)' : ''}`;
+  return {
+    ok: true,
+    summary: {
+      en: `reproduced byte for byte (${scenario.name}, policy ${record.selection.policy}, optimum ${record.optimum}, recorded ${record.date}${by})`,
+      fr: `reproduit octet pour octet (${scenario.name}, politique ${record.selection.policy}, optimum ${frenchNumber(record.optimum)}, enregistré le ${record.date}${par})`,
+    },
+  };
 }
 
 /** The first field where the recorded and the re-run records differ, in words; undefined when they agree. */
-function recordDifference(recorded: DecisionRecord, again: DecisionRecord): string | undefined {
-  if (recorded.enveloppe !== again.enveloppe) return `the record was made with enveloppe ${recorded.enveloppe}, this is ${again.enveloppe}; it cannot be verified with this version`;
-  const engines = firstPath(recorded.engines, again.engines, 'engines');
-  if (engines !== undefined) return `the engine versions differ (${engines}); the record cannot be verified with these versions`;
+function recordDifference(recorded: DecisionRecord, again: DecisionRecord): Bilingual | undefined {
+  if (recorded.enveloppe !== again.enveloppe) {
+    return { en: `the record was made with enveloppe ${recorded.enveloppe}, this is ${again.enveloppe}; it cannot be verified with this version`, fr: fr`le registre a été fait avec enveloppe ${recorded.enveloppe}, celle-ci est la ${again.enveloppe} ; il ne peut pas être vérifié avec cette version` };
+  }
+  // Where two values differ, in both languages (`engines.highs: recorded "1.8", now "1.9"`).
+  const where = (a: unknown, b: unknown, at: string): Bilingual | undefined => {
+    const en = firstPath(a, b, at, 'en');
+    return en === undefined ? undefined : { en, fr: firstPath(a, b, at, 'fr') ?? en };
+  };
+  const engines = where(recorded.engines, again.engines, 'engines');
+  if (engines !== undefined) return { en: `the engine versions differ (${engines.en}); the record cannot be verified with these versions`, fr: fr`les versions des moteurs diffèrent (${engines.fr}) ; le registre ne peut pas être vérifié avec ces versions` };
   const allocation = firstDifference(recorded.allocation, again.allocation);
-  if (allocation !== undefined) return `the allocation differs from the record, first at ${allocation}`;
-  if (recorded.optimum !== again.optimum) return `the optimum differs: recorded ${recorded.optimum}, now ${again.optimum}`;
-  if (recorded.engine !== again.engine) return `the engine differs: recorded ${recorded.engine}, now ${again.engine}`;
-  const selection = firstPath(recorded.selection, again.selection, 'selection');
-  if (selection !== undefined) return `the selection differs at ${selection}`;
-  const scenario = firstPath(recorded.scenario, JSON.parse(JSON.stringify(again.scenario)) as unknown, 'scenario');
-  if (scenario !== undefined) return `the resolved scenario differs from the record at ${scenario}`;
-  const inputs = firstPath(recorded.inputs, again.inputs, 'inputs');
-  if (inputs !== undefined) return `the inputs differ at ${inputs}`;
+  if (allocation !== undefined) return { en: `the allocation differs from the record, first at ${allocation}`, fr: `la répartition diffère du registre, d’abord en ${firstDifference(recorded.allocation, again.allocation, 'fr') ?? allocation}` };
+  if (recorded.optimum !== again.optimum) return { en: `the optimum differs: recorded ${recorded.optimum}, now ${again.optimum}`, fr: fr`l’optimum diffère : enregistré ${recorded.optimum}, maintenant ${again.optimum}` };
+  if (recorded.engine !== again.engine) return { en: `the engine differs: recorded ${recorded.engine}, now ${again.engine}`, fr: fr`le moteur diffère : enregistré ${recorded.engine}, maintenant ${again.engine}` };
+  const selection = where(recorded.selection, again.selection, 'selection');
+  if (selection !== undefined) return { en: `the selection differs at ${selection.en}`, fr: `la sélection diffère en ${selection.fr}` };
+  const scenario = where(recorded.scenario, JSON.parse(JSON.stringify(again.scenario)) as unknown, 'scenario');
+  if (scenario !== undefined) return { en: `the resolved scenario differs from the record at ${scenario.en}`, fr: `le scénario résolu diffère du registre en ${scenario.fr}` };
+  const inputs = where(recorded.inputs, again.inputs, 'inputs');
+  if (inputs !== undefined) return { en: `the inputs differ at ${inputs.en}`, fr: `les entrées diffèrent en ${inputs.fr}` };
   return undefined;
 }
 
 /** The path of the first value where two JSON values differ, with both values; undefined when equal. */
-function firstPath(a: unknown, b: unknown, at: string): string | undefined {
+function firstPath(a: unknown, b: unknown, at: string, lang: Lang): string | undefined {
   if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)) {
     const left = a as Record<string, unknown>;
     const right = b as Record<string, unknown>;
     const keys = [...new Set([...Object.keys(left), ...Object.keys(right)])];
     for (const key of keys) {
-      const inner = firstPath(Object.hasOwn(left, key) ? left[key] : undefined, Object.hasOwn(right, key) ? right[key] : undefined, Array.isArray(a) ? `${at}[${key}]` : `${at}.${key}`);
+      const inner = firstPath(Object.hasOwn(left, key) ? left[key] : undefined, Object.hasOwn(right, key) ? right[key] : undefined, Array.isArray(a) ? `${at}[${key}]` : `${at}.${key}`, lang);
       if (inner !== undefined) return inner;
     }
     return undefined;
   }
   if (JSON.stringify(a) === JSON.stringify(b)) return undefined;
+  if (lang === 'fr') return fr`${at} : enregistré ${JSON.stringify(a) ?? 'rien'}, maintenant ${JSON.stringify(b) ?? 'rien'}`;
   return `${at}: recorded ${JSON.stringify(a) ?? 'nothing'}, now ${JSON.stringify(b) ?? 'nothing'}`;
 }
 
-/** The first line where two texts differ, for a short "what differs" message. */
-export function firstDifference(expected: string, actual: string): string | undefined {
+/** The first line where two texts differ, for a short "what differs" message (in French with `lang: 'fr'`). */
+export function firstDifference(expected: string, actual: string, lang: Lang = 'en'): string | undefined {
   const a = expected.split('\n');
   const b = actual.split('\n');
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if (a[i] !== b[i]) return `line ${i + 1}: recorded ${JSON.stringify(a[i] ?? '')}, now ${JSON.stringify(b[i] ?? '')}`;
+    if (a[i] === b[i]) continue;
+    const [was, now] = [JSON.stringify(a[i] ?? ''), JSON.stringify(b[i] ?? '')];
+    return lang === 'fr' ? fr`ligne ${i + 1} : enregistré ${was}, maintenant ${now}` : `line ${i + 1}: recorded ${was}, now ${now}`;
   }
   return undefined;
 }

@@ -48,7 +48,7 @@ export function schemaError(error: z.ZodError, raw: unknown, file: string, at: L
   const key = dotted(path);
   const place = { file, line: at(path), field: key };
   if (issue.code === 'invalid_type') {
-    if (value === undefined) return new UserError({ en: `'${key}' is missing`, fr: fr`« ${key} » manque` }, { ...place, hint: { en: 'Add it: the README and scenarios/tiny.yaml show every key.', fr: fr`Ajoutez-la : le README et scenarios/tiny.yaml montrent chaque clé.` } });
+    if (value === undefined) return new UserError({ en: `'${key}' is missing`, fr: fr`« ${key} » manque` }, { ...place, hint: { en: 'Add it: the README and scenarios/tiny.yaml show every key.', fr: fr`Ajoutez cette clé : le README et scenarios/tiny.yaml montrent chacune.` } });
     const expected = EXPECTED[issue.expected];
     return new UserError(
       { en: `'${key}' should be ${expected?.en ?? `a ${issue.expected}`}, not ${describeValue(value, 'en')}`, fr: fr`« ${key} » doit être ${expected?.fr ?? issue.expected}, et non ${describeValue(value, 'fr')}` },
@@ -58,7 +58,7 @@ export function schemaError(error: z.ZodError, raw: unknown, file: string, at: L
   if (issue.code === 'invalid_value') {
     const allowed = issue.values.map(String);
     const guess = closest(String(value), allowed);
-    const message = { en: `'${key}' should be one of ${allowed.join(', ')}, not ${describeValue(value, 'en')}`, fr: fr`« ${key} » doit valoir ${allowed.join(', ')}, et non ${describeValue(value, 'fr')}` };
+    const message = { en: `'${key}' should be one of ${allowed.join(', ')}, not ${describeValue(value, 'en')}`, fr: fr`« ${key} » doit valoir ${allowed.slice(0, -1).join(', ')}${allowed.length > 1 ? ' ou ' : ''}${allowed.at(-1) ?? ''}, et non ${describeValue(value, 'fr')}` };
     return new UserError(message, guess === undefined ? place : { ...place, hint: didYouMean(guess) });
   }
   if (issue.code === 'too_small' && (issue.origin === 'array' || issue.origin === 'string')) {

@@ -241,7 +241,7 @@ async function resolvePolicies(spec: ScenarioFile, criteria: readonly Criterion[
       for (const candidate of candidates) {
         const value = compiled.evaluate(rescaled(candidate, criteria));
         if (!Number.isFinite(value)) {
-          const message = { en: `the formula gives ${value} for candidate ${candidate.id} (${csv} line ${candidate.line})`, fr: `la formule donne ${value} pour le candidat ${candidate.id} (${csv} ligne ${candidate.line})` };
+          const message = { en: `the formula gives ${value} for candidate ${candidate.id} (${csv} line ${candidate.line})`, fr: `la formule donne ${Number.isNaN(value) ? 'NaN (aucun nombre)' : value > 0 ? '+∞' : '−∞'} pour le candidat ${candidate.id} (${csv} ligne ${candidate.line})` };
           fail(message, file, at([...where, 'score']), `${field}.score`, GUARD_ZERO);
         }
       }

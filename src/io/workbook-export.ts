@@ -4,10 +4,12 @@
  */
 import { relative, resolve } from 'node:path';
 import type { Allocation } from '../domain/allocation.js';
+import type { Lang } from '../domain/lang.js';
 import { UserError } from '../domain/errors.js';
 import { fr } from './bilingual.js';
 import type { Scenario } from '../domain/types.js';
 import { allocationTable } from './allocation-export.js';
+import { workbookWords } from './export-words.js';
 import type { CsvTableOut } from './csv-write.js';
 import { sha256 } from './record.js';
 import type { CellFormat, SheetOut, TotalCell } from './xlsx.js';
@@ -23,6 +25,8 @@ export interface WorkbookContext {
   readonly date: Date;
   /** The decision record written beside, if any (`--record`). */
   readonly record?: string;
+  /** The language of the sheets' names, headers and labels. @default 'fr' */
+  readonly lang?: Lang;
 }
 
 /**
@@ -43,15 +47,17 @@ export function refuseCsvNamedXlsx(path: string | undefined, flag = '--csv'): vo
   }
 }
 
-/** The allocation sheet: the CSV's French table, amounts as numbers in euros, totals as SUM formulas. */
-export function allocationSheet(allocation: Allocation): SheetOut {
-  const table = allocationTable(allocation, { excel: true });
+/** The allocation sheet: the `--excel` CSV's table, amounts as numbers in euros, totals as SUM formulas. */
+export function allocationSheet(allocation: Allocation, lang?: Lang): SheetOut {
+  const table = allocationTable(allocation, lang === undefined ? { excel: true } : { excel: true, lang });
   const rows = table.rows.slice(0, -1);
   const last = table.rows.at(-1) ?? [];
-  const formats = table.columns.map((header): CellFormat => (header === 'Rang' ? 'integer' : header === 'Score' ? 'decimal' : header.includes('(€)') ? 'euros' : header.includes('(%)') ? 'tenths' : 'text'));
+  // Rank, id, name, region, score, a grant per year, grant, request, share of the request, laureate.
+  const years = allocation.years.map((): CellFormat => 'euros');
+  const formats: CellFormat[] = ['integer', 'text', 'text', 'text', 'decimal', ...years, 'euros', 'euros', 'tenths', 'text'];
   const total: TotalCell[] = last.map((cell, i) => (typeof cell === 'number' && formats[i] === 'euros' ? { sum: cell } : cell === '' ? null : cell));
   return {
-    name: 'Répartition',
+    name: workbookWords(lang).allocation,
     columns: table.columns.map((header, i) => ({ header, format: formats[i] ?? 'text' })),
     rows: rows.map((row) => row.map((cell) => cell)),
     total,
@@ -59,22 +65,23 @@ export function allocationSheet(allocation: Allocation): SheetOut {
 }
 
 /** Amounts by region, then each rule with its bounds and whether it binds. */
-export function regionsAndRulesSheet(allocation: Allocation): SheetOut {
-  const rows: (string | number | null)[][] = allocation.regions.map((region) => ['Région', region.region, region.amount, region.laureates, null, null, null]);
+export function regionsAndRulesSheet(allocation: Allocation, lang?: Lang): SheetOut {
+  const words = workbookWords(lang);
+  const rows: (string | number | null)[][] = allocation.regions.map((region) => [words.regionRow, region.region, region.amount, region.laureates, null, null, null]);
   for (const rule of allocation.rules) {
     const euros = rule.measure !== 'count';
-    rows.push([`Règle : ${rule.label}`, rule.group, euros ? rule.value : null, euros ? null : rule.value, rule.min ?? null, rule.max ?? null, rule.binding ? 'oui (saturée)' : 'non']);
+    rows.push([words.ruleRow(rule.label), rule.group, euros ? rule.value : null, euros ? null : rule.value, rule.min ?? null, rule.max ?? null, rule.binding ? words.binds : words.free]);
   }
   return {
-    name: 'Régions et règles',
+    name: words.regionsAndRules,
     columns: [
-      { header: 'Quoi', width: 48 },
-      { header: 'Groupe', width: 30 },
-      { header: 'Montant (€)', format: 'euros' },
-      { header: 'Lauréats', format: 'integer' },
-      { header: 'Plancher (€ ou lauréats)', format: 'integer' },
-      { header: 'Plafond (€ ou lauréats)', format: 'integer' },
-      { header: 'Saturée', width: 14 },
+      { header: words.what, width: 48 },
+      { header: words.group, width: 30 },
+      { header: words.amount, format: 'euros' },
+      { header: words.laureates, format: 'integer' },
+      { header: words.floor, format: 'integer' },
+      { header: words.ceiling, format: 'integer' },
+      { header: words.binding, width: 14 },
     ],
     rows,
   };
@@ -83,28 +90,29 @@ export function regionsAndRulesSheet(allocation: Allocation): SheetOut {
 /** Scenario, policy, normalised weights, engine, date, input hashes and the commands to re-run. */
 export function parametersSheet(allocation: Allocation, context: WorkbookContext): SheetOut {
   const { scenario } = context;
+  const words = workbookWords(context.lang);
   const folder = resolve(context.output, '..');
   const shown = (file: string): string => relative(folder, file).split('\\').join('/');
   const record = context.record ?? 'decision.json';
   const policyFlag = `--policy ${allocation.policy}`;
   const rows: (string | number | null)[][] = [
-    ['Scénario', scenario.name],
-    ['Fichier du scénario', shown(scenario.file)],
-    ['Fichier des candidats', shown(scenario.candidatesFile)],
-    ['SHA-256 du scénario', sha256(scenario.file)],
-    ['SHA-256 des candidats', sha256(scenario.candidatesFile)],
-    ['Politique', `${allocation.policyLabel} (${allocation.policy})`],
-    ...(allocation.formula === undefined ? [] : [['Formule du score', allocation.formula]]),
-    ...scenario.criteria.map((criterion) => [`Poids normalisé : ${criterion.label}`, allocation.weights?.[criterion.column] ?? null]),
-    ['Enveloppe (€)', allocation.total],
-    ['Attribué (€)', allocation.spent],
-    ['Lauréats', allocation.laureates],
-    ['Optimum (Σ score × €)', allocation.objective],
-    ['Moteur', context.engine],
-    ['Date', context.date.toISOString()],
-    ['Rejouer et vérifier', context.record === undefined ? `enveloppe solve ${context.scenarioPath} ${policyFlag} --record ${record} && enveloppe verify ${record}` : `enveloppe verify ${record}`],
+    [words.scenario, scenario.name],
+    [words.scenarioFile, shown(scenario.file)],
+    [words.candidatesFile, shown(scenario.candidatesFile)],
+    [words.scenarioHash, sha256(scenario.file)],
+    [words.candidatesHash, sha256(scenario.candidatesFile)],
+    [words.policy, `${allocation.policyLabel} (${allocation.policy})`],
+    ...(allocation.formula === undefined ? [] : [[words.formula, allocation.formula]]),
+    ...scenario.criteria.map((criterion) => [words.weight(criterion.label), allocation.weights?.[criterion.column] ?? null]),
+    [words.envelope, allocation.total],
+    [words.granted, allocation.spent],
+    [words.laureates, allocation.laureates],
+    [words.optimum, allocation.objective],
+    [words.engine, context.engine],
+    [words.date, context.date.toISOString()],
+    [words.rerun, context.record === undefined ? `enveloppe solve ${context.scenarioPath} ${policyFlag} --record ${record} && enveloppe verify ${record}` : `enveloppe verify ${record}`],
   ];
-  return { name: 'Paramètres', columns: [{ header: 'Paramètre', width: 44 }, { header: 'Valeur', width: 70 }], rows };
+  return { name: words.parameters, columns: [{ header: words.parameter, width: 44 }, { header: words.value, width: 70 }], rows };
 }
 
 /**
@@ -123,6 +131,6 @@ export function analysisSheet(name: string, table: CsvTableOut): SheetOut {
 /** The whole workbook of a solve (or of an analysis, with its sheet last). */
 export async function allocationWorkbook(allocation: Allocation, context: WorkbookContext, analysis?: SheetOut): Promise<Buffer> {
   const { workbookBytes } = await import('./xlsx.js');
-  const sheets = [allocationSheet(allocation), regionsAndRulesSheet(allocation), parametersSheet(allocation, context), ...(analysis === undefined ? [] : [analysis])];
+  const sheets = [allocationSheet(allocation, context.lang), regionsAndRulesSheet(allocation, context.lang), parametersSheet(allocation, context), ...(analysis === undefined ? [] : [analysis])];
   return workbookBytes(sheets, context.date);
 }

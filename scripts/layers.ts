@@ -24,7 +24,7 @@ export interface Layer {
 
 /**
  * The core as the faces and the report import it. `pipeline` is core too (its `core` flag below), but
- * it sits under `analysis`, and the faces reach the solve pipeline through `analysis/allocation.ts`.
+ * it sits under `analysis`, and the faces reach the solve pipeline through `analysis/pipeline.ts`.
  */
 const CORE = ['domain', 'scoring', 'model', 'solver', 'analysis'] as const;
 

@@ -1,7 +1,7 @@
 /** Policy comparison: the same call allocated under several weightings, side by side. */
 import type { Scenario } from '../domain/types.js';
 import type { SolveOptions } from '../solver/types.js';
-import type { Allocation } from '../domain/allocation.js';
+import type { Allocation, SolveStatus } from '../domain/allocation.js';
 import { allocate, type AllocationOutcome } from '../pipeline/allocate.js';
 import { createSession, type Session } from '../pipeline/session.js';
 
@@ -47,7 +47,10 @@ export interface Comparison {
   readonly groups: readonly GroupTotals[];
 }
 
-export type ComparisonOutcome = { readonly status: 'optimal'; readonly comparison: Comparison } | { readonly status: 'not-optimal'; readonly policy: string; readonly outcome: AllocationOutcome };
+/** Optimal under every policy, or the first policy that is not, with its own status and outcome. */
+export type ComparisonOutcome =
+  | { readonly status: 'optimal'; readonly comparison: Comparison }
+  | { readonly status: Exclude<SolveStatus, 'optimal'>; readonly policy: string; readonly outcome: Exclude<AllocationOutcome, { status: 'optimal' }> };
 
 /** Allocates under each policy and lines the results up. */
 export async function comparePolicies(scenario: Scenario, policies: readonly string[], options: Partial<SolveOptions> = {}, signal?: AbortSignal, session: Session = createSession()): Promise<ComparisonOutcome> {
@@ -57,7 +60,7 @@ export async function comparePolicies(scenario: Scenario, policies: readonly str
     await new Promise((resolve) => setImmediate(resolve));
     signal?.throwIfAborted();
     const outcome = await allocate(scenario, { policy }, { ...options, ties: false, session });
-    if (outcome.status !== 'optimal') return { status: 'not-optimal', policy, outcome };
+    if (outcome.status !== 'optimal') return { status: outcome.status, policy, outcome };
     allocations.push(outcome.allocation);
   }
   return { status: 'optimal', comparison: lineUp(policies, allocations) };

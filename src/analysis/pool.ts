@@ -8,7 +8,7 @@ import type { Worker } from 'node:worker_threads';
 import type { Scenario } from '../domain/types.js';
 import { startModuleWorker } from '../solver/threads.js';
 import type { SolveOptions } from '../solver/types.js';
-import type { Selection } from '../domain/allocation.js';
+import type { Selection, SolveStatus } from '../domain/allocation.js';
 
 /** A job: a selection, and optionally the scenario changed (e.g. another envelope). */
 export interface PoolJob {
@@ -20,7 +20,8 @@ export interface PoolJob {
 
 export type PoolResult =
   | { readonly status: 'optimal'; readonly objective: number; readonly grants: readonly number[] }
-  | { readonly status: 'infeasible' | 'unbounded' | 'timedout' | 'failed'; readonly reason: string };
+  /** An analysis counts proven answers only: a `feasible` allocation comes back as `timedout`. */
+  | { readonly status: Exclude<SolveStatus, 'optimal' | 'feasible'>; readonly reason: string };
 
 export interface PoolOptions {
   readonly solve?: Partial<SolveOptions>;

@@ -15,7 +15,7 @@ import { formatCsv } from '../io/csv-write.js';
 import { checkOutputPath, writeOutput } from '../io/files.js';
 import { loadScenario } from '../io/scenario.js';
 import { allocationWorkbook, analysisSheet, outputDate, refuseCsvNamedXlsx } from '../io/workbook-export.js';
-import { allocate } from '../analysis/allocation.js';
+import { allocate, createSession, type Session } from '../analysis/pipeline.js';
 import { closest } from '../domain/names.js';
 import type { Weights } from '../scoring/weights.js';
 import type { SolveOptions } from '../solver/types.js';
@@ -51,6 +51,8 @@ interface Context {
   readonly console: Console;
   readonly flags: AnalysisFlags;
   readonly signal: AbortSignal | undefined;
+  /** Compiled formulas, shared by every solve of the command. */
+  readonly session: Session;
 }
 
 async function context(path: string, flags: AnalysisFlags, console: Console, signal: AbortSignal | undefined): Promise<Context> {
@@ -65,7 +67,7 @@ async function context(path: string, flags: AnalysisFlags, console: Console, sig
   const inputs = [scenario.file, scenario.candidatesFile, ...(scenario.reviews === undefined ? [] : [scenario.reviews.settings.file])];
   if (flags.csv !== undefined) checkOutputPath(flags.csv, inputs, 'CSV');
   if (flags.xlsx !== undefined) checkOutputPath(flags.xlsx, inputs, 'workbook');
-  return { scenario, path, solve, console, flags, signal };
+  return { scenario, path, solve, console, flags, signal, session: createSession() };
 }
 
 function integer(text: string | undefined, flag: string, fallback: number, min: number, max: number): number {
@@ -119,7 +121,7 @@ async function emit(ctx: Context, json: unknown, table: () => string, csv: () =>
 /** `--xlsx`: the allocation of the analysis's policy (the first compared), then the analysis's own table. */
 async function writeAnalysisWorkbook(ctx: Context, file: string, sheet: string, table: CsvTableOut): Promise<void> {
   const policy = policyName(ctx.scenario, ctx.flags.policies?.split(',')[0]?.trim() || ctx.flags.policy);
-  const outcome = await allocate(ctx.scenario, { policy }, ctx.solve);
+  const outcome = await allocate(ctx.scenario, { policy }, { ...ctx.solve, session: ctx.session });
   if (outcome.status !== 'optimal') throw new UserError(`no optimal allocation under '${policy}' (${outcome.status}); the workbook was not written`, { file });
   const context = { scenario: ctx.scenario, scenarioPath: ctx.path, output: file, engine: outcome.allocation.engine, date: outputDate() };
   const bytes = await allocationWorkbook(outcome.allocation, context, analysisSheet(sheet, table));
@@ -132,7 +134,7 @@ export async function runCompare(path: string, flags: AnalysisFlags, console: Co
   const names = (flags.policies ?? ctx.scenario.policies.map((policy) => policy.name).join(',')).split(',').map((name) => name.trim()).filter((name) => name !== '');
   const policies = names.map((name) => policyName(ctx.scenario, name));
   if (policies.length < 1) throw new UserError('name at least one policy', { field: '--policies', exitCode: EXIT.usage });
-  const outcome = await comparePolicies(ctx.scenario, policies, ctx.solve, ctx.signal);
+  const outcome = await comparePolicies(ctx.scenario, policies, ctx.solve, ctx.signal, ctx.session);
   if (outcome.status !== 'optimal') {
     console.err(`enveloppe: ${path}: no optimal allocation under '${outcome.policy}' (${outcome.outcome.status}).\n`);
     return outcome.outcome.status === 'infeasible' ? EXIT.infeasible : EXIT.error;
@@ -316,7 +318,7 @@ export async function runRobustness(path: string, flags: AnalysisFlags, console:
   const options = { samples: integer(flags.samples, '--samples', 1000, 1, 100_000), spread, seed: integer(flags.seed, '--seed', 1, 0, 2 ** 31), uniform: flags.uniform === true, over };
   // Over the marks alone the policy applies as it is, formula policies included.
   const weights = over === 'marks' ? {} : weightsOf(ctx, policy);
-  const result = await robustness(ctx.scenario, policy, weights, options, poolOptions(ctx, true));
+  const result = await robustness(ctx.scenario, policy, weights, options, poolOptions(ctx, true), ctx.session);
   const band = `${formatPercent(DISCUSS_BAND[0], 0)} and ${formatPercent(DISCUSS_BAND[1], 0)}`;
   const rank = (candidate: (typeof result.candidates)[number]): string => `${(candidate.expectedRank ?? 0).toFixed(1)} (${candidate.rankLow ?? 0}–${candidate.rankHigh ?? 0})`;
   const table = (): string => {

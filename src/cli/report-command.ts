@@ -2,7 +2,8 @@
  * `enveloppe report SCENARIO --out rapport.html`: solves, optionally compares policies and measures
  * robustness, then writes the committee's report (src/report) as one self-contained HTML file.
  */
-import { allocate, type AllocateOptions, type Allocation, type AllocationOutcome, type Selection } from '../analysis/allocation.js';
+import { allocate, createSession, type AllocateOptions, type AllocationOutcome } from '../analysis/pipeline.js';
+import type { Allocation, Selection } from '../domain/allocation.js';
 import { explainCandidate, type Explanation } from '../analysis/explain.js';
 import { lineUp } from '../analysis/compare.js';
 import { explainInfeasibility } from '../analysis/conflicts.js';
@@ -197,7 +198,8 @@ export async function runReport(path: string, flags: ReportFlags, console: Conso
   const scenario = await loadScenario(path);
   const { policy, weights, compared } = reportSelection(scenario, flags, plan);
   const selection: Selection = weights === undefined ? { policy } : { policy, weights };
-  const solve: AllocateOptions = plan.timeLimitMs === undefined ? { engine: plan.engine } : { engine: plan.engine, timeLimitMs: plan.timeLimitMs };
+  const session = createSession();
+  const solve: AllocateOptions = plan.timeLimitMs === undefined ? { engine: plan.engine, session } : { engine: plan.engine, timeLimitMs: plan.timeLimitMs, session };
   const outcome = await allocate(scenario, selection, solve);
   if (outcome.status !== 'optimal') return reportNoOptimum(path, scenario, outcome, console);
   const { allocation } = outcome;
@@ -218,7 +220,7 @@ export async function runReport(path: string, flags: ReportFlags, console: Conso
     ...(comparison === undefined ? {} : { comparison }),
     ...(robust === undefined ? {} : { robustness: robust }),
     trace,
-    explanations: await explainNearLine(scenario, selection, allocation, plan.lang, { engine: plan.engine, ...(plan.timeLimitMs === undefined ? {} : { timeLimitMs: plan.timeLimitMs }) }),
+    explanations: await explainNearLine(scenario, selection, allocation, plan.lang, { engine: plan.engine, ...(plan.timeLimitMs === undefined ? {} : { timeLimitMs: plan.timeLimitMs }), session }),
   };
   const html = renderReportHtml(input, { lang: plan.lang });
   signal?.throwIfAborted();

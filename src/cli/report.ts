@@ -1,5 +1,5 @@
 /** The readable report `enveloppe solve` prints: the allocation table, then totals and rules. */
-import type { Allocation, CandidateResult, RuleResult } from '../analysis/allocation.js';
+import type { Allocation, CandidateResult, RuleResult } from '../domain/allocation.js';
 import { euroWeightedScore } from '../analysis/mean-score.js';
 import { formatEuros, formatPercent } from '../domain/money.js';
 

@@ -1,6 +1,7 @@
 /** `enveloppe solve` and `enveloppe validate`: load, solve, then print and write what was asked. */
 import { relative } from 'node:path';
-import { allocate, type Allocation, type AllocationOutcome, type Selection } from '../analysis/allocation.js';
+import { allocate, createSession, type AllocationOutcome, type Session } from '../analysis/pipeline.js';
+import type { Allocation, Selection } from '../domain/allocation.js';
 import { explainCandidate } from '../analysis/explain.js';
 import { explainInfeasibility, type ConflictReport } from '../analysis/conflicts.js';
 import { UserError } from '../domain/errors.js';
@@ -54,7 +55,8 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
   for (const notice of scenario.notices ?? []) console.err(`enveloppe: note: ${notice}.\n`);
   for (const warning of scenarioWarnings(scenario)) console.err(`enveloppe: warning: ${path}: ${warning}.\n`);
   const selection = weights === undefined ? { policy } : { policy, weights };
-  const outcome = await allocate(scenario, selection, { engine, ...(timeLimitMs === undefined ? {} : { timeLimitMs }), ...(gap === undefined ? {} : { relativeGap: gap }), ties: { near } });
+  const session = createSession();
+  const outcome = await allocate(scenario, selection, { engine, ...(timeLimitMs === undefined ? {} : { timeLimitMs }), ...(gap === undefined ? {} : { relativeGap: gap }), ties: { near }, session });
 
   // The LP file is written whatever the outcome: an infeasible model is worth reading too.
   if (flags.lp !== undefined && outcome.status !== 'failed') {
@@ -67,7 +69,7 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
     console.err(`enveloppe: ${path}: the time limit (${limit} s) stopped the search before the gap reached its target: this allocation passes every rule and is proven within ${formatGap(outcome.allocation.gap)} of the best possible. Try --time-limit ${Math.max(120, limit * 4)} for a tighter proof.\n`);
   }
   if (flags.check === true) {
-    const disagreement = await crossCheck(scenario, selection, outcome.allocation, timeLimitMs);
+    const disagreement = await crossCheck(scenario, selection, outcome.allocation, timeLimitMs, session);
     if (disagreement !== undefined) {
       console.err(`enveloppe: ${path}: ${disagreement}; no allocation is shown.\n`);
       return EXIT.error;
@@ -141,10 +143,10 @@ async function reportFailureJson(outcome: Exclude<AllocationOutcome, { status: '
  * tie-break makes the published allocation the same on every engine, so any difference in a grant
  * means one of them is wrong.
  */
-async function crossCheck(scenario: Scenario, selection: Selection, mine: Allocation, timeLimitMs: number | undefined): Promise<string | undefined> {
+async function crossCheck(scenario: Scenario, selection: Selection, mine: Allocation, timeLimitMs: number | undefined, session: Session): Promise<string | undefined> {
   const engine = mine.engine;
   const other: EngineName = engine === 'jslp' ? 'highs' : 'jslp';
-  const second = await allocate(scenario, selection, { engine: other, ...(timeLimitMs === undefined ? {} : { timeLimitMs }), ties: false });
+  const second = await allocate(scenario, selection, { engine: other, ...(timeLimitMs === undefined ? {} : { timeLimitMs }), ties: false, session });
   const names: Record<EngineName, string> = { jslp: 'javascript-lp-solver', highs: 'HiGHS' };
   if (second.status !== 'optimal') return `--check: ${names[other]} did not confirm the allocation (${second.status === 'failed' ? second.reason : second.status})`;
   const theirs = new Map(second.allocation.candidates.map((candidate) => [candidate.id, candidate]));
@@ -175,7 +177,7 @@ export async function runExplain(path: string, id: string, flags: SolveFlags, co
     throw new UserError(`no candidate has the id '${id}'`, { field: 'id', hint: guess === undefined ? "Use an id from the candidates file's id column." : `Did you mean '${guess}'?`, exitCode: EXIT.usage });
   }
   const selection: Selection = weights === undefined ? { policy } : { policy, weights };
-  const explanation = await explainCandidate(scenario, selection, id, { engine, ...(timeLimitMs === undefined ? {} : { timeLimitMs }) });
+  const explanation = await explainCandidate(scenario, selection, id, { engine, ...(timeLimitMs === undefined ? {} : { timeLimitMs }), session: createSession() });
   if (typeof explanation === 'string') {
     console.err(`enveloppe: ${path}: ${explanation}.\n`);
     return EXIT.error;
@@ -187,8 +189,9 @@ export async function runExplain(path: string, id: string, flags: SolveFlags, co
 
 /** Re-runs a decision record and says whether it reproduces, every field of it. */
 export async function runVerify(path: string, console: Console, key?: string): Promise<number> {
+  const session = createSession();
   const rerun = async (scenario: Scenario, selection: Selection, engine: EngineChoice): Promise<Allocation | string> => {
-    const outcome = await allocate(scenario, selection, { engine });
+    const outcome = await allocate(scenario, selection, { engine, session });
     return outcome.status === 'optimal' ? outcome.allocation : outcome.status;
   };
   const verification = await verifyRecord(path, rerun, key);
@@ -220,7 +223,7 @@ export function renderConflicts(report: ConflictReport): string {
 export async function runValidate(path: string, console: Console): Promise<number> {
   const scenario = await loadScenario(path);
   const policy = scenario.policies[0]?.name ?? '';
-  const outcome = await allocate(scenario, { policy });
+  const outcome = await allocate(scenario, { policy }, { session: createSession() });
   const lines = [
     `${path}: the scenario and its candidates file are valid`,
     `  ${scenario.name}`,

@@ -8,6 +8,14 @@ import type { CandidateReview } from './reviews.js';
 import type { Lock } from './types.js';
 import type { Weights } from './weights.js';
 
+/**
+ * How a solve ended, in the one vocabulary the solver, the pipeline, the analyses and the faces
+ * share: proven optimal; a feasible allocation the time limit stopped short of proving; no
+ * allocation at all (infeasible); an unbounded model; the time limit with nothing found; or a
+ * failure, with its reason.
+ */
+export type SolveStatus = 'optimal' | 'feasible' | 'infeasible' | 'unbounded' | 'timedout' | 'failed';
+
 /** Which weighting to apply: a policy of the scenario, optionally with its weights replaced. */
 export interface Selection {
   readonly policy: string;

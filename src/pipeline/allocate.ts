@@ -3,7 +3,7 @@
  * publish. Analyses (analysis/) and the faces call `allocate`; nothing here reads files or keeps
  * state between calls (what a face keeps lives in its Session).
  */
-import type { Allocation, Selection } from '../domain/allocation.js';
+import type { Allocation, Selection, SolveStatus } from '../domain/allocation.js';
 import type { Lottery, Policy, Scenario } from '../domain/types.js';
 import { buildModel } from '../model/build.js';
 import type { AllocationModel } from '../model/types.js';
@@ -21,7 +21,7 @@ export type AllocationOutcome =
   | { readonly status: 'optimal'; readonly allocation: Allocation; readonly model: AllocationModel }
   /** The time limit stopped the search: the best allocation found, which passes every rule, and its proven gap. */
   | { readonly status: 'feasible'; readonly allocation: Allocation; readonly model: AllocationModel }
-  | { readonly status: 'infeasible' | 'unbounded' | 'timedout'; readonly engine: EngineName; readonly ms: number; readonly model: AllocationModel; readonly notes: readonly string[] }
+  | { readonly status: Exclude<SolveStatus, 'optimal' | 'feasible' | 'failed'>; readonly engine: EngineName; readonly ms: number; readonly model: AllocationModel; readonly notes: readonly string[] }
   | { readonly status: 'failed'; readonly reason: string; readonly engine: EngineName | undefined; readonly ms: number; readonly notes: readonly string[] };
 
 /** Scores, models, solves and publishes one allocation. */

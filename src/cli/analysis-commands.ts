@@ -7,6 +7,7 @@ import { budgetSweep } from '../analysis/budget-sweep.js';
 import type { PoolOptions } from '../analysis/pool.js';
 import { DISCUSS_BAND, robustness, type RobustnessOver } from '../analysis/robustness.js';
 import { policyWeights, sweepWeight, tippingPoints } from '../analysis/sweep.js';
+import { DEFAULT_ANALYSIS_ENGINE, DEFAULT_ROBUSTNESS_OVER, DEFAULT_SAMPLES, DEFAULT_SEED, DEFAULT_SPREAD, DEFAULT_SWEEP_STEPS, DEFAULT_TIPPING_STEPS, DEFAULT_TIPPING_TOLERANCE } from '../domain/defaults.js';
 import { UserError } from '../domain/errors.js';
 import { formatEuroChange, formatEuros, formatPercent } from '../domain/money.js';
 import type { Scenario } from '../domain/types.js';
@@ -19,29 +20,13 @@ import { allocate, createSession, type Session } from '../analysis/pipeline.js';
 import { closest } from '../domain/names.js';
 import type { Weights } from '../scoring/weights.js';
 import type { SolveOptions } from '../solver/types.js';
-import { engineChoice, EXIT, policyName, seconds } from './options.js';
+import type { AnalysisFlags } from '../options/commands.js';
+import { EXIT, policyName, solveChoice } from './options.js';
 import { fit } from './report.js';
 import type { Console } from './solve-command.js';
 
-export interface AnalysisFlags {
-  readonly policy?: string;
-  readonly policies?: string;
-  readonly criterion?: string;
-  readonly steps?: string;
-  readonly from?: string;
-  readonly to?: string;
-  readonly samples?: string;
-  readonly spread?: string;
-  readonly seed?: string;
-  readonly uniform?: boolean;
-  readonly over?: string;
-  readonly json?: boolean;
-  readonly csv?: string;
-  readonly excel?: boolean;
-  readonly xlsx?: string;
-  readonly solver?: string;
-  readonly timeLimit?: string;
-}
+/** The flags of the five analyses, derived from their schemas (options/commands.ts). */
+export type { AnalysisFlags };
 
 /** What every analysis needs: the scenario, the solve options, where output goes. */
 interface Context {
@@ -60,8 +45,7 @@ async function context(path: string, flags: AnalysisFlags, console: Console, sig
     throw new UserError('--excel formats the --csv file, and no --csv was given', { field: '--excel', hint: 'Add --csv FILE.', exitCode: EXIT.usage });
   }
   // Analyses solve many times: HiGHS by default, where jslp would spend its budget on every return-tier model.
-  const engine = engineChoice(flags.solver ?? 'highs');
-  const solve: Partial<SolveOptions> = { engine, ...(flags.timeLimit === undefined ? {} : { timeLimitMs: seconds(flags.timeLimit, '--time-limit') * 1000 }) };
+  const solve: Partial<SolveOptions> = solveChoice(flags, DEFAULT_ANALYSIS_ENGINE);
   refuseCsvNamedXlsx(flags.csv);
   const scenario = await loadScenario(path);
   const inputs = [scenario.file, scenario.candidatesFile, ...(scenario.reviews === undefined ? [] : [scenario.reviews.settings.file])];
@@ -199,7 +183,7 @@ export async function runSweep(path: string, flags: AnalysisFlags, console: Cons
   const ctx = await context(path, flags, console, signal);
   const policy = policyName(ctx.scenario, flags.policy);
   const criterion = criterionOf(ctx, flags.criterion);
-  const steps = integer(flags.steps, '--steps', 21, 2, 1001);
+  const steps = integer(flags.steps, '--steps', DEFAULT_SWEEP_STEPS, 2, 1001);
   const sweep = await sweepWeight(ctx.scenario, policy, weightsOf(ctx, policy), criterion, steps, poolOptions(ctx, true));
   const ids = ctx.scenario.candidates.map((candidate) => candidate.id);
   const funded = sweep.points.map((point) => (point.result.status === 'optimal' ? point.result.grants : ids.map(() => Number.NaN)));
@@ -233,7 +217,7 @@ export async function runTipping(path: string, flags: AnalysisFlags, console: Co
   const ctx = await context(path, flags, console, signal);
   const policy = policyName(ctx.scenario, flags.policy);
   const weights = weightsOf(ctx, policy);
-  const analysis = await tippingPoints(ctx.scenario, policy, weights, { ...poolOptions(ctx, true), steps: integer(flags.steps, '--steps', 11, 2, 101) });
+  const analysis = await tippingPoints(ctx.scenario, policy, weights, { ...poolOptions(ctx, true), steps: integer(flags.steps, '--steps', DEFAULT_TIPPING_STEPS, 2, 101) });
   const labels = new Map(ctx.scenario.criteria.map((criterion) => [criterion.column, criterion.label]));
   const names = new Map(ctx.scenario.candidates.map((candidate) => [candidate.id, candidate.name]));
   const table = (): string => {
@@ -247,7 +231,7 @@ export async function runTipping(path: string, flags: AnalysisFlags, console: Co
     if (moving.length === 0) out.push('No candidate changes status whatever the share of any single criterion.');
     return `${out.join('\n')}\n`;
   };
-  const json = { scenario: ctx.scenario.name, policy, weights, tolerance: 0.001, points: analysis.points, stable: analysis.stable };
+  const json = { scenario: ctx.scenario.name, policy, weights, tolerance: DEFAULT_TIPPING_TOLERANCE, points: analysis.points, stable: analysis.stable };
   const csv = (): CsvTableOut => ({
     columns: ['id', 'name', 'criterion', 'share_pct', 'funded_below', 'funded_above'],
     rows: analysis.points.map((point) => [point.candidate, names.get(point.candidate) ?? '', point.criterion, Math.round(point.share * 10000) / 100, point.fundedBelow ? 'yes' : 'no', point.fundedAbove ? 'yes' : 'no']),
@@ -261,7 +245,7 @@ export async function runBudgetSweep(path: string, flags: AnalysisFlags, console
   const total = ctx.scenario.envelope.total;
   const from = amount(flags.from, '--from', Math.round(total * 0.5));
   const to = amount(flags.to, '--to', Math.round(total * 1.5));
-  const steps = integer(flags.steps, '--steps', 21, 2, 1001);
+  const steps = integer(flags.steps, '--steps', DEFAULT_SWEEP_STEPS, 2, 1001);
   const points = await budgetSweep(ctx.scenario, { policy }, from, to, steps, poolOptions(ctx, true));
   const ids = ctx.scenario.candidates.map((candidate) => candidate.id);
   const table = (): string => {
@@ -296,7 +280,7 @@ export async function runBudgetSweep(path: string, flags: AnalysisFlags, console
 
 /** `--over`: what robustness draws. */
 function overOf(ctx: Context): RobustnessOver {
-  const text = ctx.flags.over ?? 'weights';
+  const text = ctx.flags.over ?? DEFAULT_ROBUSTNESS_OVER;
   const choices: readonly RobustnessOver[] = ['weights', 'marks', 'both'];
   const over = choices.find((choice) => choice === text);
   if (over === undefined) {
@@ -313,9 +297,9 @@ export async function runRobustness(path: string, flags: AnalysisFlags, console:
   const ctx = await context(path, flags, console, signal);
   const policy = policyName(ctx.scenario, flags.policy);
   const over = overOf(ctx);
-  const spread = flags.spread === undefined ? 0.2 : Number(flags.spread);
+  const spread = flags.spread === undefined ? DEFAULT_SPREAD : Number(flags.spread);
   if (!Number.isFinite(spread) || spread < 0) throw new UserError(`'${flags.spread ?? ''}' is not a spread of 0 or more`, { field: '--spread', exitCode: EXIT.usage });
-  const options = { samples: integer(flags.samples, '--samples', 1000, 1, 100_000), spread, seed: integer(flags.seed, '--seed', 1, 0, 2 ** 31), uniform: flags.uniform === true, over };
+  const options = { samples: integer(flags.samples, '--samples', DEFAULT_SAMPLES, 1, 100_000), spread, seed: integer(flags.seed, '--seed', DEFAULT_SEED, 0, 2 ** 31), uniform: flags.uniform === true, over };
   // Over the marks alone the policy applies as it is, formula policies included.
   const weights = over === 'marks' ? {} : weightsOf(ctx, policy);
   const result = await robustness(ctx.scenario, policy, weights, options, poolOptions(ctx, true), ctx.session);

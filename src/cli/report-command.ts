@@ -8,7 +8,9 @@ import { explainCandidate, type Explanation } from '../analysis/explain.js';
 import { lineUp } from '../analysis/compare.js';
 import { explainInfeasibility } from '../analysis/conflicts.js';
 import { robustness, type RobustnessOptions } from '../analysis/robustness.js';
+import { DEFAULT_ANALYSIS_ENGINE, DEFAULT_REPORT_LANG, DEFAULT_SEED, DEFAULT_SPREAD } from '../domain/defaults.js';
 import { UserError } from '../domain/errors.js';
+import type { Lang } from '../domain/lang.js';
 import type { Scenario } from '../domain/types.js';
 import type { Weights } from '../domain/weights.js';
 import { checkOutputPath, writeOutput } from '../io/files.js';
@@ -19,25 +21,15 @@ import { numberFormats, type NumberFormats } from '../domain/numbers.js';
 import { renderReportHtml } from '../report/render.js';
 import type { ReportInput, ReportLanguage, ReportRobustness } from '../report/types.js';
 import type { EngineChoice } from '../solver/types.js';
-import { engineChoice, EXIT, parseWeights, policyName, seconds } from './options.js';
+import type { ReportFlags } from '../options/commands.js';
+import { EXIT, parseWeights, policyName, solveChoice } from './options.js';
 import { renderConflicts, type Console } from './solve-command.js';
 
-export interface ReportFlags {
-  readonly out?: string;
-  readonly policy?: string;
-  readonly weights?: string;
-  readonly compare?: string;
-  readonly robustness?: string;
-  readonly seed?: string;
-  readonly spread?: string;
-  readonly record?: string;
-  readonly lang?: string;
-  readonly solver?: string;
-  readonly timeLimit?: string;
-}
+/** The flags of `enveloppe report`, derived from their schema (options/commands.ts). */
+export type { ReportFlags };
 
 function language(text: string | undefined): ReportLanguage {
-  if (text === undefined || text === 'fr' || text === 'en') return text ?? 'fr';
+  if (text === undefined || text === 'fr' || text === 'en') return text ?? DEFAULT_REPORT_LANG;
   throw new UserError(`unknown language '${text}'`, { field: '--lang', hint: 'Choose fr or en.', exitCode: EXIT.usage });
 }
 
@@ -121,11 +113,10 @@ interface ReportPlan {
 function reportPlan(flags: ReportFlags): ReportPlan {
   if (flags.out === undefined) throw new UserError('say where to write the report', { field: '--out', hint: 'Add --out rapport.html.', exitCode: EXIT.usage });
   const lang = language(flags.lang);
-  const engine: EngineChoice = engineChoice(flags.solver ?? 'auto');
-  const timeLimitMs = flags.timeLimit === undefined ? undefined : seconds(flags.timeLimit, '--time-limit') * 1000;
+  const { engine, timeLimitMs } = solveChoice(flags);
   const samples = flags.robustness === undefined ? undefined : wholeNumber(flags.robustness, '--robustness', 1, 100_000);
-  const seed = flags.seed === undefined ? 1 : wholeNumber(flags.seed, '--seed', 0, 2 ** 31);
-  const spread = flags.spread === undefined ? 0.2 : Number(flags.spread);
+  const seed = flags.seed === undefined ? DEFAULT_SEED : wholeNumber(flags.seed, '--seed', 0, 2 ** 31);
+  const spread = flags.spread === undefined ? DEFAULT_SPREAD : Number(flags.spread);
   if (!Number.isFinite(spread) || spread < 0) throw new UserError(`'${flags.spread ?? ''}' is not a spread of 0 or more`, { field: '--spread', exitCode: EXIT.usage });
   if (samples === undefined && (flags.seed !== undefined || flags.spread !== undefined)) {
     throw new UserError(`${flags.seed === undefined ? '--spread' : '--seed'} sets the robustness draws, and no --robustness was given`, { field: flags.seed === undefined ? '--spread' : '--seed', hint: 'Add --robustness 200.', exitCode: EXIT.usage });
@@ -179,21 +170,21 @@ async function comparisonOf(path: string, scenario: Scenario, selection: Selecti
 async function robustnessOf(scenario: Scenario, policy: string, allocation: Allocation, plan: ReportPlan & { samples: number }, solverGiven: boolean, signal: AbortSignal | undefined): Promise<ReportRobustness> {
   if (allocation.weights === undefined) throw new Error(`robustness: the allocation under '${policy}' has no weights`);
   const options: RobustnessOptions = { samples: plan.samples, spread: plan.spread, seed: plan.seed, uniform: false };
-  const solve = { engine: solverGiven ? plan.engine : 'highs', ...(plan.timeLimitMs === undefined ? {} : { timeLimitMs: plan.timeLimitMs }) } as const;
+  const solve = { engine: solverGiven ? plan.engine : DEFAULT_ANALYSIS_ENGINE, ...(plan.timeLimitMs === undefined ? {} : { timeLimitMs: plan.timeLimitMs }) } as const;
   const result = await robustness(scenario, policy, allocation.weights, options, { solve, ...(signal === undefined ? {} : { signal }) });
   return { result, options };
 }
 
 /** Solving failed: one message (and the conflicts of an infeasible call), and the exit code. */
-async function reportNoOptimum(path: string, scenario: Scenario, outcome: Exclude<AllocationOutcome, { status: 'optimal' }>, console: Console): Promise<number> {
+async function reportNoOptimum(path: string, scenario: Scenario, outcome: Exclude<AllocationOutcome, { status: 'optimal' }>, console: Console, lang: Lang): Promise<number> {
   const why = outcome.status === 'failed' ? outcome.reason : outcome.status === 'infeasible' ? 'no allocation satisfies every rule of this scenario (infeasible)' : `the solve ended ${outcome.status}`;
-  const conflicts = outcome.status === 'infeasible' ? renderConflicts(await explainInfeasibility(scenario)) : '';
+  const conflicts = outcome.status === 'infeasible' ? renderConflicts(await explainInfeasibility(scenario), lang) : '';
   console.err(`enveloppe: ${path}: ${why}; no report was written.\n${conflicts}`);
   return outcome.status === 'infeasible' ? EXIT.infeasible : EXIT.error;
 }
 
 /** `enveloppe report`: solve, compare and measure what the flags ask, then write the HTML (and the record). */
-export async function runReport(path: string, flags: ReportFlags, console: Console, signal?: AbortSignal): Promise<number> {
+export async function runReport(path: string, flags: ReportFlags, console: Console, signal?: AbortSignal, lang: Lang = 'en'): Promise<number> {
   const plan = reportPlan(flags);
   const scenario = await loadScenario(path);
   const { policy, weights, compared } = reportSelection(scenario, flags, plan);
@@ -201,7 +192,7 @@ export async function runReport(path: string, flags: ReportFlags, console: Conso
   const session = createSession();
   const solve: AllocateOptions = plan.timeLimitMs === undefined ? { engine: plan.engine, session } : { engine: plan.engine, timeLimitMs: plan.timeLimitMs, session };
   const outcome = await allocate(scenario, selection, solve);
-  if (outcome.status !== 'optimal') return reportNoOptimum(path, scenario, outcome, console);
+  if (outcome.status !== 'optimal') return reportNoOptimum(path, scenario, outcome, console, lang);
   const { allocation } = outcome;
   const comparison = compared === undefined ? undefined : await comparisonOf(path, scenario, selection, allocation, compared, solve, console, signal);
   if (typeof comparison === 'number') return comparison;

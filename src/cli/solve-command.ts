@@ -16,16 +16,19 @@ import { allocationWorkbook, outputDate, refuseCsvNamedXlsx } from '../io/workbo
 import { toLpFormat } from '../model/lp-format.js';
 import { DEFAULT_SOLVE_OPTIONS, type EngineChoice, type EngineName } from '../solver/types.js';
 import { closest } from '../domain/names.js';
+import type { Lang } from '../domain/lang.js';
 import type { Console, SolveFlags } from '../options/flags.js';
-import { engineChoice, EXIT, lotteryOf, nearShare, parseWeights, policyName, relativeGap, seconds } from './options.js';
+import { EXIT, lotteryOf, nearShare, parseWeights, policyName, relativeGap, solveChoice } from './options.js';
 import { formatGap, renderReport } from './report.js';
+import { WORDS } from './words.js';
 
 /** The flags and the console both faces share (options/flags.ts); re-exported for the code that reads them here. */
 export type { Console, SolveFlags };
 
-export async function runSolve(path: string, flags: SolveFlags, console: Console): Promise<number> {
-  const engine: EngineChoice = engineChoice(flags.solver ?? 'auto');
-  const timeLimitMs = flags.timeLimit === undefined ? undefined : seconds(flags.timeLimit, '--time-limit') * 1000;
+/** `enveloppe solve SCENARIO`: the allocation, printed and written as the flags ask, in `lang`. */
+export async function runSolve(path: string, flags: SolveFlags, console: Console, lang: Lang = 'en'): Promise<number> {
+  const words = WORDS[lang];
+  const { engine, timeLimitMs } = solveChoice(flags);
   const gap = flags.gap === undefined ? undefined : relativeGap(flags.gap, '--gap');
   if (flags.excel === true && flags.csv === undefined) {
     throw new UserError('--excel formats the --csv file, and no --csv was given', { field: '--excel', hint: 'Add --csv allocation.csv.', exitCode: EXIT.usage });
@@ -52,8 +55,8 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
   if (flags.xlsx !== undefined) outputs.push({ path: flags.xlsx, what: 'workbook' });
   checkOutputs(outputs, inputs);
   const writer = new OutputWriter(inputs);
-  for (const notice of scenario.notices ?? []) console.err(`enveloppe: note: ${notice}.\n`);
-  for (const warning of scenarioWarnings(scenario)) console.err(`enveloppe: warning: ${path}: ${warning}.\n`);
+  for (const notice of scenario.notices ?? []) console.err(`enveloppe: ${words.note}: ${notice}.\n`);
+  for (const warning of scenarioWarnings(scenario)) console.err(`enveloppe: ${words.warning}: ${path}: ${warning}.\n`);
   const selection = weights === undefined ? { policy } : { policy, weights };
   const session = createSession();
   const outcome = await allocate(scenario, selection, { engine, ...(timeLimitMs === undefined ? {} : { timeLimitMs }), ...(gap === undefined ? {} : { relativeGap: gap }), ties: { near }, session });
@@ -61,54 +64,55 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
   // The LP file is written whatever the outcome: an infeasible model is worth reading too.
   if (flags.lp !== undefined && outcome.status !== 'failed') {
     await writer.write(flags.lp, toLpFormat(outcome.model), 'LP model');
-    console.err(`Wrote the model to ${flags.lp} (CPLEX LP format).\n`);
+    console.err(`${words.wroteModel(flags.lp)}\n`);
   }
-  if (outcome.status !== 'optimal' && outcome.status !== 'feasible') return reportFailure(outcome, path, console, scenario, flags.json === true);
+  if (outcome.status !== 'optimal' && outcome.status !== 'feasible') return reportFailure(outcome, path, console, scenario, lang, flags.json === true);
   if (outcome.status === 'feasible') {
     const limit = (timeLimitMs ?? DEFAULT_SOLVE_OPTIONS.timeLimitMs) / 1000;
-    console.err(`enveloppe: ${path}: the time limit (${limit} s) stopped the search before the gap reached its target: this allocation passes every rule and is proven within ${formatGap(outcome.allocation.gap)} of the best possible. Try --time-limit ${Math.max(120, limit * 4)} for a tighter proof.\n`);
+    console.err(`enveloppe: ${path}: ${words.timeLimitStopped(limit, formatGap(outcome.allocation.gap, lang), Math.max(120, limit * 4))}\n`);
   }
   if (flags.check === true) {
     const disagreement = await crossCheck(scenario, selection, outcome.allocation, timeLimitMs, session);
     if (disagreement !== undefined) {
-      console.err(`enveloppe: ${path}: ${disagreement}; no allocation is shown.\n`);
+      console.err(`enveloppe: ${path}: ${disagreement}; ${words.noAllocationShown}.\n`);
       return EXIT.error;
     }
   }
 
   const { allocation } = outcome;
   if (flags.json === true) console.out(allocationJson(allocation, outcome.status));
-  else console.out(renderReport(allocation, { all: flags.all === true, customWeights: weights !== undefined }));
+  else console.out(renderReport(allocation, { all: flags.all === true, customWeights: weights !== undefined, lang }));
   if (flags.record !== undefined) {
     const unsigned = makeRecord(flags.record, scenario, selection, engine, allocation, new Date());
     const record = signer === undefined ? unsigned : signRecord(unsigned, signer);
     await writer.write(flags.record, `${JSON.stringify(record, null, 2)}\n`, 'decision record');
-    console.err(`Wrote the decision record to ${flags.record}; 'enveloppe verify ${flags.record}' re-runs it.\n`);
+    console.err(`${words.wroteRecord(flags.record)}\n`);
   }
   if (flags.csv !== undefined) {
     const excel = flags.excel === true;
     await writer.write(flags.csv, allocationCsv(allocation, { excel }), 'CSV');
-    console.err(`Wrote ${allocation.candidates.length} rows and their total (${formatEuros(allocation.spent)}) to ${flags.csv}${excel ? ' for French Excel' : ''}.\n`);
+    console.err(`${words.wroteCsv(allocation.candidates.length, words.n.euros(allocation.spent), flags.csv, excel)}\n`);
   }
   if (flags.xlsx !== undefined) {
     const context = { scenario, scenarioPath: path, output: flags.xlsx, engine: allocation.engine, date: outputDate(), ...(flags.record === undefined ? {} : { record: flags.record }) };
     await writer.write(flags.xlsx, await allocationWorkbook(allocation, context), 'workbook');
-    console.err(`Wrote the workbook ${flags.xlsx} (allocation, regions and rules, parameters).\n`);
+    console.err(`${words.wroteWorkbook(flags.xlsx)}\n`);
   }
   return EXIT.ok;
 }
 
-async function reportFailure(outcome: Exclude<AllocationOutcome, { status: 'optimal' | 'feasible' }>, where: string, console: Console, scenario: Scenario, json = false): Promise<number> {
+async function reportFailure(outcome: Exclude<AllocationOutcome, { status: 'optimal' | 'feasible' }>, where: string, console: Console, scenario: Scenario, lang: Lang, json = false): Promise<number> {
   if (json) return reportFailureJson(outcome, where, console, scenario);
+  const words = WORDS[lang];
   switch (outcome.status) {
     case 'infeasible':
-      console.err(`enveloppe: ${where}: no allocation satisfies every rule of this scenario (infeasible).\n${renderConflicts(await explainInfeasibility(scenario))}`);
+      console.err(`enveloppe: ${where}: ${words.infeasible}.\n${renderConflicts(await explainInfeasibility(scenario), lang)}`);
       return EXIT.infeasible;
     case 'timedout':
-      console.err(`enveloppe: ${where}: the solver ran out of time before finding any allocation that passes every rule. Try --time-limit 120 or --solver highs.\n`);
+      console.err(`enveloppe: ${where}: ${words.timedOut}.\n`);
       return EXIT.error;
     case 'unbounded':
-      console.err(`enveloppe: ${where}: the model is unbounded, which an allocation model should never be; please report it.\n`);
+      console.err(`enveloppe: ${where}: ${words.unbounded}.\n`);
       return EXIT.error;
     case 'failed':
       console.err(`enveloppe: ${where}: ${outcome.reason}.\n`);
@@ -165,8 +169,7 @@ async function crossCheck(scenario: Scenario, selection: Selection, mine: Alloca
 
 /** `enveloppe explain SCENARIO ID`: why a candidate is or is not funded, each figure re-solved. */
 export async function runExplain(path: string, id: string, flags: SolveFlags, console: Console): Promise<number> {
-  const engine: EngineChoice = engineChoice(flags.solver ?? 'auto');
-  const timeLimitMs = flags.timeLimit === undefined ? undefined : seconds(flags.timeLimit, '--time-limit') * 1000;
+  const { engine, timeLimitMs } = solveChoice(flags);
   const loaded = await loadScenario(path);
   const lottery = lotteryOf(loaded, flags.lottery, flags.lotteryBand);
   const scenario: Scenario = lottery === undefined ? loaded : { ...loaded, lottery };
@@ -174,7 +177,7 @@ export async function runExplain(path: string, id: string, flags: SolveFlags, co
   const weights = flags.weights === undefined ? undefined : parseWeights(scenario, flags.weights);
   if (!scenario.candidates.some((candidate) => candidate.id === id)) {
     const guess = closest(id, scenario.candidates.map((candidate) => candidate.id));
-    throw new UserError(`no candidate has the id '${id}'`, { field: 'id', hint: guess === undefined ? "Use an id from the candidates file's id column." : `Did you mean '${guess}'?`, exitCode: EXIT.usage });
+    throw new UserError({ en: `no candidate has the id '${id}'`, fr: `aucun candidat n’a l’identifiant '${id}'` }, { field: 'id', hint: guess === undefined ? { en: "Use an id from the candidates file's id column.", fr: 'Prenez un identifiant de la colonne id du fichier des candidats.' } : { en: WORDS.en.didYouMean(guess), fr: WORDS.fr.didYouMean(guess) }, exitCode: EXIT.usage });
   }
   const selection: Selection = weights === undefined ? { policy } : { policy, weights };
   const explanation = await explainCandidate(scenario, selection, id, { engine, ...(timeLimitMs === undefined ? {} : { timeLimitMs }), session: createSession() });
@@ -204,56 +207,56 @@ export async function runVerify(path: string, console: Console, key?: string): P
 }
 
 /** The conflict explanation, indented under the one-line message. */
-export function renderConflicts(report: ConflictReport): string {
+export function renderConflicts(report: ConflictReport, lang: Lang = 'en'): string {
+  const words = WORDS[lang];
   const lines: string[] = [];
   if (report.sums.length > 0) {
-    lines.push('  Impossible on paper already:');
+    lines.push(`  ${words.impossibleOnPaper}`);
     for (const sum of report.sums) lines.push(`    - ${sum}`);
   }
   if (report.conflicting.length > 0) {
-    lines.push(`  ${report.conflicting.length === 1 ? 'This constraint cannot be met' : 'These constraints conflict'}${report.conflicting.length > 1 ? ' (drop any one and the rest can be met)' : ''}:`);
+    lines.push(`  ${words.conflictHeading(report.conflicting.length)}`);
     for (const item of report.conflicting) lines.push(`    - ${item.label}`);
-    lines.push('  To fix it, one of:');
+    lines.push(`  ${words.toFix}`);
     for (const fix of report.fixes) lines.push(`    - ${fix}`);
   }
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
 
 /** Checks a scenario and its CSV, and whether any allocation satisfies its rules. */
-export async function runValidate(path: string, console: Console): Promise<number> {
+export async function runValidate(path: string, console: Console, lang: Lang = 'en'): Promise<number> {
+  const words = WORDS[lang];
+  const euros = words.n.euros;
   const scenario = await loadScenario(path);
   const policy = scenario.policies[0]?.name ?? '';
   const outcome = await allocate(scenario, { policy }, { session: createSession() });
+  const years = scenario.envelope.years.length > 0 ? ` (${scenario.envelope.years.map((entry) => `${entry.year}: ${euros(entry.ceiling)}`).join(', ')})` : '';
   const lines = [
-    `${path}: the scenario and its candidates file are valid`,
+    words.valid(path),
     `  ${scenario.name}`,
-    `  ${scenario.candidates.length} candidates from ${shortPath(scenario.candidatesFile)}`,
-    `  envelope ${formatEuros(scenario.envelope.total)}${scenario.envelope.years.length > 0 ? ` (${scenario.envelope.years.map((entry) => `${entry.year}: ${formatEuros(entry.ceiling)}`).join(', ')})` : ''}`,
-    `  grants ${formatEuros(scenario.grant.min)} to ${formatEuros(scenario.grant.max)} in steps of ${formatEuros(scenario.grant.step)}; laureates ${scenario.laureates.min} to ${scenario.laureates.max}`,
-    `  ${plural(scenario.criteria.length, 'criterion', 'criteria')}: ${scenario.criteria.map((criterion) => criterion.column).join(', ')}`,
-    `  ${plural(scenario.policies.length, 'policy', 'policies')}: ${scenario.policies.map((entry) => entry.name).join(', ')}`,
-    `  ${plural(scenario.rules.length, 'rule')}, ${plural(Object.keys(scenario.locks).length, 'lock')}`,
-    ...(scenario.reviews === undefined ? [] : [reviewsLine(scenario.reviews)]),
+    `  ${words.candidatesFrom(scenario.candidates.length, shortPath(scenario.candidatesFile))}`,
+    `  ${words.envelopeLine(euros(scenario.envelope.total), years)}`,
+    `  ${words.grantsLine(euros(scenario.grant.min), euros(scenario.grant.max), euros(scenario.grant.step), scenario.laureates.min, scenario.laureates.max)}`,
+    `  ${words.criteriaLine(scenario.criteria.length, scenario.criteria.map((criterion) => criterion.column).join(', '))}`,
+    `  ${words.policiesLine(scenario.policies.length, scenario.policies.map((entry) => entry.name).join(', '))}`,
+    `  ${words.rulesLine(scenario.rules.length, Object.keys(scenario.locks).length)}`,
+    ...(scenario.reviews === undefined ? [] : [reviewsLine(scenario.reviews, lang)]),
   ];
-  for (const notice of scenario.notices ?? []) lines.push(`  note: ${notice}`);
-  for (const warning of scenarioWarnings(scenario)) lines.push(`  warning: ${warning}`);
+  for (const notice of scenario.notices ?? []) lines.push(`  ${words.note}: ${notice}`);
+  for (const warning of scenarioWarnings(scenario)) lines.push(`  ${words.warning}: ${warning}`);
   if (outcome.status !== 'optimal' && outcome.status !== 'feasible' && outcome.status !== 'timedout') {
     console.out(`${lines.join('\n')}\n`);
-    return reportFailure(outcome, path, console, scenario);
+    return reportFailure(outcome, path, console, scenario, lang);
   }
-  lines.push(outcome.status !== 'timedout' ? '  feasible: an allocation satisfies every rule' : `  feasibility unknown (${outcome.status})`);
+  lines.push(`  ${outcome.status !== 'timedout' ? words.feasible : words.feasibilityUnknown(outcome.status)}`);
   console.out(`${lines.join('\n')}\n`);
   return EXIT.ok;
 }
 
-function reviewsLine(reviews: NonNullable<Scenario['reviews']>): string {
+function reviewsLine(reviews: NonNullable<Scenario['reviews']>, lang: Lang): string {
   const conflicts = reviews.rows.filter((row) => row.conflict).length;
   const reviewers = new Set(reviews.rows.map((row) => row.reviewer)).size;
-  return `  ${plural(reviews.rows.length - conflicts, 'review')} by ${plural(reviewers, 'reviewer')} from ${shortPath(reviews.settings.file)} (${plural(conflicts, 'conflict')} of interest excluded); criteria = ${reviews.settings.aggregate}${reviews.settings.severity ? ' corrected for severity' : ''} of the marks`;
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
+  return `  ${WORDS[lang].reviewsLine(reviews.rows.length - conflicts, reviewers, shortPath(reviews.settings.file), conflicts, reviews.settings.aggregate, reviews.settings.severity)}`;
 }
 
 /** A path relative to the working folder when it is inside it, absolute otherwise. */

@@ -21,3 +21,13 @@ export const DEFAULT_SAMPLES = 1000;
 export const DEFAULT_SIMULATOR_SAMPLES = 200;
 /** Seed of the robustness sampler, so that a run can be replayed. */
 export const DEFAULT_SEED = 1;
+/** The analyses solve many times: HiGHS, where javascript-lp-solver would spend its budget on every return-tier model. */
+export const DEFAULT_ANALYSIS_ENGINE = 'highs';
+/** The relative optimality gap a solve must prove: 0, the exact optimum, which the tie-break needs. */
+export const DEFAULT_RELATIVE_GAP = 0;
+/** A lottery's band: score points either side of the funding line that count as equal (0: exact ties). */
+export const DEFAULT_LOTTERY_BAND = 0;
+/** What robustness draws: the weights around the policy. */
+export const DEFAULT_ROBUSTNESS_OVER = 'weights';
+/** The committee's report is written for French funders. */
+export const DEFAULT_REPORT_LANG = 'fr';

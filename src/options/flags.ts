@@ -7,26 +7,10 @@ import type { Scenario } from '../domain/types.js';
 import { closest } from '../domain/names.js';
 import type { Weights } from '../domain/weights.js';
 import type { EngineChoice } from '../domain/engines.js';
+import { DEFAULT_ENGINE } from '../domain/defaults.js';
 
-export interface SolveFlags {
-  readonly policy?: string;
-  readonly weights?: string;
-  readonly json?: boolean;
-  readonly csv?: string;
-  readonly excel?: boolean;
-  readonly xlsx?: string;
-  readonly sign?: string;
-  readonly lp?: string;
-  readonly solver?: string;
-  readonly timeLimit?: string;
-  readonly gap?: string;
-  readonly all?: boolean;
-  readonly record?: string;
-  readonly check?: boolean;
-  readonly lottery?: string;
-  readonly lotteryBand?: string;
-  readonly near?: string;
-}
+/** The flags of `enveloppe solve`, which the simulator reads too; derived from their schema (options/commands.ts). */
+export type { SolveFlags } from './commands.js';
 
 /** Where messages and data go; the process's streams in real use, buffers in tests. */
 export interface Console {
@@ -42,9 +26,12 @@ export function policyName(scenario: Scenario, requested: string | undefined): s
   if (requested === undefined) return names[0] ?? '';
   if (names.includes(requested)) return requested;
   const guess = closest(requested, names);
-  throw new UserError(`unknown policy '${requested}'`, {
+  throw new UserError({ en: `unknown policy '${requested}'`, fr: `pondération inconnue '${requested}'` }, {
     field: '--policy',
-    hint: guess === undefined ? `The scenario's policies are: ${names.join(', ')}.` : `Did you mean '${guess}'? The scenario's policies are: ${names.join(', ')}.`,
+    hint: {
+      en: guess === undefined ? `The scenario's policies are: ${names.join(', ')}.` : `Did you mean '${guess}'? The scenario's policies are: ${names.join(', ')}.`,
+      fr: `${guess === undefined ? '' : `Vouliez-vous dire '${guess}'\u00a0? `}Les pondérations du scénario sont\u00a0: ${names.join(', ')}.`,
+    },
     exitCode: EXIT.usage,
   });
 }
@@ -59,34 +46,37 @@ export function parseWeights(scenario: Scenario, text: string): Weights {
   const weights = Object.create(null) as Record<string, number>;
   for (const part of text.split(',').map((item) => item.trim()).filter((item) => item !== '')) {
     const match = /^([^=]+)=(.+)$/.exec(part);
-    if (match === null) throw new UserError(`'${part}' is not criterion=weight`, { field: '--weights', hint: 'Write --weights utilite_sociale=3,perennite_emplois=2.', exitCode: EXIT.usage });
+    if (match === null) throw new UserError({ en: `'${part}' is not criterion=weight`, fr: `'${part}' n’est pas de la forme critère=poids` }, { field: '--weights', hint: { en: 'Write --weights utilite_sociale=3,perennite_emplois=2.', fr: 'Écrivez --weights utilite_sociale=3,perennite_emplois=2.' }, exitCode: EXIT.usage });
     const column = (match[1] ?? '').trim();
     const weight = Number((match[2] ?? '').trim().replace(',', '.'));
     if (!columns.includes(column)) {
       const guess = closest(column, columns);
-      throw new UserError(`'${column}' is not a criterion of this scenario`, {
+      throw new UserError({ en: `'${column}' is not a criterion of this scenario`, fr: `'${column}' n’est pas un critère de ce scénario` }, {
         field: '--weights',
-        hint: guess === undefined ? `Criteria: ${columns.join(', ')}.` : `Did you mean '${guess}'?`,
+        hint: guess === undefined ? { en: `Criteria: ${columns.join(', ')}.`, fr: `Critères\u00a0: ${columns.join(', ')}.` } : { en: `Did you mean '${guess}'?`, fr: `Vouliez-vous dire '${guess}'\u00a0?` },
         exitCode: EXIT.usage,
       });
     }
-    if (!Number.isFinite(weight) || weight < 0) throw new UserError(`the weight of '${column}' must be a number 0 or more, not '${match[2] ?? ''}'`, { field: '--weights', hint: 'Write each weight as a number with a dot for decimals, e.g. --weights utilite_sociale=3,perennite_emplois=1.5.', exitCode: EXIT.usage });
+    if (!Number.isFinite(weight) || weight < 0) throw new UserError(
+      { en: `the weight of '${column}' must be a number 0 or more, not '${match[2] ?? ''}'`, fr: `le poids de '${column}' doit être un nombre positif ou nul, pas '${match[2] ?? ''}'` },
+      { field: '--weights', hint: { en: 'Write each weight as a number with a dot for decimals, e.g. --weights utilite_sociale=3,perennite_emplois=1.5.', fr: 'Écrivez chaque poids avec un point décimal, p. ex. --weights utilite_sociale=3,perennite_emplois=1.5.' }, exitCode: EXIT.usage },
+    );
     weights[column] = weight;
   }
   if (!Object.values(weights).some((weight) => weight > 0)) {
-    throw new UserError('every weight is zero', { field: '--weights', hint: 'Give at least one criterion a weight above 0.', exitCode: EXIT.usage });
+    throw new UserError({ en: 'every weight is zero', fr: 'tous les poids sont nuls' }, { field: '--weights', hint: { en: 'Give at least one criterion a weight above 0.', fr: 'Donnez à au moins un critère un poids supérieur à 0.' }, exitCode: EXIT.usage });
   }
   return weights;
 }
 
 export function engineChoice(text: string): EngineChoice {
   if (text === 'jslp' || text === 'highs' || text === 'auto') return text;
-  throw new UserError(`unknown solver '${text}'`, { field: '--solver', hint: 'Choose jslp, highs or auto.', exitCode: EXIT.usage });
+  throw new UserError({ en: `unknown solver '${text}'`, fr: `solveur inconnu '${text}'` }, { field: '--solver', hint: { en: 'Choose jslp, highs or auto.', fr: 'Choisissez jslp, highs ou auto.' }, exitCode: EXIT.usage });
 }
 
 export function seconds(text: string, flag: string): number {
   const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0) throw new UserError(`'${text}' is not a number of seconds above 0`, { field: flag, exitCode: EXIT.usage });
+  if (!Number.isFinite(value) || value <= 0) throw new UserError({ en: `'${text}' is not a number of seconds above 0`, fr: `'${text}' n’est pas un nombre de secondes supérieur à 0` }, { field: flag, exitCode: EXIT.usage });
   return value;
 }
 
@@ -128,4 +118,10 @@ export function relativeGap(text: string, flag: string): number {
     throw new UserError(`'${text}' is not a relative gap from 0 to below 1`, { field: flag, hint: 'Give a fraction such as 0.0001 or a percentage such as 0.01%.', exitCode: EXIT.usage });
   }
   return value;
+}
+
+/** `--solver` and `--time-limit` as every command and the simulator read them: the engine, and the limit of one solve in milliseconds. */
+export function solveChoice(flags: { readonly solver?: string | undefined; readonly timeLimit?: string | undefined }, fallback: EngineChoice = DEFAULT_ENGINE): { engine: EngineChoice; timeLimitMs?: number } {
+  const engine = engineChoice(flags.solver ?? fallback);
+  return flags.timeLimit === undefined ? { engine } : { engine, timeLimitMs: seconds(flags.timeLimit, '--time-limit') * 1000 };
 }

@@ -15,7 +15,7 @@
  * tie-mates below it get nothing, or that already has its largest grant, is settled as it stands.
  */
 import type { AllocationModel, ModelRow, Term } from '../model/types.js';
-import { solveModel } from './solve.js';
+import { heldSolver, solveHeld } from './held.js';
 import { DEFAULT_SOLVE_OPTIONS, type SolveOptions, type SolveOutcome } from './types.js';
 
 /**
@@ -129,6 +129,7 @@ export async function solveCanonical(
   const notes = [...first.notes];
   let tieSolves = 0;
   let ms = first.ms;
+  let held: { members: readonly number[]; rows: number; solve: ReturnType<typeof heldSolver> } | undefined;
   for (const candidate of priority) {
     if (movable !== undefined && !movable.has(candidate)) continue;
     const members = classes.get(tieKey(candidate)) ?? [];
@@ -149,14 +150,18 @@ export async function solveCanonical(
       notes.push('the time limit stopped the tie-break: ties may not follow the stated rule');
       break;
     }
-    const restricted = maximiseTotal(model, candidate, rows, { members, values: current.values });
-    let best = await solveHeld(restricted, { ...exact, timeLimitMs: left });
+    // One class's held model is the same for each of its members (the others keep their totals):
+    // reduced once, each solve brings its objective and the rows settled since.
+    if (held?.members !== members) held = { members, rows: rows.length, solve: heldSolver(maximiseTotal(model, candidate, rows, { members, values: current.values })) };
+    const objective = (model.candidates[candidate]?.grants ?? []).map((grant): Term => [grant.variable, 1]);
+    const extra = rows.slice(held.rows);
+    let best = await held.solve(objective, extra, { ...exact, timeLimitMs: left });
     tieSolves += 1;
     ms += best.ms;
     if (best.status !== 'optimal' && best.engine !== 'highs') {
       // The restricted model is feasible (the allocation in hand meets it): javascript-lp-solver
       // lost its way on the objective row. HiGHS settles this tie instead, so the answer stays the rule's.
-      best = await solveHeld(restricted, { ...exact, engine: 'highs', timeLimitMs: Math.max(1, deadline - performance.now()) });
+      best = await held.solve(objective, extra, { ...exact, engine: 'highs', timeLimitMs: Math.max(1, deadline - performance.now()) });
       tieSolves += 1;
       ms += best.ms;
       notes.push('javascript-lp-solver failed a tie-break solve; HiGHS settled that tie');
@@ -172,41 +177,4 @@ export async function solveCanonical(
   }
   const outcome: SolveOutcome = current === first && notes.length === first.notes.length ? first : { ...current, ms, notes };
   return { outcome, tieSolves, optimum };
-}
-
-/**
- * Solves a model in which most variables are fixed (the tie-break's and the tie search's held
- * models) as the small model it really is: fixed variables are taken out and their part moved into
- * the row bounds, so that the engine builds and searches only what can move. The answer comes back
- * with the fixed values, for the whole model.
- */
-export async function solveHeld(model: AllocationModel, options: Partial<SolveOptions>): Promise<SolveOutcome> {
-  const fixed = new Map<string, number>();
-  for (const variable of model.variables) if (variable.upper !== undefined && variable.lower === variable.upper) fixed.set(variable.name, variable.lower);
-  if (fixed.size === 0) return solveModel(model, options);
-  const rows: ModelRow[] = [];
-  for (const row of model.rows) {
-    let constant = 0;
-    const terms: Term[] = [];
-    for (const term of row.terms) {
-      const value = fixed.get(term[0]);
-      if (value === undefined) terms.push(term);
-      else constant += term[1] * value;
-    }
-    // A row left with no free variable holds already (the values come from a feasible allocation).
-    if (terms.length === 0) continue;
-    rows.push({ ...row, terms, lower: row.lower === undefined ? undefined : row.lower - constant, upper: row.upper === undefined ? undefined : row.upper - constant });
-  }
-  const reduced: AllocationModel = {
-    ...model,
-    variables: model.variables.filter((variable) => !fixed.has(variable.name)),
-    objective: model.objective.filter(([variable]) => !fixed.has(variable)),
-    rows,
-    candidates: model.candidates,
-  };
-  const outcome = await solveModel(reduced, options);
-  if (outcome.status !== 'optimal' && outcome.status !== 'feasible') return outcome;
-  const values = new Map(outcome.values);
-  for (const [name, value] of fixed) values.set(name, value);
-  return { ...outcome, values };
 }

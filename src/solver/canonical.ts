@@ -15,7 +15,7 @@
  * tie-mates below it get nothing, or that already has its largest grant, is settled as it stands.
  */
 import type { AllocationModel, ModelRow, Term } from '../model/types.js';
-import { heldSolver, solveHeld } from './held.js';
+import { heldSolver } from './held.js';
 import { DEFAULT_SOLVE_OPTIONS, type SolveOptions, type SolveOutcome } from './types.js';
 
 /**
@@ -113,7 +113,9 @@ export async function solveCanonical(
   const exact: Partial<SolveOptions> = { ...options, relativeGap: options.relativeGap ?? 0 };
   // One time limit for the whole: the tie-break's solves share what the first one left.
   const deadline = performance.now() + (options.timeLimitMs ?? DEFAULT_SOLVE_OPTIONS.timeLimitMs);
-  const first = await solveHeld(model, exact);
+  // Reduced once: the first solve, and the tie-break's when the caller already holds all but one class.
+  const whole = heldSolver(model);
+  const first = await whole(model.objective, [], exact);
   if (first.status !== 'optimal') return { outcome: first, tieSolves: 0, optimum: undefined };
   const optimum = objectiveInSteps(model, first.values);
   const rows: ModelRow[] = [optimumRow(model, optimum - OPTIMUM_SLACK)];
@@ -152,7 +154,7 @@ export async function solveCanonical(
     }
     // One class's held model is the same for each of its members (the others keep their totals):
     // reduced once, each solve brings its objective and the rows settled since.
-    if (held?.members !== members) held = { members, rows: rows.length, solve: heldSolver(maximiseTotal(model, candidate, rows, { members, values: current.values })) };
+    if (held?.members !== members) held = alreadyHeld(movable, members) ? { members, rows: 0, solve: whole } : { members, rows: rows.length, solve: heldSolver(maximiseTotal(model, candidate, rows, { members, values: current.values })) };
     const objective = (model.candidates[candidate]?.grants ?? []).map((grant): Term => [grant.variable, 1]);
     const extra = rows.slice(held.rows);
     let best = await held.solve(objective, extra, { ...exact, timeLimitMs: left });
@@ -177,4 +179,9 @@ export async function solveCanonical(
   }
   const outcome: SolveOutcome = current === first && notes.length === first.notes.length ? first : { ...current, ms, notes };
   return { outcome, tieSolves, optimum };
+}
+
+/** True when the caller holds everyone but this class (the tie search): the model is the class's held model already. */
+function alreadyHeld(movable: ReadonlySet<number> | undefined, members: readonly number[]): boolean {
+  return movable !== undefined && movable.size === members.length && members.every((member) => movable.has(member));
 }

@@ -33,7 +33,7 @@ export function heldSolver(held: AllocationModel): (objective: readonly Term[], 
   const reduction = reduceHeld(held);
   return async (objective, extra, options) => {
     const whole = { ...held, objective, rows: [...held.rows, ...extra] };
-    if (reduction === undefined) return solveHeld(whole, options);
+    if (reduction === undefined) return extra.length === 0 ? solveModel(whole, options) : solveHeld(whole, options);
     const rows: ModelRow[] = [];
     for (const row of extra) {
       const reduced = reduction.row(row);
@@ -92,9 +92,9 @@ export function reduceHeld(model: AllocationModel): Reduction | undefined {
   const fixed = new Map<string, number>();
   for (const variable of model.variables) if (variable.upper !== undefined && variable.lower === variable.upper) fixed.set(variable.name, variable.lower);
   const merged = model.rows.map((row) => mergeFree(row.terms, fixed));
-  const pairs = heldPairs(model, merged);
+  const { pairs, repeats } = heldPairs(model, merged);
   if (fixed.size === 0 && pairs.size === 0) return undefined;
-  const classes = classesOf(model, merged, pairs);
+  const classes = classesOf(model, merged, pairs, repeats);
   const held = new Map<string, { pair: Pair; classed: PairClass; first: boolean }>();
   for (const classed of classes) {
     for (const pair of classed.pairs) {
@@ -114,6 +114,7 @@ export function reduceHeld(model: AllocationModel): Reduction | undefined {
     rows.push({ name: `${classed.first}_total`, terms: [[classed.first, 1], [classed.second, 1]], lower: total, upper: total, origin: { kind: 'settled', candidate: -1 } });
   }
   const pairRows = new Set([...held.values()].map((entry) => entry.pair.row));
+  for (const [index, pair] of repeats) if (held.has(pair.first)) pairRows.add(index);
   model.rows.forEach((row, index) => {
     const reduced = pairRows.has(index) ? 'holds' : reduceRow(row, merged[index] ?? mergeFree(row.terms, fixed), held);
     if (reduced !== 'holds' && reduced !== undefined) rows.push(reduced);
@@ -184,10 +185,14 @@ function mergeFree(terms: readonly Term[], fixed: ReadonlyMap<string, number>): 
   return { terms: free, constant };
 }
 
-/** Rows x + y = total (one coefficient, two integer variables, each in no other such row), by row index. */
-function heldPairs(model: AllocationModel, merged: readonly Merged[]): Map<number, Pair> {
+/**
+ * Rows x + y = total (one coefficient, two integer variables, each in no other such row), by row
+ * index; a row that repeats one of them (the tie search holds a held model again) is a repeat.
+ */
+function heldPairs(model: AllocationModel, merged: readonly Merged[]): { pairs: Map<number, Pair>; repeats: Map<number, Pair> } {
   const variables = new Map(model.variables.map((variable) => [variable.name, variable]));
   const pairs = new Map<number, Pair>();
+  const repeats = new Map<number, Pair>();
   const owner = new Map<string, number>();
   const clash = new Set<number>();
   model.rows.forEach((row, index) => {
@@ -203,6 +208,12 @@ function heldPairs(model: AllocationModel, merged: readonly Merged[]): Map<numbe
     const low = Math.max(x.lower, whole - (y.upper ?? Infinity));
     const high = Math.min(x.upper ?? Infinity, whole - y.lower);
     if (!(low <= high) || !Number.isInteger(low) || !Number.isInteger(high)) return;
+    const before = owner.get(first);
+    const earlier = before === undefined ? undefined : pairs.get(before);
+    if (earlier !== undefined && earlier.second === second && earlier.total === whole && owner.get(second) === before) {
+      repeats.set(index, earlier);
+      return;
+    }
     for (const name of [first, second]) {
       const other = owner.get(name);
       if (other !== undefined) clash.add(other).add(index);
@@ -211,14 +222,15 @@ function heldPairs(model: AllocationModel, merged: readonly Merged[]): Map<numbe
     pairs.set(index, { row: index, first, second, total: whole, low, high });
   });
   for (const index of clash) pairs.delete(index);
-  return pairs;
+  for (const [index, pair] of repeats) if (!pairs.has(pair.row)) repeats.delete(index);
+  return { pairs, repeats };
 }
 
 /**
  * Groups the pairs by the rows that see one grant alone (with its coefficient). A pair that a row
  * sees with two coefficients, or that the objective values unevenly, stays in the model.
  */
-function classesOf(model: AllocationModel, merged: readonly Merged[], pairs: ReadonlyMap<number, Pair>): PairClass[] {
+function classesOf(model: AllocationModel, merged: readonly Merged[], pairs: ReadonlyMap<number, Pair>, repeats: ReadonlyMap<number, Pair>): PairClass[] {
   const pairOf = new Map<string, Pair>();
   for (const pair of pairs.values()) {
     pairOf.set(pair.first, pair);
@@ -240,7 +252,9 @@ function classesOf(model: AllocationModel, merged: readonly Merged[], pairs: Rea
     }
   };
   visit(mergeFree(model.objective, new Map()).terms, 'objective');
-  merged.forEach((row, index) => visit(row.terms, index));
+  merged.forEach((row, index) => {
+    if (!repeats.has(index)) visit(row.terms, index);
+  });
   const classes = new Map<string, PairClass>();
   for (const pair of pairs.values()) {
     if (broken.has(pair)) continue;

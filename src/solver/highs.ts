@@ -249,8 +249,7 @@ function fastSolve(model: Model, arrays: Arrays, settings: HighsSettings, start:
   // Reduced costs carry round-off too: fix only what clears the threshold by a margin.
   const slack = CERTIFICATE_SLACK * Math.max(1, Math.abs(bound));
 
-  // The neighbourhood: columns whose reduced cost exceeds a fraction of the target gap stay where the relaxation holds them.
-  const near = residual(model, arrays, fixByReducedCost(arrays, colValue, colDual, settings.relativeGap * Math.max(1, Math.abs(bound))), start, settings.relativeGap);
+  const near = neighbourhoods(model, arrays, { colValue, colDual, bound }, settings, start);
   if (near === undefined) return fullSolve(model, arrays, settings, start);
   const nearGap = relative(bound, near.objective);
   if (nearGap <= settings.relativeGap + CERTIFICATE_SLACK) return { status: 'solved', values: namedValues(arrays, near.values), gap: nearGap };
@@ -267,6 +266,37 @@ function fastSolve(model: Model, arrays: Arrays, settings: HighsSettings, start:
   const best = rest.objective >= near.objective ? rest : near;
   const gap = relative(Math.min(bound, Math.max(rest.bound, near.objective)), best.objective);
   return { status: rest.optimal || gap <= settings.relativeGap + CERTIFICATE_SLACK ? 'solved' : 'feasible', values: namedValues(arrays, best.values), gap };
+}
+
+/**
+ * How much wider the second neighbourhood is than the first: it frees the columns whose reduced
+ * cost is below 1/NEIGHBOURHOOD_WIDENING of the first one's distance to the bound (on the hard
+ * 1,000-candidate call, 1/500 found an allocation 2e-5 from the optimum in a fifth of the time the
+ * target gap's neighbourhood took, and 1/160 the same one more slowly).
+ */
+const NEIGHBOURHOOD_WIDENING = 500;
+
+type Residual = NonNullable<ReturnType<typeof residual>>;
+
+/**
+ * The neighbourhoods, each an allocation: first only the integer columns whose reduced cost is nil
+ * move (a small MILP); when that misses the target gap, a wider one started from it; when the first
+ * finds nothing, the target gap's neighbourhood (columns whose reduced cost is below it move).
+ */
+function neighbourhoods(model: Model, arrays: Arrays, relaxation: { colValue: Float64Array; colDual: Float64Array; bound: number }, settings: HighsSettings, start: Float64Array | undefined): Residual | undefined {
+  const { colValue, colDual, bound } = relaxation;
+  const scale = Math.max(1, Math.abs(bound));
+  const slack = CERTIFICATE_SLACK * scale;
+  const targetThreshold = settings.relativeGap * scale;
+  const tight = fixByReducedCost(arrays, colValue, colDual, slack);
+  const first = residual(model, arrays, tight, start, settings.relativeGap);
+  if (first === undefined) return targetThreshold > slack ? residual(model, arrays, fixByReducedCost(arrays, colValue, colDual, targetThreshold), start, settings.relativeGap) : undefined;
+  if (relative(bound, first.objective) <= settings.relativeGap + CERTIFICATE_SLACK || remaining(model, settings) <= 0) return first;
+  const threshold = Math.min(targetThreshold > slack ? targetThreshold : Infinity, (bound - first.objective) / NEIGHBOURHOOD_WIDENING);
+  const wider = fixByReducedCost(arrays, colValue, colDual, threshold);
+  if (threshold <= slack || wider.fixed >= tight.fixed) return first;
+  const second = residual(model, arrays, wider, first.values, settings.relativeGap);
+  return second !== undefined && second.objective > first.objective ? second : first;
 }
 
 /** (bound − objective) / |objective|; below CERTIFICATE_SLACK it is the solver's round-off and counts as 0. */

@@ -4,7 +4,7 @@
  * Facts only, read from the allocation; the re-solved figures of `explain` (issue 10) come in through
  * `ReportInput.explanations` and take the place of these reasons when present.
  */
-import type { CandidateResult, RuleResult } from '../analysis/allocation.js';
+import type { CandidateResult, RuleResult } from '../domain/allocation.js';
 import type { Lock, Scenario } from '../domain/types.js';
 import { ruleGroups } from '../model/build.js';
 import type { ReportAllocation } from './types.js';

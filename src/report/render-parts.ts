@@ -1,5 +1,5 @@
 /** What every section of the report reads (its data, its words, its numbers), and the small pieces they share. */
-import type { RuleResult } from '../analysis/allocation.js';
+import type { RuleResult } from '../domain/allocation.js';
 import type { NumberFormats } from '../domain/numbers.js';
 import { escapeHtml as e } from './html.js';
 import type { Labels } from './labels.js';

@@ -1,5 +1,5 @@
 /** The report's first sections: the call, the summary, the policy, the allocation, its charts, its rules. */
-import type { CandidateResult } from '../analysis/allocation.js';
+import type { CandidateResult } from '../domain/allocation.js';
 import { barChart, type Bar } from './charts.js';
 import { escapeHtml as e } from './html.js';
 import { facts, formatRaw, meter, ruleBound, ruleValue, type Context, type Section } from './render-parts.js';

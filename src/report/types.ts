@@ -3,7 +3,7 @@
  * computed. The renderer reads files nowhere and asks no clock: the same data gives the same bytes.
  */
 import type { Lang } from '../domain/lang.js';
-import type { Allocation, Selection } from '../analysis/allocation.js';
+import type { Allocation, Selection } from '../domain/allocation.js';
 import type { Comparison } from '../analysis/compare.js';
 import type { Robustness, RobustnessOptions } from '../analysis/robustness.js';
 import type { Scenario } from '../domain/types.js';

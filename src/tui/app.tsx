@@ -27,7 +27,8 @@ import { layoutOf, MIN_COLUMNS, MIN_ROWS } from './layout.js';
 import type { Area, Shown } from './lines.js';
 import { Lines } from './lines-view.js';
 import { robustnessView } from './robustness/lines.js';
-import { SERVICES, type Services, type SessionSolveOptions } from './services.js';
+import { createSession } from '../analysis/pipeline.js';
+import { servicesIn, type Services, type SessionSolveOptions } from './services.js';
 import { initialState, type TuiState, type View } from './state.js';
 import { isSolving, isStale } from './selectors.js';
 import { summaryView } from './summary/lines.js';
@@ -89,7 +90,8 @@ export function App(props: AppProps) {
   const [state, dispatch] = useReducer(update, undefined, () =>
     initialState(props.scenario, { policy: props.policy, weights: props.weights, cwd: process.cwd(), size }),
   );
-  const services = useMemo<Services>(() => ({ ...SERVICES, ...props.services }), [props.services]);
+  // One session for the whole run, made when the simulator opens.
+  const services = useMemo<Services>(() => ({ ...servicesIn(createSession()), ...props.services }), [props.services]);
   useSolver(state, dispatch, services, props.solveOptions ?? NO_OPTIONS);
   useRuns(state, dispatch, services, props.solveOptions ?? NO_OPTIONS);
   useTasks(state.task, dispatch, services);

@@ -1,5 +1,5 @@
 /** The change column: how each candidate's grant moved between two allocations, matched by id. */
-import type { Allocation } from '../analysis/allocation.js';
+import type { Allocation } from '../domain/allocation.js';
 import { formatEuroChange } from '../domain/money.js';
 
 /** How one candidate's grant moved. `euros` is the signed difference (for `out`, minus the old grant). */

@@ -1,5 +1,5 @@
 /** What the screens and the slices read from the state: pure functions of it, never changing it. */
-import type { Allocation, Selection } from '../analysis/allocation.js';
+import type { Allocation, Selection } from '../domain/allocation.js';
 import { formatEuros } from '../domain/money.js';
 import type { Policy, Scenario } from '../domain/types.js';
 import { normaliseWeights, type Weights } from '../scoring/weights.js';

@@ -1,5 +1,5 @@
 /** The side effects the simulator needs, in one place, so that tests can slow them down or fail them. */
-import { allocate } from '../analysis/allocation.js';
+import { allocate, type Session } from '../analysis/pipeline.js';
 import { explainInfeasibility } from '../analysis/conflicts.js';
 import { explainCandidate } from '../analysis/explain.js';
 import { robustness } from '../analysis/robustness.js';
@@ -21,7 +21,19 @@ export interface Services {
   readonly robustness: typeof robustness;
 }
 
-export const SERVICES: Services = { allocate, explainInfeasibility, explainCandidate, savePolicy, writeOutput, sweepWeight, tippingPoints, robustness };
+/** The services of one simulator run: its solves share `session` (a policy's formula is compiled once). */
+export function servicesIn(session: Session): Services {
+  return {
+    allocate: (scenario, selection, options = {}) => allocate(scenario, selection, { session, ...options }),
+    explainInfeasibility,
+    explainCandidate: (scenario, selection, id, options = {}) => explainCandidate(scenario, selection, id, { session, ...options }),
+    savePolicy,
+    writeOutput,
+    sweepWeight,
+    tippingPoints,
+    robustness,
+  };
+}
 
 /** Solver settings of the session (`--solver`, `--time-limit`). */
 export type SessionSolveOptions = Partial<SolveOptions>;

@@ -5,7 +5,8 @@
  * files) are requested as data (`generation`, `task`) and run by thin hooks, which report back with
  * actions. Tests drive it without a terminal.
  */
-import type { Allocation, AllocationOutcome } from '../analysis/allocation.js';
+import type { Allocation } from '../domain/allocation.js';
+import type { AllocationOutcome } from '../analysis/pipeline.js';
 import type { ConflictReport } from '../analysis/conflicts.js';
 import type { Scenario } from '../domain/types.js';
 import { defaultExportPath } from '../io/export-path.js';

@@ -1,6 +1,6 @@
 /** `enveloppe solve`'s table: tags in a column of their own, names whole, the mean score instead of the raw objective. */
 import { afterAll, expect, test } from 'vitest';
-import { allocate } from '../../src/analysis/allocation.js';
+import { allocate } from '../../src/analysis/pipeline.js';
 import { renderReport } from '../../src/cli/report.js';
 import { loadScenario } from '../../src/io/scenario.js';
 import { stopJslpWorker } from '../../src/solver/jslp-runner.js';

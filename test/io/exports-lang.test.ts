@@ -4,7 +4,7 @@
  * for the plain CSV). Headers, yes/no and the number cells are checked in both languages.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allocate } from '../../src/analysis/allocation.js';
+import { allocate } from '../../src/analysis/pipeline.js';
 import type { Allocation } from '../../src/domain/allocation.js';
 import type { Scenario } from '../../src/domain/types.js';
 import { allocationCsv } from '../../src/io/allocation-export.js';

@@ -4,7 +4,8 @@
  * rendered when the solve provides them.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allocate, type Allocation } from '../../src/analysis/allocation.js';
+import { allocate } from '../../src/analysis/pipeline.js';
+import type { Allocation } from '../../src/domain/allocation.js';
 import { lineUp } from '../../src/analysis/compare.js';
 import { classify, type Robustness } from '../../src/analysis/robustness.js';
 import type { Scenario } from '../../src/domain/types.js';

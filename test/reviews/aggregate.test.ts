@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allocate } from '../../src/analysis/allocation.js';
+import { allocate } from '../../src/analysis/pipeline.js';
 import type { Scenario } from '../../src/domain/types.js';
 import { candidatesFromCsv } from '../../src/io/candidates.js';
 import { readCsvFile } from '../../src/io/csv.js';

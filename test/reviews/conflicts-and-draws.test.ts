@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { allocate } from '../../src/analysis/allocation.js';
+import { allocate } from '../../src/analysis/pipeline.js';
 import { robustness } from '../../src/analysis/robustness.js';
 import type { AggregateRule, Review, ReviewSettings } from '../../src/domain/reviews.js';
 import type { Candidate, Scenario } from '../../src/domain/types.js';

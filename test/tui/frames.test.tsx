@@ -8,7 +8,8 @@
  * about layout; test/tui/analyses.test.tsx runs the analyses themselves.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { allocate, type Allocation, type AllocationOutcome, type Selection } from '../../src/analysis/allocation.js';
+import { allocate, type AllocationOutcome } from '../../src/analysis/pipeline.js';
+import type { Allocation, Selection } from '../../src/domain/allocation.js';
 import { explainInfeasibility, type ConflictReport } from '../../src/analysis/conflicts.js';
 import type { PoolResult } from '../../src/analysis/pool.js';
 import { classify, type Robustness } from '../../src/analysis/robustness.js';

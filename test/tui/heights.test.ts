@@ -1,6 +1,6 @@
 /** The key maps count the help's and the summary's lines from data: the counts agree with the lines drawn. */
 import { afterAll, describe, expect, test } from 'vitest';
-import { allocate } from '../../src/analysis/allocation.js';
+import { allocate } from '../../src/analysis/pipeline.js';
 import { loadScenario } from '../../src/io/scenario.js';
 import { stopJslpWorker } from '../../src/solver/jslp-runner.js';
 import { helpHeight, helpLines } from '../../src/tui/help/lines.js';

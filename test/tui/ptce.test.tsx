@@ -1,6 +1,7 @@
 /** The simulator on the 2013 call (130 candidates, 9 criteria, 2 years), and a slow solve that never freezes it. */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { allocate, type AllocationOutcome, type Selection } from '../../src/analysis/allocation.js';
+import { allocate, type AllocationOutcome } from '../../src/analysis/pipeline.js';
+import type { Selection } from '../../src/domain/allocation.js';
 import type { Scenario } from '../../src/domain/types.js';
 import { loadScenario } from '../../src/io/scenario.js';
 import { stopJslpWorker } from '../../src/solver/jslp-runner.js';

@@ -1,6 +1,7 @@
 /** The simulator's reducer and pure helpers, driven without a terminal. */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { allocate, type Allocation, type AllocationOutcome } from '../../src/analysis/allocation.js';
+import { allocate, type AllocationOutcome } from '../../src/analysis/pipeline.js';
+import type { Allocation } from '../../src/domain/allocation.js';
 import type { Scenario } from '../../src/domain/types.js';
 import { loadScenario } from '../../src/io/scenario.js';
 import { stopJslpWorker } from '../../src/solver/jslp-runner.js';

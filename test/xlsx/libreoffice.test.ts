@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { allocate } from '../../src/analysis/allocation.js';
+import { allocate } from '../../src/analysis/pipeline.js';
 import { loadScenario } from '../../src/io/scenario.js';
 import { allocationSheet, parametersSheet, regionsAndRulesSheet } from '../../src/io/workbook-export.js';
 import { workbookBytes } from '../../src/io/xlsx.js';

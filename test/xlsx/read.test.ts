@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it, vi } from 'vitest';
 import { ptce2015Workbook } from '../../scripts/generate-scenarios.js';
-import { allocate } from '../../src/analysis/allocation.js';
+import { allocate } from '../../src/analysis/pipeline.js';
 import { UserError } from '../../src/domain/errors.js';
 import { headerKey, matchHeader } from '../../src/io/columns.js';
 import { loadScenario } from '../../src/io/scenario.js';

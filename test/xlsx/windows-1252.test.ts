@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { allocate } from '../../src/analysis/allocation.js';
+import { allocate } from '../../src/analysis/pipeline.js';
 import { allocationCsv } from '../../src/io/allocation-export.js';
 import { loadScenario } from '../../src/io/scenario.js';
 import { decodeText } from '../../src/io/text.js';

@@ -2,7 +2,7 @@
  * The allocation table: candidates by grant then score, with what changed. Only the rows that fit
  * are drawn. Enter opens a candidate's detail, which takes over this view until Esc.
  */
-import type { CandidateResult } from '../../analysis/allocation.js';
+import type { CandidateResult } from '../../domain/allocation.js';
 import { formatEuroChange, formatEuros, formatPercent } from '../../domain/money.js';
 import { changeColor, changesBetween, formatChange } from '../changes.js';
 import { isStale, selectedIndex, visibleCandidates } from '../selectors.js';

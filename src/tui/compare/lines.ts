@@ -5,7 +5,7 @@
  * from the reference to the current); who enters and who leaves; totals by region and rule group.
  * The title stays; the rest scrolls.
  */
-import type { Allocation } from '../../analysis/allocation.js';
+import type { Allocation } from '../../domain/allocation.js';
 import { lineUp, type ComparedCandidate, type Comparison } from '../../analysis/compare.js';
 import { formatEuros } from '../../domain/money.js';
 import { changeColor, changeOf, formatChange, type Change } from '../changes.js';

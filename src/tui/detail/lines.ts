@@ -1,5 +1,5 @@
 /** One candidate: its marks, its score broken down by criterion, the rules it counts towards, its lock. */
-import type { Allocation, CandidateResult } from '../../analysis/allocation.js';
+import type { Allocation, CandidateResult } from '../../domain/allocation.js';
 import { formatEuros, formatPercent } from '../../domain/money.js';
 import type { Candidate, Scenario } from '../../domain/types.js';
 import { ruleGroups } from '../../domain/rules.js';

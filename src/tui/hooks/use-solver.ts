@@ -4,7 +4,7 @@
  * results of superseded generations, so the screen never shows an allocation of old edits.
  */
 import { useEffect, useRef, type Dispatch } from 'react';
-import type { AllocationOutcome } from '../../analysis/allocation.js';
+import type { AllocationOutcome } from '../../analysis/pipeline.js';
 import type { Services, SessionSolveOptions } from '../services.js';
 import { selectionOf } from '../selectors.js';
 import type { Action, TuiState } from '../state.js';

@@ -2,7 +2,7 @@
  * The prompt's slice: the line where the user types (a filter, a budget value, a policy name, an
  * export path), and the task it asks of the hooks (save a policy, write a file) until it is done.
  */
-import type { Allocation } from '../../analysis/allocation.js';
+import type { Allocation } from '../../domain/allocation.js';
 import { POLICY_NAME } from '../../domain/names.js';
 import type { Policy, ReturnTier, Scenario } from '../../domain/types.js';
 import { budgetFields, submitBudget, type BudgetField } from '../budget/state.js';

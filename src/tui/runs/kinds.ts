@@ -3,7 +3,7 @@
  * hooks to compute, how far a run has gone, and what it gave. Pure: the reducer decides when a run
  * starts or stops, hooks/use-runs.ts runs it.
  */
-import type { Allocation } from '../../analysis/allocation.js';
+import type { Allocation } from '../../domain/allocation.js';
 import type { Robustness, RobustnessOptions } from '../../analysis/robustness.js';
 import type { TippingAnalysis, WeightSweep } from '../../analysis/sweep.js';
 import type { Scenario } from '../../domain/types.js';

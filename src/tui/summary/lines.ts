@@ -1,5 +1,5 @@
 /** Spend by region and by rule group as bars, each rule's bounds drawn (│) and binding rules marked (●). */
-import type { Allocation, RuleResult } from '../../analysis/allocation.js';
+import type { Allocation, RuleResult } from '../../domain/allocation.js';
 import { euroWeightedScore } from '../../analysis/mean-score.js';
 import { formatEuros } from '../../domain/money.js';
 import { isStale } from '../selectors.js';

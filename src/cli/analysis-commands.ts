@@ -2,6 +2,7 @@
  * The analysis commands: compare, sweep, tipping, budget-sweep, robustness. Each loads the
  * scenario, runs the analysis in src/analysis, then prints a table, JSON, or writes a CSV.
  */
+import { parseLang } from '../domain/lang.js';
 import { comparePolicies } from '../analysis/compare.js';
 import { budgetSweep } from '../analysis/budget-sweep.js';
 import type { PoolOptions } from '../analysis/pool.js';
@@ -47,7 +48,7 @@ async function context(path: string, flags: AnalysisFlags, console: Console, sig
   // Analyses solve many times: HiGHS by default, where jslp would spend its budget on every return-tier model.
   const solve: Partial<SolveOptions> = solveChoice(flags, DEFAULT_ANALYSIS_ENGINE);
   refuseCsvNamedXlsx(flags.csv);
-  const scenario = await loadScenario(path);
+  const scenario = await loadScenario(path, { lang: parseLang(flags.lang ?? 'en') ?? 'en' });
   const inputs = [scenario.file, scenario.candidatesFile, ...(scenario.reviews === undefined ? [] : [scenario.reviews.settings.file])];
   if (flags.csv !== undefined) checkOutputPath(flags.csv, inputs, 'CSV');
   if (flags.xlsx !== undefined) checkOutputPath(flags.xlsx, inputs, 'workbook');

@@ -58,7 +58,7 @@ function oneLine(text: string, lang: Lang): string {
 function attachSolveCommands(commands: ReturnType<typeof buildProgram>['commands'], console: Console, lang: Lang, setCode: SetCode): void {
   commands.solve.action(async (path: string, flags: SolveFlags) => setCode(await (await solveCommands()).runSolve(path, flags, console, lang)));
   commands.validate.action(async (path: string) => setCode(await (await solveCommands()).runValidate(path, console, lang)));
-  commands.explain.action(async (path: string, id: string, flags: SolveFlags) => setCode(await (await solveCommands()).runExplain(path, id, flags, console)));
+  commands.explain.action(async (path: string, id: string, flags: SolveFlags) => setCode(await (await solveCommands()).runExplain(path, id, { ...flags, lang }, console)));
   commands.report.action(async (path: string, flags: ReportFlags) => setCode(await (await import('./report-command.js')).runReport(path, flags, console, undefined, lang)));
   commands.verify.action(async (path: string, flags: VerifyFlags) => setCode(await (await solveCommands()).runVerify(path, console, flags.key)));
 }
@@ -72,7 +72,8 @@ function attachAnalysisCommands(commands: ReturnType<typeof buildProgram>['comma
     const interrupt = (): void => controller.abort(new UserError({ en: WORDS.en.cancelled, fr: WORDS.fr.cancelled }, { exitCode: EXIT.interrupted }));
     process.once('SIGINT', interrupt);
     try {
-      setCode(await run(path, flags, console, controller.signal));
+      // The language as main settled it (--lang, else the locale).
+      setCode(await run(path, { ...flags, lang }, console, controller.signal));
     } finally {
       process.removeListener('SIGINT', interrupt);
     }

@@ -186,7 +186,7 @@ async function reportNoOptimum(path: string, scenario: Scenario, outcome: Exclud
 /** `enveloppe report`: solve, compare and measure what the flags ask, then write the HTML (and the record). */
 export async function runReport(path: string, flags: ReportFlags, console: Console, signal?: AbortSignal, lang: Lang = 'en'): Promise<number> {
   const plan = reportPlan(flags);
-  const scenario = await loadScenario(path);
+  const scenario = await loadScenario(path, { lang });
   const { policy, weights, compared } = reportSelection(scenario, flags, plan);
   const selection: Selection = weights === undefined ? { policy } : { policy, weights };
   const session = createSession();

@@ -1,4 +1,5 @@
 /** `enveloppe solve` and `enveloppe validate`: load, solve, then print and write what was asked. */
+import { parseLang } from '../domain/lang.js';
 import { relative } from 'node:path';
 import { allocate, createSession, type AllocationOutcome, type Session } from '../analysis/pipeline.js';
 import type { Allocation, Selection } from '../domain/allocation.js';
@@ -39,7 +40,7 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
   }
   // A bad key is refused before the solve, like a bad output path.
   const signer = flags.sign === undefined ? undefined : readSigningKey(flags.sign);
-  const loaded = await loadScenario(path);
+  const loaded = await loadScenario(path, { lang });
   const lottery = lotteryOf(loaded, flags.lottery, flags.lotteryBand);
   // A lottery from the command line becomes part of the scenario, so the record carries it.
   const scenario: Scenario = lottery === undefined ? loaded : { ...loaded, lottery };
@@ -170,7 +171,7 @@ async function crossCheck(scenario: Scenario, selection: Selection, mine: Alloca
 /** `enveloppe explain SCENARIO ID`: why a candidate is or is not funded, each figure re-solved. */
 export async function runExplain(path: string, id: string, flags: SolveFlags, console: Console): Promise<number> {
   const { engine, timeLimitMs } = solveChoice(flags);
-  const loaded = await loadScenario(path);
+  const loaded = await loadScenario(path, { lang: parseLang(flags.lang ?? 'en') ?? 'en' });
   const lottery = lotteryOf(loaded, flags.lottery, flags.lotteryBand);
   const scenario: Scenario = lottery === undefined ? loaded : { ...loaded, lottery };
   const policy = policyName(scenario, flags.policy);
@@ -227,7 +228,7 @@ export function renderConflicts(report: ConflictReport, lang: Lang = 'en'): stri
 export async function runValidate(path: string, console: Console, lang: Lang = 'en'): Promise<number> {
   const words = WORDS[lang];
   const euros = words.n.euros;
-  const scenario = await loadScenario(path);
+  const scenario = await loadScenario(path, { lang });
   const policy = scenario.policies[0]?.name ?? '';
   const outcome = await allocate(scenario, { policy }, { session: createSession() });
   const years = scenario.envelope.years.length > 0 ? ` (${scenario.envelope.years.map((entry) => `${entry.year}: ${euros(entry.ceiling)}`).join(', ')})` : '';

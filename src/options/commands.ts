@@ -20,7 +20,7 @@ import {
 import type { ArgumentSpec, CommandSpec, FlagsOf, OptionSpec } from './schema.js';
 
 /** `--lang fr|en` on every command; left out of the help, whose English must not change. */
-const LANG: OptionSpec = { flags: '--lang <code>', help: { en: 'fr or en (default: from the locale)', fr: 'fr ou en (par défaut : selon la locale)' }, hidden: true };
+const LANG = { flags: '--lang <code>', help: { en: 'fr or en (default: from the locale)', fr: 'fr ou en (par défaut : selon la locale)' }, hidden: true } as const satisfies OptionSpec;
 
 const SCENARIO: ArgumentSpec = { name: '<scenario>', help: { en: 'scenario file (YAML)', fr: 'fichier du scénario (YAML)' } };
 

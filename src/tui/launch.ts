@@ -6,7 +6,7 @@
 import { relative } from 'node:path';
 import { UserError } from '../domain/errors.js';
 import { loadScenario } from '../io/scenario.js';
-import { EXIT, engineChoice, parseWeights, policyName, seconds, type Console, type SolveFlags } from '../options/flags.js';
+import { EXIT, parseWeights, policyName, solveChoice, type Console, type SolveFlags } from '../options/flags.js';
 
 /** The streams the simulator takes over. */
 export interface Terminal {
@@ -27,8 +27,8 @@ export async function runSimulator(path: string, flags: SolveFlags, console: Con
     console.err(`enveloppe: the simulator needs a terminal (stdin and stdout are not both a TTY); to print the allocation instead, run 'enveloppe solve ${shown}'.\n`);
     return EXIT.usage;
   }
-  const engine = engineChoice(flags.solver ?? 'auto');
-  const timeLimitMs = flags.timeLimit === undefined ? undefined : seconds(flags.timeLimit, '--time-limit') * 1000;
+  // --solver and --time-limit read as every command reads them.
+  const solveOptions = solveChoice(flags);
   prepareEnvironment(process.env);
   // Ink and React (~0.4 s) load while the scenario is read and checked: the first frame waits for the slower of the two only.
   const screen = import('./screen.js');
@@ -37,7 +37,7 @@ export async function runSimulator(path: string, flags: SolveFlags, console: Con
   const policy = policyName(scenario, flags.policy);
   const weights = flags.weights === undefined ? undefined : parseWeights(scenario, flags.weights);
   const { showSimulator } = await screen;
-  return showSimulator({ scenario, policy, weights, solveOptions: timeLimitMs === undefined ? { engine } : { engine, timeLimitMs } }, terminal);
+  return showSimulator({ scenario, policy, weights, solveOptions }, terminal);
 }
 
 /**

@@ -22,12 +22,12 @@ import { policyWeights, sweepWeight, tippingPoints } from '../../src/analysis/sw
 import type { Scenario } from '../../src/domain/types.js';
 import { loadScenario } from '../../src/io/scenario.js';
 import { withShare, type Weights } from '../../src/scoring/weights.js';
-import { assertAllocationHonours, closeRelative } from '../engine/check.js';
+import { assertAllocationHonours, closeRelative } from '../solver/check.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const BIN = join(ROOT, 'bin/enveloppe.js');
 const SHIPPED = new Map<string, Scenario>();
-// ptce-2015-portail is ptce-2015 read from a workbook (test/xlsx checks it gives the same allocation).
+// ptce-2015-portail is ptce-2015 read from a workbook (test/io/xlsx-read.test.ts checks it gives the same allocation).
 for (const file of readdirSync(join(ROOT, 'scenarios')).filter((name) => name.endsWith('.yaml') && name !== 'ptce-2015-portail.yaml').sort()) {
   SHIPPED.set(basename(file, '.yaml'), await loadScenario(join(ROOT, 'scenarios', file)));
 }

@@ -21,7 +21,7 @@ import { loadScenario } from '../../src/io/scenario.js';
 import { buildModel, capUnits, isEligible } from '../../src/model/build.js';
 import type { AllocationModel, ModelRow, RowOrigin } from '../../src/model/types.js';
 import { solveModel } from '../../src/solver/solve.js';
-import { scenarioArbitrary } from '../engine/arbitrary.js';
+import { scenarioArbitrary } from '../solver/arbitrary.js';
 
 const TINY = await loadScenario(fileURLToPath(new URL('../../scenarios/tiny.yaml', import.meta.url)));
 const HIGHS = { engine: 'highs' } as const;

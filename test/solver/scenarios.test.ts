@@ -18,7 +18,7 @@ import { stopJslpWorker } from '../../src/solver/jslp-runner.js';
 import { assertAllocationHonours, closeRelative } from './check.js';
 
 const SCENARIOS = resolve(dirname(fileURLToPath(import.meta.url)), '../../scenarios');
-// ptce-2015-portail is ptce-2015 read from a workbook: test/xlsx checks it gives the same allocation.
+// ptce-2015-portail is ptce-2015 read from a workbook: test/io/xlsx-read.test.ts checks it gives the same allocation.
 const files = readdirSync(SCENARIOS).filter((file) => file.endsWith('.yaml') && file !== 'ptce-2015-portail.yaml').sort();
 const shipped: { name: string; scenario: Scenario }[] = [];
 for (const file of files) shipped.push({ name: basename(file, '.yaml'), scenario: await loadScenario(join(SCENARIOS, file)) });

@@ -1,7 +1,7 @@
 /**
  * The LP file: on tiny it is exactly the committed fixture, so any change to the model shows in
  * review as a diff of test/fixtures/engine/tiny.lp (regenerate it with
- * `ENVELOPPE_UPDATE_FIXTURES=1 npx vitest run test/engine/lp-format.test.ts`, then read the diff).
+ * `ENVELOPPE_UPDATE_FIXTURES=1 npx vitest run test/model/lp-format.test.ts`, then read the diff).
  * Numbers never use exponents, lines stay under CPLEX's 255 characters, names are plain.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ import { loadScenario } from '../../src/io/scenario.js';
 import { buildModel } from '../../src/model/build.js';
 import { lpNumber, toLpFormat } from '../../src/model/lp-format.js';
 import type { AllocationModel } from '../../src/model/types.js';
-import { scenarioArbitrary } from './arbitrary.js';
+import { scenarioArbitrary } from '../solver/arbitrary.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURE = join(ROOT, 'test/fixtures/engine/tiny.lp');

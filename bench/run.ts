@@ -18,6 +18,7 @@ import { loadScenario } from '../src/io/scenario.js';
 import { buildModel } from '../src/model/build.js';
 import { toLpFormat } from '../src/model/lp-format.js';
 import { writeHardCall } from './hard-call.js';
+import { benchTable, type BenchRow, type BenchRun } from './table.js';
 
 const root = new URL('../', import.meta.url).pathname;
 const bin = join(root, 'bin/enveloppe.js');
@@ -32,15 +33,7 @@ const work = mkdtempSync(join(tmpdir(), 'enveloppe-bench-'));
 // Other work on the machine slows every contender alike; the table says how busy it was.
 const loadAtStart = loadavg()[0] ?? Number.NaN;
 
-interface Row {
-  readonly measure: string;
-  readonly ours: string;
-  readonly others: string;
-  readonly ratio: string;
-  readonly target: string;
-  readonly met: 'met' | 'missed' | '';
-}
-const rows: Row[] = [];
+const rows: BenchRow[] = [];
 
 function log(text: string): void {
   process.stderr.write(`${text}\n`);
@@ -257,21 +250,21 @@ const versions = [
   spawnSync('sh', ['-c', 'cbc -quit 2>/dev/null | grep -m1 Version']).stdout?.toString().trim(),
   spawnSync('sh', ['-c', 'glpsol --version 2>/dev/null | head -1']).stdout?.toString().trim(),
 ].filter((text) => text !== undefined && text !== '');
-const table = [
-  `Machine: ${machine}; ${new Date().toISOString()}; load average ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? Number.NaN).toFixed(1)} at the end; ${RUNS} interleaved runs, medians; gap ${GAP} for every solver.`,
-  ...(versions.length > 0 ? [`Solvers: ${versions.join('; ')}; HiGHS ${JSON.parse(readFileSync(join(root, 'node_modules/highs/package.json'), 'utf8')).version as string} (npm).`] : []),
-  '',
-  '| measure | enveloppe | others (same run) | ratio | target | |',
-  '|---|---|---|---|---|---|',
-  ...rows.map((row) => `| ${row.measure} | ${row.ours} | ${row.others} | ${row.ratio} | ${row.target} | ${row.met} |`),
-  '',
-  `Targets met: ${rows.filter((row) => row.met === 'met').length}; missed: ${rows.filter((row) => row.met === 'missed').length}.`,
-].join('\n');
+const run: BenchRun = {
+  machine,
+  date: new Date().toISOString(),
+  load: [loadAtStart, loadavg()[0] ?? Number.NaN],
+  runs: RUNS,
+  gap: GAP,
+  solvers: [...versions, `HiGHS ${JSON.parse(readFileSync(join(root, 'node_modules/highs/package.json'), 'utf8')).version as string} (npm)`],
+  rows,
+};
+const table = benchTable(run);
 process.stdout.write(`${table}\n`);
 const results = join(root, 'bench/results');
 if (!existsSync(results)) mkdirSync(results, { recursive: true });
 writeFileSync(join(results, 'latest.md'), `${table}\n`);
-writeFileSync(join(results, 'latest.json'), `${JSON.stringify({ machine, runs: RUNS, gap: GAP, rows }, null, 2)}\n`);
-log(`Wrote bench/results/latest.md and latest.json (not tracked).`);
+writeFileSync(join(results, 'latest.json'), `${JSON.stringify(run, null, 2)}\n`);
+log('Wrote bench/results/latest.md and latest.json (not tracked); `npm run bench:publish` puts this run in README.md and docs/speed.md.');
 rmSync(work, { recursive: true, force: true });
 process.exit(0);

@@ -16,6 +16,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchTable, type BenchRun } from '../bench/table.js';
 import { main } from '../src/cli/main.js';
 import type { Scenario } from '../src/domain/types.js';
 import { loadScenario } from '../src/io/scenario.js';
@@ -170,6 +171,8 @@ export const GENERATORS: Readonly<Record<string, () => Promise<string>>> = {
   'budget-sweep-2013': () => shell(['budget-sweep', 'scenarios/ptce-2013.yaml', '--from', '2000000', '--to', '4000000', '--steps', '5']),
   'robustness-2013': () => shell(['robustness', 'scenarios/ptce-2013.yaml', '--samples', '100'], (lines) => [...lines.slice(0, 20), undefined]),
   layers: async () => layerTable(),
+  // The last published run of `npm run bench` (docs/bench.json, written by `npm run bench:publish`).
+  bench: async () => `${benchTable(JSON.parse(readFileSync(join(ROOT, 'docs/bench.json'), 'utf8')) as BenchRun)}\n`,
 };
 
 /** The markdown files that may hold regions: README.md and docs/*.md. */

@@ -64,25 +64,27 @@ function attachSolveCommands(commands: ReturnType<typeof buildProgram>['commands
 }
 
 /** compare, sweep, tipping, budget-sweep and robustness: long runs on the worker pool; Ctrl-C stops the workers, and nothing is written. */
-function attachAnalysisCommands(commands: ReturnType<typeof buildProgram>['commands'], console: Console, lang: Lang, setCode: SetCode): void {
+function attachAnalysisCommands(commands: ReturnType<typeof buildProgram>['commands'], console: Console, lang: Lang, setCode: SetCode, signal: AbortSignal): void {
   type AnalysisName = 'runCompare' | 'runSweep' | 'runTipping' | 'runBudgetSweep' | 'runRobustness';
   const analysis = (name: AnalysisName) => async (path: string, flags: AnalysisFlags) => {
     const run = (await analysisCommands())[name];
-    const controller = new AbortController();
-    const interrupt = (): void => controller.abort(new UserError({ en: WORDS.en.cancelled, fr: WORDS.fr.cancelled }, { exitCode: EXIT.interrupted }));
-    process.once('SIGINT', interrupt);
-    try {
-      // The language as main settled it (--lang, else the locale).
-      setCode(await run(path, { ...flags, lang }, console, controller.signal));
-    } finally {
-      process.removeListener('SIGINT', interrupt);
-    }
+    // A Ctrl-C while the analysis was loading: stop before starting.
+    if (signal.aborted) throw signal.reason;
+    // The language as main settled it (--lang, else the locale).
+    setCode(await run(path, { ...flags, lang }, console, signal));
   };
   commands.compare.action(analysis('runCompare'));
   commands.sweep.action(analysis('runSweep'));
   commands.tipping.action(analysis('runTipping'));
   commands['budget-sweep'].action(analysis('runBudgetSweep'));
   commands.robustness.action(analysis('runRobustness'));
+}
+
+const ANALYSES = new Set(['compare', 'sweep', 'tipping', 'budget-sweep', 'robustness']);
+
+/** The command word of `argv`: its first word that is neither an option nor the value of `--lang`. */
+function commandWord(argv: readonly string[]): string | undefined {
+  return argv.find((word, index) => !word.startsWith('-') && argv[index - 1] !== '--lang');
 }
 
 /**
@@ -127,16 +129,23 @@ export async function main(argv: readonly string[], console: Console, env: Reado
     code = value;
   };
   let lang = langOf(env);
+  // An analysis hears Ctrl-C from the start, not only once its modules (the pool, HiGHS) have loaded:
+  // it then stops cleanly, whenever the key is pressed. Other commands keep the default (they end at once).
+  const interruption = new AbortController();
+  const interrupt = (): void => interruption.abort(new UserError({ en: WORDS.en.cancelled, fr: WORDS.fr.cancelled }, { exitCode: EXIT.interrupted }));
+  const analysis = ANALYSES.has(commandWord(argv) ?? '');
+  if (analysis) process.once('SIGINT', interrupt);
   try {
     lang = languageOf(argv, env);
     const { program, commands } = buildProgram(lang, { console, oneLine: (text) => oneLine(text, lang) });
     attachSolveCommands(commands, console, lang, setCode);
-    attachAnalysisCommands(commands, console, lang, setCode);
+    attachAnalysisCommands(commands, console, lang, setCode, interruption.signal);
     attachSimulator(program, console, lang, setCode);
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
     return exitFor(error, console, lang);
   } finally {
+    if (analysis) process.removeListener('SIGINT', interrupt);
     await stopJslpWorker();
   }
   return code;

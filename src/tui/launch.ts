@@ -5,6 +5,7 @@
  */
 import { relative } from 'node:path';
 import { UserError } from '../domain/errors.js';
+import { langOf, parseLang } from '../domain/lang.js';
 import { loadScenario } from '../io/scenario.js';
 import { EXIT, parseWeights, policyName, solveChoice, type Console, type SolveFlags } from '../options/flags.js';
 
@@ -37,7 +38,9 @@ export async function runSimulator(path: string, flags: SolveFlags, console: Con
   const policy = policyName(scenario, flags.policy);
   const weights = flags.weights === undefined ? undefined : parseWeights(scenario, flags.weights);
   const { showSimulator } = await screen;
-  return showSimulator({ scenario, policy, weights, solveOptions }, terminal);
+  // The language as main read it: --lang, else the locale.
+  const lang = (flags.lang === undefined ? undefined : parseLang(flags.lang)) ?? langOf(process.env);
+  return showSimulator({ scenario, policy, weights, solveOptions, lang }, terminal);
 }
 
 /**

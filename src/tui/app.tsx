@@ -98,7 +98,7 @@ export function App(props: AppProps) {
   const services = useMemo<Services>(() => ({ ...servicesIn(createSession()), ...props.services }), [props.services]);
   useSolver(state, dispatch, services, props.solveOptions ?? NO_OPTIONS);
   useRuns(state, dispatch, services, props.solveOptions ?? NO_OPTIONS);
-  useTasks(state.task, dispatch, services);
+  useTasks(state.task, dispatch, services, state.lang);
   useWhy(state, dispatch, services, props.solveOptions ?? NO_OPTIONS);
   const spinner = useSpinner(isSolving(state) || state.conflicts?.kind === 'pending' || state.task !== undefined);
 

@@ -1,5 +1,5 @@
 /** The simulator's words in English: its historical text, byte for byte. */
-import { formatEuros, groupDigits } from '../domain/money.js';
+import { formatEuroChange, formatEuros, formatPercent, groupDigits } from '../domain/money.js';
 import type { TuiWords } from './words.js';
 
 /** Every key of the simulator, once, by view, as the help screen (`?`) lists them. One paragraph per group: its title, then one key per line, `keys | what they do`. */
@@ -67,6 +67,9 @@ Tab | export: French Excel ↔ plain CSV
 `;
 
 export const en: TuiWords = {
+  n: { euros: formatEuros, euroChange: formatEuroChange, percent: formatPercent, decimal: (value, digits) => value.toFixed(digits) },
+  changeNew: 'new',
+  changeOut: 'out',
   status: {
     solving: 'solving…',
     optimal: 'optimal',

@@ -66,10 +66,13 @@ Enter | la relancer après Esc ou un échec
 Pendant une saisie
 Enter / Esc | valider / annuler
 Ctrl-U | effacer la ligne
-Tab | export : Excel français ↔ CSV simple
+Tab | pour exporter : Excel français ↔ CSV simple
 `;
 
 export const fr: TuiWords = {
+  n: { euros: (value) => n().euros(value), euroChange: (value) => n().euroChange(value), percent: (fraction, digits) => n().percent(fraction, digits), decimal: (value, digits) => n().decimal(value, digits) },
+  changeNew: 'entre',
+  changeOut: 'sort',
   status: {
     solving: 'calcul…',
     optimal: 'optimal',

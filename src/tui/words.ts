@@ -21,7 +21,19 @@ export interface StatusWords {
   readonly failed: string;
 }
 
+/** How every screen prints numbers: English keeps its historical `1 500 000 €`, `84.00`, `45.7 %`. */
+export interface TuiNumbers {
+  readonly euros: (value: number) => string;
+  readonly euroChange: (value: number) => string;
+  readonly percent: (fraction: number, digits?: number) => string;
+  readonly decimal: (value: number, digits: number) => string;
+}
+
 export interface TuiWords {
+  readonly n: TuiNumbers;
+  /** The change column's words for a candidate that enters or leaves the laureates. */
+  readonly changeNew: string;
+  readonly changeOut: string;
   readonly status: StatusWords;
   /** ` · policy ptce*  (label, edited)`. */
   readonly policyText: (policy: string, label: string, edited: boolean) => string;

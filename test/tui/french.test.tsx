@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Scenario } from '../../src/domain/types.js';
 import { loadScenario } from '../../src/io/scenario.js';
 import { stopJslpWorker } from '../../src/solver/jslp-runner.js';
+import { helpHeight, helpLines } from '../../src/tui/help/lines.js';
 import { drive, KEYS, settled, type Driven } from './drive.js';
 
 const NBSP = '\u00a0';
@@ -52,6 +53,34 @@ describe('the simulator in French', { timeout: 40_000 }, () => {
     await app.press('/', ...'zzz', KEYS.enter);
     const none = await app.until('Aucun candidat');
     expect(none).toContain('filtre « zzz »');
+    await app.press(KEYS.escape);
+  });
+
+  test('weights, budget and summary in French', async () => {
+    app = drive({ scenario: ptce, lang: 'fr', size: { columns: 160, rows: 40 } });
+    await app.until(settled, 30_000);
+    await app.press('2');
+    const weights = await app.until('Pondération equilibre');
+    expect(weights).toMatch(/Critère +Poids/);
+    expect(weights).toMatch(new RegExp(`11,1${NBSP}%`));
+    expect(weights).toContain('Les barres vont de 0 à');
+    expect(without(weights, [...ENGLISH, 'Criterion', 'Weight', 'What moved', 'Bars'])).toEqual([]);
+
+    await app.press('3');
+    const budget = await app.until('Budget de l’appel');
+    expect(budget).toContain('Enveloppe totale');
+    expect(budget).toContain(`3${NBSP}000${NBSP}000${NBSP}€`);
+    expect(budget).toContain('Plancher de subvention');
+    expect(without(budget, [...ENGLISH, 'Envelope', 'Ceiling', 'Grants from'])).toEqual([]);
+    // A refused entry says why, in French.
+    await app.press(KEYS.enter, ...'abc', KEYS.enter);
+    expect(await app.until('n’est pas un montant')).toContain('Enveloppe totale gardé à');
+    await app.press(KEYS.escape);
+
+    await app.press('4');
+    const summary = await app.until('Dépense par région');
+    expect(summary).toMatch(/Note moyenne pondérée par les euros : \d+,\d\d/);
+    expect(without(summary, [...ENGLISH, 'Mean score', 'Spend by region', 'binding'])).toEqual([]);
   });
 
   test('the English frames have none of the French', async () => {
@@ -61,4 +90,8 @@ describe('the simulator in French', { timeout: 40_000 }, () => {
     await app.press('?');
     expect(without(await app.until('Everywhere'), FRENCH)).toEqual([]);
   });
+});
+
+test('the French help counts its lines as it lays them out', () => {
+  for (const width of [60, 80, 109, 110, 140, 200]) expect(helpHeight(width, 'fr'), `width ${width}`).toBe(helpLines(width, 'fr').length);
 });

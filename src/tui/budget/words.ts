@@ -57,8 +57,8 @@ const en: BudgetWords = {
 const fr: BudgetWords = {
   ceiling: (year) => `Plafond ${year}`,
   total: 'Enveloppe totale',
-  grantMin: 'Plancher de subvention (la plus petite)',
-  grantMax: 'Plafond de subvention (la plus grande)',
+  grantMin: 'Plancher de subvention',
+  grantMax: 'Plafond de subvention',
   laureatesMax: 'Lauréats au plus',
   title: 'Budget de l’appel',
   titleNote: ' — Enter modifie la valeur choisie ; chaque modification relance le calcul.',

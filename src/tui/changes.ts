@@ -1,7 +1,6 @@
 /** The change column: how each candidate's grant moved between two allocations, matched by id. */
 import type { Allocation } from '../domain/allocation.js';
-import type { Lang } from '../domain/lang.js';
-import { wordsOf } from './words.js';
+import { formatEuroChange } from '../domain/money.js';
 
 /** How one candidate's grant moved. `euros` is the signed difference (for `out`, minus the old grant). */
 export type Change =
@@ -37,20 +36,19 @@ export function changeColor(change: Change | undefined): string | undefined {
 }
 
 /** `▲ +40 000 €`, `▼ −12 000 €`, `new`, `out`, or '' when nothing moved. */
-export function formatChange(change: Change | undefined, lang: Lang = 'en'): string {
+export function formatChange(change: Change | undefined): string {
   if (change === undefined) return '';
-  const words = wordsOf(lang);
   switch (change.kind) {
     case 'same':
       return '';
     case 'up':
-      return `▲ ${words.n.euroChange(change.euros)}`;
+      return `▲ ${formatEuroChange(change.euros)}`;
     case 'down':
-      return `▼ ${words.n.euroChange(change.euros)}`;
+      return `▼ ${formatEuroChange(change.euros)}`;
     case 'new':
-      return words.changeNew;
+      return 'new';
     case 'out':
-      return words.changeOut;
+      return 'out';
   }
 }
 

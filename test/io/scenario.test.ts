@@ -2,8 +2,8 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/domain/errors.js';
 import { loadScenario } from '../../src/io/scenario.js';
+import { messageOf } from './message-of.js';
 
 const scenarios = new URL('../../scenarios/', import.meta.url);
 
@@ -14,16 +14,6 @@ function tinyWith(edit: (yaml: string) => string): string {
   const yaml = readFileSync(new URL('tiny.yaml', scenarios), 'utf8');
   writeFileSync(join(folder, 'tiny.yaml'), edit(yaml));
   return join(folder, 'tiny.yaml');
-}
-
-async function messageOf(path: string): Promise<string> {
-  try {
-    await loadScenario(path);
-  } catch (error) {
-    if (error instanceof UserError) return error.format();
-    throw error;
-  }
-  throw new Error('the scenario loaded without error');
 }
 
 describe('loadScenario on the shipped scenarios', () => {

@@ -9,9 +9,9 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it, vi } from 'vitest';
 import { ptce2015Workbook } from '../../scripts/generate-scenarios.js';
 import { allocate } from '../../src/analysis/pipeline.js';
-import { UserError } from '../../src/domain/errors.js';
 import { headerKey, matchHeader } from '../../src/io/columns.js';
 import { loadScenario } from '../../src/io/scenario.js';
+import { messageOf } from './message-of.js';
 
 // Each test writes and reads small workbooks in well under a second; the slack is for a loaded machine.
 vi.setConfig({ testTimeout: 30_000 });
@@ -56,16 +56,6 @@ async function workbook(build: (sheet: ExcelJS.Worksheet, book: ExcelJS.Workbook
 function plain(sheet: ExcelJS.Worksheet): void {
   sheet.addRow(HEADER);
   for (const row of ROWS) sheet.addRow(row);
-}
-
-async function messageOf(path: string): Promise<string> {
-  try {
-    await loadScenario(path);
-  } catch (error) {
-    if (error instanceof UserError) return error.format();
-    throw error;
-  }
-  throw new Error('the scenario loaded without error');
 }
 
 describe('headers match after trimming, case- and accent-insensitively', () => {

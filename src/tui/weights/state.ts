@@ -1,4 +1,5 @@
 /** The weights view's slice: the selected criterion (shared with sweep and tipping) and the weight edits. */
+import { WEIGHTS_WORDS } from './words.js';
 import type { Scenario } from '../../domain/types.js';
 import { withShare, type Weights } from '../../scoring/weights.js';
 import { edit, tell } from '../edits.js';
@@ -32,7 +33,7 @@ export function weightsToSave(shares: Weights, scenario: Scenario): Record<strin
 
 function changeWeight(state: TuiState, action: Extract<WeightsAction, { type: 'nudgeWeight' | 'zeroWeight' }>): TuiState {
   const shares = currentShares(state);
-  if (shares === undefined) return tell(state, `'${state.policy}' scores by a formula: its weights cannot be changed here. p switches policy.`, 'error');
+  if (shares === undefined) return tell(state, WEIGHTS_WORDS[state.lang].formulaRefused(state.policy), 'error');
   const criterion = state.scenario.criteria[state.weightCursor];
   if (criterion === undefined) return state;
   const now = shares[criterion.column] ?? 0;
@@ -52,7 +53,7 @@ export const WEIGHTS_HANDLERS: Handlers<WeightsAction> = {
   nudgeWeight: changeWeight,
   zeroWeight: changeWeight,
   resetWeights: (state) => {
-    if (state.weights === undefined) return tell(state, `The weights are already those of '${state.policy}'.`);
+    if (state.weights === undefined) return tell(state, WEIGHTS_WORDS[state.lang].alreadyPolicy(state.policy));
     return edit(state, { weights: undefined }, `weights reset to '${state.policy}'`);
   },
 };

@@ -6,6 +6,7 @@ import type { Scenario } from '../domain/types.js';
 import type { Weights } from '../scoring/weights.js';
 import { MESSAGES } from './messages.js';
 import { isStale, referenceName } from './selectors.js';
+import { wordsOf } from './words.js';
 import type { Handlers, Message, TuiState } from './state.js';
 
 /** What an edit changes, kept for `u` (undo). */
@@ -55,7 +56,7 @@ function switchPolicy(state: TuiState, action: Extract<EditAction, { type: 'swit
   const setAside = state.weights === undefined || name === state.policy ? others : { ...others, [state.policy]: state.weights };
   const words = [messages.policySwitched(name, policy?.label ?? name, restored !== undefined)];
   if (state.weights !== undefined && name !== state.policy) words.push(messages.editedKept(state.policy));
-  return edit({ ...state, weightCursor: 0, setAside }, { policy: name, weights: name === state.policy ? state.weights : restored }, `policy ${name}`, words.join(' '));
+  return edit({ ...state, weightCursor: 0, setAside }, { policy: name, weights: name === state.policy ? state.weights : restored }, wordsOf(state.lang).editPolicy(name), words.join(' '));
 }
 
 function undo(state: TuiState): TuiState {

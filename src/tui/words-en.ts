@@ -1,5 +1,6 @@
 /** The simulator's words in English: its historical text, byte for byte. */
 import { formatEuroChange, formatEuros, formatPercent, groupDigits } from '../domain/money.js';
+import { compactEuros, shareText } from './text.js';
 import type { TuiWords } from './words.js';
 
 /** Every key of the simulator, once, by view, as the help screen (`?`) lists them. One paragraph per group: its title, then one key per line, `keys | what they do`. */
@@ -67,9 +68,25 @@ Tab | export: French Excel ↔ plain CSV
 `;
 
 export const en: TuiWords = {
-  n: { euros: formatEuros, euroChange: formatEuroChange, percent: formatPercent, decimal: (value, digits) => value.toFixed(digits) },
+  n: {
+    euros: formatEuros,
+    euroChange: formatEuroChange,
+    percent: formatPercent,
+    decimal: (value, digits) => value.toFixed(digits),
+    integer: (value) => groupDigits(Math.round(value)),
+    share: shareText,
+    compact: compactEuros,
+    mark: (value) => String(Number(value.toFixed(2))),
+    plural: (count, one, other) => (count === 1 ? one : other),
+  },
   changeNew: 'new',
   changeOut: 'out',
+  lock: { free: 'free', funded: 'locked in (funded)', excluded: 'locked out (excluded)' },
+  locked: (name, lock) => `${name}: ${lock}.`,
+  editPolicy: (policy) => `policy ${policy}`,
+  editWeight: (criterion, from, to) => `${criterion} ${(from * 100).toFixed(1)} % → ${(to * 100).toFixed(1)} %`,
+  editReset: (policy) => `weights reset to '${policy}'`,
+  solverStopped: (reason) => `the solver stopped: ${reason}`,
   status: {
     solving: 'solving…',
     optimal: 'optimal',

@@ -5,6 +5,21 @@ import type { TuiWords } from './words.js';
 /** The French formats, made on first use: Intl's locale data would slow an English start too. */
 const n = (): NumberFormats => numberFormats('fr');
 
+/** French amounts in `width` cells: `3 000 000 €`, `3 000 k€`, `3,0 M€`. */
+function compact(euros: number, width: number): string {
+  const full = n().euros(euros);
+  if ([...full].length <= width) return full;
+  const thousands = `${n().integer(euros / 1000)}\u00a0k€`;
+  if ([...thousands].length <= width) return thousands;
+  return `${n().decimal(euros / 1e6, 1)}\u00a0M€`;
+}
+
+/** `25 %`, `58,3 %`: one decimal only when needed. */
+function share(fraction: number): string {
+  const percent = Math.round(fraction * 1000) / 10;
+  return n().percent(percent / 100, Number.isInteger(percent) ? 0 : 1);
+}
+
 /** Every key of the simulator, once, by view: the help screen (`?`) lists them. */
 const KEY_TABLE = `
 Partout
@@ -70,9 +85,25 @@ Tab | pour exporter : Excel français ↔ CSV simple
 `;
 
 export const fr: TuiWords = {
-  n: { euros: (value) => n().euros(value), euroChange: (value) => n().euroChange(value), percent: (fraction, digits) => n().percent(fraction, digits), decimal: (value, digits) => n().decimal(value, digits) },
+  n: {
+    euros: (value) => n().euros(value),
+    euroChange: (value) => n().euroChange(value),
+    percent: (fraction, digits) => n().percent(fraction, digits),
+    decimal: (value, digits) => n().decimal(value, digits),
+    integer: (value) => n().integer(value),
+    share,
+    compact,
+    mark: (value) => String(Number(value.toFixed(2))).replace('.', ','),
+    plural: (count, one, other) => n().plural(count, { one, other }),
+  },
   changeNew: 'entre',
   changeOut: 'sort',
+  lock: { free: 'libre', funded: 'verrouillé : financé', excluded: 'verrouillé : exclu' },
+  locked: (name, lock) => `${name} : ${lock}.`,
+  editPolicy: (policy) => `pondération ${policy}`,
+  editWeight: (criterion, from, to) => `${criterion} ${share(from)} → ${share(to)}`,
+  editReset: (policy) => `poids rétablis à ceux de « ${policy} »`,
+  solverStopped: (reason) => `le solveur s’est arrêté : ${reason}`,
   status: {
     solving: 'calcul…',
     optimal: 'optimal',

@@ -27,13 +27,36 @@ export interface TuiNumbers {
   readonly euroChange: (value: number) => string;
   readonly percent: (fraction: number, digits?: number) => string;
   readonly decimal: (value: number, digits: number) => string;
+  /** A whole number with its thousands grouped: `1 500`. */
+  readonly integer: (value: number) => string;
+  /** A share of the weight: `25 %`, `58.3 %` (one decimal only when needed). */
+  readonly share: (share: number) => string;
+  /** Euros in `width` cells: whole, else thousands (`1 500 k€`), else millions (`1,5 M€`). */
+  readonly compact: (euros: number, width: number) => string;
+  /** A reviewer's mark as typed, to two decimals at most: `3.5`, `4`. */
+  readonly mark: (value: number) => string;
+  /** A word for a count: the singular for 1 (French: 0 and 1). */
+  readonly plural: (count: number, one: string, other: string) => string;
 }
+
+/** A candidate's lock, as the table's Space sets it. */
+export type LockWord = 'free' | 'funded' | 'excluded';
 
 export interface TuiWords {
   readonly n: TuiNumbers;
   /** The change column's words for a candidate that enters or leaves the laureates. */
   readonly changeNew: string;
   readonly changeOut: string;
+  /** `free`, `locked in (funded)`, `locked out (excluded)`. */
+  readonly lock: Readonly<Record<LockWord, string>>;
+  /** The message after Space: `Pôle Sud: locked in (funded).`. */
+  readonly locked: (name: string, lock: string) => string;
+  /** What the last edit was, as the conflict panel recalls it. */
+  readonly editPolicy: (policy: string) => string;
+  readonly editWeight: (criterion: string, from: number, to: number) => string;
+  readonly editReset: (policy: string) => string;
+  /** Why a solve failed when the solver itself stopped. */
+  readonly solverStopped: (reason: string) => string;
   readonly status: StatusWords;
   /** ` · policy ptce*  (label, edited)`. */
   readonly policyText: (policy: string, label: string, edited: boolean) => string;

@@ -1,7 +1,7 @@
 /** The summary's words, in English (its historical text) and in French; a missing one does not compile. */
 import type { Lang } from '../../domain/lang.js';
 import { compactEuros } from '../text.js';
-import { numberFormats } from '../../domain/numbers.js';
+import { fr as frWords } from '../words-fr.js';
 
 export interface SummaryWords {
   readonly solvingFirst: string;
@@ -31,16 +31,6 @@ const en: SummaryWords = {
   compact: compactEuros,
 };
 
-/** French amounts in `width` cells: `3 000 000 €`, `3 000 k€`, `3,0 M€`. */
-function compactFrench(euros: number, width: number): string {
-  const n = numberFormats('fr');
-  const full = n.euros(euros);
-  if ([...full].length <= width) return full;
-  const thousands = `${n.integer(euros / 1000)}\u00a0k€`;
-  if ([...thousands].length <= width) return thousands;
-  return `${n.decimal(euros / 1e6, 1)}\u00a0M€`;
-}
-
 const fr: SummaryWords = {
   solvingFirst: 'Calcul de la première répartition…',
   meanScore: 'Note moyenne pondérée par les euros : ',
@@ -51,7 +41,7 @@ const fr: SummaryWords = {
   idleRegions: (count) => `  ${count} ${count <= 1 ? 'autre région ne reçoit rien' : 'autres régions ne reçoivent rien'}.`,
   binding: '  ● saturée',
   otherGroups: (count) => `  ${count} ${count <= 1 ? 'autre groupe' : 'autres groupes'} à 0, dans les bornes.`,
-  compact: compactFrench,
+  compact: frWords.n.compact,
 };
 
 /** The summary's words in a language. */

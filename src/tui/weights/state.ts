@@ -6,6 +6,7 @@ import { edit, tell } from '../edits.js';
 import { follow } from '../scroll.js';
 import { currentShares } from '../selectors.js';
 import type { Handlers, TuiState } from '../state.js';
+import { wordsOf } from '../words.js';
 
 export interface WeightsState {
   /** The selected criterion, in the scenario's order. */
@@ -41,7 +42,7 @@ function changeWeight(state: TuiState, action: Extract<WeightsAction, { type: 'n
   if (target === now) return state;
   const next = withShare(shares, state.scenario.criteria, criterion.column, target);
   const rounded = Object.fromEntries(Object.entries(next).map(([column, share]) => [column, Math.round(share * 1e6) / 1e6]));
-  return edit(state, { weights: rounded }, `${criterion.label} ${(now * 100).toFixed(1)} % → ${(target * 100).toFixed(1)} %`);
+  return edit(state, { weights: rounded }, wordsOf(state.lang).editWeight(criterion.label, now, target));
 }
 
 export const WEIGHTS_HANDLERS: Handlers<WeightsAction> = {
@@ -54,6 +55,6 @@ export const WEIGHTS_HANDLERS: Handlers<WeightsAction> = {
   zeroWeight: changeWeight,
   resetWeights: (state) => {
     if (state.weights === undefined) return tell(state, WEIGHTS_WORDS[state.lang].alreadyPolicy(state.policy));
-    return edit(state, { weights: undefined }, `weights reset to '${state.policy}'`);
+    return edit(state, { weights: undefined }, wordsOf(state.lang).editReset(state.policy));
   },
 };

@@ -98,7 +98,7 @@ export const fr: TuiWords = {
   },
   changeNew: 'entre',
   changeOut: 'sort',
-  lock: { free: 'libre', funded: 'verrouillé : financé', excluded: 'verrouillé : exclu' },
+  lock: { free: 'libre', funded: 'verrouillé (financé)', excluded: 'verrouillé (exclu)' },
   locked: (name, lock) => `${name} : ${lock}.`,
   editPolicy: (policy) => `pondération ${policy}`,
   editWeight: (criterion, from, to) => `${criterion} ${share(from)} → ${share(to)}`,

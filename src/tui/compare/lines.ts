@@ -116,7 +116,7 @@ export function compareDocument(state: TuiState, width: number): { title: Line; 
     const moved = comparison.candidates.reduce((sum, candidate) => sum + Math.max(0, (candidate.grants[0] ?? 0) - (candidate.grants[offset + 1] ?? 0)), 0);
     body.push([
       { text: chosen ? '› ' : '  ', bold: true },
-      { text: `${label} → ${labels[0]}: `, bold: true },
+      { text: words.pairTitle(label, labels[0] ?? ''), bold: true },
       { text: words.pair(pair.common, n.euros(moved)) },
     ]);
     // The pair runs from the current edits to the other column: its entries are this direction's exits.

@@ -21,6 +21,8 @@ export interface CompareWords {
   readonly title: string;
   readonly mode: (mode: string) => string;
   readonly titleWith: (first: string, others: string) => string;
+  /** `emploi → social: `, from a compared column to the current edits. */
+  readonly pairTitle: (from: string, to: string) => string;
   /** The amount that changes hands is already written. */
   readonly pair: (common: number, moved: string) => string;
   readonly enter: (ids: string) => string;
@@ -52,6 +54,7 @@ const en: CompareWords = {
   title: 'Compare',
   mode: (mode) => `  (with ${mode}; m switches)`,
   titleWith: (first, others) => `${first} with ${others}`,
+  pairTitle: (from, to) => `${from} → ${to}: `,
   pair: (common, moved) => `${common} laureate${common === 1 ? '' : 's'} in common · ${moved} change hands`,
   enter: (ids) => `enter ${ids}`,
   leave: (ids) => `leave ${ids}`,
@@ -84,6 +87,7 @@ const fr: CompareWords = {
   title: 'Comparer',
   mode: (mode) => `  (avec ${mode} ; m bascule)`,
   titleWith: (first, others) => `${first} avec ${others}`,
+  pairTitle: (from, to) => `${from} → ${to} : `,
   pair: (common, moved) => `${common} ${plural(common, 'lauréat', 'lauréats')} en commun · ${moved} changent de mains`,
   enter: (ids) => `entrent ${ids}`,
   leave: (ids) => `sortent ${ids}`,

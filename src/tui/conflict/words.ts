@@ -59,7 +59,7 @@ const fr: ConflictWords = {
   explainFailed: (reason) => `Les règles en conflit n’ont pas pu être trouvées : ${reason}`,
   fixTitle: 'Ce qui le résoudrait (au choix) :',
   whyTitle: 'Pourquoi :',
-  conflictTitle: 'Ces règles ne peuvent pas toutes tenir :',
+  conflictTitle: 'Règles incompatibles :',
   sumsTitle: 'Sommes :',
   nothingSmaller: 'Aucun ensemble plus petit de règles en conflit n’a été trouvé : assouplissez une règle, un verrou, le plancher de subvention ou le nombre de lauréats.',
   lastFeasible: 'La dernière répartition réalisable est affichée en grisé. u annule la dernière modification.',

@@ -225,7 +225,7 @@ describe('the rest of the simulator in French', { timeout: 30_000 }, () => {
 test('the analyses’ progress, notes and amounts in French, and in English as before', () => {
   const fr = (line: Line): string => line.map((segment) => segment.text).join('').trimEnd();
   expect(fr(progressLine(73, 200, 80, { unit: RUN_WORDS.fr.samples }, 'fr'))).toMatch(new RegExp(`^Calcul [█▏▎▍▌▋▊▉·]+  36${NBSP}% +73 sur 200 tirages$`));
-  expect(fr(progressLine(73, 200, 80, { unit: RUN_WORDS.en.samples }))).toMatch(/^Solving [█▏▎▍▌▋▊▉·]+  36 % +73 of 200 weightings$/);
+  expect(fr(progressLine(73, 200, 80, { unit: RUN_WORDS.en.samples }))).toMatch(/^Solving [█▏▎▍▌▋▊▉·]+ {2}36 % +73 of 200 weightings$/);
   expect(windowNote(0, 10, 40, 'fr')).toBe('lignes 1–10 sur 40 · ↑↓ PgUp PgDn défiler');
   expect(windowNote(0, 10, 40)).toBe('rows 1–10 of 40 · ↑↓ PgUp PgDn scroll');
   expect(probabilityText(0.004, 'fr')).toBe(`<1${NBSP}%`);

@@ -157,7 +157,7 @@ describe('the rest of the simulator in French', { timeout: 30_000 }, () => {
     app = drive({ scenario: tiny, lang: 'fr', size: { columns: 100, rows: 30 } });
     await app.until(frenchSettled);
     await app.press('6', KEYS.right);
-    const frame = await app.until((text) => text.includes('Balayage Création') && text.includes('Financé le long du balayage'));
+    const frame = await app.until((text) => text.includes('Balayage Création') && text.includes('Financé selon la part'));
     expect(frame).toContain("Balayage Création d'emplois  (← → critère 2 sur 2)");
     expect(frame).toContain(`Sa part du poids de 0 à 100${NBSP}%, les autres en proportion · social lui donne 25${NBSP}% · 21 calculs`);
     expect(frame).toContain('Subventions des 3 candidats qui bougent le plus');
@@ -237,4 +237,8 @@ test('the analyses’ progress, notes and amounts in French, and in English as b
   expect(wordsOf('fr').n.share(0.583)).toBe(`58,3${NBSP}%`);
   expect(wordsOf('en').n.share(0.583)).toBe('58.3 %');
   expect(wordsOf('fr').n.compact(1_500_000, 8)).toBe(`1${NBSP}500${NBSP}k€`);
+  // A run's name agrees with its participle.
+  expect(RUN_WORDS.fr.stopped('robustness')).toBe('L’analyse de robustesse a été arrêtée. Enter pour relancer.');
+  expect(RUN_WORDS.fr.failed('sweep', 'mémoire épuisée')).toBe('Le balayage s’est arrêté : mémoire épuisée');
+  expect(RUN_WORDS.en.stopped('robustness')).toBe('The robustness analysis was stopped. Enter runs it again.');
 });

@@ -26,7 +26,7 @@ const fr: SweepWords = {
     `Sa part du poids de 0 à 100\u00a0%, les autres en proportion · ${policy} lui donne ${share} · ${solves} calculs${failed > 0 ? `, ${failed} sans répartition (?)` : ''}`,
   noMove: 'Aucune subvention ne bouge le long de ce balayage.',
   charted: (count) => `Subventions ${count === 1 ? 'du candidat qui bouge' : `des ${count} candidats qui bougent le plus`}`,
-  fundedAlong: 'Financé le long du balayage',
+  fundedAlong: 'Financé selon la part',
   legend: `█ financé  · non  ▼ ┊ la part de la pondération`,
 };
 

@@ -6,6 +6,7 @@
  */
 import { Box, Text, useApp, useInput, type Key } from 'ink';
 import { useEffect, useMemo, useReducer } from 'react';
+import type { Lang } from '../domain/lang.js';
 import type { Scenario } from '../domain/types.js';
 import type { Weights } from '../scoring/weights.js';
 import { allocationView } from './allocation/lines.js';
@@ -35,6 +36,7 @@ import { summaryView } from './summary/lines.js';
 import { sweepView } from './sweep/lines.js';
 import { tippingView } from './tipping/lines.js';
 import { weightsView } from './weights/lines.js';
+import { wordsOf } from './words.js';
 
 /** Each screen's view; the allocation's gives way to the detail while one is open. */
 const SCREENS: Readonly<Record<View, (state: TuiState, area: Area) => Shown>> = {
@@ -55,6 +57,8 @@ export interface AppProps {
   readonly solveOptions?: SessionSolveOptions;
   /** Replaces solving or writing files, e.g. to slow a solve down in a test. */
   readonly services?: Partial<Services>;
+  /** The language of every screen. @default 'en' */
+  readonly lang?: Lang;
   /** A fixed size instead of the terminal's (tests). */
   readonly size?: TerminalSize;
 }
@@ -88,13 +92,13 @@ export function App(props: AppProps) {
   const { exit } = useApp();
   const size = useTerminalSize(props.size);
   const [state, dispatch] = useReducer(update, undefined, () =>
-    initialState(props.scenario, { policy: props.policy, weights: props.weights, cwd: process.cwd(), size }),
+    initialState(props.scenario, { policy: props.policy, weights: props.weights, cwd: process.cwd(), size, lang: props.lang }),
   );
   // One session for the whole run, made when the simulator opens.
   const services = useMemo<Services>(() => ({ ...servicesIn(createSession()), ...props.services }), [props.services]);
   useSolver(state, dispatch, services, props.solveOptions ?? NO_OPTIONS);
   useRuns(state, dispatch, services, props.solveOptions ?? NO_OPTIONS);
-  useTasks(state.task, dispatch, services);
+  useTasks(state.task, dispatch, services, state.lang);
   useWhy(state, dispatch, services, props.solveOptions ?? NO_OPTIONS);
   const spinner = useSpinner(isSolving(state) || state.conflicts?.kind === 'pending' || state.task !== undefined);
 
@@ -113,9 +117,7 @@ export function App(props: AppProps) {
   if (layout.tooSmall) {
     return (
       <Box width={size.columns} height={layout.height}>
-        <Text>
-          enveloppe needs at least {MIN_COLUMNS}×{MIN_ROWS} (this terminal is {size.columns}×{size.rows}). q quits.
-        </Text>
+        <Text>{wordsOf(state.lang).tooSmall(size.columns, size.rows, MIN_COLUMNS, MIN_ROWS)}</Text>
       </Box>
     );
   }

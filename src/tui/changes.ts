@@ -1,6 +1,7 @@
 /** The change column: how each candidate's grant moved between two allocations, matched by id. */
 import type { Allocation } from '../domain/allocation.js';
-import { formatEuroChange } from '../domain/money.js';
+import type { Lang } from '../domain/lang.js';
+import { wordsOf } from './words.js';
 
 /** How one candidate's grant moved. `euros` is the signed difference (for `out`, minus the old grant). */
 export type Change =
@@ -36,19 +37,20 @@ export function changeColor(change: Change | undefined): string | undefined {
 }
 
 /** `▲ +40 000 €`, `▼ −12 000 €`, `new`, `out`, or '' when nothing moved. */
-export function formatChange(change: Change | undefined): string {
+export function formatChange(change: Change | undefined, lang: Lang = 'en'): string {
   if (change === undefined) return '';
+  const words = wordsOf(lang);
   switch (change.kind) {
     case 'same':
       return '';
     case 'up':
-      return `▲ ${formatEuroChange(change.euros)}`;
+      return `▲ ${words.n.euroChange(change.euros)}`;
     case 'down':
-      return `▼ ${formatEuroChange(change.euros)}`;
+      return `▼ ${words.n.euroChange(change.euros)}`;
     case 'new':
-      return 'new';
+      return words.changeNew;
     case 'out':
-      return 'out';
+      return words.changeOut;
   }
 }
 

@@ -4,7 +4,9 @@
  */
 import type { Scenario } from '../domain/types.js';
 import type { Weights } from '../scoring/weights.js';
+import { MESSAGES } from './messages.js';
 import { isStale, referenceName } from './selectors.js';
+import { wordsOf } from './words.js';
 import type { Handlers, Message, TuiState } from './state.js';
 
 /** What an edit changes, kept for `u` (undo). */
@@ -44,37 +46,38 @@ export function edit(state: TuiState, change: Partial<Omit<Edit, 'edition'>>, de
 
 function switchPolicy(state: TuiState, action: Extract<EditAction, { type: 'switchPolicy' }>): TuiState {
   const names = state.scenario.policies.map((policy) => policy.name);
-  if (names.length < 2) return tell(state, `This scenario has one policy only.${state.weights === undefined ? '' : ' r resets the weights to it.'}`);
+  const messages = MESSAGES[state.lang];
+  if (names.length < 2) return tell(state, messages.onePolicy(state.weights !== undefined));
   const index = (names.indexOf(state.policy) + action.delta + names.length) % names.length;
   const name = names[index] ?? state.policy;
   const policy = state.scenario.policies[index];
   // Edited weights are never dropped: set aside, they come back with their policy (and with u).
   const { [name]: restored, ...others } = state.setAside;
   const setAside = state.weights === undefined || name === state.policy ? others : { ...others, [state.policy]: state.weights };
-  const words = [`Policy ${name}: ${policy?.label ?? name}${restored === undefined ? '' : ', with the weights you had edited (r resets them)'}.`];
-  if (state.weights !== undefined && name !== state.policy) words.push(`Your edited weights of '${state.policy}' are kept: back on it, they return.`);
-  return edit({ ...state, weightCursor: 0, setAside }, { policy: name, weights: name === state.policy ? state.weights : restored }, `policy ${name}`, words.join(' '));
+  const words = [messages.policySwitched(name, policy?.label ?? name, restored !== undefined)];
+  if (state.weights !== undefined && name !== state.policy) words.push(messages.editedKept(state.policy));
+  return edit({ ...state, weightCursor: 0, setAside }, { policy: name, weights: name === state.policy ? state.weights : restored }, wordsOf(state.lang).editPolicy(name), words.join(' '));
 }
 
 function undo(state: TuiState): TuiState {
   const last = state.undo[state.undo.length - 1];
-  if (last === undefined) return tell(state, 'Nothing to undo.');
+  if (last === undefined) return tell(state, MESSAGES[state.lang].nothingToUndo);
   return {
     ...state,
     ...last,
     undo: state.undo.slice(0, -1),
     generation: state.generation + 1,
     lastEdit: undefined,
-    message: { text: 'Undone.', tone: 'info' },
+    message: { text: MESSAGES[state.lang].undone, tone: 'info' },
   };
 }
 
 export const EDIT_HANDLERS: Handlers<EditAction> = {
   switchPolicy,
   setReference: (state) => {
-    if (state.allocation === undefined || isStale(state)) return tell(state, 'No allocation to compare with yet.', 'error');
-    return tell({ ...state, reference: state.allocation }, `The change column now compares with this allocation (${referenceName(state.allocation)}). C goes back to the last solve.`);
+    if (state.allocation === undefined || isStale(state)) return tell(state, MESSAGES[state.lang].noAllocationToCompare, 'error');
+    return tell({ ...state, reference: state.allocation }, MESSAGES[state.lang].referenceSet(referenceName(state.allocation, state.lang)));
   },
-  clearReference: (state) => tell({ ...state, reference: undefined }, 'The change column compares with the previous solve.'),
+  clearReference: (state) => tell({ ...state, reference: undefined }, MESSAGES[state.lang].referenceCleared),
   undo,
 };

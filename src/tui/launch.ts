@@ -5,6 +5,7 @@
  */
 import { relative } from 'node:path';
 import { UserError } from '../domain/errors.js';
+import { langOf, parseLang } from '../domain/lang.js';
 import { loadScenario } from '../io/scenario.js';
 import { EXIT, parseWeights, policyName, solveChoice, type Console, type SolveFlags } from '../options/flags.js';
 
@@ -19,12 +20,22 @@ const BATCH_FLAGS = ['json', 'csv', 'excel', 'xlsx', 'lp', 'all'] as const;
 
 export async function runSimulator(path: string, flags: SolveFlags, console: Console, terminal: Terminal = { stdin: process.stdin, stdout: process.stdout }): Promise<number> {
   const shown = relative(process.cwd(), path) || path;
+  // The language as main read it: --lang, else the locale.
+  const lang = (flags.lang === undefined ? undefined : parseLang(flags.lang)) ?? langOf(process.env);
   const batch = BATCH_FLAGS.find((flag) => flags[flag] !== undefined);
   if (batch !== undefined) {
-    throw new UserError(`--${batch} belongs to 'enveloppe solve'; the bare command opens the simulator`, { field: `--${batch}`, hint: `Run 'enveloppe solve ${shown} --${batch}${batch === 'csv' || batch === 'xlsx' ? ' FILE' : ''}'.`, exitCode: EXIT.usage });
+    const run = `enveloppe solve ${shown} --${batch}${batch === 'csv' || batch === 'xlsx' ? ' FILE' : ''}`;
+    throw new UserError(
+      { en: `--${batch} belongs to 'enveloppe solve'; the bare command opens the simulator`, fr: `--${batch} appartient à 'enveloppe solve'\u00a0; la commande seule ouvre le simulateur` },
+      { field: `--${batch}`, hint: { en: `Run '${run}'.`, fr: `Lancez '${run}'.` }, exitCode: EXIT.usage },
+    );
   }
   if (terminal.stdin.isTTY !== true || terminal.stdout.isTTY !== true) {
-    console.err(`enveloppe: the simulator needs a terminal (stdin and stdout are not both a TTY); to print the allocation instead, run 'enveloppe solve ${shown}'.\n`);
+    console.err(
+      lang === 'fr'
+        ? `enveloppe: le simulateur a besoin d’un terminal (stdin et stdout ne sont pas tous deux un TTY)\u00a0; pour afficher la répartition, lancez 'enveloppe solve ${shown}'.\n`
+        : `enveloppe: the simulator needs a terminal (stdin and stdout are not both a TTY); to print the allocation instead, run 'enveloppe solve ${shown}'.\n`,
+    );
     return EXIT.usage;
   }
   // --solver and --time-limit read as every command reads them.
@@ -37,7 +48,7 @@ export async function runSimulator(path: string, flags: SolveFlags, console: Con
   const policy = policyName(scenario, flags.policy);
   const weights = flags.weights === undefined ? undefined : parseWeights(scenario, flags.weights);
   const { showSimulator } = await screen;
-  return showSimulator({ scenario, policy, weights, solveOptions }, terminal);
+  return showSimulator({ scenario, policy, weights, solveOptions, lang }, terminal);
 }
 
 /**

@@ -1,6 +1,8 @@
 /** What the screens and the slices read from the state: pure functions of it, never changing it. */
+import type { Lang } from '../domain/lang.js';
+import { MESSAGES } from './messages.js';
+import { wordsOf } from './words.js';
 import type { Allocation, Selection } from '../domain/allocation.js';
-import { formatEuros } from '../domain/money.js';
 import type { Policy, Scenario } from '../domain/types.js';
 import { normaliseWeights, type Weights } from '../scoring/weights.js';
 import { ANALYSIS_KINDS, type AnalysisKind } from './runs/kinds.js';
@@ -62,6 +64,6 @@ export function selectedIndex(state: TuiState): number {
 }
 
 /** `policy social, 3 000 000 €, 23 laureates`: how messages name a reference allocation. */
-export function referenceName(allocation: Allocation): string {
-  return `policy ${allocation.policy}, ${formatEuros(allocation.spent)}, ${allocation.laureates} laureates`;
+export function referenceName(allocation: Allocation, lang: Lang = 'en'): string {
+  return MESSAGES[lang].referenceName(allocation.policy, wordsOf(lang).n.euros(allocation.spent), allocation.laureates);
 }

@@ -8,6 +8,7 @@
 import type { Allocation } from '../domain/allocation.js';
 import type { AllocationOutcome } from '../analysis/pipeline.js';
 import type { ConflictReport } from '../analysis/conflicts.js';
+import type { Lang } from '../domain/lang.js';
 import type { Scenario } from '../domain/types.js';
 import { defaultExportPath } from '../io/export-path.js';
 import { normaliseWeights, type Weights } from '../scoring/weights.js';
@@ -47,6 +48,8 @@ export interface Message {
 
 /** What every screen shares: the scenario and its edits, the solve, the view shown, the messages. */
 export interface SessionState {
+  /** The language every screen speaks: `--lang`, else the locale. */
+  readonly lang: Lang;
   /** The scenario with the user's edits (budget, locks, saved policies): a new object per edit. */
   readonly scenario: Scenario;
   /** The scenario as loaded, to show what the budget form changed. */
@@ -115,12 +118,15 @@ export interface StartOptions {
   /** Folder paths are shown relative to. @default the scenario's folder's parent */
   readonly cwd?: string;
   readonly size?: { readonly columns: number; readonly rows: number };
+  /** @default 'en' */
+  readonly lang?: Lang;
 }
 
 export function initialState(scenario: Scenario, options: StartOptions = {}): TuiState {
   const policy = options.policy ?? scenario.policies[0]?.name ?? '';
   const weights = options.weights === undefined ? undefined : normaliseWeights(options.weights, scenario.criteria);
   return {
+    lang: options.lang ?? 'en',
     scenario,
     original: scenario,
     policy,

@@ -4,6 +4,7 @@ import { edit } from '../edits.js';
 import { windowTop } from '../scroll.js';
 import { selectedIndex, visibleCandidates } from '../selectors.js';
 import type { Handlers, TuiState } from '../state.js';
+import { wordsOf } from '../words.js';
 
 export interface AllocationState {
   /** Id of the selected candidate of the table. */
@@ -44,8 +45,9 @@ function cycleLock(state: TuiState, id: string): TuiState {
   const lock = nextLock(state.scenario.locks[id]);
   const { [id]: _dropped, ...others } = state.scenario.locks;
   const locks = lock === undefined ? others : { ...others, [id]: lock };
-  const words = lock === undefined ? 'free' : lock === 'funded' ? 'locked in (funded)' : 'locked out (excluded)';
-  return edit(state, { scenario: { ...state.scenario, locks } }, `${candidate.name} ${words}`, `${candidate.name}: ${words}.`);
+  const tui = wordsOf(state.lang);
+  const words = tui.lock[lock ?? 'free'];
+  return edit(state, { scenario: { ...state.scenario, locks } }, `${candidate.name} ${words}`, tui.locked(candidate.name, words));
 }
 
 export const ALLOCATION_HANDLERS: Handlers<AllocationAction> = {

@@ -7,7 +7,7 @@
  */
 import type { Allocation } from '../../domain/allocation.js';
 import { lineUp, type ComparedCandidate, type Comparison } from '../../analysis/compare.js';
-import { formatEuros } from '../../domain/money.js';
+import type { Lang } from '../../domain/lang.js';
 import { changeColor, changeOf, formatChange, type Change } from '../changes.js';
 import { analysisResult } from '../runs/state.js';
 import { isStale } from '../selectors.js';
@@ -15,6 +15,9 @@ import type { TuiState } from '../state.js';
 import { bar, cells, distinctCuts, fit, GAP, layoutColumns, tableLine, wrapText, type Column } from '../text.js';
 import type { Area, Line, Segment, Shown } from '../lines.js';
 import { runStatusLines, windowStart } from '../runs/lines.js';
+import { RUN_WORDS } from '../runs/words.js';
+import { wordsOf, type TuiNumbers } from '../words.js';
+import { COMPARE_WORDS, type CompareWords } from './words.js';
 
 export interface CompareColumns {
   /** Column titles: the current edits first. */
@@ -27,24 +30,25 @@ export interface CompareColumns {
 /** The allocations the view lines up, or the lines that say why there are none yet. */
 export function compareColumns(state: TuiState, width: number): CompareColumns | Line[] {
   const now = state.allocation;
-  if (now === undefined) return [[{ text: 'Solving the first allocation…', dim: true }]];
+  const words = COMPARE_WORDS[state.lang];
+  if (now === undefined) return [[{ text: words.solvingFirst, dim: true }]];
   const nowLabel = `${state.policy}${state.weights === undefined ? '' : '*'}`;
-  const notes = isStale(state) ? ['The current edits have no allocation: the last feasible one stands for them.'] : [];
+  const notes = isStale(state) ? [words.stale] : [];
   if (state.compareMode === 'reference') {
     if (state.reference === undefined) {
-      return wrapText('No reference yet: c (in any view) makes the allocation on screen the reference. m compares with every policy instead.', Math.max(10, width)).map((text): Line => [{ text, color: 'yellow' }]);
+      return wrapText(words.noReference, Math.max(10, width)).map((text): Line => [{ text, color: 'yellow' }]);
     }
-    return { labels: [nowLabel, `${state.reference.policy} (ref)`], allocations: [now, state.reference], notes };
+    return { labels: [nowLabel, words.referenceLabel(state.reference.policy)], allocations: [now, state.reference], notes };
   }
-  const status = runStatusLines(state, 'compare', width, { unit: 'policies' });
+  const status = runStatusLines(state, 'compare', width, { unit: RUN_WORDS[state.lang].policies });
   if (status !== undefined) return status;
   const result = analysisResult(state, 'compare');
-  const missing = result?.missing.map((entry) => `${entry.policy}: no allocation (${entry.status}).`) ?? [];
+  const missing = result?.missing.map((entry) => words.missing(entry.policy, entry.status)) ?? [];
   return { labels: [nowLabel, ...(result?.policies ?? [])], allocations: [now, ...(result?.allocations ?? [])], notes: [...notes, ...missing] };
 }
 
-function euros(amount: number): string {
-  return amount === 0 ? '—' : formatEuros(amount);
+function euros(amount: number, n: TuiNumbers): string {
+  return amount === 0 ? '—' : n.euros(amount);
 }
 
 /** The column the change is measured towards: 1 for the first compared policy. */
@@ -57,25 +61,27 @@ interface Row {
   readonly change: Change;
 }
 
-function tableColumns(comparison: Comparison, labels: readonly string[], target: number, width: number): Column<Row>[] {
-  const money = (index: number): number => Math.max(cells(labels[index] ?? ''), ...comparison.candidates.map((candidate) => cells(euros(candidate.grants[index] ?? 0))));
+function tableColumns(comparison: Comparison, labels: readonly string[], target: number, width: number, lang: Lang): Column<Row>[] {
+  const words = COMPARE_WORDS[lang];
+  const { n } = wordsOf(lang);
+  const money = (index: number): number => Math.max(cells(labels[index] ?? ''), ...comparison.candidates.map((candidate) => cells(euros(candidate.grants[index] ?? 0, n))));
   const most = Math.max(0, ...comparison.candidates.map((candidate) => Math.abs((candidate.grants[target] ?? 0) - (candidate.grants[0] ?? 0))));
-  const changeTitle = `Δ vs ${labels[target] ?? ''}`;
+  const changeTitle = words.versus(labels[target] ?? '');
   return layoutColumns<Row>(
     [
-      { key: 'id', title: 'Id', width: Math.max(2, Math.min(10, ...comparison.candidates.map((candidate) => cells(candidate.id)))), align: 'left', cell: (row) => row.candidate.id },
-      { key: 'name', title: 'Name', width: 0, align: 'left', flex: true, minWidth: 14, cell: (row) => row.candidate.name },
+      { key: 'id', title: words.id, width: Math.max(2, Math.min(10, ...comparison.candidates.map((candidate) => cells(candidate.id)))), align: 'left', cell: (row) => row.candidate.id },
+      { key: 'name', title: words.name, width: 0, align: 'left', flex: true, minWidth: 14, cell: (row) => row.candidate.name },
       ...labels.map((label, index): Column<Row> => ({
         key: `grant:${index}`,
         title: label,
         width: money(index),
         align: 'right',
         drop: index === 0 || index === target ? 0 : 3,
-        cell: (row) => euros(row.candidate.grants[index] ?? 0),
+        cell: (row) => euros(row.candidate.grants[index] ?? 0, n),
       })),
-      { key: 'change', title: changeTitle, width: Math.max(cells(changeTitle), cells(formatChange({ kind: 'down', euros: -most }))), align: 'left', cell: (row) => formatChange(row.change) },
+      { key: 'change', title: changeTitle, width: Math.max(cells(changeTitle), cells(formatChange({ kind: 'down', euros: -most }, lang))), align: 'left', cell: (row) => formatChange(row.change, lang) },
       { key: 'bar', title: '', width: 8, align: 'left', drop: 1, cell: (row) => (row.change.kind === 'same' ? '' : bar(Math.abs(row.change.euros), most, 8)) },
-      { key: 'rank', title: 'Rank', width: 7, align: 'right', drop: 2, cell: (row) => rankChange(row.candidate, target) },
+      { key: 'rank', title: words.rank, width: 7, align: 'right', drop: 2, cell: (row) => rankChange(row.candidate, target) },
     ],
     width,
   );
@@ -89,15 +95,17 @@ function rankChange(candidate: ComparedCandidate, target: number): string {
 
 /** The view as a title and the lines under it (before scrolling). */
 export function compareDocument(state: TuiState, width: number): { title: Line; body: Line[] } {
-  const mode = state.compareMode === 'policies' ? 'every policy of the scenario' : 'the reference';
+  const words = COMPARE_WORDS[state.lang];
+  const { n } = wordsOf(state.lang);
+  const mode = state.compareMode === 'policies' ? words.everyPolicy : words.theReference;
   const columns = compareColumns(state, width);
-  const titleOf = (what: string): Line => [{ text: 'Compare', bold: true }, { text: ` ${what}` }, { text: `  (with ${mode}; m switches)`, dim: true }];
+  const titleOf = (what: string): Line => [{ text: words.title, bold: true }, { text: ` ${what}` }, { text: words.mode(mode), dim: true }];
   if (Array.isArray(columns)) return { title: titleOf(`${state.policy}${state.weights === undefined ? '' : '*'}`), body: [[], ...columns] };
   const { labels, allocations, notes } = columns;
   if (allocations.length < 2) return { title: titleOf(labels[0] ?? ''), body: [[], ...notes.map((text): Line => [{ text, color: 'yellow' }])] };
   const target = targetColumn(state, labels.length);
   const comparison = lineUp(labels, allocations);
-  const title = titleOf(`${labels[0] ?? ''} with ${labels.slice(1).join(', ')}`);
+  const title = titleOf(words.titleWith(labels[0] ?? '', labels.slice(1).join(', ')));
   const body: Line[] = notes.map((text): Line => [{ text, color: 'yellow' }]);
 
   // Who enters and who leaves, pair by pair, from each compared column to the current edits.
@@ -108,27 +116,27 @@ export function compareDocument(state: TuiState, width: number): { title: Line; 
     const moved = comparison.candidates.reduce((sum, candidate) => sum + Math.max(0, (candidate.grants[0] ?? 0) - (candidate.grants[offset + 1] ?? 0)), 0);
     body.push([
       { text: chosen ? '› ' : '  ', bold: true },
-      { text: `${label} → ${labels[0]}: `, bold: true },
-      { text: `${pair.common} laureate${pair.common === 1 ? '' : 's'} in common · ${formatEuros(moved)} change hands` },
+      { text: words.pairTitle(label, labels[0] ?? ''), bold: true },
+      { text: words.pair(pair.common, n.euros(moved)) },
     ]);
     // The pair runs from the current edits to the other column: its entries are this direction's exits.
-    const moves = [pair.leaving.length > 0 ? `enter ${pair.leaving.join(', ')}` : '', pair.entering.length > 0 ? `leave ${pair.entering.join(', ')}` : ''].filter((text) => text !== '');
-    for (const text of wrapText(moves.length === 0 ? 'the same laureates' : moves.join(' · '), Math.max(10, width - 4))) body.push([{ text: `    ${text}`, dim: moves.length === 0 }]);
+    const moves = [pair.leaving.length > 0 ? words.enter(pair.leaving.join(', ')) : '', pair.entering.length > 0 ? words.leave(pair.entering.join(', ')) : ''].filter((text) => text !== '');
+    for (const text of wrapText(moves.length === 0 ? words.sameLaureates : moves.join(' · '), Math.max(10, width - 4))) body.push([{ text: `    ${text}`, dim: moves.length === 0 }]);
   });
 
   const rows: Row[] = comparison.candidates
     .filter((candidate) => candidate.grants.some((grant) => grant > 0))
     .map((candidate) => ({ candidate, change: changeOf(candidate.grants[target] ?? 0, candidate.grants[0] ?? 0) }));
-  const laid = tableColumns(comparison, labels, target, width);
+  const laid = tableColumns(comparison, labels, target, width, state.lang);
   // Names alike are cut in the middle, so that two rows never read the same.
   const cuts = distinctCuts(rows.map((row) => row.candidate.name), laid.find((column) => column.key === 'name')?.width ?? 0);
   const table = laid.map((column) => (column.key === 'name' ? { ...column, cell: (row: Row) => cuts.get(row.candidate.name) ?? row.candidate.name } : column));
   body.push([], [{ text: tableLine(table, table.map((column) => column.title)), bold: true }]);
   for (const row of rows) body.push(rowLine(table, row, row.candidate.funded[0] === true || row.candidate.funded[target] === true));
   const idle = comparison.candidates.length - rows.length;
-  if (idle > 0) body.push([{ text: `${idle} other candidate${idle === 1 ? ' gets' : 's get'} nothing under any of them.`, dim: true }]);
+  if (idle > 0) body.push([{ text: words.idle(idle), dim: true }]);
 
-  body.push([], ...groupLines(comparison, labels, target, width));
+  body.push([], ...groupLines(comparison, labels, target, width, state.lang));
   return { title, body };
 }
 
@@ -144,7 +152,9 @@ function rowLine(columns: readonly Column<Row>[], row: Row, funded: boolean): Li
 }
 
 /** Totals by region, then by group of each rule, then the whole envelope and the laureates. */
-function groupLines(comparison: Comparison, labels: readonly string[], target: number, width: number): Line[] {
+function groupLines(comparison: Comparison, labels: readonly string[], target: number, width: number, lang: Lang): Line[] {
+  const words: CompareWords = COMPARE_WORDS[lang];
+  const { n } = wordsOf(lang);
   const amountWidth = Math.max(11, ...labels.map(cells));
   const shownLabels = labels.length * (amountWidth + 1) + 14 + 28 <= width ? labels.map((_, index) => index) : [0, target];
   const nameWidth = Math.max(12, Math.min(40, width - shownLabels.length * (amountWidth + 1) - 15));
@@ -152,20 +162,20 @@ function groupLines(comparison: Comparison, labels: readonly string[], target: n
     const change = money ? changeOf(values[target] ?? 0, values[0] ?? 0) : undefined;
     return [
       { text: `  ${fit(name, nameWidth)}`, ...style },
-      { text: shownLabels.map((index) => ` ${fit(money ? formatEuros(values[index] ?? 0) : String(values[index] ?? 0), amountWidth, 'right')}`).join(''), ...style },
-      { text: ` ${change === undefined ? '' : formatChange(change)}`, color: changeColor(change) },
+      { text: shownLabels.map((index) => ` ${fit(money ? n.euros(values[index] ?? 0) : String(values[index] ?? 0), amountWidth, 'right')}`).join(''), ...style },
+      { text: ` ${change === undefined ? '' : formatChange(change, lang)}`, color: changeColor(change) },
     ];
   };
-  const lines: Line[] = [[{ text: `${fit('Totals by region', nameWidth + 2)}${shownLabels.map((index) => ` ${fit(labels[index] ?? '', amountWidth, 'right')}`).join('')} Δ vs ${labels[target] ?? ''}`, bold: true }]];
+  const lines: Line[] = [[{ text: `${fit(words.byRegion, nameWidth + 2)}${shownLabels.map((index) => ` ${fit(labels[index] ?? '', amountWidth, 'right')}`).join('')} ${words.versus(labels[target] ?? '')}`, bold: true }]];
   const regions = comparison.groups.filter((group) => group.by === 'region' && group.amounts.some((amount) => amount > 0));
   for (const group of regions) lines.push(line(group.group, group.amounts, true));
   const ruleGroups = comparison.groups.filter((group) => group.by !== 'region' && group.amounts.some((amount) => amount > 0));
-  if (ruleGroups.length > 0) lines.push([], [{ text: 'By rule group', bold: true }]);
+  if (ruleGroups.length > 0) lines.push([], [{ text: words.byRuleGroup, bold: true }]);
   for (const group of ruleGroups) lines.push(line(`${group.group} (${group.by})`, group.amounts, true));
   lines.push(
     [],
-    line('Spent', comparison.allocations.map((allocation) => allocation.spent), true, { bold: true }),
-    line('Laureates', comparison.allocations.map((allocation) => allocation.laureates), false, { bold: true }),
+    line(words.spent, comparison.allocations.map((allocation) => allocation.spent), true, { bold: true }),
+    line(words.laureates, comparison.allocations.map((allocation) => allocation.laureates), false, { bold: true }),
   );
   return lines;
 }

@@ -2,6 +2,7 @@
 import { tell } from '../edits.js';
 import { referenceName } from '../selectors.js';
 import type { Handlers, TuiState } from '../state.js';
+import { COMPARE_WORDS } from './words.js';
 
 /** What the Compare view lines up: the current edits with every other policy, or with the reference (`c`). */
 export type CompareMode = 'policies' | 'reference';
@@ -22,8 +23,9 @@ export function comparedPolicies(state: TuiState): string[] {
 }
 
 function modeText(state: TuiState, mode: CompareMode): string {
-  if (mode === 'policies') return 'Comparing with every policy of the scenario.';
-  return state.reference === undefined ? 'Compare with the reference: none yet; c in any view makes the current allocation the reference.' : `Comparing with the reference (${referenceName(state.reference)}).`;
+  const words = COMPARE_WORDS[state.lang];
+  if (mode === 'policies') return words.comparingPolicies;
+  return state.reference === undefined ? words.noReferenceYet : words.comparingReference(referenceName(state.reference, state.lang));
 }
 
 export const COMPARE_HANDLERS: Handlers<CompareAction> = {

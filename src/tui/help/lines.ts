@@ -1,5 +1,7 @@
 /** `?`: every key, by view. Scrolls when the terminal is short. */
-import { KEY_GROUPS } from './key-list.js';
+import type { Lang } from '../../domain/lang.js';
+import { keyGroups } from './key-list.js';
+import { wordsOf } from '../words.js';
 import { fit } from '../text.js';
 import { besideLines, type Area, type Line, type Shown } from '../lines.js';
 import { windowFor } from '../scroll.js';
@@ -8,7 +10,6 @@ import type { TuiState } from '../state.js';
 /** From this width the groups stand in two columns. */
 const TWO_COLUMNS = 110;
 
-const TITLE: Line = [{ text: 'Keys', bold: true }, { text: '  (Esc or ? closes; ↑ ↓ scroll)', dim: true }];
 
 /**
  * Which column each group goes in at two columns: the groups in order, the left one filled to about
@@ -29,8 +30,8 @@ function columnsOf(sizes: readonly number[]): { sides: ('left' | 'right')[]; lef
 }
 
 /** How many lines `helpLines(width)` gives, counted from the key groups without laying them out. */
-export function helpHeight(width: number): number {
-  const sizes = KEY_GROUPS.map((group) => 1 + group.keys.length);
+export function helpHeight(width: number, lang: Lang = 'en'): number {
+  const sizes = keyGroups(lang).map((group) => 1 + group.keys.length);
   if (width >= TWO_COLUMNS) {
     const { left, right } = columnsOf(sizes);
     return 2 + Math.max(left, right);
@@ -38,20 +39,22 @@ export function helpHeight(width: number): number {
   return 1 + sizes.reduce((sum, size) => sum + 1 + size, 0);
 }
 
-export function helpLines(width: number): Line[] {
-  const groups: Line[][] = KEY_GROUPS.map((group) => [
+export function helpLines(width: number, lang: Lang = 'en'): Line[] {
+  const words = wordsOf(lang);
+  const title: Line = [{ text: words.keysTitle, bold: true }, { text: words.keysNote, dim: true }];
+  const groups: Line[][] = keyGroups(lang).map((group) => [
     [{ text: group.title, bold: true }],
     ...group.keys.map((key): Line => [{ text: `  ${fit(key.keys, 14)} `, color: 'cyan' }, { text: key.does }]),
   ]);
-  if (width < TWO_COLUMNS) return [TITLE, ...groups.flatMap((group) => [[], ...group])];
+  if (width < TWO_COLUMNS) return [title, ...groups.flatMap((group) => [[], ...group])];
   const { sides } = columnsOf(groups.map((group) => group.length));
   const column = (side: 'left' | 'right'): Line[] => groups.filter((_, index) => sides[index] === side).flatMap((group, index) => (index === 0 ? group : [[], ...group]));
   const half = Math.floor((width - 3) / 2);
-  return [TITLE, [], ...besideLines(column('left'), half, column('right'))];
+  return [title, [], ...besideLines(column('left'), half, column('right'))];
 }
 
 /** Every key, scrolled when the terminal is short. */
 export function helpView(state: TuiState, { width, height }: Area): Shown {
-  const lines = helpLines(width);
+  const lines = helpLines(width, state.lang);
   return { lines: lines.slice(windowFor(state.helpTop, lines.length, height)) };
 }

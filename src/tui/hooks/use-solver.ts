@@ -8,6 +8,7 @@ import type { AllocationOutcome } from '../../analysis/pipeline.js';
 import type { Services, SessionSolveOptions } from '../services.js';
 import { selectionOf } from '../selectors.js';
 import type { Action, TuiState } from '../state.js';
+import { wordsOf } from '../words.js';
 
 export function useSolver(state: TuiState, dispatch: Dispatch<Action>, services: Services, options: SessionSolveOptions): void {
   const latest = useRef(state);
@@ -34,7 +35,7 @@ export function useSolver(state: TuiState, dispatch: Dispatch<Action>, services:
           const { generation } = current;
           started.current = generation;
           const outcome = await services.allocate(current.scenario, selectionOf(current), options).catch(
-            (error: unknown): AllocationOutcome => ({ status: 'failed', reason: `the solver stopped: ${(error as Error).message}`, engine: undefined, ms: 0, notes: [] }),
+            (error: unknown): AllocationOutcome => ({ status: 'failed', reason: wordsOf(current.lang).solverStopped((error as Error).message), engine: undefined, ms: 0, notes: [] }),
           );
           if (!mounted.current) return;
           dispatch({ type: 'solved', generation, outcome });

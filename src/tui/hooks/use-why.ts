@@ -8,6 +8,7 @@ import { useEffect, useRef, type Dispatch } from 'react';
 import type { Services, SessionSolveOptions } from '../services.js';
 import { selectionOf } from '../selectors.js';
 import type { Action, TuiState } from '../state.js';
+import { DETAIL_WORDS } from '../detail/words.js';
 
 export function useWhy(state: TuiState, dispatch: Dispatch<Action>, services: Services, options: SessionSolveOptions): void {
   const asked = useRef('');
@@ -21,9 +22,10 @@ export function useWhy(state: TuiState, dispatch: Dispatch<Action>, services: Se
     asked.current = key;
     dispatch({ type: 'why', id: detail, generation: solved, lines: 'pending' });
     const current = latest.current;
+    const words = DETAIL_WORDS[current.lang];
     void services.explainCandidate(current.scenario, selectionOf(current), detail, options).then(
-      (why) => dispatch({ type: 'why', id: detail, generation: solved, lines: typeof why === 'string' ? [`Cannot explain: ${why}.`] : why.sentences }),
-      (error: unknown) => dispatch({ type: 'why', id: detail, generation: solved, lines: [`Cannot explain: ${(error as Error).message}.`] }),
+      (why) => dispatch({ type: 'why', id: detail, generation: solved, lines: typeof why === 'string' ? [words.cannotExplain(why)] : why.sentences }),
+      (error: unknown) => dispatch({ type: 'why', id: detail, generation: solved, lines: [words.cannotExplain((error as Error).message)] }),
     );
   }, [detail, solved, generation, status, dispatch, services, options]);
 }

@@ -2,17 +2,20 @@
 import { budgetLabel, budgetValue, formatBudgetValue } from '../budget/state.js';
 import type { Prompt } from './state.js';
 import type { TuiState } from '../state.js';
+import { MESSAGES } from '../messages.js';
 
 /** What the prompt asks, and the keys it takes besides Enter and Esc. */
 export function promptParts(prompt: Prompt, state: TuiState): { label: string; after: string } {
+  const { lang } = state;
+  const words = MESSAGES[lang];
   switch (prompt.kind) {
     case 'filter':
-      return { label: 'Filter (name, region, id): ', after: '  Enter keep · Esc clear' };
+      return { label: words.filterLabel, after: words.filterAfter };
     case 'budget':
-      return { label: `${budgetLabel(prompt.field)} (now ${formatBudgetValue(prompt.field, budgetValue(state.scenario, prompt.field))}): `, after: '  Enter apply · Esc cancel' };
+      return { label: words.budgetLabel(budgetLabel(prompt.field, lang), formatBudgetValue(prompt.field, budgetValue(state.scenario, prompt.field), lang)), after: words.budgetAfter };
     case 'save':
-      return { label: 'Save the weights as policy (a-z 0-9 _ -): ', after: '  Enter save · Esc cancel' };
+      return { label: words.saveLabel, after: words.saveAfter };
     case 'export':
-      return { label: 'Export CSV to: ', after: `  [${prompt.excel ? 'French Excel' : 'plain CSV'}] Tab switches · Enter · Esc` };
+      return { label: words.exportLabel, after: words.exportAfter(prompt.excel) };
   }
 }

@@ -10,6 +10,7 @@ import { tell } from '../edits.js';
 import { activePolicy, currentShares, isStale } from '../selectors.js';
 import type { Handlers, TuiState } from '../state.js';
 import { weightsToSave } from '../weights/state.js';
+import { MESSAGES } from '../messages.js';
 
 export type Prompt =
   | { readonly kind: 'filter'; readonly text: string }
@@ -47,36 +48,37 @@ function openPrompt(state: TuiState, kind: Prompt['kind'], text: string | undefi
       return { ...state, prompt: { kind, field, text: text ?? '' } };
     }
     case 'save':
-      if (currentShares(state) === undefined) return tell(state, `'${state.policy}' scores by a formula: there are no weights to save.`, 'error');
-      if (state.scenario.file === '') return tell(state, 'This scenario has no file to save into.', 'error');
+      if (currentShares(state) === undefined) return tell(state, MESSAGES[state.lang].formulaNoWeights(state.policy), 'error');
+      if (state.scenario.file === '') return tell(state, MESSAGES[state.lang].noFile, 'error');
       return { ...state, prompt: { kind, text: text ?? '' } };
     case 'export':
-      if (state.allocation === undefined) return tell(state, 'Nothing to export yet: the first solve is not finished.', 'error');
-      if (isStale(state)) return tell(state, 'The current edits have no allocation to export. Undo the last edit (u) first.', 'error');
+      if (state.allocation === undefined) return tell(state, MESSAGES[state.lang].nothingToExport, 'error');
+      if (isStale(state)) return tell(state, MESSAGES[state.lang].staleExport, 'error');
       return { ...state, prompt: { kind, text: text ?? state.exportPath, excel: true } };
   }
 }
 
 function submitSave(state: TuiState, text: string): TuiState {
   const name = text.trim();
-  if (!POLICY_NAME.test(name)) return tell(state, `'${name}' is not a usable name: use a-z, 0-9, _ and -.`, 'error');
-  if (state.scenario.policies.some((policy) => policy.name === name)) return tell(state, `The scenario already has a policy named '${name}'.`, 'error');
+  const messages = MESSAGES[state.lang];
+  if (!POLICY_NAME.test(name)) return tell(state, messages.unusableName(name), 'error');
+  if (state.scenario.policies.some((policy) => policy.name === name)) return tell(state, messages.policyExists(name), 'error');
   const shares = currentShares(state);
   const base = activePolicy(state);
   if (shares === undefined || base === undefined) return { ...state, prompt: undefined };
   const returns: readonly ReturnTier[] = base.returns;
-  const policy: Policy = { name, label: `${base.label}, adjusted`, weights: weightsToSave(shares, state.scenario), returns };
+  const policy: Policy = { name, label: messages.adjusted(base.label), weights: weightsToSave(shares, state.scenario), returns };
   const task: Task = { id: state.nextTaskId, kind: 'save', file: state.scenario.file, policy };
-  return tell({ ...state, prompt: undefined, task, nextTaskId: state.nextTaskId + 1 }, `Saving policy '${name}'…`);
+  return tell({ ...state, prompt: undefined, task, nextTaskId: state.nextTaskId + 1 }, messages.saving(name));
 }
 
 function submitExport(state: TuiState, text: string, excel: boolean): TuiState {
   const path = text.trim();
-  if (path === '') return tell(state, 'Give a file name for the CSV.', 'error');
+  if (path === '') return tell(state, MESSAGES[state.lang].noFileName, 'error');
   if (state.allocation === undefined) return { ...state, prompt: undefined };
   const inputs = [state.scenario.file, state.scenario.candidatesFile, state.scenario.reviews?.settings.file ?? ''].filter((file) => file !== '');
   const task: Task = { id: state.nextTaskId, kind: 'export', path, excel, allocation: state.allocation, inputs, scenario: state.scenario };
-  return tell({ ...state, prompt: undefined, task, nextTaskId: state.nextTaskId + 1, exportPath: path }, `Writing ${path}…`);
+  return tell({ ...state, prompt: undefined, task, nextTaskId: state.nextTaskId + 1, exportPath: path }, MESSAGES[state.lang].writing(path));
 }
 
 function submitPrompt(state: TuiState): TuiState | undefined {

@@ -4,13 +4,16 @@
  * the grant and the class (always, often, sometimes, never). The rows scroll.
  */
 import type { CandidateRobustness, FundingClass } from '../../analysis/robustness.js';
-import { formatEuros, formatPercent, groupDigits } from '../../domain/money.js';
+import type { Lang } from '../../domain/lang.js';
 import { SAMPLE_STEPS } from '../runs/kinds.js';
 import { analysisResult } from '../runs/state.js';
 import type { TuiState } from '../state.js';
-import { bar, compactEuros, distinctCuts, fit, GAP, layoutColumns, tableLine, type Column } from '../text.js';
+import { bar, distinctCuts, fit, GAP, layoutColumns, tableLine, type Column } from '../text.js';
 import type { Area, Line, Segment, Shown } from '../lines.js';
 import { runStatusLines, windowNote, windowStart } from '../runs/lines.js';
+import { RUN_WORDS } from '../runs/words.js';
+import { wordsOf } from '../words.js';
+import { ROBUSTNESS_WORDS } from './words.js';
 
 const CLASS_COLORS: Readonly<Record<FundingClass, string | undefined>> = { always: 'green', often: 'cyan', sometimes: 'yellow', never: undefined };
 
@@ -24,60 +27,65 @@ export function robustnessScroll(state: TuiState, height: number): { rows: numbe
   return { rows: Math.max(1, height - HEAD_LINES - FOOT_LINES), total: result?.robustness.candidates.length ?? 0 };
 }
 
-function columns(width: number, barWidth: number): Column<CandidateRobustness>[] {
+function columns(width: number, barWidth: number, lang: Lang): Column<CandidateRobustness>[] {
+  const words = ROBUSTNESS_WORDS[lang];
+  const { n } = wordsOf(lang);
   return layoutColumns<CandidateRobustness>(
     [
-      { key: 'id', title: 'Id', width: 10, align: 'left', cell: (row) => row.id },
-      { key: 'name', title: 'Name', width: 0, align: 'left', flex: true, minWidth: 14, cell: (row) => row.name },
-      { key: 'bar', title: 'Funded in', width: barWidth, align: 'left', drop: 1, cell: (row) => bar(row.probability, 1, barWidth) },
-      { key: 'probability', title: '', width: 6, align: 'right', cell: (row) => probabilityText(row.probability) },
-      { key: 'mean', title: 'Mean grant', width: 11, align: 'right', drop: 2, cell: (row) => (row.meanGrant === 0 ? '—' : formatEuros(row.meanGrant)) },
-      { key: 'range', title: 'Grant 5–95 %', width: 19, align: 'right', drop: 3, cell: (row) => rangeText(row.p5, row.p95, 19) },
-      { key: 'class', title: 'Class', width: 9, align: 'left', cell: (row) => row.class },
+      { key: 'id', title: words.id, width: 10, align: 'left', cell: (row) => row.id },
+      { key: 'name', title: words.name, width: 0, align: 'left', flex: true, minWidth: 14, cell: (row) => row.name },
+      { key: 'bar', title: words.fundedIn, width: barWidth, align: 'left', drop: 1, cell: (row) => bar(row.probability, 1, barWidth) },
+      { key: 'probability', title: '', width: 6, align: 'right', cell: (row) => probabilityText(row.probability, lang) },
+      { key: 'mean', title: words.meanGrant, width: 11, align: 'right', drop: 2, cell: (row) => (row.meanGrant === 0 ? '—' : n.euros(row.meanGrant)) },
+      { key: 'range', title: words.range, width: 19, align: 'right', drop: 3, cell: (row) => rangeText(row.p5, row.p95, 19, lang) },
+      { key: 'class', title: words.class, width: 9, align: 'left', cell: (row) => words.classes[row.class] },
     ],
     width,
   );
 }
 
 /** `100 %` only when always funded, `>99 %` just below, `<1 %` for rare ones, else whole percents. */
-export function probabilityText(probability: number): string {
-  if (probability > 0 && probability < 0.01) return '<1 %';
-  if (probability < 1 && probability >= 0.99) return '>99 %';
-  return formatPercent(probability, 0);
+export function probabilityText(probability: number, lang: Lang = 'en'): string {
+  const { n } = wordsOf(lang);
+  if (probability > 0 && probability < 0.01) return `<${n.percent(0.01, 0)}`;
+  if (probability < 1 && probability >= 0.99) return `>${n.percent(0.99, 0)}`;
+  return n.percent(probability, 0);
 }
 
 /** `72 000 €–274 000 €`, or both ends in k€ when that is too wide; one amount when they are equal. */
-export function rangeText(low: number, high: number, width: number): string {
+export function rangeText(low: number, high: number, width: number, lang: Lang = 'en'): string {
+  const { n } = wordsOf(lang);
   if (high === 0) return '—';
-  if (low === high) return compactEuros(low, width);
-  const full = `${formatEuros(low)}–${formatEuros(high)}`;
+  if (low === high) return n.compact(low, width);
+  const full = `${n.euros(low)}–${n.euros(high)}`;
   if ([...full].length <= width) return full;
-  const thousands = (euros: number): string => `${groupDigits(Math.round(euros / 1000))}`;
-  return `${thousands(low)}–${thousands(high)} k€`;
+  const thousands = (euros: number): string => n.integer(euros / 1000);
+  return `${thousands(low)}–${thousands(high)}${lang === 'fr' ? '\u00a0' : ' '}k€`;
 }
 
 export function robustnessLines(state: TuiState, width: number, height: number): Line[] {
   const { samples, spread, seed, uniform } = state.robustness;
   const over = state.robustness.over ?? 'weights';
   const policy = `${state.policy}${state.weights === undefined ? '' : '*'}`;
-  const weightings = uniform ? `${samples} weightings drawn uniformly over every weighting` : `${samples} weightings around the weights of ${policy} (spread ${spread.toFixed(2)})`;
+  const words = ROBUSTNESS_WORDS[state.lang];
+  const weightings = uniform ? words.uniform(samples) : words.around(samples, policy, wordsOf(state.lang).n.decimal(spread, 2));
   // Marks: each candidate's reviewers (not in conflict) resampled with replacement, then aggregated.
-  const marks = `the reviewers' marks resampled ${samples} times`;
-  const drawn = over === 'weights' ? weightings : over === 'marks' ? marks : `${marks}, with ${weightings}`;
+  const marks = words.marks(samples);
+  const drawn = over === 'weights' ? weightings : over === 'marks' ? marks : words.both(marks, weightings);
   const lines: Line[] = [
-    [{ text: 'Robustness', bold: true }, { text: ` ${drawn}, seed ${seed}` }],
+    [{ text: words.title, bold: true }, { text: words.seed(drawn, seed) }],
     [
       {
-        text: fit(`+/- samples (${SAMPLE_STEPS[0]} to ${SAMPLE_STEPS[SAMPLE_STEPS.length - 1]}) · [ ] spread (0: the weights as set) · U ${uniform ? 'draws around the weights' : 'draws uniformly'}${state.scenario.reviews === undefined ? '' : ' · o weights/marks/both'}`, width),
+        text: fit(words.keys(SAMPLE_STEPS[0] ?? 0, SAMPLE_STEPS[SAMPLE_STEPS.length - 1] ?? 0, uniform, state.scenario.reviews !== undefined), width),
         dim: true,
       },
     ],
   ];
-  const status = runStatusLines(state, 'robustness', width, { unit: 'weightings' });
+  const status = runStatusLines(state, 'robustness', width, { unit: RUN_WORDS[state.lang].samples });
   const result = analysisResult(state, 'robustness');
   if (status !== undefined || result === undefined) return [...lines, [], ...(status ?? [])];
   const { robustness } = result;
-  const laid = columns(width, Math.max(10, Math.min(30, Math.floor(width * 0.22))));
+  const laid = columns(width, Math.max(10, Math.min(30, Math.floor(width * 0.22))), state.lang);
   // Names alike are cut in the middle, so that two rows never read the same.
   const cuts = distinctCuts(robustness.candidates.map((row) => row.name), laid.find((column) => column.key === 'name')?.width ?? 0);
   const table = laid.map((column) => (column.key === 'name' ? { ...column, cell: (row: CandidateRobustness) => cuts.get(row.name) ?? row.name } : column));
@@ -95,10 +103,10 @@ export function robustnessLines(state: TuiState, width: number, height: number):
     }));
     lines.push(segments);
   }
-  const counts = (['always', 'often', 'sometimes', 'never'] as const).map((name) => `${rows.filter((row) => row.class === name).length} ${name}`);
+  const counts = (['always', 'often', 'sometimes', 'never'] as const).map((name) => `${rows.filter((row) => row.class === name).length} ${words.classes[name]}`);
   const failed = robustness.samples - robustness.solved;
-  const summary = `${counts.join(' · ')} · ${robustness.solved} of ${robustness.samples} solved${failed > 0 ? ` (${failed} without an allocation)` : ''}`;
-  const note = windowNote(start, shown, rows.length);
+  const summary = words.solved(counts.join(' · '), robustness.solved, robustness.samples, failed);
+  const note = windowNote(start, shown, rows.length, state.lang);
   lines.push([], [{ text: fit([summary, note].filter((text) => text !== '').join(' · '), width), dim: true }]);
   return lines;
 }

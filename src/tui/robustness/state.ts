@@ -2,6 +2,7 @@
 import { nextSamples, ROBUSTNESS_DEFAULTS, SPREAD_STEP, type RobustnessSettings } from '../runs/kinds.js';
 import { tell } from '../edits.js';
 import type { Handlers } from '../state.js';
+import { ROBUSTNESS_WORDS } from './words.js';
 
 export interface RobustnessState {
   readonly robustness: RobustnessSettings;
@@ -29,7 +30,7 @@ export const ROBUSTNESS_HANDLERS: Handlers<RobustnessAction> = {
   },
   toggleUniform: (state) => ({ ...state, robustness: { ...state.robustness, uniform: !state.robustness.uniform } }),
   cycleOver: (state) => {
-    if (state.scenario.reviews === undefined) return tell(state, 'This scenario has no reviews file: only the weights can be drawn.');
+    if (state.scenario.reviews === undefined) return tell(state, ROBUSTNESS_WORDS[state.lang].noReviews);
     const over = OVER[(OVER.indexOf(state.robustness.over ?? 'weights') + 1) % OVER.length] ?? 'weights';
     return { ...state, robustness: { ...state.robustness, over } };
   },

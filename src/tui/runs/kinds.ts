@@ -101,14 +101,6 @@ export function remember(cache: readonly CachedResult[], entry: CachedResult): r
   return [entry, ...cache.filter((cached) => cached.key !== entry.key)].slice(0, CACHE_SIZE);
 }
 
-/** What the analysis is called in messages. */
-export const ANALYSIS_NAMES: Readonly<Record<AnalysisKind, string>> = {
-  compare: 'The comparison',
-  sweep: 'The sweep',
-  tipping: 'The tipping-point search',
-  robustness: 'The robustness analysis',
-};
-
 /** The next sample count up or down the steps (from wherever the count is now). */
 export function nextSamples(samples: number, delta: 1 | -1): number {
   if (delta > 0) return SAMPLE_STEPS.find((step) => step > samples) ?? samples;

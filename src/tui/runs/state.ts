@@ -5,7 +5,6 @@
 import { comparedPolicies } from '../compare/state.js';
 import {
   ANALYSIS_KINDS,
-  ANALYSIS_NAMES,
   analysisKey,
   emptyCache,
   noRuns,
@@ -21,6 +20,7 @@ import {
 import { tell } from '../edits.js';
 import { currentShares, selectedCriterion } from '../selectors.js';
 import type { Handlers, TuiState } from '../state.js';
+import { RUN_WORDS } from './words.js';
 
 export interface RunsState {
   /** Each analysis: idle, running (with its progress), done or failed. */
@@ -52,17 +52,18 @@ export function runsStart(): RunsState {
  */
 export function analysisRequest(state: TuiState, kind: AnalysisKind): AnalysisRequest | string {
   const { scenario, policy } = state;
+  const words = RUN_WORDS[state.lang];
   if (kind === 'compare') {
-    if (state.compareMode === 'reference') return 'the reference is compared as it is';
+    if (state.compareMode === 'reference') return words.referenceAsIs;
     const policies = comparedPolicies(state);
-    return policies.length === 0 ? 'this scenario has one policy only: c sets a reference to compare with, m switches to it' : { kind, scenario, policies };
+    return policies.length === 0 ? words.onePolicy : { kind, scenario, policies };
   }
   const weights = currentShares(state);
-  if (weights === undefined) return `'${policy}' scores by a formula: there are no weights to move. p switches to a weighted policy`;
+  if (weights === undefined) return words.formula(policy);
   switch (kind) {
     case 'sweep': {
       const criterion = selectedCriterion(state)?.column;
-      return criterion === undefined ? 'the scenario has no criteria' : { kind, scenario, policy, weights, criterion, steps: SWEEP_STEPS };
+      return criterion === undefined ? words.noCriteria : { kind, scenario, policy, weights, criterion, steps: SWEEP_STEPS };
     }
     case 'tipping':
       return { kind, scenario, policy, weights, steps: TIPPING_STEPS };
@@ -97,7 +98,7 @@ export const RUN_HANDLERS: Handlers<RunAction> = {
   cancelAnalysis: (state, action) => {
     const run = state.analyses[action.kind];
     if (run.status !== 'running') return undefined;
-    return setRun(tell(state, `${ANALYSIS_NAMES[action.kind]} was stopped. Enter runs it again.`), action.kind, { status: 'idle', key: run.key });
+    return setRun(tell(state, RUN_WORDS[state.lang].stopped(action.kind)), action.kind, { status: 'idle', key: run.key });
   },
   analysisProgress: (state, action) => {
     const run = running(state, action);

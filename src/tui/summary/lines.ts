@@ -1,15 +1,17 @@
 /** Spend by region and by rule group as bars, each rule's bounds drawn (│) and binding rules marked (●). */
 import type { Allocation, RuleResult } from '../../domain/allocation.js';
 import { euroWeightedScore } from '../../analysis/mean-score.js';
-import { formatEuros } from '../../domain/money.js';
+import type { Lang } from '../../domain/lang.js';
 import { isStale } from '../selectors.js';
 import { windowFor } from '../scroll.js';
 import type { TuiState } from '../state.js';
-import { boundedBar, compactEuros, fit } from '../text.js';
+import { boundedBar, fit } from '../text.js';
 import type { Area, Line, Shown } from '../lines.js';
+import { wordsOf } from '../words.js';
+import { SUMMARY_WORDS } from './words.js';
 
-function boundsText(rule: Pick<RuleResult, 'min' | 'max' | 'measure'>): string {
-  const show = (value: number): string => (rule.measure === 'count' ? String(value) : compactEuros(value, 11));
+function boundsText(rule: Pick<RuleResult, 'min' | 'max' | 'measure'>, lang: Lang): string {
+  const show = (value: number): string => (rule.measure === 'count' ? String(value) : SUMMARY_WORDS[lang].compact(value, 11));
   if (rule.min !== undefined && rule.max !== undefined) return `${show(rule.min)}–${show(rule.max)}`;
   if (rule.min !== undefined) return `≥ ${show(rule.min)}`;
   if (rule.max !== undefined) return `≤ ${show(rule.max)}`;
@@ -62,18 +64,20 @@ export function summaryHeight(state: TuiState): number {
 
 export function summaryLines(state: TuiState, width: number): Line[] {
   const allocation = state.allocation;
-  if (allocation === undefined) return [[{ text: 'Solving the first allocation…', dim: true }]];
+  const words = SUMMARY_WORDS[state.lang];
+  const { n } = wordsOf(state.lang);
+  if (allocation === undefined) return [[{ text: words.solvingFirst, dim: true }]];
   const nameWidth = Math.max(12, Math.min(30, Math.floor(width * 0.28)));
   const barWidth = Math.max(8, width - nameWidth - 37);
   const meanScore = euroWeightedScore(allocation);
   const lines: Line[] = [
     [
-      { text: 'Mean score weighted by the euros: ', bold: true },
-      { text: meanScore === undefined ? '—' : meanScore.toFixed(2), bold: true, color: 'cyan' },
-      { text: '  (the score of the project each euro funds, on average)', dim: true },
+      { text: words.meanScore, bold: true },
+      { text: meanScore === undefined ? '—' : n.decimal(meanScore, 2), bold: true, color: 'cyan' },
+      { text: words.meanScoreNote, dim: true },
     ],
     [],
-    [{ text: 'Spend by region', bold: true }, { text: `   █ spent  │ bound of a rule  ● binding rule   total ${formatEuros(allocation.spent)} of ${formatEuros(allocation.total)}`, dim: true }],
+    [{ text: words.byRegion, bold: true }, { text: words.legend(n.euros(allocation.spent), n.euros(allocation.total)), dim: true }],
   ];
   const { bounds, regions, idle, rules } = summaryRows(allocation, state);
   const regionScale = Math.max(...allocation.regions.map((region) => region.amount), ...[...bounds.values()].map((entry) => entry.max ?? entry.min ?? 0).filter(Number.isFinite), 1);
@@ -84,24 +88,24 @@ export function summaryLines(state: TuiState, width: number): Line[] {
       { text: binding ? '● ' : '  ', color: 'yellow' },
       { text: `${fit(region.region, nameWidth)} ` },
       { text: boundedBar(region.amount, regionScale, barWidth, bound?.min, bound?.max), color: binding ? 'yellow' : 'cyan' },
-      { text: ` ${fit(formatEuros(region.amount), 11, 'right')} ${fit(`${region.laureates} laur.`, 9, 'right')}` },
+      { text: ` ${fit(n.euros(region.amount), 11, 'right')} ${fit(words.laureates(region.laureates), 9, 'right')}` },
     ]);
   }
-  if (idle > 0) lines.push([{ text: `  ${idle} other region${idle === 1 ? '' : 's'} get nothing.`, dim: true }]);
+  if (idle > 0) lines.push([{ text: words.idleRegions(idle), dim: true }]);
 
   for (const { label, results, shown } of rules) {
-    lines.push([], [{ text: label, bold: true }, { text: results.some((entry) => entry.binding) ? '  ● binding' : '', color: 'yellow' }]);
+    lines.push([], [{ text: label, bold: true }, { text: results.some((entry) => entry.binding) ? words.binding : '', color: 'yellow' }]);
     for (const entry of shown) {
       const scale = Math.max(entry.value, entry.max ?? 0, entry.min ?? 0, 1) * (entry.max === undefined ? 1.25 : 1.05);
-      const value = entry.measure === 'count' ? `${entry.value} laur.` : formatEuros(entry.value);
+      const value = entry.measure === 'count' ? words.laureates(entry.value) : n.euros(entry.value);
       lines.push([
         { text: entry.binding ? '● ' : '  ', color: 'yellow' },
         { text: `${fit(entry.group, nameWidth)} ` },
         { text: boundedBar(entry.value, scale, barWidth, entry.min, entry.max), color: entry.binding ? 'yellow' : entry.measure === 'count' ? 'magenta' : 'cyan' },
-        { text: ` ${fit(value, 11, 'right')} ${fit(boundsText(entry), 20)}` },
+        { text: ` ${fit(value, 11, 'right')} ${fit(boundsText(entry, state.lang), 20)}` },
       ]);
     }
-    if (results.length > shown.length) lines.push([{ text: `  ${results.length - shown.length} other group${results.length - shown.length === 1 ? '' : 's'} at 0, within bounds.`, dim: true }]);
+    if (results.length > shown.length) lines.push([{ text: words.otherGroups(results.length - shown.length), dim: true }]);
   }
   return lines;
 }

@@ -9,9 +9,12 @@ import type { Scenario } from '../../domain/types.js';
 import { brailleRows, type ChartSeries } from '../chart.js';
 import { analysisResult } from '../runs/state.js';
 import type { TuiState } from '../state.js';
-import { cells, compactEuros, fit, shareText } from '../text.js';
+import { cells, fit } from '../text.js';
 import type { Area, Line, Segment, Shown } from '../lines.js';
 import { criterionTitle, runStatusLines, windowNote, windowStart } from '../runs/lines.js';
+import { RUN_WORDS } from '../runs/words.js';
+import { wordsOf, type TuiNumbers } from '../words.js';
+import { SWEEP_WORDS } from './words.js';
 
 /** Colours of the charted candidates, the one that moves most first. */
 const SERIES_COLORS = ['cyan', 'magenta', 'green', 'blue'] as const;
@@ -95,8 +98,10 @@ export function sweepLines(state: TuiState, width: number, height: number): Line
 
 /** The view's lines: whole when it is short (the caller scrolls them), else with the strips windowed. */
 function sweepDocument(state: TuiState, width: number, height: number): Line[] {
-  const lines: Line[] = [criterionTitle(state, 'Sweep')];
-  const status = runStatusLines(state, 'sweep', width, { unit: 'weightings' });
+  const words = SWEEP_WORDS[state.lang];
+  const { n } = wordsOf(state.lang);
+  const lines: Line[] = [criterionTitle(state, words.title)];
+  const status = runStatusLines(state, 'sweep', width, { unit: RUN_WORDS[state.lang].weightings });
   const result = analysisResult(state, 'sweep');
   if (status !== undefined || result === undefined) return [...lines, [], ...(status ?? [])];
   const { sweep } = result;
@@ -106,7 +111,7 @@ function sweepDocument(state: TuiState, width: number, height: number): Line[] {
   lines.push([
     {
       text: fit(
-        `Its share of the weight from 0 to 100 %, the others in proportion · ${state.policy}${state.weights === undefined ? '' : '*'} gives it ${shareText(sweep.policyShare)} · ${sweep.points.length} solves${failed > 0 ? `, ${failed} without an allocation (?)` : ''}`,
+        words.subtitle(`${state.policy}${state.weights === undefined ? '' : '*'}`, n.share(sweep.policyShare), sweep.points.length, failed),
         width,
       ),
       dim: true,
@@ -122,14 +127,14 @@ function sweepDocument(state: TuiState, width: number, height: number): Line[] {
   const yMax = Math.max(1, ...charted.flatMap((index) => sweep.points.map((point) => grantAt(point, index) ?? 0)));
   const policyCell = cellOf(sweep.policyShare, plot);
 
-  lines.push([], [{ text: charted.length === 0 ? 'No grant moves along this sweep.' : `Grants of the ${charted.length === 1 ? 'candidate that moves' : `${charted.length} candidates that move most`}`, bold: true }]);
+  lines.push([], [{ text: charted.length === 0 ? words.noMove : words.charted(charted.length), bold: true }]);
   // Drawn from the least moving up, so that the one moving most lies on top.
   const series: ChartSeries[] = [...charted].reverse().map((index) => ({ color: colorOf.get(index) ?? 'cyan', points: sweep.points.map((point) => ({ x: point.share, y: grantAt(point, index) })) }));
   const rows = brailleRows(series, plot, chartHeight, yMax, { x: sweep.policyShare, text: '┊', color: 'yellow' });
   // Labels at the top, half way and 0, each on the row where the chart draws that amount.
   const rowOf = (euros: number): number => Math.floor(Math.round((1 - euros / yMax) * (chartHeight * 4 - 1)) / 4);
-  const labels = new Map<number, string>([[rowOf(0), '0 €'], [rowOf(yMax), compactEuros(yMax, LABEL_WIDTH)]]);
-  if (chartHeight >= 5) labels.set(rowOf(yMax / 2), compactEuros(yMax / 2, LABEL_WIDTH));
+  const labels = new Map<number, string>([[rowOf(0), n.euros(0)], [rowOf(yMax), n.compact(yMax, LABEL_WIDTH)]]);
+  if (chartHeight >= 5) labels.set(rowOf(yMax / 2), n.compact(yMax / 2, LABEL_WIDTH));
   const labelOf = (row: number): string => labels.get(row) ?? '';
   const legendWidth = margin - LABEL_WIDTH - 2;
   rows.forEach((row, index) => {
@@ -138,13 +143,13 @@ function sweepDocument(state: TuiState, width: number, height: number): Line[] {
     const label = labelOf(index);
     lines.push([legend, { text: ` ${fit(label, LABEL_WIDTH, 'right')} `, dim: true }, { text: label === '' ? '│' : '┤', dim: true }, ...row]);
   });
-  lines.push(axisLine(margin, plot, policyCell), tickLine(margin, plot, sweep.policyShare));
+  lines.push(axisLine(margin, plot, policyCell), tickLine(margin, plot, sweep.policyShare, n));
 
   // The strips, under the axis.
   const idWidth = Math.max(2, Math.min(10, ...strips.map((index) => cells(scenario.candidates[index]?.id ?? ''))));
   const byCell = pointsByCell(sweep, plot);
   const marker = Array.from({ length: plot }, (_, cell) => (cell === policyCell ? '▼' : ' ')).join('');
-  lines.push([], [{ text: fit('Funded along the sweep', margin), bold: true }, { text: ' ' }, { text: marker, color: 'yellow' }]);
+  lines.push([], [{ text: fit(words.fundedAlong, margin), bold: true }, { text: ' ' }, { text: marker, color: 'yellow' }]);
   const whole = asDocument(height, strips.length);
   const shown = whole ? strips.length : Math.min(strips.length, Math.max(1, height - lines.length - 1));
   const start = whole ? 0 : windowStart(state.analysisTop.sweep, strips.length, shown);
@@ -159,8 +164,8 @@ function sweepDocument(state: TuiState, width: number, height: number): Line[] {
       { text: strip.join(''), color: colorOf.get(index) },
     ]);
   }
-  const note = windowNote(start, shown, strips.length);
-  const legend = '█ funded  · not  ▼ ┊ the policy\'s share';
+  const note = windowNote(start, shown, strips.length, state.lang);
+  const legend = words.legend;
   lines.push([{ text: fit(note === '' ? legend : `${note} · ${legend}`, width), dim: true }]);
   return lines;
 }
@@ -172,7 +177,7 @@ function axisLine(margin: number, plot: number, policyCell: number): Line {
 }
 
 /** `0 %`, `25 %`, … under their ticks, and the policy's share under its mark when there is room. */
-function tickLine(margin: number, plot: number, policyShare: number): Line {
+function tickLine(margin: number, plot: number, policyShare: number, n: TuiNumbers): Line {
   const chars = new Array<string>(plot + 1).fill(' ');
   // Writes `text` centred on `cell` unless it would touch a text already there.
   const put = (cell: number, text: string): boolean => {
@@ -184,9 +189,9 @@ function tickLine(margin: number, plot: number, policyShare: number): Line {
     });
     return true;
   };
-  for (const share of [0, 0.25, 0.5, 0.75, 1]) put(cellOf(share, plot) + 1, `${Math.round(share * 100)} %`);
+  for (const share of [0, 0.25, 0.5, 0.75, 1]) put(cellOf(share, plot) + 1, n.share(share));
   const policy = chars.slice();
-  const placed = put(cellOf(policyShare, plot) + 1, shareText(policyShare));
+  const placed = put(cellOf(policyShare, plot) + 1, n.share(policyShare));
   return placed ? [{ text: ' '.repeat(margin), dim: true }, ...diff(policy, chars)] : [{ text: `${' '.repeat(margin)}${chars.join('')}`, dim: true }];
 }
 

@@ -8,9 +8,11 @@ import type { TippingAnalysis } from '../../analysis/sweep.js';
 import { analysisResult } from '../runs/state.js';
 import { selectedCriterion } from '../selectors.js';
 import type { TuiState } from '../state.js';
-import { cells, distinctCuts, fit, shareText, wrapText } from '../text.js';
+import { cells, distinctCuts, fit, wrapText } from '../text.js';
 import type { Area, Line, Segment, Shown } from '../lines.js';
 import { criterionTitle, runStatusLines, windowNote, windowStart } from '../runs/lines.js';
+import { wordsOf } from '../words.js';
+import { TIPPING_WORDS } from './words.js';
 
 /** A candidate is borderline when a tipping point lies closer than this to the current share (5 points). */
 export const BORDERLINE = 0.05;
@@ -54,17 +56,19 @@ export function tippingScroll(state: TuiState, height: number): { rows: number; 
 export function tippingLines(state: TuiState, width: number, height: number): Line[] {
   const criterion = selectedCriterion(state);
   const count = state.scenario.criteria.length;
-  const lines: Line[] = [criterionTitle(state, 'Tipping points')];
+  const words = TIPPING_WORDS[state.lang];
+  const { n } = wordsOf(state.lang);
+  const lines: Line[] = [criterionTitle(state, words.title)];
   const criteria = state.scenario.criteria;
   const status = runStatusLines(state, 'tipping', width, {
     detail: (done, total) => {
       const under = Math.min(criteria.length - 1, Math.floor((done / Math.max(1, total)) * criteria.length));
-      return `criterion ${under + 1} of ${criteria.length}: ${criteria[under]?.label ?? ''}`;
+      return words.criterionOf(under + 1, criteria.length, criteria[under]?.label ?? '');
     },
   });
   const result = analysisResult(state, 'tipping');
   if (status !== undefined || result === undefined || criterion === undefined) {
-    const slow = wrapText('Each criterion is swept, then every change of status is narrowed down to 0.1 point: hundreds of solves on a large call.', Math.max(10, width)).map((text): Line => [{ text, dim: true }]);
+    const slow = wrapText(words.slow, Math.max(10, width)).map((text): Line => [{ text, dim: true }]);
     return [...lines, [], ...(status ?? []), [], ...slow];
   }
   const { tipping } = result;
@@ -72,20 +76,20 @@ export function tippingLines(state: TuiState, width: number, height: number): Li
   const { rows, steady } = tippingRows(tipping, criterion.column);
   const borderline = rows.filter((row) => row.borderline).length;
   lines.push([
-    { text: `${tipping.policy}${state.weights === undefined ? '' : '*'} gives it ${shareText(share)} of the weight · ${tipping.solves} solves over ${count} criteria · `, dim: true },
-    { text: borderline === 0 ? 'none within 5 points' : `${borderline} borderline (!)`, color: borderline === 0 ? undefined : 'yellow', dim: borderline === 0 },
+    { text: words.givesIt(`${tipping.policy}${state.weights === undefined ? '' : '*'}`, n.share(share), tipping.solves, count), dim: true },
+    { text: borderline === 0 ? words.noneBorderline : words.borderline(borderline), color: borderline === 0 ? undefined : 'yellow', dim: borderline === 0 },
   ]);
 
   const idWidth = Math.max(2, Math.min(10, ...rows.map((row) => cells(row.entry.candidate))));
   const nameWidth = Math.max(8, Math.min(30, Math.floor(width * 0.22)));
   const intervalWidth = 15;
-  const statusWidth = 6;
+  const statusWidth = Math.max(6, cells(words.funded), cells(words.out), cells(words.now));
   const barWidth = Math.max(10, width - 2 - idWidth - 1 - nameWidth - 1 - statusWidth - 1 - 1 - intervalWidth);
   const lead = 2 + idWidth + 1 + nameWidth + 1 + statusWidth + 1;
   const nowCell = Math.min(barWidth - 1, Math.floor(share * barWidth));
   lines.push(
-    [{ text: `Where each candidate keeps its status as this share moves: █ funded, ░ out, ┃ now (${shareText(share)}).`, dim: true }],
-    [{ text: `  ${fit('Id', idWidth)} ${fit('Name', nameWidth)} ${fit('Now', statusWidth)} `, bold: true }, { text: scaleLine(barWidth), bold: true }, { text: ` ${fit('Holds from–to', intervalWidth)}`, bold: true }],
+    [{ text: words.legend(n.share(share)), dim: true }],
+    [{ text: `  ${fit(words.id, idWidth)} ${fit(words.name, nameWidth)} ${fit(words.now, statusWidth)} `, bold: true }, { text: scaleLine(barWidth, n.share), bold: true }, { text: ` ${fit(words.holds, intervalWidth)}`, bold: true }],
   );
   const cuts = distinctCuts(state.scenario.candidates.map((candidate) => candidate.name), nameWidth);
   const names = new Map(state.scenario.candidates.map((candidate) => [candidate.id, cuts.get(candidate.name) ?? candidate.name]));
@@ -108,25 +112,25 @@ export function tippingLines(state: TuiState, width: number, height: number): Li
     lines.push([
       { text: row.borderline ? '! ' : '  ', color: 'yellow', bold: true },
       { text: `${fit(entry.candidate, idWidth)} ${fit(names.get(entry.candidate) ?? '', nameWidth)} `, color: tone },
-      { text: `${fit(entry.funded ? 'funded' : 'out', statusWidth)} `, color: entry.funded ? 'green' : undefined, dim: !entry.funded },
+      { text: `${fit(entry.funded ? words.funded : words.out, statusWidth)} `, color: entry.funded ? 'green' : undefined, dim: !entry.funded },
       ...barSegments,
-      { text: ` ${fit(`${shareText(entry.from)}–${shareText(entry.to)}`, intervalWidth)}`, color: tone },
+      { text: ` ${fit(`${n.share(entry.from)}–${n.share(entry.to)}`, intervalWidth)}`, color: tone },
     ]);
   }
-  if (rows.length === 0) lines.push([{ text: `  ${' '.repeat(Math.max(0, lead - 2))}No candidate changes status whatever this criterion's share.`, dim: true }]);
+  if (rows.length === 0) lines.push([{ text: `  ${' '.repeat(Math.max(0, lead - 2))}${words.noChange}`, dim: true }]);
   const funded = steady.filter((entry) => entry.funded).length;
-  const steadyText = steady.length === 0 ? '' : `${funded} funded and ${steady.length - funded} out keep their status from 0 to 100 %.`;
-  const note = windowNote(start, shown, rows.length);
+  const steadyText = steady.length === 0 ? '' : words.steady(funded, steady.length - funded);
+  const note = windowNote(start, shown, rows.length, state.lang);
   lines.push([], [{ text: fit([note, steadyText].filter((text) => text !== '').join(' · '), width), dim: true }]);
   return lines;
 }
 
 /** `0 %       25 %       50 %       75 %      100 %` spread over the bar's cells. */
-function scaleLine(width: number): string {
+function scaleLine(width: number, share: (fraction: number) => string): string {
   const chars = new Array<string>(width).fill(' ');
-  for (const share of [0, 0.25, 0.5, 0.75, 1]) {
-    const text = [...`${Math.round(share * 100)} %`];
-    const start = Math.max(0, Math.min(width - text.length, Math.round(share * width) - (share === 0 ? 0 : share === 1 ? text.length : Math.floor(text.length / 2))));
+  for (const at of [0, 0.25, 0.5, 0.75, 1]) {
+    const text = [...share(at)];
+    const start = Math.max(0, Math.min(width - text.length, Math.round(at * width) - (at === 0 ? 0 : at === 1 ? text.length : Math.floor(text.length / 2))));
     if (chars.slice(Math.max(0, start - 1), start + text.length + 1).some((char) => char !== ' ')) continue;
     text.forEach((char, offset) => {
       chars[start + offset] = char;

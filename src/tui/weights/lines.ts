@@ -2,7 +2,6 @@
  * The weights of the active policy as bars. Each change re-solves at once; beside the bars, the
  * candidates whose grant moved. A formula policy's score formula is shown read-only.
  */
-import { formatPercent } from '../../domain/money.js';
 import { changeCounts, changesBetween, formatChange, type Change } from '../changes.js';
 import { WEIGHT_STEP, WEIGHT_STEP_BIG, WEIGHTS_LEAD } from './state.js';
 import { activePolicy, currentShares } from '../selectors.js';
@@ -10,21 +9,24 @@ import { windowFor } from '../scroll.js';
 import type { TuiState } from '../state.js';
 import { bar, cells, distinctCuts, fit, wrapText } from '../text.js';
 import { besideLines, type Area, type Line, type Shown } from '../lines.js';
+import { wordsOf } from '../words.js';
+import { WEIGHTS_WORDS } from './words.js';
 
 export function weightLines(state: TuiState, width: number, active: boolean): Line[] {
   const policy = activePolicy(state);
   const shares = currentShares(state);
+  const words = WEIGHTS_WORDS[state.lang];
   const lines: Line[] = [
     [
-      { text: `Policy ${state.policy}`, bold: true },
+      { text: words.policy(state.policy), bold: true },
       { text: ` — ${policy?.label ?? '?'}` },
-      { text: state.weights === undefined ? '' : ' (edited)', color: 'yellow' },
+      { text: state.weights === undefined ? '' : words.edited, color: 'yellow' },
     ],
   ];
   if (shares === undefined) {
-    lines.push([], [{ text: 'Score formula (read-only; p switches to a policy with weights):', bold: true }]);
+    lines.push([], [{ text: words.formulaTitle, bold: true }]);
     for (const part of wrapText(policy?.score ?? '', Math.max(10, width - 4))) lines.push([{ text: `  ${part}`, color: 'cyan' }]);
-    lines.push([], [{ text: 'Criteria (rescaled to 0..1 in the formula):', bold: true }]);
+    lines.push([], [{ text: words.criteriaTitle, bold: true }]);
     for (const criterion of state.scenario.criteria) lines.push([{ text: `  ${fit(criterion.column, 26)} ${criterion.label}`, dim: true }]);
     return lines;
   }
@@ -32,19 +34,19 @@ export function weightLines(state: TuiState, width: number, active: boolean): Li
   const barWidth = Math.max(6, width - labelWidth - 12);
   const top = Math.max(...Object.values(shares), 0);
   const scale = top > 0.5 ? 1 : Math.min(1, Math.ceil((top * 100) / 10) / 10 + 0.1);
-  lines.push([{ text: `  ${fit('Criterion', labelWidth)} ${fit('Weight', barWidth + 8)}`, bold: true }]);
+  lines.push([{ text: `  ${fit(words.criterion, labelWidth)} ${fit(words.weight, barWidth + 8)}`, bold: true }]);
   state.scenario.criteria.forEach((criterion, index) => {
     const share = shares[criterion.column] ?? 0;
     const selected = active && index === state.weightCursor;
     lines.push([
       { text: `${selected ? '›' : ' '} ${fit(criterion.label, labelWidth)} `, inverse: selected, bold: selected },
       { text: bar(share, scale, barWidth), color: share === 0 ? undefined : 'cyan' },
-      { text: fit(formatPercent(share), 8, 'right'), bold: selected, dim: share === 0 },
+      { text: fit(wordsOf(state.lang).n.percent(share), 8, 'right'), bold: selected, dim: share === 0 },
     ]);
   });
   lines.push(
     [],
-    ...wrapText(`Bars run from 0 to ${Math.round(scale * 100)} %. ← → −/+ ${WEIGHT_STEP} point, Shift ${WEIGHT_STEP_BIG} points; the other weights keep their proportions. 0 zeroes, r resets, s saves as a new policy.`, width).map((text): Line => [{ text, dim: true }]),
+    ...wrapText(words.barsNote(Math.round(scale * 100), WEIGHT_STEP, WEIGHT_STEP_BIG), width).map((text): Line => [{ text, dim: true }]),
   );
   return lines;
 }
@@ -56,10 +58,11 @@ export function movedLines(state: TuiState, width: number, limit: number): Line[
   const baseline = state.reference ?? state.previous;
   const changes = changesBetween(baseline, allocation);
   const counts = changeCounts(changes);
-  const title = state.reference === undefined ? 'What moved with the last solve' : `What moved against the reference (${state.reference.policy})`;
+  const words = WEIGHTS_WORDS[state.lang];
+  const title = state.reference === undefined ? words.movedLast : words.movedReference(state.reference.policy);
   const lines: Line[] = [[{ text: title, bold: true }]];
-  if (baseline === undefined) return [...lines, [{ text: 'Change a weight to see who gains and who loses.', dim: true }]];
-  lines.push([{ text: `${counts.moved} changed, ${counts.entered} new, ${counts.left} out`, dim: true }]);
+  if (baseline === undefined) return [...lines, [{ text: words.changeAWeight, dim: true }]];
+  lines.push([{ text: words.counts(counts.moved, counts.entered, counts.left), dim: true }]);
   const moved = allocation.candidates
     .map((candidate) => ({ candidate, change: changes.get(candidate.id) }))
     .filter((entry) => entry.change !== undefined && entry.change.kind !== 'same')
@@ -69,11 +72,11 @@ export function movedLines(state: TuiState, width: number, limit: number): Line[
   const nameWidth = Math.max(0, width - 14 - idWidth - 1);
   const names = distinctCuts(moved.map((entry) => entry.candidate.name), nameWidth);
   for (const { candidate, change } of moved.slice(0, Math.max(0, limit - 2))) {
-    const text = formatChange(change);
+    const text = formatChange(change, state.lang);
     const good = change?.kind === 'up' || change?.kind === 'new';
     lines.push([{ text: fit(text, 14), color: good ? 'green' : 'red' }, { text: `${fit(candidate.id, idWidth)} `, dim: true }, { text: fit(names.get(candidate.name) ?? candidate.name, nameWidth) }]);
   }
-  if (moved.length > limit - 2 && limit > 2) lines.push([{ text: `… and ${moved.length - (limit - 2)} more (table: 1)`, dim: true }]);
+  if (moved.length > limit - 2 && limit > 2) lines.push([{ text: words.more(moved.length - (limit - 2)), dim: true }]);
   return lines;
 }
 

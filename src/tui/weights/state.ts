@@ -1,10 +1,12 @@
 /** The weights view's slice: the selected criterion (shared with sweep and tipping) and the weight edits. */
+import { WEIGHTS_WORDS } from './words.js';
 import type { Scenario } from '../../domain/types.js';
 import { withShare, type Weights } from '../../scoring/weights.js';
 import { edit, tell } from '../edits.js';
 import { follow } from '../scroll.js';
 import { currentShares } from '../selectors.js';
 import type { Handlers, TuiState } from '../state.js';
+import { wordsOf } from '../words.js';
 
 export interface WeightsState {
   /** The selected criterion, in the scenario's order. */
@@ -32,7 +34,7 @@ export function weightsToSave(shares: Weights, scenario: Scenario): Record<strin
 
 function changeWeight(state: TuiState, action: Extract<WeightsAction, { type: 'nudgeWeight' | 'zeroWeight' }>): TuiState {
   const shares = currentShares(state);
-  if (shares === undefined) return tell(state, `'${state.policy}' scores by a formula: its weights cannot be changed here. p switches policy.`, 'error');
+  if (shares === undefined) return tell(state, WEIGHTS_WORDS[state.lang].formulaRefused(state.policy), 'error');
   const criterion = state.scenario.criteria[state.weightCursor];
   if (criterion === undefined) return state;
   const now = shares[criterion.column] ?? 0;
@@ -40,7 +42,7 @@ function changeWeight(state: TuiState, action: Extract<WeightsAction, { type: 'n
   if (target === now) return state;
   const next = withShare(shares, state.scenario.criteria, criterion.column, target);
   const rounded = Object.fromEntries(Object.entries(next).map(([column, share]) => [column, Math.round(share * 1e6) / 1e6]));
-  return edit(state, { weights: rounded }, `${criterion.label} ${(now * 100).toFixed(1)} % → ${(target * 100).toFixed(1)} %`);
+  return edit(state, { weights: rounded }, wordsOf(state.lang).editWeight(criterion.label, now, target));
 }
 
 export const WEIGHTS_HANDLERS: Handlers<WeightsAction> = {
@@ -52,7 +54,7 @@ export const WEIGHTS_HANDLERS: Handlers<WeightsAction> = {
   nudgeWeight: changeWeight,
   zeroWeight: changeWeight,
   resetWeights: (state) => {
-    if (state.weights === undefined) return tell(state, `The weights are already those of '${state.policy}'.`);
-    return edit(state, { weights: undefined }, `weights reset to '${state.policy}'`);
+    if (state.weights === undefined) return tell(state, WEIGHTS_WORDS[state.lang].alreadyPolicy(state.policy));
+    return edit(state, { weights: undefined }, wordsOf(state.lang).editReset(state.policy));
   },
 };

@@ -28,21 +28,46 @@ function clean(text: string): string {
   return text.replace(/\u202f/g, '\u00a0').replace(/^-/, '−');
 }
 
-/** Decimals for which a formatter is made in advance: those the screens, messages and report print. */
-const USUAL_DIGITS = [0, 1, 2, 3] as const;
+/**
+ * A memo, not state: what it holds depends on the language alone, the same for every caller and
+ * every run. Made on first use, because creating them at load costs every start 10-40 ms of
+ * Intl's locale data, even a run that prints no number.
+ */
+const made = new Map<Lang, NumberFormats>();
+
+/** The formats of a language (made once per language: Intl formatters are slow to create). */
+export function numberFormats(lang: Lang): NumberFormats {
+  let formats = made.get(lang);
+  if (formats === undefined) {
+    formats = makeFormats(lang);
+    made.set(lang, formats);
+  }
+  return formats;
+}
 
 function makeFormats(lang: Lang): NumberFormats {
   const locale = LOCALES[lang];
   const euro = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', minimumFractionDigits: 0, maximumFractionDigits: 0 });
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const plurals = new Intl.PluralRules(locale);
-  const fixed = (digits: number): Intl.NumberFormat => new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  const percentOf = (digits: number): Intl.NumberFormat => new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits });
-  // Intl formatters are slow to create: the usual ones once, any other when asked.
-  const decimals: readonly Intl.NumberFormat[] = USUAL_DIGITS.map(fixed);
-  const percents: readonly Intl.NumberFormat[] = USUAL_DIGITS.map(percentOf);
-  const decimal = (value: number, digits: number): string => clean((decimals[digits] ?? fixed(digits)).format(value + 0));
-  const percent = (fraction: number, digits = 1): string => clean((percents[digits] ?? percentOf(digits)).format(fraction + 0));
+  const decimals = new Map<number, Intl.NumberFormat>();
+  const percents = new Map<number, Intl.NumberFormat>();
+  const decimal = (value: number, digits: number): string => {
+    let format = decimals.get(digits);
+    if (format === undefined) {
+      format = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+      decimals.set(digits, format);
+    }
+    return clean(format.format(value + 0));
+  };
+  const percent = (fraction: number, digits = 1): string => {
+    let format = percents.get(digits);
+    if (format === undefined) {
+      format = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits });
+      percents.set(digits, format);
+    }
+    return clean(format.format(fraction + 0));
+  };
   const euros = (value: number): string => clean(euro.format(Math.round(value) + 0));
   return {
     euros,
@@ -57,12 +82,4 @@ function makeFormats(lang: Lang): NumberFormats {
     millions: (value, digits = 2) => (lang === 'fr' ? `${decimal(value / 1e6, digits)}\u00a0M€` : `€${decimal(value / 1e6, digits)}M`),
     plural: (count, forms) => (plurals.select(count) === 'one' ? forms.one : forms.other),
   };
-}
-
-/** The formats of each language, made once when the module loads. */
-const FORMATS: Readonly<Record<Lang, NumberFormats>> = { fr: makeFormats('fr'), en: makeFormats('en') };
-
-/** The formats of a language. */
-export function numberFormats(lang: Lang): NumberFormats {
-  return FORMATS[lang];
 }

@@ -165,7 +165,7 @@ const UNREAD = /\.(xls|xlsm|xlsb|ods|numbers)$/i;
 export async function readCandidatesTable(file: string, sheet: string | undefined, files?: InputFiles): Promise<CandidateTable> {
   if (/\.xlsx$/i.test(file)) {
     const { readWorkbookTable } = await import('./xlsx.js');
-    return readWorkbookTable(file, sheet);
+    return readWorkbookTable(file, sheet, files);
   }
   if (UNREAD.test(file)) {
     throw userError(

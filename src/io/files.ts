@@ -95,7 +95,7 @@ export function readInputFile(path: string, what: Bilingual | string, files?: In
       read += count;
     }
     const content = bytes.subarray(0, read);
-    files?.hashes.set(realPath(path), sha256Of(content));
+    if (files !== undefined) keepHash(files, path, content);
     return content;
   } finally {
     closeSync(descriptor);
@@ -116,6 +116,11 @@ function realPath(path: string): string {
   } catch {
     return resolve(path);
   }
+}
+
+/** Keeps in `files` the SHA-256 of the bytes of `path` a load parsed (for a reader that does not use {@link readInputFile}). */
+export function keepHash(files: InputFiles, path: string, bytes: Uint8Array): void {
+  files.hashes.set(realPath(path), sha256Of(bytes));
 }
 
 function sha256Of(bytes: Uint8Array): string {

@@ -41,3 +41,17 @@ describe('input files and their hashes', () => {
     expect(parsedSha256(file, Object.fromEntries(files.hashes))).toBe(hash('two'));
   });
 });
+
+describe('a workbook of candidates', () => {
+  it('is hashed as the load read it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'enveloppe-files-'));
+    const { workbookBytes } = await import('../../src/io/xlsx.js');
+    const book = await workbookBytes([{ name: 'Candidats', columns: ['id', 'name', 'region', 'request', 'impact'].map((header) => ({ header })), rows: [['a', 'A', 'R', 50_000, 3], ['b', 'B', 'R', 60_000, 4]] }], new Date('2026-01-01T00:00:00Z'));
+    writeFileSync(join(folder, 'c.xlsx'), book);
+    const yaml = 'name: W\ncandidates: c.xlsx\nenvelope: {total: 100000}\ngrant: {min: 10000, max: 60000}\ncriteria:\n  - {column: impact, label: Impact, scale: [0, 5]}\n';
+    writeFileSync(join(folder, 'w.yaml'), yaml);
+    const scenario = await loadScenario(join(folder, 'w.yaml'));
+    writeFileSync(join(folder, 'c.xlsx'), Buffer.concat([book, Buffer.from('x')]));
+    expect(inputSha256(scenario, scenario.candidatesFile)).toBe(hash(book));
+  });
+});

@@ -1,14 +1,12 @@
 /** Policy comparison: the same call allocated under several weightings, side by side. */
-import type { Scenario } from '../domain/types.js';
+import type { Candidate, Scenario } from '../domain/types.js';
 import type { SolveOptions } from '../solver/types.js';
 import type { Allocation, SolveStatus } from '../domain/allocation.js';
 import { allocate, type AllocationOutcome } from '../pipeline/allocate.js';
 import { createSession, type Session } from '../pipeline/session.js';
 
-export interface ComparedCandidate {
-  readonly id: string;
-  readonly name: string;
-  readonly region: string;
+/** A candidate as it is named in every allocation, with its fate under each policy. */
+export interface ComparedCandidate extends Pick<Candidate, 'id' | 'name' | 'region'> {
   /** Grant under each policy, in the order of `policies`. */
   readonly grants: readonly number[];
   /** Score rank under each policy. */

@@ -10,7 +10,7 @@
  */
 import { formatEuros } from '../domain/money.js';
 import type { Scenario } from '../domain/types.js';
-import type { Allocation, Selection } from '../domain/allocation.js';
+import type { Allocation, Selection, SolveStatus } from '../domain/allocation.js';
 import { allocate, solveOptionsOf, type AllocateOptions } from '../pipeline/allocate.js';
 import { createSession } from '../pipeline/session.js';
 import { explainInfeasibility } from './conflicts.js';
@@ -45,7 +45,15 @@ export interface LockedIn {
   readonly binding: readonly string[];
 }
 
-export type LockedInOutcome = LockedIn | { readonly status: 'infeasible'; readonly conflicts: readonly string[] } | { readonly status: 'unknown'; readonly reason: string };
+/** How a solve ended that proved neither an allocation nor that there is none: `timedout`, `failed`… */
+export type Unproven = Exclude<SolveStatus, 'optimal' | 'infeasible'>;
+
+/**
+ * The solve with the candidate locked in, in the statuses of {@link SolveStatus}: its allocation, the
+ * conflicts that forbid it, or how it ended otherwise, with the reason. `explain --json` prints the
+ * last as `unknown` ({@link explanationJson}).
+ */
+export type LockedInOutcome = LockedIn | { readonly status: 'infeasible'; readonly conflicts: readonly string[] } | { readonly status: Unproven; readonly reason: string };
 
 export interface Explanation {
   readonly id: string;
@@ -150,7 +158,7 @@ async function lockIn(scenario: Scenario, selection: Selection, allocation: Allo
     const report = await explainInfeasibility(locked, solveOptionsOf(options));
     return { status: 'infeasible', conflicts: [...report.sums, ...report.conflicting.map((item) => item.label)] };
   }
-  if (outcome.status !== 'optimal') return { status: 'unknown', reason: outcome.status === 'failed' ? outcome.reason : outcome.status };
+  if (outcome.status !== 'optimal') return { status: outcome.status, reason: outcome.status === 'failed' ? outcome.reason : outcome.status };
   const after = new Map(outcome.allocation.candidates.map((candidate) => [candidate.id, candidate]));
   const leaves = allocation.candidates.filter((candidate) => candidate.funded && after.get(candidate.id)?.funded !== true).map((candidate) => ({ id: candidate.id, grant: candidate.grant }));
   const reduced = allocation.candidates
@@ -166,6 +174,16 @@ async function lockIn(scenario: Scenario, selection: Selection, allocation: Allo
   if (spent.laureates >= spent.laureatesMax) binding.unshift(`at most ${spent.laureatesMax} laureates`);
   const loss = allocation.objective === 0 ? 0 : (allocation.objective - outcome.allocation.objective) / Math.abs(allocation.objective);
   return { status: 'optimal', grant: after.get(id)?.grant ?? 0, loss: Math.max(0, loss), leaves, reduced, binding };
+}
+
+/**
+ * The explanation as `explain --json` prints it: a locked-in solve that proved nothing is `unknown`
+ * there (its reason says how it ended), as it always was.
+ */
+export function explanationJson(explanation: Explanation): unknown {
+  const locked = explanation.lockedIn;
+  if (locked === undefined || locked.status === 'optimal' || locked.status === 'infeasible') return explanation;
+  return { ...explanation, lockedIn: { ...locked, status: 'unknown' } };
 }
 
 /** Whether the candidate with these attributes belongs to a rule's group (by its label). */

@@ -1,20 +1,23 @@
 /** Worker-thread entry of the analysis pool: receives the scenario once, then solves job after job. */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, type MessagePort } from 'node:worker_threads';
 import type { Scenario } from '../domain/types.js';
 import type { SolveOptions } from '../solver/types.js';
 import { allocate } from '../pipeline/allocate.js';
-import { createSession } from '../pipeline/session.js';
+import { createSession, type Session } from '../pipeline/session.js';
 import type { PoolJob, PoolResult, WorkerInit, WorkerJob, WorkerReply } from './pool.js';
 import { scaleEnvelope } from './scenario-edits.js';
 
-let scenario: Scenario | undefined;
-let solve: Partial<SolveOptions> = {};
-let queue: Promise<void> = Promise.resolve();
-// This thread's session: a formula is compiled once for all the jobs the worker solves.
-const session = createSession();
+/** What one worker keeps between its jobs: the scenario and solve options it was given, and its session. */
+interface WorkerState {
+  readonly scenario: Scenario;
+  readonly solve: Partial<SolveOptions>;
+  /** A formula is compiled once for all the jobs the worker solves. */
+  readonly session: Session;
+}
 
-async function run(job: PoolJob): Promise<PoolResult> {
-  if (scenario === undefined) return { status: 'failed', reason: 'the worker received a job before its scenario' };
+async function run(job: PoolJob, state: WorkerState | undefined): Promise<PoolResult> {
+  if (state === undefined) return { status: 'failed', reason: 'the worker received a job before its scenario' };
+  const { scenario, solve, session } = state;
   const scaled = job.envelopeScale === undefined ? scenario : scaleEnvelope(scenario, job.envelopeScale);
   const marks = job.criteria;
   const target = marks === undefined ? scaled : { ...scaled, candidates: scaled.candidates.map((candidate, index) => ({ ...candidate, criteria: marks[index] ?? candidate.criteria })) };
@@ -29,15 +32,21 @@ async function run(job: PoolJob): Promise<PoolResult> {
   return { status: outcome.status, reason: outcome.status === 'failed' ? outcome.reason : outcome.status };
 }
 
-parentPort?.on('message', (message: WorkerInit | WorkerJob) => {
-  if ('scenario' in message) {
-    scenario = message.scenario;
-    solve = message.solve;
-    return;
-  }
-  // One job at a time per worker: the solver instance is not re-entrant.
-  queue = queue.then(async () => {
-    const reply: WorkerReply = { index: message.index, result: await run(message.job) };
-    parentPort?.postMessage(reply);
+/** Answers the pool on `port`: the scenario once, then job after job, one at a time. */
+function serve(port: MessagePort): void {
+  let state: WorkerState | undefined;
+  let queue: Promise<void> = Promise.resolve();
+  port.on('message', (message: WorkerInit | WorkerJob) => {
+    if ('scenario' in message) {
+      state = { scenario: message.scenario, solve: message.solve, session: createSession() };
+      return;
+    }
+    // One job at a time per worker: the solver instance is not re-entrant.
+    queue = queue.then(async () => {
+      const reply: WorkerReply = { index: message.index, result: await run(message.job, state) };
+      port.postMessage(reply);
+    });
   });
-});
+}
+
+if (parentPort !== null) serve(parentPort);

@@ -3,7 +3,7 @@ import { parseLang } from '../domain/lang.js';
 import { relative } from 'node:path';
 import { allocate, createSession, type AllocationOutcome, type Session } from '../analysis/pipeline.js';
 import type { Allocation, Selection } from '../domain/allocation.js';
-import { explainCandidate } from '../analysis/explain.js';
+import { explainCandidate, explanationJson } from '../analysis/explain.js';
 import { explainInfeasibility, type ConflictReport } from '../analysis/conflicts.js';
 import { UserError } from '../domain/errors.js';
 import { formatEuros } from '../domain/money.js';
@@ -186,7 +186,7 @@ export async function runExplain(path: string, id: string, flags: SolveFlags, co
     console.err(`enveloppe: ${path}: ${explanation}.\n`);
     return EXIT.error;
   }
-  if (flags.json === true) console.out(`${JSON.stringify(explanation, null, 2)}\n`);
+  if (flags.json === true) console.out(`${JSON.stringify(explanationJson(explanation), null, 2)}\n`);
   else console.out(`${explanation.sentences.join('\n')}\n`);
   return EXIT.ok;
 }

@@ -36,3 +36,14 @@ export function langOf(env: Readonly<Record<string, string | undefined>>): Lang 
 export function say(text: Bilingual | string, lang: Lang): string {
   return typeof text === 'string' ? text : text[lang];
 }
+
+/** A table of texts written once, each entry in both languages side by side: `{ yes: { en: 'yes', fr: 'oui' } }`. */
+export type InBoth = Readonly<Record<string, { readonly en: unknown; readonly fr: unknown }>>;
+
+/** The catalogue of one language a table in both gives: each entry's type, the same in both languages (else `never`). */
+export type WordsOf<Table extends InBoth> = { readonly [Key in keyof Table]: Table[Key]['fr'] extends Table[Key]['en'] ? Table[Key]['en'] : never };
+
+/** One language's catalogue out of a table in both: `inLanguage(table, 'fr').yes` is `oui`. */
+export function inLanguage<Table extends InBoth>(table: Table, lang: Lang): WordsOf<Table> {
+  return Object.fromEntries(Object.entries(table).map(([key, both]) => [key, both[lang]])) as WordsOf<Table>;
+}

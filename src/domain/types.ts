@@ -122,6 +122,8 @@ export interface Scenario {
   readonly lottery?: Lottery;
   /** Reviewers' marks, when the scenario names a reviews file: the criteria are then their aggregate. */
   readonly reviews?: Reviews;
+  /** SHA-256 of the bytes of each file read to build it (scenario, candidates, reviews), by real path: what a decision record names. */
+  readonly inputHashes?: Readonly<Record<string, string>>;
 }
 
 /**

@@ -5,8 +5,10 @@
  */
 import type { Bilingual } from '../domain/lang.js';
 import { closest } from '../domain/names.js';
+import type { Result } from '../domain/result.js';
 import { didYouMean, fr, userError, type BilingualPlace } from './bilingual.js';
 import { readCsvFile } from './csv.js';
+import type { InputFiles } from './files.js';
 
 /** The parts a column can play; each must be found in the file. */
 export const ROLES = ['id', 'name', 'region', 'request'] as const;
@@ -55,7 +57,7 @@ export function headerKey(name: string): string {
     .toLowerCase();
 }
 
-export type HeaderMatch = { readonly ok: true; readonly header: string } | { readonly ok: false; readonly guess: string | undefined; readonly ambiguous: readonly string[] };
+export type HeaderMatch = Result<{ readonly header: string }, { readonly guess: string | undefined; readonly ambiguous: readonly string[] }>;
 
 /**
  * The header of the file that `wanted` names: the same text first, else the one header equal to it
@@ -160,10 +162,10 @@ const UNREAD = /\.(xls|xlsm|xlsb|ods|numbers)$/i;
  * Reads the candidates file a scenario names: an .xlsx workbook (the sheet `sheet`, else the
  * first), or a CSV. The workbook reader and its library load only when an .xlsx is named.
  */
-export async function readCandidatesTable(file: string, sheet: string | undefined): Promise<CandidateTable> {
+export async function readCandidatesTable(file: string, sheet: string | undefined, files?: InputFiles): Promise<CandidateTable> {
   if (/\.xlsx$/i.test(file)) {
     const { readWorkbookTable } = await import('./xlsx.js');
-    return readWorkbookTable(file, sheet);
+    return readWorkbookTable(file, sheet, files);
   }
   if (UNREAD.test(file)) {
     throw userError(
@@ -171,5 +173,5 @@ export async function readCandidatesTable(file: string, sheet: string | undefine
       { file, hint: { en: 'Open it in Excel and save it as "Classeur Excel (.xlsx)" or "CSV UTF-8".', fr: fr`Ouvrez-le dans Excel et enregistrez-le en « Classeur Excel (.xlsx) » ou en « CSV UTF-8 ».` } },
     );
   }
-  return readCsvFile(file);
+  return readCsvFile(file, files);
 }

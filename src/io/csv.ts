@@ -5,7 +5,7 @@
 import Papa from 'papaparse';
 import { UserError } from '../domain/errors.js';
 import { fr, RENAME_ONE, userError } from './bilingual.js';
-import { readInputFile } from './files.js';
+import { readInputFile, type InputFiles } from './files.js';
 import { canonicalName, decodeText, twinDifference } from './text.js';
 
 /** One data row: the line it starts on (1-based, header is line 1) and its trimmed cells by column name. */
@@ -38,12 +38,13 @@ interface RawRecord {
 
 /**
  * Read and parse a CSV file. A missing file or a directory is a UserError.
+ * @param files where a load keeps the SHA-256 of the bytes read.
  * @example readCsvFile('candidats.csv').rows[0]?.cells['montant']
  */
-export function readCsvFile(path: string): CsvTable {
+export function readCsvFile(path: string, files?: InputFiles): CsvTable {
   let bytes: Uint8Array;
   try {
-    bytes = readInputFile(path, 'candidates file');
+    bytes = readInputFile(path, 'candidates file', files);
   } catch (error) {
     if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code;

@@ -21,8 +21,19 @@ import { fr, frenchNumber } from './bilingual.js';
  */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-/** SHA-256 of the bytes last parsed, by real path: the record hashes what was read, not what is on disk now. */
-const parsedHashes = new Map<string, string>();
+/**
+ * The input files one load read, each with the SHA-256 of the very bytes parsed, by real path: the
+ * decision record hashes what was read, not what is on disk now. A load creates one and passes it
+ * down to each read; io keeps nothing between calls.
+ */
+export interface InputFiles {
+  readonly hashes: Map<string, string>;
+}
+
+/** A new record of input files, with nothing read yet. */
+export function inputFiles(): InputFiles {
+  return { hashes: new Map() };
+}
 
 /** What a non-regular file is, in words. */
 function kindOf(stats: Stats): Bilingual {
@@ -57,8 +68,9 @@ export function fileWhat(what: Bilingual | string): Bilingual {
  * The file is opened without blocking (a FIFO with no writer would hang a plain read) and checked
  * on its open descriptor, so it cannot be swapped between the check and the read.
  * Errors of the file system (ENOENT, EACCES, EISDIR) are thrown as they are, for the caller to word.
+ * @param files where the SHA-256 of the bytes read is kept, when the read is part of a load.
  */
-export function readInputFile(path: string, what: Bilingual | string, limit: number = MAX_INPUT_BYTES): Buffer {
+export function readInputFile(path: string, what: Bilingual | string, files?: InputFiles, limit: number = MAX_INPUT_BYTES): Buffer {
   const named = fileWhat(what);
   const descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
@@ -83,7 +95,7 @@ export function readInputFile(path: string, what: Bilingual | string, limit: num
       read += count;
     }
     const content = bytes.subarray(0, read);
-    parsedHashes.set(realPath(path), createHash('sha256').update(content).digest('hex'));
+    if (files !== undefined) keepHash(files, path, content);
     return content;
   } finally {
     closeSync(descriptor);
@@ -106,15 +118,21 @@ function realPath(path: string): string {
   }
 }
 
+/** Keeps in `files` the SHA-256 of the bytes of `path` a load parsed (for a reader that does not use {@link readInputFile}). */
+export function keepHash(files: InputFiles, path: string, bytes: Uint8Array): void {
+  files.hashes.set(realPath(path), sha256Of(bytes));
+}
+
+function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
 /**
- * SHA-256 of the bytes of `path` as they were last parsed by {@link readInputFile}; a file not read
- * yet is read now.
+ * SHA-256 of the bytes of `path` as a load parsed them (`hashes`, by real path, as {@link InputFiles}
+ * keeps them); a file the load did not read is read now.
  */
-export function parsedSha256(path: string): string {
-  const known = parsedHashes.get(realPath(path));
-  if (known !== undefined) return known;
-  readInputFile(path, 'file');
-  return parsedHashes.get(realPath(path)) ?? '';
+export function parsedSha256(path: string, hashes: Readonly<Record<string, string>> = {}): string {
+  return hashes[realPath(path)] ?? sha256Of(readInputFile(path, 'file'));
 }
 
 /** One file a command is asked to write. */

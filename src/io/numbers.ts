@@ -12,9 +12,10 @@
  */
 
 import type { Bilingual, Lang } from '../domain/lang.js';
+import type { Result } from '../domain/result.js';
 
 /** A parse result: the value, or a short English phrase saying what the text is instead ({@link reasonSaid} in both languages). */
-export type Parsed = { ok: true; value: number } | { ok: false; reason: string };
+export type Parsed = Result<{ readonly value: number }>;
 
 /** The French end of sentence of each reason the parsers give: French cannot put every reason after "est". */
 const FRENCH_REASONS: Readonly<Record<string, string>> = {

@@ -10,6 +10,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import type { Allocation, Selection } from '../domain/allocation.js';
 import { UserError } from '../domain/errors.js';
+import type { Result } from '../domain/result.js';
 import { say, type Bilingual, type Lang } from '../domain/lang.js';
 import { fr, frenchNumber } from './bilingual.js';
 import type { Scenario } from '../domain/types.js';
@@ -97,7 +98,7 @@ function fingerprint(key: KeyObject): string {
 }
 
 /** Checks a record's signature, against `expected` when given; a reason when it fails. */
-function checkSignature(record: DecisionRecord, expected: KeyObject | undefined): { ok: true; signer: string | undefined } | { ok: false; reason: Bilingual } {
+function checkSignature(record: DecisionRecord, expected: KeyObject | undefined): Result<{ readonly signer: string | undefined }, { readonly reason: Bilingual }> {
   const { signature } = record;
   if (signature === undefined) {
     return expected === undefined ? { ok: true, signer: undefined } : { ok: false, reason: { en: 'the record is not signed, and --key asks for a signature', fr: 'le registre n’est pas signé, et --key demande une signature' } };
@@ -118,9 +119,9 @@ function checkSignature(record: DecisionRecord, expected: KeyObject | undefined)
   return { ok: true, signer: fingerprint(embedded) };
 }
 
-/** SHA-256 of the bytes of `path` that were parsed (read now if they were not). */
-export function sha256(path: string): string {
-  return parsedSha256(path);
+/** SHA-256 of the bytes of `path` that were parsed to load `scenario` (read now if they were not). */
+export function inputSha256(scenario: Scenario, path: string): string {
+  return parsedSha256(path, scenario.inputHashes);
 }
 
 function packageVersion(name: string): string {
@@ -149,9 +150,9 @@ export function versions(): { enveloppe: string; engines: Record<string, string>
   return { enveloppe: own.version ?? 'unknown', engines: { 'javascript-lp-solver': packageVersion('javascript-lp-solver'), highs: packageVersion('highs') } };
 }
 
-/** The scenario without absolute paths (they differ between machines) or the loader's notices (they name paths as typed). */
+/** The scenario without absolute paths (they differ between machines), the loader's notices (they name paths as typed) or the input hashes (the record lists them). */
 function portable(scenario: Scenario): unknown {
-  const { file: _file, candidatesFile: _candidates, notices: _notices, reviews, ...rest } = scenario;
+  const { file: _file, candidatesFile: _candidates, notices: _notices, inputHashes: _hashes, reviews, ...rest } = scenario;
   if (reviews === undefined) return rest;
   const { file: _reviews, ...settings } = reviews.settings;
   return { ...rest, reviews: { ...reviews, settings } };
@@ -166,9 +167,9 @@ export function makeRecord(recordPath: string, scenario: Scenario, selection: Se
     enveloppe,
     engines,
     inputs: [
-      { role: 'scenario', path: relative(folder, scenario.file), sha256: sha256(scenario.file) },
-      { role: 'candidates', path: relative(folder, scenario.candidatesFile), sha256: sha256(scenario.candidatesFile) },
-      ...(scenario.reviews === undefined ? [] : [{ role: 'reviews' as const, path: relative(folder, scenario.reviews.settings.file), sha256: sha256(scenario.reviews.settings.file) }]),
+      { role: 'scenario', path: relative(folder, scenario.file), sha256: inputSha256(scenario, scenario.file) },
+      { role: 'candidates', path: relative(folder, scenario.candidatesFile), sha256: inputSha256(scenario, scenario.candidatesFile) },
+      ...(scenario.reviews === undefined ? [] : [{ role: 'reviews' as const, path: relative(folder, scenario.reviews.settings.file), sha256: inputSha256(scenario, scenario.reviews.settings.file) }]),
     ],
     selection: { policy: selection.policy, weights: selection.weights ?? null, engine },
     scenario: portable(scenario),
@@ -249,7 +250,7 @@ function recordIssue(error: z.ZodError, raw: unknown, path: string): UserError {
 }
 
 /** What `verify` found: reproduced, or the first thing that differs. */
-export type Verification = { readonly ok: true; readonly summary: string } | { readonly ok: false; readonly reason: string };
+export type Verification = Result<{ readonly summary: string }>;
 
 /**
  * Re-runs a record and compares every field: inputs (the SHA-256 of the very bytes parsed now),
@@ -268,7 +269,7 @@ export async function verifyRecord(path: string, rerun: Rerun, keyFile?: string,
 /** The French of an input's role. */
 const ROLES: Readonly<Record<DecisionRecord['inputs'][number]['role'], string>> = { scenario: 'du scénario', candidates: 'des candidats', reviews: 'des notes' };
 
-async function reproduce(path: string, rerun: Rerun, keyFile: string | undefined): Promise<{ ok: true; summary: Bilingual } | { ok: false; reason: Bilingual }> {
+async function reproduce(path: string, rerun: Rerun, keyFile: string | undefined): Promise<Result<{ readonly summary: Bilingual }, { readonly reason: Bilingual }>> {
   const key = keyFile === undefined ? undefined : readPublicKey(keyFile);
   const record = readRecord(path);
   const signed = checkSignature(record, key);
@@ -291,7 +292,7 @@ async function reproduce(path: string, rerun: Rerun, keyFile: string | undefined
     return { ok: false, reason: { en: `the scenario now names the candidates file ${now}, not ${candidatesInput.path} as recorded`, fr: `le scénario nomme maintenant le fichier des candidats ${now}, et non ${candidatesInput.path} comme enregistré` } };
   }
   for (const input of record.inputs) {
-    const now = parsedSha256(resolve(folder, input.path));
+    const now = inputSha256(scenario, resolve(folder, input.path));
     if (now !== input.sha256) {
       const [hash, recorded] = [now.slice(0, 12), input.sha256.slice(0, 12)];
       return { ok: false, reason: { en: `the ${input.role} file ${input.path} has changed since the record (SHA-256 ${hash}…, recorded ${recorded}…)`, fr: `le fichier ${ROLES[input.role]} ${input.path} a changé depuis le registre (SHA-256 ${hash}…, enregistré ${recorded}…)` } };

@@ -16,6 +16,7 @@ import { didYouMean, fr, frenchNumber as num } from './bilingual.js';
 import { candidatesFromCsv } from './candidates.js';
 import type { CandidateTable, ColumnMap } from './columns.js';
 import { readCsvFile, type CsvTable } from './csv.js';
+import type { InputFiles } from './files.js';
 import { parseDecimal, parsePercent, reasonSaid, type Parsed } from './numbers.js';
 
 /** The `reviews:` key as written in the scenario. */
@@ -43,7 +44,7 @@ export interface ReviewsKey {
  * Reads the candidates (without their criterion columns) and the reviews file the scenario names,
  * and gives each candidate the aggregate of its reviewers' marks as its criterion values.
  */
-export function candidatesWithReviews(table: CandidateTable, criteria: readonly Criterion[], years: readonly string[], spec: ReviewsSpec, key: ReviewsKey, map: ColumnMap = {}): { candidates: Candidate[]; reviews: Reviews } {
+export function candidatesWithReviews(table: CandidateTable, criteria: readonly Criterion[], years: readonly string[], spec: ReviewsSpec, key: ReviewsKey, map: ColumnMap = {}, files?: InputFiles): { candidates: Candidate[]; reviews: Reviews } {
   const file = resolve(dirname(resolve(key.scenario)), spec.file);
   const shown = isAbsolute(spec.file) ? spec.file : join(dirname(key.scenario), spec.file);
   if (!existsSync(file)) {
@@ -57,7 +58,7 @@ export function candidatesWithReviews(table: CandidateTable, criteria: readonly 
     throw new UserError(message, { file: key.scenario, line: key.line, field: 'reviews.disagreement', hint });
   }
   const bare = candidatesFromCsv(table, [], years, map);
-  const rows = reviewsFromCsv(readCsvFile(shown), criteria, bare);
+  const rows = reviewsFromCsv(readCsvFile(shown, files), criteria, bare);
   const settings: ReviewSettings = { file, aggregate: spec.aggregate ?? 'mean', severity: spec.severity ?? false, disagreement };
   const reviews: Reviews = makeReviews(settings, rows, criteria);
   const values = aggregateReviews(reviews, criteria);

@@ -22,6 +22,7 @@ import { dotted, fail, lineOf, schemaError, START_FROM_TINY, type LineOf, type P
 import { resolveLocks, resolveRules } from './scenario-rules.js';
 import { canonicalWeights, checkFormulaSize, forbiddenKey, plainYaml } from './scenario-guards.js';
 import { canonicalName, readTextFile } from './text.js';
+import { inputFiles, type InputFiles } from './files.js';
 
 /** Grant step when the scenario gives none. @default 1000 */
 export const DEFAULT_STEP = 1000;
@@ -33,7 +34,9 @@ export const DEFAULT_STEP = 1000;
  */
 export async function loadScenario(path: string, options: { readonly lang?: Lang } = {}): Promise<Scenario> {
   const file = resolve(path);
-  const { text, encoding } = readText(path, file);
+  // The files this load reads, with the SHA-256 of their bytes: kept in the scenario, for its record.
+  const files = inputFiles();
+  const { text, encoding } = readText(path, file, files);
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const syntax = document.errors[0];
@@ -65,12 +68,12 @@ export async function loadScenario(path: string, options: { readonly lang?: Lang
     const message = { en: `sheet: '${spec.sheet}' is for an .xlsx candidates file, and ${spec.candidates} is not one`, fr: fr`sheet: « ${spec.sheet} » vaut pour un classeur .xlsx de candidats, et ${spec.candidates} n’en est pas un` };
     fail(message, path, at(['sheet']), 'sheet', { en: 'Remove sheet:, or name the .xlsx workbook in candidates:.', fr: 'Retirez sheet:, ou nommez le classeur .xlsx dans candidates:.' });
   }
-  const table = await readCandidatesTable(shown, spec.sheet);
+  const table = await readCandidatesTable(shown, spec.sheet, files);
   const mapProblem = columnMapProblem(spec.columns, table);
   if (mapProblem !== undefined) fail(mapProblem.message, path, at(['columns', mapProblem.role]), `columns.${mapProblem.role}`, mapProblem.hint);
   const years = Object.keys(spec.envelope.years ?? {});
   const criteria = resolveCriteria(spec, path, at);
-  const reviewed = spec.reviews === undefined ? undefined : candidatesWithReviews(table, criteria, years, spec.reviews, { scenario: path, line: at(['reviews']) }, spec.columns);
+  const reviewed = spec.reviews === undefined ? undefined : candidatesWithReviews(table, criteria, years, spec.reviews, { scenario: path, line: at(['reviews']) }, spec.columns, files);
   const candidates = reviewed?.candidates ?? candidatesFromCsv(table, criteria, years, spec.columns);
   // Rules name the file's headers (or a part mapped by columns:): group by the header's own spelling.
   const rules = spec.rules?.map((rule) => ({ ...rule, group: { ...rule.group, column: fileColumn(rule.group.column, table.header, spec.columns) ?? rule.group.column } }));
@@ -94,6 +97,7 @@ export async function loadScenario(path: string, options: { readonly lang?: Lang
     ...noticesOf(path, encoding, shown, table, options.lang ?? 'en'),
     ...(spec.tiebreak === undefined ? {} : { lottery: { seed: String(spec.tiebreak.lottery.seed), band: spec.tiebreak.lottery.band ?? 0 } }),
     ...(reviewed === undefined ? {} : { reviews: reviewed.reviews }),
+    inputHashes: Object.fromEntries(files.hashes),
   };
   return scenario;
 }
@@ -122,13 +126,13 @@ function missingCandidates(named: string, resolved: string, file: string, line: 
   });
 }
 
-function readText(path: string, file: string): { text: string; encoding: string } {
+function readText(path: string, file: string, files: InputFiles): { text: string; encoding: string } {
   try {
     if (statSync(file).isDirectory()) {
       const hint = { en: 'Give the path of a .yaml file, e.g. scenarios/ptce-2013.yaml.', fr: 'Donnez le chemin d’un fichier .yaml, par exemple scenarios/ptce-2013.yaml.' };
       throw new UserError({ en: 'is a folder, not a scenario file', fr: 'est un dossier, pas un fichier de scénario' }, { file: path, hint, exitCode: 2 });
     }
-    return readTextFile(path, SCENARIO_FILE);
+    return readTextFile(path, SCENARIO_FILE, files);
   } catch (error) {
     if (error instanceof UserError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {

@@ -5,7 +5,7 @@
 import iconv from 'iconv-lite';
 import type { Bilingual, Lang } from '../domain/lang.js';
 import { fr, userError } from './bilingual.js';
-import { readInputFile } from './files.js';
+import { readInputFile, type InputFiles } from './files.js';
 
 /** How a file's bytes were read. */
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -211,7 +211,7 @@ export function visible(text: string, options: { lines?: boolean } = {}): string
  * Reads a text file the user owns (scenario, candidates) by its bytes: BOM, strict UTF-8, then
  * Windows-1252; refuses a FIFO, a device or an oversized file (see readInputFile).
  */
-export function readTextFile(path: string, what: Bilingual | string): { text: string; encoding: TextEncoding } {
+export function readTextFile(path: string, what: Bilingual | string, files?: InputFiles): { text: string; encoding: TextEncoding } {
   // An empty scenario is the YAML reader's to name: no emptiness check here.
-  return decodeBytes(readInputFile(path, what), path);
+  return decodeBytes(readInputFile(path, what, files), path);
 }

@@ -11,7 +11,7 @@ import type { Scenario } from '../domain/types.js';
 import { allocationTable } from './allocation-export.js';
 import { workbookWords } from './export-words.js';
 import type { CsvTableOut } from './csv-write.js';
-import { sha256 } from './record.js';
+import { inputSha256 } from './record.js';
 import type { CellFormat, SheetOut, TotalCell } from './xlsx.js';
 
 /** What the parameters sheet records besides the allocation. */
@@ -99,8 +99,8 @@ export function parametersSheet(allocation: Allocation, context: WorkbookContext
     [words.scenario, scenario.name],
     [words.scenarioFile, shown(scenario.file)],
     [words.candidatesFile, shown(scenario.candidatesFile)],
-    [words.scenarioHash, sha256(scenario.file)],
-    [words.candidatesHash, sha256(scenario.candidatesFile)],
+    [words.scenarioHash, inputSha256(scenario, scenario.file)],
+    [words.candidatesHash, inputSha256(scenario, scenario.candidatesFile)],
     [words.policy, `${allocation.policyLabel} (${allocation.policy})`],
     ...(allocation.formula === undefined ? [] : [[words.formula, allocation.formula]]),
     ...scenario.criteria.map((criterion) => [words.weight(criterion.label), allocation.weights?.[criterion.column] ?? null]),

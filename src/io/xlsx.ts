@@ -11,6 +11,7 @@ import type { Cell, CellValue, Workbook, Worksheet } from 'exceljs';
 import { UserError } from '../domain/errors.js';
 import { closest } from '../domain/names.js';
 import { didYouMean, fr } from './bilingual.js';
+import { keepHash, type InputFiles } from './files.js';
 import { columnLetters, headerKey, type CandidateRow, type CandidateTable } from './columns.js';
 
 const exceljs = async (): Promise<typeof import('exceljs')> => (await import('exceljs')).default as unknown as typeof import('exceljs');
@@ -26,11 +27,13 @@ const RENAME_ONE = { en: 'Rename or delete one of them.', fr: 'Renommez ou suppr
  * the first. The header is the first non-blank row below any merged title banner; a header row with
  * cells merged across columns is read with the row below it (its sub-headers). Blank rows are skipped.
  * @param file the path as messages should show it
+ * @param files where a load keeps the SHA-256 of the bytes read
  */
-export async function readWorkbookTable(file: string, sheet?: string): Promise<CandidateTable> {
+export async function readWorkbookTable(file: string, sheet?: string, files?: InputFiles): Promise<CandidateTable> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
+    if (files !== undefined) keepHash(files, file, bytes);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     const message = code === 'ENOENT' ? { en: 'file not found', fr: 'fichier introuvable' } : { en: `cannot read the workbook (${code})`, fr: `impossible de lire le classeur (${code})` };

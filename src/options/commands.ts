@@ -31,6 +31,9 @@ const TIME_LIMIT = { flags: '--time-limit <seconds>', help: { en: 'stop after th
 const LOTTERY = { flags: '--lottery <seed>', help: { en: "settle ties at the funding line by a public draw from this seed (replaces the scenario's)", fr: 'départager les ex aequo à la ligne de financement par un tirage au sort public de cette graine (remplace celle du scénario)' } } as const;
 const LOTTERY_BAND = { flags: '--lottery-band <points>', help: { en: `with a lottery: score points either side of the funding line that count as equal (default ${DEFAULT_LOTTERY_BAND}: exact ties)`, fr: `avec un tirage au sort : points de note de part et d’autre de la ligne de financement comptés comme égaux (par défaut ${DEFAULT_LOTTERY_BAND} : ex aequo exacts)` } } as const;
 const JSON_RESULT = { flags: '--json', help: { en: 'print the result as JSON', fr: 'afficher le résultat en JSON' } } as const;
+const SIGN = { flags: '--sign <key.pem>', help: { en: 'with --record: sign the record with this Ed25519 private key (PEM)', fr: 'avec --record : signer le procès-verbal avec cette clé privée Ed25519 (PEM)' } } as const;
+/** `--time-limit` where several solves run: each one gives up after it. */
+const GIVE_UP = { flags: '--time-limit <seconds>', help: { en: 'give up on one solve after this many seconds', fr: 'abandonner une résolution après ce nombre de secondes' } } as const;
 const XLSX_ANALYSIS = { flags: '--xlsx <file>', help: { en: 'write a workbook: the allocation, regions and rules, parameters and this table', fr: 'écrire un classeur : la répartition, régions et règles, paramètres et ce tableau' } } as const;
 
 /** The options of `solve` the bare command (the simulator) shares, in the order of the help. */
@@ -61,10 +64,8 @@ export const SIMULATOR_OPTIONS = {
   lang: LANG,
 } as const;
 
-const SOLVE_OPTIONS = {
-  ...SIMULATOR_OPTIONS,
-  sign: { flags: '--sign <key.pem>', help: { en: 'with --record: sign the record with this Ed25519 private key (PEM)', fr: 'avec --record : signer le procès-verbal avec cette clé privée Ed25519 (PEM)' } },
-} as const;
+/** `solve` is the simulator's options and `--sign`, which signs the record only `solve` writes. */
+const SOLVE_OPTIONS = { ...SIMULATOR_OPTIONS, sign: SIGN } as const;
 
 const EXPLAIN_OPTIONS = {
   policy: POLICY,
@@ -88,7 +89,7 @@ const REPORT_OPTIONS = {
   record: { flags: '--record <file>', help: { en: 'also write the decision record, and print its hashes in the report', fr: 'écrire aussi le procès-verbal de décision, et imprimer ses empreintes dans le rapport' } },
   lang: { flags: '--lang <code>', help: { en: 'fr or en', fr: 'fr ou en' }, default: DEFAULT_REPORT_LANG },
   solver: { flags: '--solver <engine>', help: { en: `jslp, highs or auto (default: ${DEFAULT_ENGINE}; ${DEFAULT_ANALYSIS_ENGINE} for robustness)`, fr: `jslp, highs ou auto (par défaut : ${DEFAULT_ENGINE} ; ${DEFAULT_ANALYSIS_ENGINE} pour la robustesse)` } },
-  timeLimit: { flags: '--time-limit <seconds>', help: { en: 'give up on one solve after this many seconds', fr: 'abandonner une résolution après ce nombre de secondes' } },
+  timeLimit: GIVE_UP,
 } as const;
 
 /** What every analysis command takes. */
@@ -98,7 +99,7 @@ const ANALYSIS_OPTIONS = {
   csv: { flags: '--csv <file>', help: { en: 'write the result table to a CSV file', fr: 'écrire le tableau du résultat dans un fichier CSV' } },
   excel: { flags: '--excel', help: { en: 'with --csv: French Excel format', fr: 'avec --csv : format Excel français' } },
   solver: { ...SOLVER, default: DEFAULT_ANALYSIS_ENGINE },
-  timeLimit: { flags: '--time-limit <seconds>', help: { en: 'give up on one solve after this many seconds', fr: 'abandonner une résolution après ce nombre de secondes' }, default: String(DEFAULT_TIME_LIMIT_SECONDS) },
+  timeLimit: { ...GIVE_UP, default: String(DEFAULT_TIME_LIMIT_SECONDS) },
   lang: LANG,
 } as const;
 

@@ -12,7 +12,7 @@ import { renderReportHtml } from './render.js';
 import type { ReportLanguage, ReportTrace } from './types.js';
 import { normaliseWeights } from '../scoring/weights.js';
 import { allocationJson } from '../io/allocation-export.js';
-import { sha256, versions } from '../io/record.js';
+import { inputSha256, versions } from '../io/record.js';
 
 export interface TraceOptions {
   /** `--solver` as given on the command line, repeated in the `solve` command. */
@@ -38,8 +38,8 @@ export function reportTrace(scenarioPath: string, scenario: Scenario, selection:
     enveloppe,
     engines,
     inputs: [
-      { role: 'scenario', path: scenarioPath, sha256: sha256(scenario.file) },
-      { role: 'candidates', path: candidatesPath, sha256: sha256(scenario.candidatesFile) },
+      { role: 'scenario', path: scenarioPath, sha256: inputSha256(scenario, scenario.file) },
+      { role: 'candidates', path: candidatesPath, sha256: inputSha256(scenario, scenario.candidatesFile) },
     ],
     allocationSha256: hashText(allocationJson(allocation, 'optimal')),
     ...(record === undefined ? {} : { record: { path: record.path, sha256: hashText(record.bytes), date: record.date } }),

@@ -5,6 +5,7 @@
  * definition, no property access, no import.
  */
 import { closest } from '../domain/names.js';
+import type { Result } from '../domain/result.js';
 
 /** Moved to domain/names.ts; re-exported so that code written before the move still compiles. */
 export { closest };
@@ -12,9 +13,8 @@ export { closest };
 /** A formula ready to evaluate over rescaled criteria u ∈ [0, 1]. */
 export type CompiledFormula = (u: Readonly<Record<string, number>>) => number;
 
-export type FormulaResult =
-  | { readonly ok: true; readonly evaluate: CompiledFormula; readonly names: readonly string[] }
-  | { readonly ok: false; readonly reason: string; readonly hint?: string };
+/** A compiled formula and the criteria it names, or why it is refused (with a hint when there is one). */
+export type FormulaResult = Result<{ readonly evaluate: CompiledFormula; readonly names: readonly string[] }, { readonly reason: string; readonly hint?: string }>;
 
 /** The functions a formula may call, with the number of arguments each takes. */
 const FUNCTIONS: Readonly<Record<string, { readonly arity: [number, number]; readonly fn: (...args: number[]) => number }>> = {
@@ -67,18 +67,15 @@ class FormulaRefused extends Error {
 }
 
 type MathjsParse = { parse: (text: string) => unknown };
-let mathjs: MathjsParse | undefined;
 
 /**
  * mathjs's single-file build: the same library, but it loads in ~0.25 s where the ES module graph
- * of `import('mathjs')` takes ~1 s here (hundreds of small modules).
+ * of `import('mathjs')` takes ~1 s here (hundreds of small modules). Node's module cache keeps it
+ * loaded after the first formula; this module keeps nothing.
  */
 async function loadMathjs(): Promise<MathjsParse> {
-  if (mathjs === undefined) {
-    const { createRequire } = await import('node:module');
-    mathjs = createRequire(import.meta.url)('mathjs/lib/browser/math.js') as MathjsParse;
-  }
-  return mathjs;
+  const { createRequire } = await import('node:module');
+  return createRequire(import.meta.url)('mathjs/lib/browser/math.js') as MathjsParse;
 }
 
 /**

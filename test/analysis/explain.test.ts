@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { allocate, type AllocateOptions } from '../../src/pipeline/allocate.js';
-import { explainCandidate, withRequest, type Explanation } from '../../src/analysis/explain.js';
+import { explainCandidate, explanationJson, withRequest, type Explanation } from '../../src/analysis/explain.js';
 import type { Scenario } from '../../src/domain/types.js';
 import { loadScenario } from '../../src/io/scenario.js';
 import { stopJslpWorker } from '../../src/solver/jslp-runner.js';
@@ -70,5 +70,20 @@ describe('explain on the 2013 call', { timeout: 300_000 }, () => {
     expect(await grantOf(scenario, 'ptce-074', drop.score)).toBe(0);
     expect(await grantOf(scenario, 'ptce-074', Math.round(drop.score * 100 + 1) / 100)).toBeGreaterThan(0);
     expect(why.sentences.at(-1)).toBe(`It would lose its grant if its score fell by ${drop.change.toFixed(2)} points, to ${drop.score.toFixed(2)}.`);
+  });
+});
+
+describe('explain --json keeps its words', () => {
+  const base: Explanation = { id: 'c-1', name: 'One', score: 50, rank: 3, funded: false, grant: 0, request: 10_000, line: undefined, lockedIn: undefined, scoreToFund: undefined, requestToFund: undefined, scoreToLose: undefined, sentences: [] };
+
+  it('a locked-in solve that proved nothing prints as unknown, its reason and the field order kept', () => {
+    const json = JSON.stringify(explanationJson({ ...base, lockedIn: { status: 'timedout', reason: 'timedout' } }), null, 2);
+    expect(json).toBe(JSON.stringify({ ...base, lockedIn: { status: 'unknown', reason: 'timedout' } }, null, 2));
+  });
+
+  it('an allocation or a conflict prints as it is', () => {
+    const infeasible = { ...base, lockedIn: { status: 'infeasible' as const, conflicts: ['at most 2 laureates'] } };
+    expect(JSON.stringify(explanationJson(infeasible))).toBe(JSON.stringify(infeasible));
+    expect(explanationJson(base)).toBe(base);
   });
 });

@@ -1,7 +1,7 @@
 /** The language of the interface and its numbers: what a French or an English user reads. */
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { UserError } from '../../src/domain/errors.js';
-import { langOf, parseLang } from '../../src/domain/lang.js';
+import { inLanguage, langOf, parseLang, type InBoth } from '../../src/domain/lang.js';
 import { numberFormats } from '../../src/domain/numbers.js';
 
 describe('the language follows the locale', () => {
@@ -52,5 +52,24 @@ describe('a user error reads in either language', () => {
     expect(error.format('fr')).toBe('c.csv:4: request: le montant demandé est vide. Indiquez un montant.');
     expect(error.format()).toBe('c.csv:4: request: the amount requested is empty. Write an amount.');
     expect(error.message).toBe('the amount requested is empty');
+  });
+});
+
+describe('a table in both languages', () => {
+  const table = { yes: { en: 'yes', fr: 'oui' }, rule: { en: (label: string) => `Rule: ${label}`, fr: (label: string) => `Règle : ${label}` } } satisfies InBoth;
+
+  it("gives each language's catalogue, functions and all", () => {
+    const french = inLanguage(table, 'fr');
+    expect(french.yes).toBe('oui');
+    expect(french.rule('x')).toBe('Règle : x');
+    expect(inLanguage(table, 'en')).toEqual({ yes: 'yes', rule: table.rule.en });
+    const word: string = french.yes;
+    expect(word).toBe('oui');
+  });
+
+  it('does not compile with a language missing', () => {
+    // @ts-expect-error: the French is missing
+    const missing = { yes: { en: 'yes' } } satisfies InBoth;
+    expect(Object.keys(missing)).toEqual(['yes']);
   });
 });

@@ -10,6 +10,12 @@ function count(value: number, one: string, many = `${one}s`): string {
   return `${value} ${n().plural(value, { one, other: many })}`;
 }
 
+/** How the marks make a criterion. */
+const AGGREGATES: Readonly<Record<string, string>> = { mean: 'moyenne', median: 'médiane', 'trimmed-mean': 'moyenne tronquée' };
+
+/** The solver's statuses, as a message names them. */
+const STATUS: Readonly<Record<string, string>> = { infeasible: 'infaisable', timedout: 'temps dépassé', unbounded: 'non borné', feasible: 'faisable', optimal: 'optimal' };
+
 /** Commander's errors, sentence by sentence; one it does not know stays as Commander wrote it. */
 const COMMANDER: readonly (readonly [RegExp, string])[] = [
   [/^unknown option '(.*)'$/, 'option inconnue $1'],
@@ -48,9 +54,15 @@ export const fr: CliWords = {
   wroteRecord: (file) => `Procès-verbal de décision écrit dans ${file}\u00a0; 'enveloppe verify ${file}' le rejoue.`,
   wroteCsv: (rows, total, file, excel) => `${count(rows, 'ligne')} et leur total (${total}) écrits dans ${file}${excel ? ' pour Excel en français' : ''}.`,
   wroteWorkbook: (file) => `Classeur écrit dans ${file} (répartition, régions et règles, paramètres).`,
+  noOptimumUnder: (policy, status) => `aucune répartition optimale sous la pondération '${policy}' (${STATUS[status] ?? status})`,
+  solveEnded: (status) => `le calcul s’est terminé ainsi\u00a0: ${STATUS[status] ?? status}`,
+  noReport: (why) => `${why}\u00a0; aucun rapport n’a été écrit.`,
+  wroteReport: (file, laureates, characters) => `Rapport écrit dans ${file} (${count(laureates, 'lauréat')}, ${n().integer(characters)} caractères)\u00a0; ouvrez-le dans un navigateur et imprimez-le en PDF.`,
   infeasible: 'aucune répartition ne respecte toutes les règles de ce scénario (infaisable)',
   timedOut: 'le solveur a manqué de temps avant de trouver une répartition qui respecte toutes les règles. Essayez --time-limit 120 ou --solver highs',
   unbounded: 'le modèle est non borné, ce qu’un modèle de répartition ne devrait jamais être\u00a0; merci de le signaler',
+  noOptimumInTime: 'le solveur a manqué de temps avant de prouver un optimum',
+  isUnbounded: 'le modèle est non borné',
   impossibleOnPaper: 'Impossible déjà sur le papier\u00a0:',
   conflictHeading: (conflicts) => `${conflicts === 1 ? 'Cette contrainte ne peut pas être respectée' : 'Ces contraintes sont incompatibles'}${conflicts > 1 ? ' (en retirer une seule suffit pour respecter les autres)' : ''}\u00a0:`,
   toFix: 'Pour y remédier, au choix\u00a0:',
@@ -83,6 +95,8 @@ export const fr: CliWords = {
   valid: (path) => `${path}\u00a0: le scénario et son fichier de candidats sont valides`,
   candidatesFrom: (candidates, file) => `${count(candidates, 'candidat')} lus dans ${file}`,
   envelopeLine: (total, years) => `enveloppe ${total}${years}`,
+  yearCeiling: (year, ceiling) => `${year}\u00a0: ${ceiling}`,
+  aggregate: (rule) => AGGREGATES[rule] ?? rule,
   grantsLine: (min, max, step, laureatesMin, laureatesMax) => `subventions de ${min} (plancher) à ${max} (plafond) par pas de ${step}\u00a0; de ${laureatesMin} à ${laureatesMax} lauréats`,
   criteriaLine: (criteria, names) => `${count(criteria, 'critère')}\u00a0: ${names}`,
   policiesLine: (policies, names) => `${count(policies, 'pondération')}\u00a0: ${names}`,

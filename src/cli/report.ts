@@ -47,7 +47,7 @@ function heading(allocation: Allocation, options: ReportOptions, words: CliWords
   // The objective itself (Σ score × euros) means nothing to a reader: it stays in the JSON output.
   const meanScore = euroWeightedScore(allocation);
   out.push(words.optimumBy(allocation.gap === 0, engineName(allocation.engine), meanScore === undefined ? undefined : words.n.decimal(meanScore, 2)));
-  for (const note of allocation.notes) out.push(`${words.tableNote}${note}`);
+  for (const note of allocation.notes) out.push(`${words.tableNote}${words.solveNote(note)}`);
   return out;
 }
 

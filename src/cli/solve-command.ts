@@ -6,7 +6,6 @@ import type { Allocation, Selection } from '../domain/allocation.js';
 import { explainCandidate } from '../analysis/explain.js';
 import { explainInfeasibility, type ConflictReport } from '../analysis/conflicts.js';
 import { UserError } from '../domain/errors.js';
-import { formatEuros } from '../domain/money.js';
 import type { Scenario } from '../domain/types.js';
 import { allocationCsv, allocationJson } from '../io/allocation-export.js';
 import { checkOutputs, OutputWriter, type OutputTarget } from '../io/files.js';
@@ -73,7 +72,7 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
     console.err(`enveloppe: ${path}: ${words.timeLimitStopped(limit, formatGap(outcome.allocation.gap, lang), Math.max(120, limit * 4))}\n`);
   }
   if (flags.check === true) {
-    const disagreement = await crossCheck(scenario, selection, outcome.allocation, timeLimitMs, session);
+    const disagreement = await crossCheck(scenario, selection, outcome.allocation, timeLimitMs, session, lang);
     if (disagreement !== undefined) {
       console.err(`enveloppe: ${path}: ${disagreement}; ${words.noAllocationShown}.\n`);
       return EXIT.error;
@@ -151,22 +150,23 @@ async function reportFailureJson(outcome: Exclude<AllocationOutcome, { status: '
  * tie-break makes the published allocation the same on every engine, so any difference in a grant
  * means one of them is wrong.
  */
-async function crossCheck(scenario: Scenario, selection: Selection, mine: Allocation, timeLimitMs: number | undefined, session: Session): Promise<string | undefined> {
+async function crossCheck(scenario: Scenario, selection: Selection, mine: Allocation, timeLimitMs: number | undefined, session: Session, lang: Lang): Promise<string | undefined> {
+  const words = WORDS[lang];
   const engine = mine.engine;
   const other: EngineName = engine === 'jslp' ? 'highs' : 'jslp';
   const second = await allocate(scenario, selection, { engine: other, ...(timeLimitMs === undefined ? {} : { timeLimitMs }), ties: false, session });
   const names: Record<EngineName, string> = { jslp: 'javascript-lp-solver', highs: 'HiGHS' };
-  if (second.status !== 'optimal') return `--check: ${names[other]} did not confirm the allocation (${second.status === 'failed' ? second.reason : second.status})`;
+  if (second.status !== 'optimal') return words.checkUnconfirmed(names[other], second.status === 'failed' ? second.reason : second.status);
   const theirs = new Map(second.allocation.candidates.map((candidate) => [candidate.id, candidate]));
   for (const candidate of mine.candidates) {
     const their = theirs.get(candidate.id);
     const same = their !== undefined && their.grant === candidate.grant && JSON.stringify(their.years) === JSON.stringify(candidate.years);
-    if (!same) return `--check: the engines disagree on ${candidate.id}: ${names[engine]} grants ${formatEuros(candidate.grant)}, ${names[other]} ${formatEuros(their?.grant ?? 0)}`;
+    if (!same) return words.checkGrant(candidate.id, names[engine], words.n.euros(candidate.grant), names[other], words.n.euros(their?.grant ?? 0));
   }
   // Each engine proves its objective within its own gap of the optimum; beyond both gaps, one of them is wrong.
   const tolerance = Math.max(mine.gap, second.allocation.gap) + 1e-6;
   if (Math.abs(second.allocation.objective - mine.objective) > tolerance * Math.max(1, Math.abs(mine.objective))) {
-    return `--check: the engines disagree: ${names[engine]} finds an optimum of ${mine.objective}, ${names[other]} ${second.allocation.objective}`;
+    return words.checkOptimum(names[engine], mine.objective, names[other], second.allocation.objective);
   }
   return undefined;
 }

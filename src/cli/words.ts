@@ -40,6 +40,12 @@ export interface CliWords {
   readonly wroteModel: (file: string) => string;
   readonly timeLimitStopped: (limit: number, gap: string, longer: number) => string;
   readonly noAllocationShown: string;
+  /** --check: the other engine did not confirm, or disagrees on a grant or on the optimum. */
+  readonly checkUnconfirmed: (engine: string, status: string) => string;
+  readonly checkGrant: (id: string, engine: string, grant: string, other: string, theirs: string) => string;
+  readonly checkOptimum: (engine: string, optimum: number, other: string, theirs: number) => string;
+  /** A note of the solve's (the tie-break stopped…), in this language. */
+  readonly solveNote: (note: string) => string;
   readonly wroteRecord: (file: string) => string;
   readonly wroteCsv: (rows: number, total: string, file: string, excel: boolean) => string;
   readonly wroteWorkbook: (file: string) => string;

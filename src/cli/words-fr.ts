@@ -114,5 +114,5 @@ export const fr: CliWords = {
   reviewsLine: (reviews, reviewers, file, conflicts, aggregate, severity) =>
     `${count(reviews, 'note')} de ${count(reviewers, 'rapporteur')} lues dans ${file} (${count(conflicts, 'conflit')} d’intérêts ${n().plural(conflicts, { one: 'exclu', other: 'exclus' })})\u00a0; critères = ${aggregate}${severity ? ' corrigée de la sévérité' : ''} des notes`,
   feasible: 'faisable\u00a0: une répartition respecte toutes les règles',
-  feasibilityUnknown: (status) => `faisabilité inconnue (${status})`,
+  feasibilityUnknown: (status) => `faisabilité inconnue (${STATUS[status] ?? status})`,
 };

@@ -1,5 +1,6 @@
 /** The command line's words in French, as officers say them, with French numbers (`84,00`, `89,8 %`, `3 000 000 €`). */
 import { numberFormats, type NumberFormats } from '../domain/numbers.js';
+import { solveNoteIn } from '../domain/solve-notes.js';
 import type { CliWords } from './words.js';
 
 /** The French formats, made on first use: Intl's locale data would slow the start of every run, English ones too. */
@@ -12,12 +13,6 @@ function count(value: number, one: string, many = `${one}s`): string {
 
 /** How the marks make a criterion. */
 const AGGREGATES: Readonly<Record<string, string>> = { mean: 'moyenne', median: 'médiane', 'trimmed-mean': 'moyenne tronquée' };
-
-/** The notes a solve may carry (solver/canonical.ts writes them in English). */
-const NOTES: Readonly<Record<string, string>> = {
-  'the time limit stopped the tie-break: ties may not follow the stated rule': 'la limite de temps a arrêté le départage\u00a0: les ex aequo peuvent ne pas suivre la règle annoncée',
-  'javascript-lp-solver failed a tie-break solve; HiGHS settled that tie': 'javascript-lp-solver a échoué sur un calcul de départage\u00a0; HiGHS a départagé cet ex aequo',
-};
 
 /** The solver's statuses, as a message names them. */
 const STATUS: Readonly<Record<string, string>> = { infeasible: 'infaisable', timedout: 'temps dépassé', unbounded: 'non borné', feasible: 'faisable', optimal: 'optimal' };
@@ -60,7 +55,7 @@ export const fr: CliWords = {
   checkUnconfirmed: (engine, status) => `--check\u00a0: ${engine} n’a pas confirmé la répartition (${STATUS[status] ?? status})`,
   checkGrant: (id, engine, grant, other, theirs) => `--check\u00a0: les moteurs sont en désaccord sur ${id}\u00a0: ${engine} accorde ${grant}, ${other} ${theirs}`,
   checkOptimum: (engine, optimum, other, theirs) => `--check\u00a0: les moteurs sont en désaccord\u00a0: ${engine} trouve un optimum de ${n().decimal(optimum, 2)}, ${other} ${n().decimal(theirs, 2)}`,
-  solveNote: (note) => NOTES[note] ?? note.replace(/^the tie-break stopped \((.*)\): ties may not follow the stated rule$/, (_, status: string) => `le départage s’est arrêté (${STATUS[status] ?? status})\u00a0: les ex aequo peuvent ne pas suivre la règle annoncée`),
+  solveNote: (note) => solveNoteIn(note, 'fr'),
   wroteRecord: (file) => `Procès-verbal de décision écrit dans ${file}\u00a0; 'enveloppe verify ${file}' le rejoue.`,
   wroteCsv: (rows, total, file, excel) => `${count(rows, 'ligne')} et leur total (${total}) écrits dans ${file}${excel ? ' pour Excel en français' : ''}.`,
   wroteWorkbook: (file) => `Classeur écrit dans ${file} (répartition, régions et règles, paramètres).`,

@@ -4,12 +4,13 @@
  * it dropped while the rest stays infeasible. What remains is infeasible, and dropping any one
  * member makes it feasible (an irreducible infeasible subset, over the funder's constraints).
  */
-import { formatEuros } from '../domain/money.js';
+import type { Lang } from '../domain/lang.js';
 import type { Lock, Scenario } from '../domain/types.js';
 import { buildModel, capUnits, floorUnits, isEligible, ruleGroups } from '../model/build.js';
 import type { AllocationModel, ModelRow } from '../model/types.js';
 import { solveModel } from '../solver/solve.js';
 import type { SolveOptions } from '../solver/types.js';
+import { CONFLICT_WORDS, type ConflictWords } from './conflict-words.js';
 
 /** One constraint of the funder's, as people name it. */
 export interface ConflictItem {
@@ -34,14 +35,22 @@ export interface ConflictReport {
 interface Item extends ConflictItem {
   /** Which rows and sides the item stands for. */
   readonly rows: readonly { readonly name: string; readonly side: 'lower' | 'upper' | 'both' }[];
+  /** Which year, lock or laureate bound a repair changes (the label is words, in the user's language). */
+  readonly year?: string;
+  readonly lockOf?: string;
+  readonly atLeast?: boolean;
 }
 
-/** Explains an infeasible scenario. Resolves to an empty report if the scenario is in fact feasible. */
-export async function explainInfeasibility(scenario: Scenario, options: Partial<SolveOptions> = {}): Promise<ConflictReport> {
-  const sums = cheapSums(scenario);
+/**
+ * Explains an infeasible scenario, in `lang` (English by default: the JSON's words). Resolves to an
+ * empty report if the scenario is in fact feasible.
+ */
+export async function explainInfeasibility(scenario: Scenario, options: Partial<SolveOptions> = {}, lang: Lang = 'en'): Promise<ConflictReport> {
+  const words = CONFLICT_WORDS[lang];
+  const sums = cheapSums(scenario, lang);
   // Feasibility does not depend on scores: a zero objective keeps each test quick.
   const model = buildModel(scenario, scenario.candidates.map(() => 0), { returns: [] });
-  const items = itemsOf(scenario, model);
+  const items = itemsOf(scenario, model, words);
   const settings: Partial<SolveOptions> = { engine: 'highs', timeLimitMs: 5_000, ...options };
   const feasible = async (kept: readonly Item[]): Promise<boolean> => {
     const outcome = await solveModel(withOnly(model, items, kept), settings);
@@ -62,7 +71,7 @@ export async function explainInfeasibility(scenario: Scenario, options: Partial<
     const repaired = repairedModel(scenario, model, items, item);
     if (repaired !== undefined && (await solveModel(repaired, settings)).status === 'optimal') fixes.push(item.fix);
   }
-  if (fixes.length === 0) fixes.push('no single one of these changes is enough: relax several of them together');
+  if (fixes.length === 0) fixes.push(words.noSingleFix);
   return { sums, conflicting, fixes };
 }
 
@@ -78,20 +87,20 @@ function repairedModel(scenario: Scenario, model: AllocationModel, items: readon
     case 'envelope':
       return rebuilt({ ...scenario, envelope: { ...scenario.envelope, total: Math.max(scenario.envelope.total, everything) * 2 } });
     case 'year': {
-      const year = scenario.envelope.years.find((entry) => item.label.startsWith(`${entry.year} `));
+      const year = scenario.envelope.years.find((entry) => entry.year === item.year);
       if (year === undefined) return undefined;
       const years = scenario.envelope.years.map((entry) => (entry === year ? { ...entry, ceiling: Math.max(entry.ceiling, everything) * 2 } : entry));
       return rebuilt({ ...scenario, envelope: { ...scenario.envelope, years } });
     }
     case 'laureates':
-      return rebuilt({ ...scenario, laureates: item.label.startsWith('at least') ? { ...scenario.laureates, min: 0 } : { ...scenario.laureates, max: scenario.candidates.length } });
+      return rebuilt({ ...scenario, laureates: item.atLeast === true ? { ...scenario.laureates, min: 0 } : { ...scenario.laureates, max: scenario.candidates.length } });
     case 'floor':
       return rebuilt({ ...scenario, grant: { ...scenario.grant, min: 0 } });
     case 'cap':
       return rebuilt({ ...scenario, grant: { ...scenario.grant, max: Math.max(scenario.grant.max, ...scenario.candidates.map((candidate) => candidate.request)) } });
     case 'lock': {
       const locks = Object.assign(Object.create(null) as Record<string, Lock>, scenario.locks);
-      for (const candidate of scenario.candidates) if (item.label.startsWith(`${candidate.id} locked`)) delete locks[candidate.id];
+      if (item.lockOf !== undefined) delete locks[item.lockOf];
       return rebuilt({ ...scenario, locks });
     }
     case 'rule':
@@ -126,41 +135,42 @@ function withOnly(model: AllocationModel, items: readonly Item[], kept: readonly
   return { ...model, rows };
 }
 
-function itemsOf(scenario: Scenario, model: AllocationModel): Item[] {
+function itemsOf(scenario: Scenario, model: AllocationModel, words: ConflictWords): Item[] {
+  const euros = words.euros;
   const items: Item[] = [];
   const rowsOf = (predicate: (row: ModelRow) => boolean, side: 'lower' | 'upper' | 'both') => model.rows.filter(predicate).map((row) => ({ name: row.name, side }));
   const { total } = scenario.envelope;
-  items.push({ kind: 'envelope', label: `envelope of ${formatEuros(total)}`, fix: `raise the envelope above ${formatEuros(total)}`, rows: rowsOf((row) => row.origin.kind === 'total', 'upper') });
+  items.push({ kind: 'envelope', label: words.envelope.label(euros(total)), fix: words.envelope.fix(euros(total)), rows: rowsOf((row) => row.origin.kind === 'total', 'upper') });
   for (const { year, ceiling } of scenario.envelope.years) {
-    items.push({ kind: 'year', label: `${year} ceiling of ${formatEuros(ceiling)}`, fix: `raise the ${year} ceiling above ${formatEuros(ceiling)}`, rows: rowsOf((row) => row.origin.kind === 'year' && row.origin.year === year, 'upper') });
+    items.push({ kind: 'year', label: words.year.label(year, euros(ceiling)), fix: words.year.fix(year, euros(ceiling)), rows: rowsOf((row) => row.origin.kind === 'year' && row.origin.year === year, 'upper'), year });
   }
   if (scenario.laureates.min > 0) {
-    items.push({ kind: 'laureates', label: `at least ${scenario.laureates.min} laureates`, fix: `require fewer than ${scenario.laureates.min} laureates`, rows: rowsOf((row) => row.origin.kind === 'laureates', 'lower') });
+    items.push({ kind: 'laureates', label: words.atLeast.label(scenario.laureates.min), fix: words.atLeast.fix(scenario.laureates.min), rows: rowsOf((row) => row.origin.kind === 'laureates', 'lower'), atLeast: true });
   }
-  items.push({ kind: 'laureates', label: `at most ${scenario.laureates.max} laureates`, fix: `allow more than ${scenario.laureates.max} laureates`, rows: rowsOf((row) => row.origin.kind === 'laureates', 'upper') });
-  items.push({ kind: 'floor', label: `grant floor of ${formatEuros(scenario.grant.min)}`, fix: `lower the grant floor below ${formatEuros(scenario.grant.min)}`, rows: rowsOf((row) => row.origin.kind === 'floor', 'lower') });
-  items.push({ kind: 'cap', label: `grants at most ${formatEuros(scenario.grant.max)} and never above the request`, fix: `raise the grant ceiling above ${formatEuros(scenario.grant.max)}`, rows: rowsOf((row) => row.origin.kind === 'cap', 'upper') });
+  items.push({ kind: 'laureates', label: words.atMost.label(scenario.laureates.max), fix: words.atMost.fix(scenario.laureates.max), rows: rowsOf((row) => row.origin.kind === 'laureates', 'upper') });
+  items.push({ kind: 'floor', label: words.floor.label(euros(scenario.grant.min)), fix: words.floor.fix(euros(scenario.grant.min)), rows: rowsOf((row) => row.origin.kind === 'floor', 'lower') });
+  items.push({ kind: 'cap', label: words.cap.label(euros(scenario.grant.max)), fix: words.cap.fix(euros(scenario.grant.max)), rows: rowsOf((row) => row.origin.kind === 'cap', 'upper') });
   for (const row of model.rows) {
     const origin = row.origin;
     if (origin.kind === 'lock') {
       const candidate = scenario.candidates[origin.candidate];
       const lock = candidate === undefined ? undefined : scenario.locks[candidate.id];
       const id = candidate?.id ?? '?';
-      items.push({ kind: 'lock', label: `${id} locked ${lock === 'excluded' ? 'out' : 'in'}`, fix: `unlock ${id}`, rows: [{ name: row.name, side: 'both' }] });
+      items.push({ kind: 'lock', label: words.lock.label(id, lock === 'excluded'), fix: words.lock.fix(id), rows: [{ name: row.name, side: 'both' }], ...(candidate === undefined ? {} : { lockOf: candidate.id }) });
     }
     if (origin.kind === 'rule') {
       const rule = scenario.rules[origin.rule];
       if (rule === undefined) continue;
       const bounds = origin.measure === 'count' ? rule.count : origin.measure === 'share' ? rule.share : rule.amount;
-      const show = (value: number | undefined): string => (value === undefined ? '' : origin.measure === 'count' ? String(value) : formatEuros(value * scenario.grant.step));
+      const show = (value: number | undefined): string => (value === undefined ? '' : origin.measure === 'count' ? String(value) : euros(value * scenario.grant.step));
       for (const side of ['lower', 'upper'] as const) {
         const bound = side === 'lower' ? row.lower : row.upper;
         if (bound === undefined || (side === 'lower' && bounds?.min === undefined) || (side === 'upper' && bounds?.max === undefined)) continue;
         const sign = side === 'lower' ? '≥' : '≤';
         items.push({
           kind: 'rule',
-          label: `${rule.label} — ${origin.group}: ${sign} ${show(bound)}`,
-          fix: `${side === 'lower' ? 'lower' : 'raise'} the bound of '${rule.label}' for ${origin.group} (now ${sign} ${show(bound)})`,
+          label: words.rule.label(rule.label, origin.group, `${sign} ${show(bound)}`),
+          fix: words.rule.fix(side === 'lower', rule.label, origin.group, `${sign} ${show(bound)}`),
           rows: [{ name: row.name, side }],
           bound: { rule: origin.rule, label: rule.label, group: origin.group, side, measure: origin.measure === 'count' ? 'count' : 'euros', value: origin.measure === 'count' ? bound : bound * scenario.grant.step },
         });
@@ -170,47 +180,45 @@ function itemsOf(scenario: Scenario, model: AllocationModel): Item[] {
   return items.filter((item) => item.rows.length > 0);
 }
 
-function formatShare(share: number): string {
-  return `${Number((share * 100).toPrecision(12)).toLocaleString('fr-FR')} %`;
-}
-
-/** Sums that fail before any solve, in the committee's words. */
-export function cheapSums(scenario: Scenario): string[] {
+/** Sums that fail before any solve, in the committee's words, in `lang`. */
+export function cheapSums(scenario: Scenario, lang: Lang = 'en'): string[] {
+  const words = CONFLICT_WORDS[lang];
+  const { euros, share: formatShare } = words;
   const sums: string[] = [];
   const floor = floorUnits(scenario) * scenario.grant.step;
   const { min: required, max: allowed } = scenario.laureates;
   const eligible = scenario.candidates.filter((candidate) => isEligible(scenario, candidate));
   const spendable = Math.min(scenario.envelope.total, scenario.envelope.years.length > 0 ? scenario.envelope.years.reduce((sum, entry) => sum + entry.ceiling, 0) : Infinity);
   if (required * floor > spendable) {
-    sums.push(`grant floor ${formatEuros(floor)} × ${required} required laureates = ${formatEuros(required * floor)}, above the ${formatEuros(spendable)} that can be spent`);
+    sums.push(words.floorTimesRequired(euros(floor), required, euros(required * floor), euros(spendable)));
   }
   if (eligible.length < required) {
-    sums.push(`only ${eligible.length} candidates ask at least the grant floor of ${formatEuros(floor)}, and ${required} laureates are required`);
+    sums.push(words.tooFewEligible(eligible.length, euros(floor), required));
   }
   const lockedIn = scenario.candidates.filter((candidate) => scenario.locks[candidate.id] === 'funded');
-  if (lockedIn.length > allowed) sums.push(`${lockedIn.length} candidates are locked in, above the maximum of ${allowed} laureates`);
+  if (lockedIn.length > allowed) sums.push(words.lockedAboveMax(lockedIn.length, allowed));
   if (lockedIn.length * floor > spendable) {
-    sums.push(`${lockedIn.length} locked-in candidates × grant floor ${formatEuros(floor)} = ${formatEuros(lockedIn.length * floor)}, above the ${formatEuros(spendable)} that can be spent`);
+    sums.push(words.lockedTimesFloor(lockedIn.length, euros(floor), euros(lockedIn.length * floor), euros(spendable)));
   }
   for (const candidate of lockedIn) {
-    if (!eligible.includes(candidate)) sums.push(`${candidate.id} is locked in but asks ${formatEuros(candidate.request)}, below the grant floor of ${formatEuros(floor)}`);
+    if (!eligible.includes(candidate)) sums.push(words.lockedBelowFloor(candidate.id, euros(candidate.request), euros(floor)));
   }
   scenario.rules.forEach((rule, ruleIndex) => {
     // One rule's groups are disjoint: their minimum shares cannot add up to more than the whole.
     const groups = ruleGroups(scenario, ruleIndex);
     const minShares = rule.share?.min === undefined ? 0 : rule.share.min * groups.length;
     if (groups.length > 1 && minShares > 1 + 1e-9) {
-      sums.push(`'${rule.label}' asks at least ${formatShare(rule.share?.min ?? 0)} of the envelope for each of its ${groups.length} groups: ${formatShare(minShares)} in all, more than the whole envelope`);
+      sums.push(words.sharesExceed(rule.label, formatShare(rule.share?.min ?? 0), groups.length, formatShare(minShares)));
     }
     for (const group of groups) {
       const members = group.members.map((member) => scenario.candidates[member]).filter((candidate) => candidate !== undefined && eligible.includes(candidate));
       const reachable = members.reduce((sum, candidate) => sum + capUnits(scenario, candidate?.request ?? 0) * scenario.grant.step, 0);
       const needed = Math.max(rule.share?.min === undefined ? 0 : rule.share.min * scenario.envelope.total, rule.amount?.min ?? 0);
       if (needed > reachable) {
-        sums.push(`'${rule.label}' needs ${formatEuros(needed)} for ${group.label}, but its ${members.length} fundable candidates can receive at most ${formatEuros(reachable)}`);
+        sums.push(words.groupNeeds(rule.label, euros(needed), group.label, members.length, euros(reachable)));
       }
       if (rule.count?.min !== undefined && rule.count.min > members.length) {
-        sums.push(`'${rule.label}' needs ${rule.count.min} laureates in ${group.label}, which has ${members.length} fundable candidates`);
+        sums.push(words.groupCount(rule.label, rule.count.min, group.label, members.length));
       }
     }
   });

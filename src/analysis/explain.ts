@@ -8,12 +8,13 @@
  * Score searches are bisections to 0.01 point, request searches to one grant step: funding is
  * monotone in a candidate's own score (a higher value per euro never lowers its optimal grant).
  */
-import { formatEuros } from '../domain/money.js';
+import type { Lang } from '../domain/lang.js';
 import type { Scenario } from '../domain/types.js';
 import type { Allocation, Selection, SolveStatus } from '../domain/allocation.js';
 import { allocate, solveOptionsOf, type AllocateOptions } from '../pipeline/allocate.js';
 import { createSession } from '../pipeline/session.js';
 import { explainInfeasibility } from './conflicts.js';
+import { EXPLAIN_WORDS, type ExplainWords } from './explain-words.js';
 
 /** One of the figures, with the allocation that proves it. */
 export interface ScoreChange {
@@ -80,16 +81,21 @@ export interface Explanation {
 /** Highest score a weighted policy can give (every criterion at the top of its scale). */
 const TOP_SCORE = 100;
 
-export async function explainCandidate(scenario: Scenario, selection: Selection, id: string, options: AllocateOptions = {}): Promise<Explanation | string> {
+/**
+ * The figures for one candidate, each re-solved, and their sentences in `lang` (the conflicts and
+ * what binds, too). English by default: the words of `explain --json`. A string says why there are none.
+ */
+export async function explainCandidate(scenario: Scenario, selection: Selection, id: string, options: AllocateOptions = {}, lang: Lang = 'en'): Promise<Explanation | string> {
+  const words = EXPLAIN_WORDS[lang];
   const index = scenario.candidates.findIndex((candidate) => candidate.id === id);
-  if (index < 0) return `no candidate has the id '${id}'`;
+  if (index < 0) return words.noId(id);
   // Every probe scores alike: one session, so that a formula is compiled once for all of them.
   const session = options.session ?? createSession();
   const base = await allocate(scenario, selection, { ...options, ties: false, session });
-  if (base.status !== 'optimal') return `the scenario has no optimal allocation (${base.status === 'failed' ? base.reason : base.status})`;
+  if (base.status !== 'optimal') return words.noOptimum(base.status === 'failed' ? base.reason : base.status);
   const allocation = base.allocation;
   const me = allocation.candidates.find((candidate) => candidate.id === id);
-  if (me === undefined) return `no candidate has the id '${id}'`;
+  if (me === undefined) return words.noId(id);
   const probe = { ...options, ties: false as const, splitYears: false, session };
   const grantAt = async (target: Scenario, adjust?: (scores: readonly number[]) => readonly number[]): Promise<number | undefined> => {
     const outcome = await allocate(target, selection, adjust === undefined ? probe : { ...probe, adjustScores: adjust });
@@ -107,7 +113,7 @@ export async function explainCandidate(scenario: Scenario, selection: Selection,
   let requestToFund: RequestCut | undefined;
   let scoreToLose: ScoreChange | undefined;
   if (!me.funded) {
-    lockedIn = await lockIn(scenario, selection, allocation, id, probe);
+    lockedIn = await lockIn(scenario, selection, allocation, id, probe, lang);
     // Smallest score (to 0.01) that funds it: bisection between its score and the top of the scale.
     const top = Math.max(TOP_SCORE, ...allocation.candidates.map((candidate) => candidate.score)) + 1;
     if (me.eligible && scenario.locks[id] !== 'excluded' && ((await grantAt(scenario, withScore(top))) ?? 0) > 0) {
@@ -148,14 +154,15 @@ export async function explainCandidate(scenario: Scenario, selection: Selection,
     scoreToLose = { score: low / 100, change: round2(me.score - low / 100), grant: 0 };
   }
   const explanation = { id, name: me.name, score: me.score, rank: me.rank, funded: me.funded, grant: me.grant, request: me.request, line, lockedIn, scoreToFund, requestToFund, scoreToLose };
-  return { ...explanation, sentences: sentencesOf(explanation, scenario) };
+  return { ...explanation, sentences: sentencesOf(explanation, scenario, words) };
 }
 
-async function lockIn(scenario: Scenario, selection: Selection, allocation: Allocation, id: string, options: AllocateOptions): Promise<LockedInOutcome> {
+async function lockIn(scenario: Scenario, selection: Selection, allocation: Allocation, id: string, options: AllocateOptions, lang: Lang): Promise<LockedInOutcome> {
+  const words = EXPLAIN_WORDS[lang];
   const locked: Scenario = { ...scenario, locks: { ...scenario.locks, [id]: 'funded' } };
   const outcome = await allocate(locked, selection, options);
   if (outcome.status === 'infeasible') {
-    const report = await explainInfeasibility(locked, solveOptionsOf(options));
+    const report = await explainInfeasibility(locked, solveOptionsOf(options), lang);
     return { status: 'infeasible', conflicts: [...report.sums, ...report.conflicting.map((item) => item.label)] };
   }
   if (outcome.status !== 'optimal') return { status: outcome.status, reason: outcome.status === 'failed' ? outcome.reason : outcome.status };
@@ -168,10 +175,10 @@ async function lockIn(scenario: Scenario, selection: Selection, allocation: Allo
   const attributes = scenario.candidates[index]?.attributes ?? {};
   const binding = outcome.allocation.rules
     .filter((rule) => rule.binding && scenario.rules[rule.rule] !== undefined && groupHas(scenario, rule.rule, rule.group, attributes))
-    .map((rule) => `${rule.label} (${rule.group}: ${rule.measure === 'count' ? rule.value : formatEuros(rule.value)})`);
+    .map((rule) => words.ruleHolds(rule.label, rule.group, rule.measure === 'count' ? String(rule.value) : words.euros(rule.value)));
   const spent = outcome.allocation;
-  if (spent.total - spent.spent < spent.step) binding.unshift(`the envelope (${formatEuros(spent.total)}, all spent)`);
-  if (spent.laureates >= spent.laureatesMax) binding.unshift(`at most ${spent.laureatesMax} laureates`);
+  if (spent.total - spent.spent < spent.step) binding.unshift(words.envelopeSpent(words.euros(spent.total)));
+  if (spent.laureates >= spent.laureatesMax) binding.unshift(words.atMost(spent.laureatesMax));
   const loss = allocation.objective === 0 ? 0 : (allocation.objective - outcome.allocation.objective) / Math.abs(allocation.objective);
   return { status: 'optimal', grant: after.get(id)?.grant ?? 0, loss: Math.max(0, loss), leaves, reduced, binding };
 }
@@ -211,47 +218,44 @@ function round2(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-function points(value: number): string {
-  return value.toFixed(2);
-}
-
-function sentencesOf(explanation: Omit<Explanation, 'sentences'>, scenario: Scenario): string[] {
+function sentencesOf(explanation: Omit<Explanation, 'sentences'>, scenario: Scenario, words: ExplainWords): string[] {
   const out: string[] = [];
   const { id, line } = explanation;
+  const { points, euros } = words;
   if (explanation.funded) {
-    out.push(`${id} is funded: ${formatEuros(explanation.grant)} of the ${formatEuros(explanation.request)} it asked for, with a score of ${points(explanation.score)} (rank ${explanation.rank}).`);
-    if (line !== undefined && line.score > explanation.score) out.push(`It is the last funded candidate: the next lowest laureate, ${line.id}, scores ${points(line.score)}.`);
-    else if (line !== undefined) out.push(`The last funded candidate, ${line.id}, scores ${points(line.score)}.`);
-    if (scenario.locks[id] === 'funded') out.push(`It is locked in: no score would take its grant away.`);
-    else if (explanation.scoreToLose === undefined) out.push(`Even with a score of 0 it would keep a grant: a rule requires it.`);
-    else out.push(`It would lose its grant if its score fell by ${points(explanation.scoreToLose.change)} points, to ${points(explanation.scoreToLose.score)}.`);
+    out.push(words.funded(id, euros(explanation.grant), euros(explanation.request), points(explanation.score), explanation.rank));
+    if (line !== undefined && line.score > explanation.score) out.push(words.lastFunded(line.id, points(line.score)));
+    else if (line !== undefined) out.push(words.lineIs(line.id, points(line.score)));
+    if (scenario.locks[id] === 'funded') out.push(words.lockedInKeeps);
+    else if (explanation.scoreToLose === undefined) out.push(words.ruleKeeps);
+    else out.push(words.wouldLose(points(explanation.scoreToLose.change), points(explanation.scoreToLose.score)));
     return out;
   }
-  out.push(`${id} is not funded: its score is ${points(explanation.score)} (rank ${explanation.rank}); it asked for ${formatEuros(explanation.request)}.`);
+  out.push(words.notFunded(id, points(explanation.score), explanation.rank, euros(explanation.request)));
   if (line !== undefined) {
     const gap = explanation.score - line.score;
-    const versus = Math.abs(gap) < 0.005 ? 'the same score' : gap > 0 ? `${points(gap)} points below ${id}` : `${points(-gap)} points above ${id}`;
-    out.push(`The last funded candidate, ${line.id}, scores ${points(line.score)} (${versus}) and gets ${formatEuros(line.grant)}.`);
+    const versus = Math.abs(gap) < 0.005 ? words.sameScore : gap > 0 ? words.below(points(gap), id) : words.above(points(-gap), id);
+    out.push(words.lineGets(line.id, points(line.score), versus, euros(line.grant)));
   }
-  if (scenario.locks[id] === 'excluded') out.push(`It is locked out by the scenario.`);
+  if (scenario.locks[id] === 'excluded') out.push(words.lockedOut);
   const locked = explanation.lockedIn;
-  if (locked?.status === 'infeasible') out.push(`It cannot be funded under the rules: ${locked.conflicts.join('; ')}.`);
+  if (locked?.status === 'infeasible') out.push(words.cannot(locked.conflicts));
   if (locked?.status === 'optimal') {
-    const leaving = locked.leaves.length === 0 ? 'nobody would leave' : `${locked.leaves.map((entry) => `${entry.id} (${formatEuros(entry.grant)})`).join(', ')} would leave`;
-    const cuts = locked.reduced.length === 0 ? '' : `; ${locked.reduced.map((entry) => `${entry.id} would drop from ${formatEuros(entry.from)} to ${formatEuros(entry.to)}`).join(', ')}`;
-    const cost = locked.loss < 5e-6 ? 'would cost nothing (the two allocations are tied)' : `would cost ${(locked.loss * 100).toFixed(3)} % of the objective`;
-    out.push(`Funding it (${formatEuros(locked.grant)}) ${cost}: ${leaving}${cuts}.`);
-    if (locked.binding.length > 0) out.push(`What holds it back: ${locked.binding.join('; ')}.`);
+    const leaving = locked.leaves.length === 0 ? words.nobodyLeaves : words.leave(locked.leaves.map((entry) => words.leaver(entry.id, euros(entry.grant))).join(', '));
+    const cuts = words.cuts(locked.reduced.map((entry) => words.drop(entry.id, euros(entry.from), euros(entry.to))));
+    const cost = locked.loss < 5e-6 ? words.costsNothing : words.costs(locked.loss);
+    out.push(words.fundingIt(euros(locked.grant), cost, leaving, cuts));
+    if (locked.binding.length > 0) out.push(words.holdsBack(locked.binding));
   }
   if (explanation.scoreToFund !== undefined) {
-    out.push(`A score of ${points(explanation.scoreToFund.score)} (+${points(explanation.scoreToFund.change)} points) would fund it with ${formatEuros(explanation.scoreToFund.grant)}.`);
+    out.push(words.scoreFunds(points(explanation.scoreToFund.score), points(explanation.scoreToFund.change), euros(explanation.scoreToFund.grant)));
   } else if (scenario.locks[id] !== 'excluded') {
-    out.push(`No score alone would fund it.`);
+    out.push(words.noScore);
   }
   if (explanation.requestToFund !== undefined) {
-    out.push(`Asking for ${formatEuros(explanation.requestToFund.request)} instead (−${formatEuros(explanation.requestToFund.cut)}) would fund it with ${formatEuros(explanation.requestToFund.grant)}.`);
+    out.push(words.requestFunds(euros(explanation.requestToFund.request), euros(explanation.requestToFund.cut), euros(explanation.requestToFund.grant)));
   } else if (scenario.locks[id] !== 'excluded') {
-    out.push(`No cut of its request alone would fund it.`);
+    out.push(words.noCut);
   }
   return out;
 }

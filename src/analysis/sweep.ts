@@ -3,17 +3,21 @@
  * (the others keep their proportions), and the tipping points where a candidate's funded status
  * changes, found by bisection between sweep points.
  */
+import type { Bilingual, Lang } from '../domain/lang.js';
 import type { Scenario } from '../domain/types.js';
 import { normaliseWeights, withShare, type Weights } from '../scoring/weights.js';
 import { findPolicy } from '../pipeline/score.js';
 import { createPool, runPool, type Pool, type PoolOptions, type PoolResult } from './pool.js';
 
-/** The normalised weights of a weighted policy; a string says why there are none. */
-export function policyWeights(scenario: Scenario, policyName: string): Weights | string {
+/** The normalised weights of a weighted policy; a string says why there are none, in `lang`. */
+export function policyWeights(scenario: Scenario, policyName: string, lang: Lang = 'en'): Weights | string {
   const policy = findPolicy(scenario, policyName);
-  if (policy === undefined) return `the scenario has no policy '${policyName}'`;
-  if (policy.score !== undefined) return `the policy '${policyName}' scores with a formula, not weights; choose a weighted policy`;
-  return normaliseWeights(policy.weights, scenario.criteria) ?? `every weight of '${policyName}' is zero`;
+  const say = (why: Bilingual): string => why[lang];
+  if (policy === undefined) return say({ en: `the scenario has no policy '${policyName}'`, fr: `le scénario n’a pas de pondération '${policyName}'` });
+  if (policy.score !== undefined) {
+    return say({ en: `the policy '${policyName}' scores with a formula, not weights; choose a weighted policy`, fr: `la pondération '${policyName}' note par une formule, pas par des poids\u00a0; choisissez une pondération à poids` });
+  }
+  return normaliseWeights(policy.weights, scenario.criteria) ?? say({ en: `every weight of '${policyName}' is zero`, fr: `tous les poids de '${policyName}' sont nuls` });
 }
 
 export interface SweepPoint {

@@ -60,7 +60,7 @@ function attachSolveCommands(commands: ReturnType<typeof buildProgram>['commands
   commands.validate.action(async (path: string) => setCode(await (await solveCommands()).runValidate(path, console, lang)));
   commands.explain.action(async (path: string, id: string, flags: SolveFlags) => setCode(await (await solveCommands()).runExplain(path, id, { ...flags, lang }, console)));
   commands.report.action(async (path: string, flags: ReportFlags) => setCode(await (await import('./report-command.js')).runReport(path, flags, console, undefined, lang)));
-  commands.verify.action(async (path: string, flags: VerifyFlags) => setCode(await (await solveCommands()).runVerify(path, console, flags.key)));
+  commands.verify.action(async (path: string, flags: VerifyFlags) => setCode(await (await solveCommands()).runVerify(path, console, flags.key, lang)));
 }
 
 /** compare, sweep, tipping, budget-sweep and robustness: long runs on the worker pool; Ctrl-C stops the workers, and nothing is written. */

@@ -24,18 +24,20 @@ import type { EngineChoice } from '../solver/types.js';
 import type { ReportFlags } from '../options/commands.js';
 import { EXIT, parseWeights, policyName, solveChoice } from './options.js';
 import { renderConflicts, type Console } from './solve-command.js';
+import { ANALYSIS_ERRORS } from './analysis-words.js';
+import { WORDS } from './words.js';
 
 /** The flags of `enveloppe report`, derived from their schema (options/commands.ts). */
 export type { ReportFlags };
 
 function language(text: string | undefined): ReportLanguage {
   if (text === undefined || text === 'fr' || text === 'en') return text ?? DEFAULT_REPORT_LANG;
-  throw new UserError(`unknown language '${text}'`, { field: '--lang', hint: 'Choose fr or en.', exitCode: EXIT.usage });
+  throw new UserError({ en: `unknown language '${text}'`, fr: `langue inconnue '${text}'` }, { field: '--lang', hint: { en: 'Choose fr or en.', fr: 'Choisissez fr ou en.' }, exitCode: EXIT.usage });
 }
 
 function wholeNumber(text: string, flag: string, min: number, max: number): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < min || value > max) throw new UserError(`'${text}' is not a whole number from ${min} to ${max}`, { field: flag, exitCode: EXIT.usage });
+  if (!Number.isInteger(value) || value < min || value > max) throw new UserError(ANALYSIS_ERRORS.notWholeNumber(text, min, max), { field: flag, exitCode: EXIT.usage });
   return value;
 }
 
@@ -56,7 +58,7 @@ export async function explainNearLine(
   const n = numberFormats(lang);
   const out = new Map<string, readonly string[]>();
   for (const candidate of near) {
-    const why = await explainCandidate(scenario, selection, candidate.id, options);
+    const why = await explainCandidate(scenario, selection, candidate.id, options, lang);
     if (typeof why === 'string') continue;
     out.set(candidate.id, explainSentences(why, lang, n));
   }
@@ -111,15 +113,16 @@ interface ReportPlan {
 }
 
 function reportPlan(flags: ReportFlags): ReportPlan {
-  if (flags.out === undefined) throw new UserError('say where to write the report', { field: '--out', hint: 'Add --out rapport.html.', exitCode: EXIT.usage });
+  if (flags.out === undefined) throw new UserError({ en: 'say where to write the report', fr: 'dites où écrire le rapport' }, { field: '--out', hint: { en: 'Add --out rapport.html.', fr: 'Ajoutez --out rapport.html.' }, exitCode: EXIT.usage });
   const lang = language(flags.lang);
   const { engine, timeLimitMs } = solveChoice(flags);
   const samples = flags.robustness === undefined ? undefined : wholeNumber(flags.robustness, '--robustness', 1, 100_000);
   const seed = flags.seed === undefined ? DEFAULT_SEED : wholeNumber(flags.seed, '--seed', 0, 2 ** 31);
   const spread = flags.spread === undefined ? DEFAULT_SPREAD : Number(flags.spread);
-  if (!Number.isFinite(spread) || spread < 0) throw new UserError(`'${flags.spread ?? ''}' is not a spread of 0 or more`, { field: '--spread', exitCode: EXIT.usage });
+  if (!Number.isFinite(spread) || spread < 0) throw new UserError(ANALYSIS_ERRORS.notSpread(flags.spread ?? ''), { field: '--spread', exitCode: EXIT.usage });
   if (samples === undefined && (flags.seed !== undefined || flags.spread !== undefined)) {
-    throw new UserError(`${flags.seed === undefined ? '--spread' : '--seed'} sets the robustness draws, and no --robustness was given`, { field: flags.seed === undefined ? '--spread' : '--seed', hint: 'Add --robustness 200.', exitCode: EXIT.usage });
+    const flag = flags.seed === undefined ? '--spread' : '--seed';
+    throw new UserError({ en: `${flag} sets the robustness draws, and no --robustness was given`, fr: `${flag} règle les tirages de robustesse, et aucun --robustness n’est donné` }, { field: flag, hint: { en: 'Add --robustness 200.', fr: 'Ajoutez --robustness 200.' }, exitCode: EXIT.usage });
   }
   return { out: flags.out, lang, engine, timeLimitMs, samples, seed, spread };
 }
@@ -129,16 +132,19 @@ function reportSelection(scenario: Scenario, flags: ReportFlags, plan: ReportPla
   const policy = policyName(scenario, flags.policy);
   const weights = flags.weights === undefined ? undefined : parseWeights(scenario, flags.weights);
   const compared = flags.compare === undefined ? undefined : flags.compare.split(',').map((name) => name.trim()).filter((name) => name !== '').map((name) => policyName(scenario, name));
-  if (compared !== undefined && compared.length === 0) throw new UserError('name at least one policy to compare', { field: '--compare', hint: 'Write --compare equilibre,emploi.', exitCode: EXIT.usage });
+  if (compared !== undefined && compared.length === 0) throw new UserError({ en: 'name at least one policy to compare', fr: 'nommez au moins une pondération à comparer' }, { field: '--compare', hint: { en: 'Write --compare equilibre,emploi.', fr: 'Écrivez --compare equilibre,emploi.' }, exitCode: EXIT.usage });
   if (plan.samples !== undefined && weights === undefined && scenario.policies.find((entry) => entry.name === policy)?.score !== undefined) {
-    throw new UserError(`the policy '${policy}' scores with a formula, and robustness draws weights around a weighted policy`, { field: '--robustness', hint: 'Choose a weighted policy with --policy, or give --weights.', exitCode: EXIT.usage });
+    throw new UserError(
+      { en: `the policy '${policy}' scores with a formula, and robustness draws weights around a weighted policy`, fr: `la pondération '${policy}' note par une formule, et la robustesse tire des poids autour d’une pondération à poids` },
+      { field: '--robustness', hint: { en: 'Choose a weighted policy with --policy, or give --weights.', fr: 'Choisissez une pondération à poids avec --policy, ou donnez --weights.' }, exitCode: EXIT.usage },
+    );
   }
   const inputs = [scenario.file, scenario.candidatesFile];
   // Refuse a bad output path now, before minutes of solving.
   checkOutputPath(plan.out, inputs, 'report');
   if (flags.record !== undefined) {
     checkOutputPath(flags.record, inputs, 'decision record');
-    if (flags.record === plan.out) throw new UserError('the report and the decision record cannot be the same file', { field: '--record', hint: 'Write the record to decision.json, for instance.', exitCode: EXIT.usage });
+    if (flags.record === plan.out) throw new UserError({ en: 'the report and the decision record cannot be the same file', fr: 'le rapport et le procès-verbal de décision ne peuvent pas être le même fichier' }, { field: '--record', hint: { en: 'Write the record to decision.json, for instance.', fr: 'Écrivez le procès-verbal dans decision.json, par exemple.' }, exitCode: EXIT.usage });
   }
   return { policy, weights, compared };
 }
@@ -148,7 +154,8 @@ function reportSelection(scenario: Scenario, flags: ReportFlags, plan: ReportPla
  * policy on the table is not solved twice: its column is the allocation itself, so the document never
  * shows two different allocations under one name.
  */
-async function comparisonOf(path: string, scenario: Scenario, selection: Selection, allocation: Allocation, compared: readonly string[], solve: AllocateOptions, console: Console, signal: AbortSignal | undefined): Promise<ReportInput['comparison'] | number> {
+async function comparisonOf(path: string, scenario: Scenario, selection: Selection, allocation: Allocation, compared: readonly string[], solve: AllocateOptions, console: Console, signal: AbortSignal | undefined, lang: Lang): Promise<ReportInput['comparison'] | number> {
+  const words = WORDS[lang];
   const allocations: Allocation[] = [];
   for (const name of compared) {
     signal?.throwIfAborted();
@@ -158,7 +165,7 @@ async function comparisonOf(path: string, scenario: Scenario, selection: Selecti
     }
     const other = await allocate(scenario, { policy: name }, solve);
     if (other.status !== 'optimal') {
-      console.err(`enveloppe: ${path}: no optimal allocation under '${name}' (${other.status}); no report was written.\n`);
+      console.err(`enveloppe: ${path}: ${words.noReport(words.noOptimumUnder(name, other.status))}\n`);
       return other.status === 'infeasible' ? EXIT.infeasible : EXIT.error;
     }
     allocations.push(other.allocation);
@@ -177,9 +184,10 @@ async function robustnessOf(scenario: Scenario, policy: string, allocation: Allo
 
 /** Solving failed: one message (and the conflicts of an infeasible call), and the exit code. */
 async function reportNoOptimum(path: string, scenario: Scenario, outcome: Exclude<AllocationOutcome, { status: 'optimal' }>, console: Console, lang: Lang): Promise<number> {
-  const why = outcome.status === 'failed' ? outcome.reason : outcome.status === 'infeasible' ? 'no allocation satisfies every rule of this scenario (infeasible)' : `the solve ended ${outcome.status}`;
-  const conflicts = outcome.status === 'infeasible' ? renderConflicts(await explainInfeasibility(scenario), lang) : '';
-  console.err(`enveloppe: ${path}: ${why}; no report was written.\n${conflicts}`);
+  const words = WORDS[lang];
+  const why = outcome.status === 'failed' ? outcome.reason : outcome.status === 'infeasible' ? words.infeasible : words.solveEnded(outcome.status);
+  const conflicts = outcome.status === 'infeasible' ? renderConflicts(await explainInfeasibility(scenario, {}, lang), lang) : '';
+  console.err(`enveloppe: ${path}: ${words.noReport(why)}\n${conflicts}`);
   return outcome.status === 'infeasible' ? EXIT.infeasible : EXIT.error;
 }
 
@@ -194,7 +202,7 @@ export async function runReport(path: string, flags: ReportFlags, console: Conso
   const outcome = await allocate(scenario, selection, solve);
   if (outcome.status !== 'optimal') return reportNoOptimum(path, scenario, outcome, console, lang);
   const { allocation } = outcome;
-  const comparison = compared === undefined ? undefined : await comparisonOf(path, scenario, selection, allocation, compared, solve, console, signal);
+  const comparison = compared === undefined ? undefined : await comparisonOf(path, scenario, selection, allocation, compared, solve, console, signal, lang);
   if (typeof comparison === 'number') return comparison;
   const robust = plan.samples === undefined ? undefined : await robustnessOf(scenario, policy, allocation, { ...plan, samples: plan.samples }, flags.solver !== undefined, signal);
 
@@ -218,9 +226,9 @@ export async function runReport(path: string, flags: ReportFlags, console: Conso
   const inputs = [scenario.file, scenario.candidatesFile];
   if (record !== undefined) {
     await writeOutput(record.path, record.bytes, inputs, 'decision record');
-    console.err(`Wrote the decision record to ${record.path}; 'enveloppe verify ${record.path}' re-runs it.\n`);
+    console.err(`${WORDS[lang].wroteRecord(record.path)}\n`);
   }
   await writeOutput(plan.out, html, inputs, 'report');
-  console.err(`Wrote the report to ${plan.out} (${allocation.laureates} laureates, ${html.length.toLocaleString('en')} characters); open it in a browser and print it to PDF.\n`);
+  console.err(`${WORDS[lang].wroteReport(plan.out, allocation.laureates, html.length)}\n`);
   return EXIT.ok;
 }

@@ -2,6 +2,7 @@
 import type { Allocation, CandidateResult, RuleResult } from '../domain/allocation.js';
 import { euroWeightedScore } from '../analysis/mean-score.js';
 import type { Lang } from '../domain/lang.js';
+import { tieRuleIn, tieSentenceIn } from '../domain/tie-words.js';
 import { engineName } from '../report/labels.js';
 import { WORDS, type CliWords } from './words.js';
 
@@ -46,7 +47,7 @@ function heading(allocation: Allocation, options: ReportOptions, words: CliWords
   // The objective itself (Σ score × euros) means nothing to a reader: it stays in the JSON output.
   const meanScore = euroWeightedScore(allocation);
   out.push(words.optimumBy(allocation.gap === 0, engineName(allocation.engine), meanScore === undefined ? undefined : words.n.decimal(meanScore, 2)));
-  for (const note of allocation.notes) out.push(`${words.tableNote}${note}`);
+  for (const note of allocation.notes) out.push(`${words.tableNote}${words.solveNote(note)}`);
   return out;
 }
 
@@ -175,9 +176,10 @@ export function renderTies(allocation: Allocation, lang: Lang = 'en'): string[] 
   const words = WORDS[lang];
   const out: string[] = [];
   const { lottery } = allocation.tiebreak;
-  out.push(words.ties(allocation.tiebreak.rule));
+  // English prints the words the allocation carries (its JSON's); another language says the same facts.
+  out.push(words.ties(lang === 'en' ? allocation.tiebreak.rule : tieRuleIn(lottery, lang)));
   if (allocation.ties.length === 0) out.push(`  ${words.noOtherOptimum}`);
-  for (const tie of allocation.ties) out.push(`  ${tie.kind === 'exact' ? '=' : '≈'} ${tie.sentence}`);
+  for (const tie of allocation.ties) out.push(`  ${tie.kind === 'exact' ? '=' : '≈'} ${lang === 'en' ? tie.sentence : tieSentenceIn(tie.facts, lang)}`);
   if (lottery !== undefined) {
     out.push(words.lottery(lottery.seed, lottery.band, lottery.line, lottery.tickets.length));
     for (const entry of lottery.tickets.slice(0, 12)) {

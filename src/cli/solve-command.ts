@@ -6,7 +6,6 @@ import type { Allocation, Selection } from '../domain/allocation.js';
 import { explainCandidate, explanationJson } from '../analysis/explain.js';
 import { explainInfeasibility, type ConflictReport } from '../analysis/conflicts.js';
 import { UserError } from '../domain/errors.js';
-import { formatEuros } from '../domain/money.js';
 import type { Scenario } from '../domain/types.js';
 import { allocationCsv, allocationJson } from '../io/allocation-export.js';
 import { checkOutputs, OutputWriter, type OutputTarget } from '../io/files.js';
@@ -32,11 +31,11 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
   const { engine, timeLimitMs } = solveChoice(flags);
   const gap = flags.gap === undefined ? undefined : relativeGap(flags.gap, '--gap');
   if (flags.excel === true && flags.csv === undefined) {
-    throw new UserError('--excel formats the --csv file, and no --csv was given', { field: '--excel', hint: 'Add --csv allocation.csv.', exitCode: EXIT.usage });
+    throw new UserError({ en: '--excel formats the --csv file, and no --csv was given', fr: '--excel met en forme le fichier --csv, et aucun --csv n’est donné' }, { field: '--excel', hint: { en: 'Add --csv allocation.csv.', fr: 'Ajoutez --csv repartition.csv.' }, exitCode: EXIT.usage });
   }
   refuseCsvNamedXlsx(flags.csv);
   if (flags.sign !== undefined && flags.record === undefined) {
-    throw new UserError('--sign signs the --record file, and no --record was given', { field: '--sign', hint: 'Add --record decision.json.', exitCode: EXIT.usage });
+    throw new UserError({ en: '--sign signs the --record file, and no --record was given', fr: '--sign signe le fichier --record, et aucun --record n’est donné' }, { field: '--sign', hint: { en: 'Add --record decision.json.', fr: 'Ajoutez --record decision.json.' }, exitCode: EXIT.usage });
   }
   // A bad key is refused before the solve, like a bad output path.
   const signer = flags.sign === undefined ? undefined : readSigningKey(flags.sign);
@@ -57,7 +56,7 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
   checkOutputs(outputs, inputs);
   const writer = new OutputWriter(inputs);
   for (const notice of scenario.notices ?? []) console.err(`enveloppe: ${words.note}: ${notice}.\n`);
-  for (const warning of scenarioWarnings(scenario)) console.err(`enveloppe: ${words.warning}: ${path}: ${warning}.\n`);
+  for (const warning of scenarioWarnings(scenario, lang)) console.err(`enveloppe: ${words.warning}: ${path}: ${warning}.\n`);
   const selection = weights === undefined ? { policy } : { policy, weights };
   const session = createSession();
   const outcome = await allocate(scenario, selection, { engine, ...(timeLimitMs === undefined ? {} : { timeLimitMs }), ...(gap === undefined ? {} : { relativeGap: gap }), ties: { near }, session });
@@ -73,7 +72,7 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
     console.err(`enveloppe: ${path}: ${words.timeLimitStopped(limit, formatGap(outcome.allocation.gap, lang), Math.max(120, limit * 4))}\n`);
   }
   if (flags.check === true) {
-    const disagreement = await crossCheck(scenario, selection, outcome.allocation, timeLimitMs, session);
+    const disagreement = await crossCheck(scenario, selection, outcome.allocation, timeLimitMs, session, lang);
     if (disagreement !== undefined) {
       console.err(`enveloppe: ${path}: ${disagreement}; ${words.noAllocationShown}.\n`);
       return EXIT.error;
@@ -103,11 +102,11 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
 }
 
 async function reportFailure(outcome: Exclude<AllocationOutcome, { status: 'optimal' | 'feasible' }>, where: string, console: Console, scenario: Scenario, lang: Lang, json = false): Promise<number> {
-  if (json) return reportFailureJson(outcome, where, console, scenario);
+  if (json) return reportFailureJson(outcome, where, console, scenario, lang);
   const words = WORDS[lang];
   switch (outcome.status) {
     case 'infeasible':
-      console.err(`enveloppe: ${where}: ${words.infeasible}.\n${renderConflicts(await explainInfeasibility(scenario), lang)}`);
+      console.err(`enveloppe: ${where}: ${words.infeasible}.\n${renderConflicts(await explainInfeasibility(scenario, {}, lang), lang)}`);
       return EXIT.infeasible;
     case 'timedout':
       console.err(`enveloppe: ${where}: ${words.timedOut}.\n`);
@@ -122,14 +121,15 @@ async function reportFailure(outcome: Exclude<AllocationOutcome, { status: 'opti
 }
 
 /** An outcome other than an optimum, as JSON on stdout, so that a script can read why. */
-async function reportFailureJson(outcome: Exclude<AllocationOutcome, { status: 'optimal' | 'feasible' }>, where: string, console: Console, scenario: Scenario): Promise<number> {
+async function reportFailureJson(outcome: Exclude<AllocationOutcome, { status: 'optimal' | 'feasible' }>, where: string, console: Console, scenario: Scenario, lang: Lang): Promise<number> {
+  const words = WORDS[lang];
   const engine = outcome.engine ?? null;
   switch (outcome.status) {
     case 'infeasible': {
       const report = await explainInfeasibility(scenario);
       const document = { status: 'infeasible', scenario: scenario.name, engine, sums: report.sums, conflicts: report.conflicting.map((item) => ({ kind: item.kind, label: item.label })), repairs: report.fixes };
       console.out(`${JSON.stringify(document, null, 2)}\n`);
-      console.err(`enveloppe: ${where}: no allocation satisfies every rule of this scenario (infeasible).\n`);
+      console.err(`enveloppe: ${where}: ${words.infeasible}.\n`);
       return EXIT.infeasible;
     }
     case 'timedout':
@@ -137,7 +137,9 @@ async function reportFailureJson(outcome: Exclude<AllocationOutcome, { status: '
     case 'failed': {
       const message = outcome.status === 'timedout' ? 'the solver ran out of time before proving an optimum' : outcome.status === 'failed' ? outcome.reason : 'the model is unbounded';
       console.out(`${JSON.stringify({ status: outcome.status, scenario: scenario.name, engine, message, notes: outcome.notes }, null, 2)}\n`);
-      console.err(`enveloppe: ${where}: ${message}.\n`);
+      // The JSON's message is data, in English; the line on stderr is the user's.
+      const said = outcome.status === 'timedout' ? words.noOptimumInTime : outcome.status === 'failed' ? outcome.reason : words.isUnbounded;
+      console.err(`enveloppe: ${where}: ${lang === 'en' ? message : said}.\n`);
       return EXIT.error;
     }
   }
@@ -148,22 +150,23 @@ async function reportFailureJson(outcome: Exclude<AllocationOutcome, { status: '
  * tie-break makes the published allocation the same on every engine, so any difference in a grant
  * means one of them is wrong.
  */
-async function crossCheck(scenario: Scenario, selection: Selection, mine: Allocation, timeLimitMs: number | undefined, session: Session): Promise<string | undefined> {
+async function crossCheck(scenario: Scenario, selection: Selection, mine: Allocation, timeLimitMs: number | undefined, session: Session, lang: Lang): Promise<string | undefined> {
+  const words = WORDS[lang];
   const engine = mine.engine;
   const other: EngineName = engine === 'jslp' ? 'highs' : 'jslp';
   const second = await allocate(scenario, selection, { engine: other, ...(timeLimitMs === undefined ? {} : { timeLimitMs }), ties: false, session });
   const names: Record<EngineName, string> = { jslp: 'javascript-lp-solver', highs: 'HiGHS' };
-  if (second.status !== 'optimal') return `--check: ${names[other]} did not confirm the allocation (${second.status === 'failed' ? second.reason : second.status})`;
+  if (second.status !== 'optimal') return words.checkUnconfirmed(names[other], second.status === 'failed' ? second.reason : second.status);
   const theirs = new Map(second.allocation.candidates.map((candidate) => [candidate.id, candidate]));
   for (const candidate of mine.candidates) {
     const their = theirs.get(candidate.id);
     const same = their !== undefined && their.grant === candidate.grant && JSON.stringify(their.years) === JSON.stringify(candidate.years);
-    if (!same) return `--check: the engines disagree on ${candidate.id}: ${names[engine]} grants ${formatEuros(candidate.grant)}, ${names[other]} ${formatEuros(their?.grant ?? 0)}`;
+    if (!same) return words.checkGrant(candidate.id, names[engine], words.n.euros(candidate.grant), names[other], words.n.euros(their?.grant ?? 0));
   }
   // Each engine proves its objective within its own gap of the optimum; beyond both gaps, one of them is wrong.
   const tolerance = Math.max(mine.gap, second.allocation.gap) + 1e-6;
   if (Math.abs(second.allocation.objective - mine.objective) > tolerance * Math.max(1, Math.abs(mine.objective))) {
-    return `--check: the engines disagree: ${names[engine]} finds an optimum of ${mine.objective}, ${names[other]} ${second.allocation.objective}`;
+    return words.checkOptimum(names[engine], mine.objective, names[other], second.allocation.objective);
   }
   return undefined;
 }
@@ -171,7 +174,8 @@ async function crossCheck(scenario: Scenario, selection: Selection, mine: Alloca
 /** `enveloppe explain SCENARIO ID`: why a candidate is or is not funded, each figure re-solved. */
 export async function runExplain(path: string, id: string, flags: SolveFlags, console: Console): Promise<number> {
   const { engine, timeLimitMs } = solveChoice(flags);
-  const loaded = await loadScenario(path, { lang: parseLang(flags.lang ?? 'en') ?? 'en' });
+  const lang = parseLang(flags.lang ?? 'en') ?? 'en';
+  const loaded = await loadScenario(path, { lang });
   const lottery = lotteryOf(loaded, flags.lottery, flags.lotteryBand);
   const scenario: Scenario = lottery === undefined ? loaded : { ...loaded, lottery };
   const policy = policyName(scenario, flags.policy);
@@ -181,7 +185,8 @@ export async function runExplain(path: string, id: string, flags: SolveFlags, co
     throw new UserError({ en: `no candidate has the id '${id}'`, fr: `aucun candidat n’a l’identifiant '${id}'` }, { field: 'id', hint: guess === undefined ? { en: "Use an id from the candidates file's id column.", fr: 'Prenez un identifiant de la colonne id du fichier des candidats.' } : { en: WORDS.en.didYouMean(guess), fr: WORDS.fr.didYouMean(guess) }, exitCode: EXIT.usage });
   }
   const selection: Selection = weights === undefined ? { policy } : { policy, weights };
-  const explanation = await explainCandidate(scenario, selection, id, { engine, ...(timeLimitMs === undefined ? {} : { timeLimitMs }), session: createSession() });
+  // The JSON is data: its sentences stay in English whatever the locale, as in every --json.
+  const explanation = await explainCandidate(scenario, selection, id, { engine, ...(timeLimitMs === undefined ? {} : { timeLimitMs }), session: createSession() }, flags.json === true ? 'en' : lang);
   if (typeof explanation === 'string') {
     console.err(`enveloppe: ${path}: ${explanation}.\n`);
     return EXIT.error;
@@ -192,13 +197,13 @@ export async function runExplain(path: string, id: string, flags: SolveFlags, co
 }
 
 /** Re-runs a decision record and says whether it reproduces, every field of it. */
-export async function runVerify(path: string, console: Console, key?: string): Promise<number> {
+export async function runVerify(path: string, console: Console, key?: string, lang: Lang = 'en'): Promise<number> {
   const session = createSession();
   const rerun = async (scenario: Scenario, selection: Selection, engine: EngineChoice): Promise<Allocation | string> => {
     const outcome = await allocate(scenario, selection, { engine, session });
     return outcome.status === 'optimal' ? outcome.allocation : outcome.status;
   };
-  const verification = await verifyRecord(path, rerun, key);
+  const verification = await verifyRecord(path, rerun, key, lang);
   if (!verification.ok) {
     console.err(`enveloppe: ${path}: ${verification.reason}.\n`);
     return EXIT.error;
@@ -231,7 +236,7 @@ export async function runValidate(path: string, console: Console, lang: Lang = '
   const scenario = await loadScenario(path, { lang });
   const policy = scenario.policies[0]?.name ?? '';
   const outcome = await allocate(scenario, { policy }, { session: createSession() });
-  const years = scenario.envelope.years.length > 0 ? ` (${scenario.envelope.years.map((entry) => `${entry.year}: ${euros(entry.ceiling)}`).join(', ')})` : '';
+  const years = scenario.envelope.years.length > 0 ? ` (${scenario.envelope.years.map((entry) => words.yearCeiling(entry.year, euros(entry.ceiling))).join(', ')})` : '';
   const lines = [
     words.valid(path),
     `  ${scenario.name}`,
@@ -244,7 +249,7 @@ export async function runValidate(path: string, console: Console, lang: Lang = '
     ...(scenario.reviews === undefined ? [] : [reviewsLine(scenario.reviews, lang)]),
   ];
   for (const notice of scenario.notices ?? []) lines.push(`  ${words.note}: ${notice}`);
-  for (const warning of scenarioWarnings(scenario)) lines.push(`  ${words.warning}: ${warning}`);
+  for (const warning of scenarioWarnings(scenario, lang)) lines.push(`  ${words.warning}: ${warning}`);
   if (outcome.status !== 'optimal' && outcome.status !== 'feasible' && outcome.status !== 'timedout') {
     console.out(`${lines.join('\n')}\n`);
     return reportFailure(outcome, path, console, scenario, lang);
@@ -257,7 +262,7 @@ export async function runValidate(path: string, console: Console, lang: Lang = '
 function reviewsLine(reviews: NonNullable<Scenario['reviews']>, lang: Lang): string {
   const conflicts = reviews.rows.filter((row) => row.conflict).length;
   const reviewers = new Set(reviews.rows.map((row) => row.reviewer)).size;
-  return `  ${WORDS[lang].reviewsLine(reviews.rows.length - conflicts, reviewers, shortPath(reviews.settings.file), conflicts, reviews.settings.aggregate, reviews.settings.severity)}`;
+  return `  ${WORDS[lang].reviewsLine(reviews.rows.length - conflicts, reviewers, shortPath(reviews.settings.file), conflicts, WORDS[lang].aggregate(reviews.settings.aggregate), reviews.settings.severity)}`;
 }
 
 /** A path relative to the working folder when it is inside it, absolute otherwise. */

@@ -1,5 +1,6 @@
 /** The command line's words in French, as officers say them, with French numbers (`84,00`, `89,8 %`, `3 000 000 €`). */
 import { numberFormats, type NumberFormats } from '../domain/numbers.js';
+import { solveNoteIn } from '../domain/solve-notes.js';
 import type { CliWords } from './words.js';
 
 /** The French formats, made on first use: Intl's locale data would slow the start of every run, English ones too. */
@@ -9,6 +10,12 @@ const n = (): NumberFormats => numberFormats('fr');
 function count(value: number, one: string, many = `${one}s`): string {
   return `${value} ${n().plural(value, { one, other: many })}`;
 }
+
+/** How the marks make a criterion. */
+const AGGREGATES: Readonly<Record<string, string>> = { mean: 'moyenne', median: 'médiane', 'trimmed-mean': 'moyenne tronquée' };
+
+/** The solver's statuses, as a message names them. */
+const STATUS: Readonly<Record<string, string>> = { infeasible: 'infaisable', timedout: 'temps dépassé', unbounded: 'non borné', feasible: 'faisable', optimal: 'optimal' };
 
 /** Commander's errors, sentence by sentence; one it does not know stays as Commander wrote it. */
 const COMMANDER: readonly (readonly [RegExp, string])[] = [
@@ -45,12 +52,22 @@ export const fr: CliWords = {
   timeLimitStopped: (limit, gap, longer) =>
     `la limite de temps (${n().integer(limit)}\u00a0s) a arrêté la recherche avant que l’écart n’atteigne sa cible\u00a0: cette répartition respecte toutes les règles et se trouve à moins de ${gap} du meilleur possible (prouvé). Essayez --time-limit ${longer} pour une preuve plus serrée.`,
   noAllocationShown: 'aucune répartition n’est affichée',
+  checkUnconfirmed: (engine, status) => `--check\u00a0: ${engine} n’a pas confirmé la répartition (${STATUS[status] ?? status})`,
+  checkGrant: (id, engine, grant, other, theirs) => `--check\u00a0: les moteurs sont en désaccord sur ${id}\u00a0: ${engine} accorde ${grant}, ${other} ${theirs}`,
+  checkOptimum: (engine, optimum, other, theirs) => `--check\u00a0: les moteurs sont en désaccord\u00a0: ${engine} trouve un optimum de ${n().decimal(optimum, 2)}, ${other} ${n().decimal(theirs, 2)}`,
+  solveNote: (note) => solveNoteIn(note, 'fr'),
   wroteRecord: (file) => `Procès-verbal de décision écrit dans ${file}\u00a0; 'enveloppe verify ${file}' le rejoue.`,
   wroteCsv: (rows, total, file, excel) => `${count(rows, 'ligne')} et leur total (${total}) écrits dans ${file}${excel ? ' pour Excel en français' : ''}.`,
   wroteWorkbook: (file) => `Classeur écrit dans ${file} (répartition, régions et règles, paramètres).`,
+  noOptimumUnder: (policy, status) => `aucune répartition optimale sous la pondération '${policy}' (${STATUS[status] ?? status})`,
+  solveEnded: (status) => `le calcul s’est terminé ainsi\u00a0: ${STATUS[status] ?? status}`,
+  noReport: (why) => `${why}\u00a0; aucun rapport n’a été écrit.`,
+  wroteReport: (file, laureates, characters) => `Rapport écrit dans ${file} (${count(laureates, 'lauréat')}, ${n().integer(characters)} caractères)\u00a0; ouvrez-le dans un navigateur et imprimez-le en PDF.`,
   infeasible: 'aucune répartition ne respecte toutes les règles de ce scénario (infaisable)',
   timedOut: 'le solveur a manqué de temps avant de trouver une répartition qui respecte toutes les règles. Essayez --time-limit 120 ou --solver highs',
   unbounded: 'le modèle est non borné, ce qu’un modèle de répartition ne devrait jamais être\u00a0; merci de le signaler',
+  noOptimumInTime: 'le solveur a manqué de temps avant de prouver un optimum',
+  isUnbounded: 'le modèle est non borné',
   impossibleOnPaper: 'Impossible déjà sur le papier\u00a0:',
   conflictHeading: (conflicts) => `${conflicts === 1 ? 'Cette contrainte ne peut pas être respectée' : 'Ces contraintes sont incompatibles'}${conflicts > 1 ? ' (en retirer une seule suffit pour respecter les autres)' : ''}\u00a0:`,
   toFix: 'Pour y remédier, au choix\u00a0:',
@@ -83,6 +100,8 @@ export const fr: CliWords = {
   valid: (path) => `${path}\u00a0: le scénario et son fichier de candidats sont valides`,
   candidatesFrom: (candidates, file) => `${count(candidates, 'candidat')} lus dans ${file}`,
   envelopeLine: (total, years) => `enveloppe ${total}${years}`,
+  yearCeiling: (year, ceiling) => `${year}\u00a0: ${ceiling}`,
+  aggregate: (rule) => AGGREGATES[rule] ?? rule,
   grantsLine: (min, max, step, laureatesMin, laureatesMax) => `subventions de ${min} (plancher) à ${max} (plafond) par pas de ${step}\u00a0; de ${laureatesMin} à ${laureatesMax} lauréats`,
   criteriaLine: (criteria, names) => `${count(criteria, 'critère')}\u00a0: ${names}`,
   policiesLine: (policies, names) => `${count(policies, 'pondération')}\u00a0: ${names}`,
@@ -90,5 +109,5 @@ export const fr: CliWords = {
   reviewsLine: (reviews, reviewers, file, conflicts, aggregate, severity) =>
     `${count(reviews, 'note')} de ${count(reviewers, 'rapporteur')} lues dans ${file} (${count(conflicts, 'conflit')} d’intérêts ${n().plural(conflicts, { one: 'exclu', other: 'exclus' })})\u00a0; critères = ${aggregate}${severity ? ' corrigée de la sévérité' : ''} des notes`,
   feasible: 'faisable\u00a0: une répartition respecte toutes les règles',
-  feasibilityUnknown: (status) => `faisabilité inconnue (${status})`,
+  feasibilityUnknown: (status) => `faisabilité inconnue (${STATUS[status] ?? status})`,
 };

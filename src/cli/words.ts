@@ -40,12 +40,26 @@ export interface CliWords {
   readonly wroteModel: (file: string) => string;
   readonly timeLimitStopped: (limit: number, gap: string, longer: number) => string;
   readonly noAllocationShown: string;
+  /** --check: the other engine did not confirm, or disagrees on a grant or on the optimum. */
+  readonly checkUnconfirmed: (engine: string, status: string) => string;
+  readonly checkGrant: (id: string, engine: string, grant: string, other: string, theirs: string) => string;
+  readonly checkOptimum: (engine: string, optimum: number, other: string, theirs: number) => string;
+  /** A note of the solve's (the tie-break stopped…), in this language. */
+  readonly solveNote: (note: string) => string;
   readonly wroteRecord: (file: string) => string;
   readonly wroteCsv: (rows: number, total: string, file: string, excel: boolean) => string;
   readonly wroteWorkbook: (file: string) => string;
+  // report: messages on the terminal
+  readonly noOptimumUnder: (policy: string, status: string) => string;
+  readonly solveEnded: (status: string) => string;
+  readonly noReport: (why: string) => string;
+  readonly wroteReport: (file: string, laureates: number, characters: number) => string;
   readonly infeasible: string;
   readonly timedOut: string;
   readonly unbounded: string;
+  /** The stderr line beside a --json document: the solver stopped before an optimum; the model is unbounded. */
+  readonly noOptimumInTime: string;
+  readonly isUnbounded: string;
   readonly impossibleOnPaper: string;
   readonly conflictHeading: (count: number) => string;
   readonly toFix: string;
@@ -79,6 +93,9 @@ export interface CliWords {
   readonly valid: (path: string) => string;
   readonly candidatesFrom: (count: number, file: string) => string;
   readonly envelopeLine: (total: string, years: string) => string;
+  readonly yearCeiling: (year: string, ceiling: string) => string;
+  /** How the marks make a criterion: mean, median, trimmed-mean. */
+  readonly aggregate: (rule: string) => string;
   readonly grantsLine: (min: string, max: string, step: string, laureatesMin: number, laureatesMax: number) => string;
   readonly criteriaLine: (count: number, names: string) => string;
   readonly policiesLine: (count: number, names: string) => string;

@@ -5,6 +5,7 @@
  */
 import type { EngineName } from './engines.js';
 import type { CandidateReview } from './reviews.js';
+import type { TieFacts } from './tie-words.js';
 import type { Lock } from './types.js';
 import type { Weights } from './weights.js';
 
@@ -121,5 +122,8 @@ export interface Tie {
   readonly loses: readonly string[];
   /** Objective lost by the other allocation, relative to the optimum (0 for an exact tie). */
   readonly loss: number;
+  /** The tie in English (the JSON's words); `tieSentenceIn(tie.facts, lang)` says it in another language. */
   readonly sentence: string;
+  /** What the sentence says, in no language (domain/tie-words.ts). */
+  readonly facts: TieFacts;
 }

@@ -300,7 +300,7 @@ async function reproduce(path: string, rerun: Rerun, keyFile: string | undefined
   }
   const selection: Selection = record.selection.weights === null ? { policy: record.selection.policy } : { policy: record.selection.policy, weights: record.selection.weights };
   if (!scenario.policies.some((policy) => policy.name === selection.policy)) {
-    return { ok: false, reason: { en: `the recorded policy '${selection.policy}' is not in the scenario`, fr: fr`la politique enregistrée « ${selection.policy} » n’est pas dans le scénario` } };
+    return { ok: false, reason: { en: `the recorded policy '${selection.policy}' is not in the scenario`, fr: fr`la pondération enregistrée « ${selection.policy} » n’est pas dans le scénario` } };
   }
   // The engine that answered, not `auto`: the allocation is the same on every engine, and the
   // record says which one it was, so the re-run uses that one.
@@ -317,7 +317,7 @@ async function reproduce(path: string, rerun: Rerun, keyFile: string | undefined
     ok: true,
     summary: {
       en: `reproduced byte for byte (${scenario.name}, policy ${record.selection.policy}, optimum ${record.optimum}, recorded ${record.date}${by})`,
-      fr: `reproduit octet pour octet (${scenario.name}, politique ${record.selection.policy}, optimum ${frenchNumber(record.optimum)}, enregistré le ${record.date}${par})`,
+      fr: `reproduit octet pour octet (${scenario.name}, pondération ${record.selection.policy}, optimum ${frenchNumber(record.optimum)}, enregistré le ${record.date}${par})`,
     },
   };
 }

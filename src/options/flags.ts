@@ -87,7 +87,7 @@ export function nearShare(text: string): number {
   const value = Number(trimmed.replace(/%$/, '').trim().replace(',', '.'));
   const share = percent ? value / 100 : value;
   if (!Number.isFinite(share) || share < 0 || share >= 1) {
-    throw new UserError(`'${text}' is not a share of the optimum between 0 and 100 %`, { field: '--near', hint: 'Write --near 0.1% (or --near 0.001).', exitCode: EXIT.usage });
+    throw new UserError({ en: `'${text}' is not a share of the optimum between 0 and 100 %`, fr: `'${text}' n’est pas une part de l’optimum entre 0 et 100\u00a0%` }, { field: '--near', hint: { en: 'Write --near 0.1% (or --near 0.001).', fr: 'Écrivez --near 0.1% (ou --near 0.001).' }, exitCode: EXIT.usage });
   }
   return share;
 }
@@ -96,16 +96,19 @@ export function nearShare(text: string): number {
 export function lotteryOf(scenario: Scenario, seed: string | undefined, band: string | undefined): Scenario['lottery'] {
   const points = band === undefined ? undefined : Number(band.replace(',', '.'));
   if (points !== undefined && (!Number.isFinite(points) || points < 0)) {
-    throw new UserError(`'${band ?? ''}' is not a number of score points 0 or more`, { field: '--lottery-band', hint: 'Write --lottery-band 0.5 for half a point either side of the funding line.', exitCode: EXIT.usage });
+    throw new UserError(
+      { en: `'${band ?? ''}' is not a number of score points 0 or more`, fr: `'${band ?? ''}' n’est pas un nombre de points de note positif ou nul` },
+      { field: '--lottery-band', hint: { en: 'Write --lottery-band 0.5 for half a point either side of the funding line.', fr: 'Écrivez --lottery-band 0.5 pour un demi-point de part et d’autre de la ligne de financement.' }, exitCode: EXIT.usage },
+    );
   }
   if (seed === undefined) {
     if (points === undefined || scenario.lottery === undefined) {
-      if (points !== undefined) throw new UserError('--lottery-band needs a lottery', { field: '--lottery-band', hint: 'Add --lottery SEED, or declare tiebreak.lottery in the scenario.', exitCode: EXIT.usage });
+      if (points !== undefined) throw new UserError({ en: '--lottery-band needs a lottery', fr: '--lottery-band demande un tirage au sort' }, { field: '--lottery-band', hint: { en: 'Add --lottery SEED, or declare tiebreak.lottery in the scenario.', fr: 'Ajoutez --lottery GRAINE, ou déclarez tiebreak.lottery dans le scénario.' }, exitCode: EXIT.usage });
       return scenario.lottery;
     }
     return { seed: scenario.lottery.seed, band: points };
   }
-  if (seed.trim() === '') throw new UserError('the lottery seed is empty', { field: '--lottery', hint: 'Give the public number drawn in committee, e.g. --lottery 48213.', exitCode: EXIT.usage });
+  if (seed.trim() === '') throw new UserError({ en: 'the lottery seed is empty', fr: 'la graine du tirage au sort est vide' }, { field: '--lottery', hint: { en: 'Give the public number drawn in committee, e.g. --lottery 48213.', fr: 'Donnez le nombre public tiré en comité, par exemple --lottery 48213.' }, exitCode: EXIT.usage });
   return { seed, band: points ?? scenario.lottery?.band ?? 0 };
 }
 
@@ -115,7 +118,7 @@ export function relativeGap(text: string, flag: string): number {
   const percent = trimmed.endsWith('%');
   const value = Number(percent ? trimmed.slice(0, -1) : trimmed) / (percent ? 100 : 1);
   if (trimmed === '' || trimmed === '%' || !Number.isFinite(value) || value < 0 || value >= 1) {
-    throw new UserError(`'${text}' is not a relative gap from 0 to below 1`, { field: flag, hint: 'Give a fraction such as 0.0001 or a percentage such as 0.01%.', exitCode: EXIT.usage });
+    throw new UserError({ en: `'${text}' is not a relative gap from 0 to below 1`, fr: `'${text}' n’est pas un écart relatif de 0 à moins de 1` }, { field: flag, hint: { en: 'Give a fraction such as 0.0001 or a percentage such as 0.01%.', fr: 'Donnez une fraction comme 0.0001 ou un pourcentage comme 0.01%.' }, exitCode: EXIT.usage });
   }
   return value;
 }

@@ -5,7 +5,7 @@
  * allocation would fund instead.
  */
 import { createHash } from 'node:crypto';
-import { formatEuros } from '../domain/money.js';
+import { tieRuleIn, tieSentenceIn, type TieFacts } from '../domain/tie-words.js';
 import type { Lottery, Scenario } from '../domain/types.js';
 import type { LotteryDraw, Tie } from '../domain/allocation.js';
 import type { AllocationModel, ModelRow } from '../model/types.js';
@@ -17,9 +17,7 @@ export type { LotteryDraw, Tie };
 
 /** The rule in words, as the table, the JSON and the report state it. */
 export function tieRuleText(lottery: Lottery | undefined): string {
-  if (lottery === undefined) return 'among optimal allocations, the higher score first, then the smaller request, then the earlier row of the candidates file';
-  const band = lottery.band > 0 ? `; scores within ${lottery.band} points of the funding line count as equal` : '';
-  return `among optimal allocations, the higher score first, then the lottery drawn with seed "${lottery.seed}" (ticket = SHA-256 of "seed:id", lower first)${band}`;
+  return tieRuleIn(lottery);
 }
 
 /** A candidate's lottery ticket: SHA-256("<seed>:<id>") in hexadecimal; anyone can recompute it. */
@@ -128,12 +126,14 @@ export async function findTies(
     const exact = value >= optimum - OPTIMUM_SLACK;
     const loses = funded.filter((other) => fundedNow(outcome.values, other) < fundedNow(published, other)).map((other) => scenario.candidates[other]?.id ?? '');
     const gains = scenario.candidates[index]?.id ?? '';
-    ties.push({ kind: exact ? 'exact' : 'near', gains, loses, loss: exact ? 0 : loss, sentence: tieSentence(scenario, scores, index, loses, exact, loss, search.lottery, model, published, outcome.values) });
+    const facts = tieFacts(scenario, scores, index, loses, exact, loss, search.lottery, model, published, outcome.values);
+    ties.push({ kind: exact ? 'exact' : 'near', gains, loses, loss: exact ? 0 : loss, sentence: tieSentenceIn(facts), facts });
   }
   return ties;
 }
 
-function tieSentence(
+/** What the tie says, in no language: domain/tie-words.ts says it in English (the JSON's sentence) or French. */
+function tieFacts(
   scenario: Scenario,
   scores: readonly number[],
   index: number,
@@ -144,33 +144,23 @@ function tieSentence(
   model: AllocationModel,
   published: ReadonlyMap<string, number>,
   alternative: ReadonlyMap<string, number>,
-): string {
+): TieFacts {
   const id = scenario.candidates[index]?.id ?? '';
-  const score = (scores[index] ?? 0).toFixed(2);
+  const score = scores[index] ?? 0;
   const grantIn = (values: ReadonlyMap<string, number>, who: string): number => {
     const at = scenario.candidates.findIndex((candidate) => candidate.id === who);
     return (model.candidates[at]?.grants ?? []).reduce((sum, grant) => sum + Math.round(values.get(grant.variable) ?? 0), 0) * model.unit;
   };
-  const names = loses.length === 0 ? 'nobody' : loses.join(', ');
-  if (!exact) {
-    const percent = (loss * 100).toFixed(3).replace(/\.?0+$/, '');
-    return `${id} (score ${score}) could be funded instead of ${names} for ${percent} % less value; the optimum funds ${names}.`;
-  }
-  const rule = lottery === undefined ? 'higher score, then smaller request, then earlier row' : `higher score, then the lottery drawn with seed "${lottery.seed}"`;
+  if (!exact) return { kind: 'near', id, score, loses, loss };
+  const draw = lottery === undefined ? undefined : { seed: lottery.seed, band: lottery.band };
   if (loses.length === 1) {
     const other = loses[0] ?? '';
     const at = scenario.candidates.findIndex((candidate) => candidate.id === other);
     const sameScore = scores[at] === scores[index];
-    const theirs = grantIn(published, other);
-    const mine = grantIn(alternative, id);
-    const what = [
-      sameScore ? `same score (${score})` : `scores ${(scores[at] ?? 0).toFixed(2)} and ${score}`,
-      theirs === mine ? `same grant (${formatEuros(theirs)})` : `grants ${formatEuros(theirs)} and ${formatEuros(mine)}`,
-    ].join(', ');
     const mineAsked = scenario.candidates[index]?.request ?? 0;
     const theirAsked = scenario.candidates[at]?.request ?? 0;
-    const why = lottery !== undefined || !sameScore ? '' : theirAsked < mineAsked ? `, which asked for less (${formatEuros(theirAsked)} against ${formatEuros(mineAsked)})` : theirAsked === mineAsked && at < index ? ', which comes first in the candidates file' : '';
-    return `${id} and ${other} are tied for the last place: ${what}; the rule (${rule}) funds ${other}${why}.`;
+    const why = lottery !== undefined || !sameScore ? undefined : theirAsked < mineAsked ? ({ kind: 'asked-less', theirs: theirAsked, mine: mineAsked } as const) : theirAsked === mineAsked && at < index ? ({ kind: 'earlier-row' } as const) : undefined;
+    return { kind: 'pair', id, other, score, otherScore: sameScore ? undefined : scores[at] ?? 0, theirs: grantIn(published, other), mine: grantIn(alternative, id), lottery: draw, why };
   }
-  return `${id} (score ${score}) could be funded instead of ${names} at the same optimum; the rule (${rule}) funds ${names}.`;
+  return { kind: 'many', id, score, loses, lottery: draw };
 }

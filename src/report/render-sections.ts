@@ -1,5 +1,6 @@
 /** The report's first sections: the call, the summary, the policy, the allocation, its charts, its rules. */
 import type { CandidateResult } from '../domain/allocation.js';
+import { solveNoteIn } from '../domain/solve-notes.js';
 import { barChart, type Bar } from './charts.js';
 import { escapeHtml as e } from './html.js';
 import { facts, formatRaw, meter, ruleBound, ruleValue, type Context, type Section } from './render-parts.js';
@@ -57,7 +58,7 @@ export function summarySection(ctx: Context): Section {
     [l.left, e(n.euros(allocation.total - allocation.spent))],
   ];
   const after: [string, string][] = [[l.optimum, e(l.optimumText(l.engineName(allocation.engine), n.decimal(allocation.objective, 2)))]];
-  if (allocation.notes.length > 0) after.push([l.notes, allocation.notes.map((note) => e(note)).join('<br>')]);
+  if (allocation.notes.length > 0) after.push([l.notes, allocation.notes.map((note) => e(solveNoteIn(note, ctx.lang))).join('<br>')]);
   return { id: 'summary', title: l.summary, body: `${facts(rows, 2)}\n${facts(after)}` };
 }
 

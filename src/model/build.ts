@@ -47,6 +47,11 @@ export function isEligible(scenario: Scenario, candidate: Scenario['candidates']
   return reachable >= floorUnits(scenario);
 }
 
+/** Name of candidate `index`'s return-tier piece `k` (from 0). */
+export function pieceName(index: number, k: number): string {
+  return `p_${index}_${k + 1}`;
+}
+
 /** The parts of the model being written: variables, objective terms, rows. */
 interface ModelParts {
   readonly variables: ModelVariable[];
@@ -108,7 +113,7 @@ function candidateColumns(scenario: Scenario, index: number, score: number, poli
       const end = tier.end;
       const width = Math.max(0, end - previous);
       previous = Math.max(previous, end);
-      const piece = `p_${index}_${k + 1}`;
+      const piece = pieceName(index, k);
       variables.push({ name: piece, kind: 'continuous', lower: 0, upper: width });
       objective.push([piece, score * unit * tier.value]);
       pieces.push([piece, -1]);

@@ -52,7 +52,8 @@ export async function allocate(scenario: Scenario, selection: Selection, options
   const scored: Scored = options.adjustScores === undefined ? scoring : { ...scoring, scores: [...options.adjustScores(scoring.scores)] };
   const policy = findPolicy(scenario, selection.policy) as Policy;
   const lottery = options.lottery ?? scenario.lottery;
-  const solveOptions = solveOptionsOf(options);
+  // The canonical solves re-solve in the session's kept models (warm); a call without a session keeps none.
+  const solveOptions: Partial<SolveOptions> = { ...solveOptionsOf(options), models: options.session?.highs };
   const timeLeft = (): number => (options.timeLimitMs ?? DEFAULT_SOLVE_OPTIONS.timeLimitMs) - (performance.now() - started);
 
   // With a lottery band, the line is found first; the band's scores then count as the line's.
@@ -65,9 +66,11 @@ export async function allocate(scenario: Scenario, selection: Selection, options
   if (solved.status === 'failed') return { status: 'failed', reason: solved.reason, engine: solved.engine, ms: solved.ms, notes: solved.notes };
   if (solved.status !== 'optimal' && solved.status !== 'feasible') return { status: solved.status, engine: solved.engine, ms: solved.ms, model, notes: solved.notes };
   // The split between years gets what is left of the time limit (at least a second), not a second full limit.
-  const split = options.splitYears === false ? { values: solved.values } : await splitYears(scenario, model, solved.values, { ...solveOptions, engine: solved.engine, timeLimitMs: Math.max(1_000, timeLeft()) });
-  const notes = split.note === undefined ? solved.notes : [...solved.notes, split.note];
-  const ties = options.ties === false || solved.status !== 'optimal' ? [] : await findTies(scenario, modelScores, model, solved.values, { near: options.ties?.near ?? 0, lottery, options: { ...solveOptions, timeLimitMs: Math.max(0, timeLeft()) }, priority, tieKey });
+  const split = options.splitYears === false ? { values: solved.values } : await splitYears(scenario, model, solved.values, { ...solveOptions, models: undefined, engine: solved.engine, timeLimitMs: Math.max(1_000, timeLeft()) });
+  // The tie search is bounded by a count (tiebreak.ts), not by what is left of the clock: its sentences must not depend on the load.
+  const search = options.ties === false || solved.status !== 'optimal' ? { ties: [], note: undefined } : await findTies(scenario, modelScores, model, solved.values, { near: options.ties?.near ?? 0, lottery, options: solveOptions, priority, tieKey });
+  const notes = [...solved.notes, ...(split.note === undefined ? [] : [split.note]), ...(search.note === undefined ? [] : [search.note])];
+  const ties = search.ties;
   const drawn = lottery === undefined ? undefined : drawOf(scenario, scored.scores, lottery, line ?? lineOf(model, solved.values, scored.scores) ?? 0);
   const run = { engine: solved.engine, gap: solved.gap, ms: performance.now() - started, notes };
   const allocation = publish(scenario, policy, scored, model, split.values, run, { tiebreak: { rule: tieRuleText(lottery), lottery: drawn }, ties });

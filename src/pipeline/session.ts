@@ -1,9 +1,10 @@
 /**
  * What one run of a face (a cli command, the simulator, a worker of the analysis pool) keeps between
- * solves: the score formulas it has compiled. A face creates one session and passes it in; the core
- * holds no state of its own between calls.
+ * solves: the score formulas it has compiled, and the HiGHS models its solves re-solve in. A face
+ * creates one session and passes it in; the core holds no state of its own between calls.
  */
 import type { Scoring } from '../scoring/score.js';
+import { createHighsModels, type HighsModels } from '../solver/highs.js';
 
 export interface Session {
   /**
@@ -11,9 +12,14 @@ export interface Session {
    * however many solves (sweeps, bisections, draws) score with it. Undefined: it does not compile.
    */
   readonly formulas: Map<string, Promise<Scoring | undefined>>;
+  /**
+   * Persistent HiGHS models: after a weight change the same model re-solves with new costs, warm
+   * (solver/highs.ts). The canonical tie-break makes the published allocation the same as a fresh solve's.
+   */
+  readonly highs: HighsModels;
 }
 
 /** A new session, with nothing compiled yet. */
 export function createSession(): Session {
-  return { formulas: new Map() };
+  return { formulas: new Map(), highs: createHighsModels() };
 }

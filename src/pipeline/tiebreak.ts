@@ -10,7 +10,7 @@ import type { Lottery, Scenario } from '../domain/types.js';
 import type { LotteryDraw, Tie } from '../domain/allocation.js';
 import type { AllocationModel, ModelRow } from '../model/types.js';
 import { holdOthers, objectiveInSteps, OPTIMUM_SLACK, solveCanonical } from '../solver/canonical.js';
-import { DEFAULT_SOLVE_OPTIONS, type SolveOptions } from '../solver/types.js';
+import type { SolveOptions } from '../solver/types.js';
 
 /** The published lottery and tie band are words of a published allocation (domain/allocation.ts); re-exported here. */
 export type { LotteryDraw, Tie };
@@ -73,10 +73,23 @@ export interface TieSearch {
 }
 
 /**
+ * How many left-out candidates the tie search tries at most, first by score. A count, not a clock:
+ * what the search finds (and the sentences it writes) must not depend on how busy the machine is.
+ */
+export const MAX_TIE_TRIES = 50;
+
+/** The ties found, and a note when the search left candidates untried (MAX_TIE_TRIES) or a solve unfinished. */
+export interface TieSearchResult {
+  readonly ties: Tie[];
+  readonly note: string | undefined;
+}
+
+/**
  * Looks for other allocations of the same value (or within `near` of it) that fund a candidate the
  * published one leaves out. Exact ties are sought among the left-out candidates that share their
  * score with a funded one; with `near`, the ten best left-out candidates are tried too. Each tie is
- * proven by a solve with that candidate locked in.
+ * proven by a solve with that candidate locked in. Each solve has the whole time limit, as a safety
+ * only: the search is bounded by MAX_TIE_TRIES, so that its answer does not depend on the load.
  */
 export async function findTies(
   scenario: Scenario,
@@ -84,7 +97,7 @@ export async function findTies(
   model: AllocationModel,
   published: ReadonlyMap<string, number>,
   search: TieSearch,
-): Promise<Tie[]> {
+): Promise<TieSearchResult> {
   const optimum = objectiveInSteps(model, published);
   const fundedNow = (values: ReadonlyMap<string, number>, index: number): number =>
     (model.candidates[index]?.grants ?? []).reduce((sum, grant) => sum + Math.round(values.get(grant.variable) ?? 0), 0);
@@ -98,11 +111,9 @@ export async function findTies(
   const nearTried = new Set(search.near > 0 ? out.slice(0, 10) : []);
   nearTried.forEach((index) => tried.add(index));
   const ties: Tie[] = [];
-  // The search shares the solve's time limit; what it could not try is said.
-  const deadline = performance.now() + (search.options.timeLimitMs ?? DEFAULT_SOLVE_OPTIONS.timeLimitMs);
-  for (const index of out) {
-    if (!tried.has(index)) continue;
-    if (performance.now() > deadline) break;
+  const candidates = out.filter((index) => tried.has(index));
+  const unfinished: string[] = [];
+  for (const index of candidates.slice(0, MAX_TIE_TRIES)) {
     const variables = model.candidates[index];
     if (variables === undefined) continue;
     const lock: ModelRow = { name: `tie_${index}`, terms: [[variables.funded, 1]], lower: 1, upper: 1, origin: { kind: 'lock', candidate: index } };
@@ -119,7 +130,10 @@ export async function findTies(
     const exactOnly = search.near === 0 || !nearTried.has(index);
     const base = exactOnly ? holdOthers(model, members, published) : model;
     const { outcome } = await solveCanonical({ ...base, rows: [...base.rows, lock] }, priority, search.tieKey, search.options, exactOnly ? new Set(members) : undefined);
-    if (outcome.status !== 'optimal') continue;
+    if (outcome.status !== 'optimal') {
+      if (outcome.status !== 'infeasible') unfinished.push(scenario.candidates[index]?.id ?? '');
+      continue;
+    }
     const value = objectiveInSteps(model, outcome.values);
     if (value < optimum - OPTIMUM_SLACK - search.near * Math.abs(optimum)) continue;
     const loss = optimum === 0 ? 0 : Math.max(0, (optimum - value) / Math.abs(optimum));
@@ -129,7 +143,14 @@ export async function findTies(
     const facts = tieFacts(scenario, scores, index, loses, exact, loss, search.lottery, model, published, outcome.values);
     ties.push({ kind: exact ? 'exact' : 'near', gains, loses, loss: exact ? 0 : loss, sentence: tieSentenceIn(facts), facts });
   }
-  return ties;
+  return { ties, note: tieSearchNote(candidates.length, unfinished) };
+}
+
+function tieSearchNote(candidates: number, unfinished: readonly string[]): string | undefined {
+  const notes: string[] = [];
+  if (candidates > MAX_TIE_TRIES) notes.push(`the tie search tried the ${MAX_TIE_TRIES} best of ${candidates} left-out candidates that could tie`);
+  if (unfinished.length > 0) notes.push(`the tie search could not finish for ${unfinished.join(', ')}`);
+  return notes.length === 0 ? undefined : notes.join('; ');
 }
 
 /** What the tie says, in no language: domain/tie-words.ts says it in English (the JSON's sentence) or French. */

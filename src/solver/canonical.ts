@@ -14,7 +14,8 @@
  * (a few free candidates) instead of the whole model under an objective row. A candidate whose
  * tie-mates below it get nothing, or that already has its largest grant, is settled as it stands.
  */
-import type { AllocationModel, ModelRow, Term } from '../model/types.js';
+import { pieceName } from '../model/build.js';
+import type { AllocationModel, CandidateVariables, ModelRow, ModelVariable, Term } from '../model/types.js';
 import { heldSolver } from './held.js';
 import { DEFAULT_SOLVE_OPTIONS, type SolveOptions, type SolveOutcome } from './types.js';
 
@@ -61,23 +62,46 @@ export function totalOf(model: AllocationModel, candidate: number, values: Reado
  */
 export function holdOthers(model: AllocationModel, members: readonly number[], values: ReadonlyMap<string, number>): AllocationModel {
   const open = new Set(members);
-  const fixed = new Set<string>();
+  const fixed = new Map<string, number>();
   const held: ModelRow[] = [];
+  const bounds = new Map(model.variables.map((variable) => [variable.name, variable]));
   for (const other of model.candidates) {
     if (open.has(other.index)) continue;
-    fixed.add(other.funded);
-    if (other.grants.length === 1) for (const grant of other.grants) fixed.add(grant.variable);
+    fixed.set(other.funded, Math.round(values.get(other.funded) ?? 0));
+    if (other.grants.length === 1) for (const grant of other.grants) fixed.set(grant.variable, Math.round(values.get(grant.variable) ?? 0));
     else {
       const total = totalOf(model, other.index, values);
       held.push({ name: `held_${other.index}`, terms: other.grants.map((grant): Term => [grant.variable, 1]), lower: total, upper: total, origin: { kind: 'settled', candidate: other.index } });
     }
+    for (const [piece, value] of heldPieces(other, totalOf(model, other.index, values), bounds)) fixed.set(piece, value);
   }
   const variables = model.variables.map((variable) => {
-    if (!fixed.has(variable.name)) return variable;
-    const value = Math.round(values.get(variable.name) ?? 0);
-    return { ...variable, lower: value, upper: value };
+    const value = fixed.get(variable.name);
+    return value === undefined ? variable : { ...variable, lower: value, upper: value };
   });
   return { ...model, variables, rows: [...model.rows, ...held] };
+}
+
+/**
+ * A held candidate's return-tier pieces, filled best value first up to its held total. The pieces
+ * only carry the objective: with the total held, any other fill is worth less, so it meets the
+ * optimum row (the only row besides their own that sees them) only if this one does. Fixing them
+ * keeps the held model's allocations as they were, and lets its reduction (held.ts) take the
+ * candidate out, pieces and all (without it HiGHS carried a few hundred free pieces per tie).
+ */
+function heldPieces(candidate: CandidateVariables, total: number, bounds: ReadonlyMap<string, ModelVariable>): Map<string, number> {
+  const pieces = candidate.tiers
+    .map((tier, k) => ({ name: pieceName(candidate.index, k), value: tier.value, width: bounds.get(pieceName(candidate.index, k))?.upper ?? 0 }))
+    .filter((piece) => bounds.has(piece.name))
+    .sort((a, b) => b.value - a.value);
+  const filled = new Map<string, number>();
+  let left = total;
+  for (const piece of pieces) {
+    const take = Math.max(0, Math.min(piece.width, left));
+    filled.set(piece.name, take);
+    left -= take;
+  }
+  return filled;
 }
 
 /**

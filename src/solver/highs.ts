@@ -1,9 +1,9 @@
 /**
  * The HiGHS engine (WebAssembly build of the HiGHS MIP solver). The only file that imports `highs`.
- * The model goes to HiGHS as arrays (no LP text to write and parse), into a persistent HiGHS model
- * kept between solves: a re-solve of the same model with other objective coefficients (a weight
- * change in the simulator) only changes the costs. Its solver state is cleared first, so that the
- * answer depends on the model alone.
+ * The model goes to HiGHS as arrays (no LP text to write and parse), into a HiGHS model that a
+ * session may keep between solves (HighsModels): a re-solve of the same model with other objective
+ * coefficients (a weight change in the simulator) only changes the costs, and starts from the last
+ * answer.
  *
  * The fast path (README "Speed", docs/speed.md): solve the LP relaxation; fix every integer column
  * whose reduced cost says that moving it off its bound loses more than the target gap; solve the
@@ -12,7 +12,9 @@
  * particular model structure: the certificate holds for any bounded MILP.
  */
 import highsModule from 'highs';
+import { tierLinks } from '../model/cuts.js';
 import type { AllocationModel } from '../model/types.js';
+import { toArrays, type Arrays } from './arrays.js';
 import type { RawAnswer } from './types.js';
 
 // The package's types describe an ES module while it ships CommonJS types: the default import is the loader at run time.
@@ -30,72 +32,6 @@ function instance(): Promise<Highs> {
 /** HiGHS model status codes (types.d.ts, ModelStatusCode). */
 const STATUS = { optimal: 7, infeasible: 8, unboundedOrInfeasible: 9, unbounded: 10, timeLimit: 13, interrupted: 17 } as const;
 
-/** The neutral model as HiGHS arrays, columns in `model.variables` order. */
-interface Arrays {
-  readonly numCols: number;
-  readonly numRows: number;
-  readonly colCost: Float64Array;
-  readonly colLower: Float64Array;
-  readonly colUpper: Float64Array;
-  readonly rowLower: Float64Array;
-  readonly rowUpper: Float64Array;
-  readonly starts: Int32Array;
-  readonly indices: Int32Array;
-  readonly values: Float64Array;
-  /** 1 for integer and binary columns. */
-  readonly integer: Uint8Array;
-  readonly names: readonly string[];
-  /** Everything but the objective: two models with the same key differ at most in costs. */
-  readonly key: string;
-}
-
-/** Turns the neutral model into arrays; repeated terms of one row are summed. */
-export function toArrays(model: AllocationModel): Arrays {
-  const numCols = model.variables.length;
-  const column = new Map<string, number>();
-  const colLower = new Float64Array(numCols);
-  const colUpper = new Float64Array(numCols);
-  const integer = new Uint8Array(numCols);
-  const keyParts: string[] = [];
-  model.variables.forEach((variable, index) => {
-    column.set(variable.name, index);
-    colLower[index] = variable.lower;
-    colUpper[index] = variable.kind === 'binary' ? Math.min(1, variable.upper ?? 1) : variable.upper ?? Infinity;
-    integer[index] = variable.kind === 'continuous' ? 0 : 1;
-    keyParts.push(`${variable.name}:${variable.kind}:${variable.lower}:${variable.upper ?? ''}`);
-  });
-  const colCost = new Float64Array(numCols);
-  for (const [name, coefficient] of model.objective) {
-    const index = column.get(name);
-    if (index === undefined) throw new Error(`objective term on unknown variable ${name}`);
-    colCost[index] = (colCost[index] ?? 0) + coefficient;
-  }
-  const numRows = model.rows.length;
-  const rowLower = new Float64Array(numRows);
-  const rowUpper = new Float64Array(numRows);
-  const starts = new Int32Array(numRows + 1);
-  const indices: number[] = [];
-  const values: number[] = [];
-  model.rows.forEach((row, position) => {
-    rowLower[position] = row.lower ?? -Infinity;
-    rowUpper[position] = row.upper ?? Infinity;
-    const merged = new Map<number, number>();
-    for (const [name, coefficient] of row.terms) {
-      const index = column.get(name);
-      if (index === undefined) throw new Error(`row ${row.name} has a term on unknown variable ${name}`);
-      merged.set(index, (merged.get(index) ?? 0) + coefficient);
-    }
-    for (const [index, coefficient] of merged) {
-      if (coefficient === 0) continue;
-      indices.push(index);
-      values.push(coefficient);
-    }
-    starts[position + 1] = indices.length;
-    keyParts.push(`${row.name}:${row.lower ?? ''}:${row.upper ?? ''}:${row.terms.map(([name, coefficient]) => `${name}*${coefficient}`).join('+')}`);
-  });
-  return { numCols, numRows, colCost, colLower, colUpper, rowLower, rowUpper, starts, indices: Int32Array.from(indices), values: Float64Array.from(values), integer, names: model.variables.map((variable) => variable.name), key: keyParts.join('\n') };
-}
-
 /** How a HiGHS solve runs. */
 export interface HighsSettings {
   readonly timeLimitMs: number;
@@ -107,65 +43,105 @@ export interface HighsSettings {
   readonly fastPath?: boolean;
 }
 
-/** The persistent model of the last solve, reused when the next model differs only in its costs. */
-let kept: { highs: Highs; model: Model; key: string; start: Float64Array | undefined } | undefined;
-
-/** Drops the persistent model (tests; a failed solve). */
-export function forgetHighsModel(): void {
-  if (kept !== undefined && !kept.model.disposed) kept.model.dispose();
-  kept = undefined;
+/**
+ * The persistent HiGHS models a session keeps (pipeline/session.ts), by structure (`Arrays.key`):
+ * a model that differs from a kept one only in its costs (a weight change) re-solves in it, with
+ * new costs and the kept model's last answer as a start. Which optimum that finds among equal ones
+ * may depend on the solves before: the canonical tie-break (canonical.ts) settles it, so the
+ * published allocation does not. Kept models hold WebAssembly memory: the least recently used goes
+ * past `capacity`, and `disposeHighsModels` frees them all.
+ */
+export interface HighsModels {
+  readonly capacity: number;
+  /** Most recently used last. */
+  readonly slots: Map<string, KeptModel>;
 }
 
-/** Solves with HiGHS within `timeLimitMs` to `relativeGap`; see the file comment for the fast path. */
-export async function solveWithHighs(model: AllocationModel, timeLimitMs: number, relativeGap: number, fastPath = true): Promise<RawAnswer> {
+interface KeptModel {
+  readonly highs: Highs;
+  readonly model: Model;
+  /** The last answer in this model, as columns. */
+  start: Float64Array | undefined;
+}
+
+/**
+ * New, empty persistent models. Four by default: the call's model, and the tie-break's held
+ * models of the last re-solve.
+ */
+export function createHighsModels(capacity = 4): HighsModels {
+  return { capacity, slots: new Map() };
+}
+
+/** Frees every kept model (the session is done, or a test ends). */
+export function disposeHighsModels(models: HighsModels): void {
+  for (const kept of models.slots.values()) if (!kept.model.disposed) kept.model.dispose();
+  models.slots.clear();
+}
+
+/**
+ * Solves with HiGHS within `timeLimitMs` to `relativeGap`; see the file comment for the fast path.
+ * With `models`, in a kept model when one has this structure (see HighsModels); without, in a
+ * model of its own, freed after.
+ */
+export async function solveWithHighs(model: AllocationModel, timeLimitMs: number, relativeGap: number, fastPath = true, models?: HighsModels): Promise<RawAnswer> {
   const highs = await instance();
-  const arrays = toArrays(model);
+  const links = tierLinks(model);
+  const arrays = toArrays(links.length === 0 ? model : { ...model, rows: [...model.rows, ...links] });
+  const kept = models === undefined ? undefined : keptModel(models, highs, arrays);
+  const target = kept?.model ?? newModel(highs, arrays);
   try {
-    return solveArrays(highs, arrays, { timeLimitMs, relativeGap, fastPath });
+    if (arrays.numCols === 0) return { status: 'solved', values: {}, gap: 0 };
+    target.zeroAllClocks();
+    const settings: HighsSettings = { timeLimitMs, relativeGap, fastPath };
+    const answer = fastPath === false || arrays.integer.every((flag) => flag === 0) ? fullSolve(target, arrays, settings, kept?.start) : fastSolve(target, arrays, settings, kept?.start);
+    if (kept !== undefined && (answer.status === 'solved' || answer.status === 'feasible')) kept.start = columnsOf(arrays, answer.values);
+    return answer;
   } catch (error) {
     // A native failure leaves the WebAssembly instance in doubt: load a fresh one next time.
-    forgetHighsModel();
+    if (models !== undefined) disposeHighsModels(models);
     loading = undefined;
     return { status: 'failed', reason: `HiGHS stopped with an error: ${(error as Error).message}` };
+  } finally {
+    if (kept === undefined && !target.disposed) target.dispose();
   }
 }
 
-function solveArrays(highs: Highs, arrays: Arrays, settings: HighsSettings): RawAnswer {
-  const reuse = kept !== undefined && kept.highs === highs && kept.key === arrays.key && !kept.model.disposed;
-  let target: Model;
-  let start: Float64Array | undefined;
-  if (reuse && kept !== undefined) {
-    target = kept.model;
-    // No basis and no start carried over: the answer must depend on the model only, not on which
-    // solves came before (a worker of the analysis pool and the simulator must publish the same).
-    target.clearSolver();
-    start = undefined;
-    target.changeColsCost({ kind: 'range', from: 0, to: arrays.numCols - 1 }, arrays.colCost);
-  } else {
-    forgetHighsModel();
-    target = highs.createModel();
-    target.passModel({
-      numCols: arrays.numCols,
-      numRows: arrays.numRows,
-      sense: highs.constants.objectiveSense.maximize,
-      colCost: arrays.colCost,
-      colLower: arrays.colLower,
-      colUpper: arrays.colUpper,
-      rowLower: arrays.rowLower,
-      rowUpper: arrays.rowUpper,
-      matrix: { format: 'csr', numRows: arrays.numRows, numCols: arrays.numCols, starts: arrays.starts, indices: arrays.indices, values: arrays.values },
-      integrality: Int32Array.from(arrays.integer),
-    });
-    target.options.set({ output_flag: false, log_to_console: false });
+/** The kept model of this structure with the new costs, or a new one kept in the least recently used's place. */
+function keptModel(models: HighsModels, highs: Highs, arrays: Arrays): KeptModel {
+  const found = models.slots.get(arrays.key);
+  models.slots.delete(arrays.key);
+  if (found !== undefined && found.highs === highs && !found.model.disposed) {
+    found.model.changeColsCost(ALL(arrays.numCols), arrays.colCost);
+    models.slots.set(arrays.key, found);
+    return found;
   }
-  kept = { highs, model: target, key: arrays.key, start: undefined };
-  if (arrays.numCols === 0) return { status: 'solved', values: {}, gap: 0 };
-  target.zeroAllClocks();
-  const answer = settings.fastPath === false || arrays.integer.every((flag) => flag === 0)
-    ? fullSolve(target, arrays, settings, start)
-    : fastSolve(target, arrays, settings, start);
-  if (answer.status === 'solved' || answer.status === 'feasible') kept = { highs, model: target, key: arrays.key, start: columnsOf(arrays, answer.values) };
-  return answer;
+  if (found !== undefined && !found.model.disposed) found.model.dispose();
+  const kept: KeptModel = { highs, model: newModel(highs, arrays), start: undefined };
+  models.slots.set(arrays.key, kept);
+  for (const [key, old] of models.slots) {
+    if (models.slots.size <= models.capacity) break;
+    if (!old.model.disposed) old.model.dispose();
+    models.slots.delete(key);
+  }
+  return kept;
+}
+
+function newModel(highs: Highs, arrays: Arrays): Model {
+  const target = highs.createModel();
+  target.passModel({
+    numCols: arrays.numCols,
+    numRows: arrays.numRows,
+    sense: highs.constants.objectiveSense.maximize,
+    colCost: arrays.colCost,
+    colLower: arrays.colLower,
+    colUpper: arrays.colUpper,
+    rowLower: arrays.rowLower,
+    rowUpper: arrays.rowUpper,
+    matrix: { format: 'csr', numRows: arrays.numRows, numCols: arrays.numCols, starts: arrays.starts, indices: arrays.indices, values: arrays.values },
+    integrality: Int32Array.from(arrays.integer),
+  });
+  target.options.set({ output_flag: false, log_to_console: false });
+  return target;
 }
 
 /** Seconds left of the budget on this model's clock. */
@@ -253,6 +229,9 @@ function fastSolve(model: Model, arrays: Arrays, settings: HighsSettings, start:
   if (near === undefined) return fullSolve(model, arrays, settings, start);
   const nearGap = relative(bound, near.objective);
   if (nearGap <= settings.relativeGap + CERTIFICATE_SLACK) return { status: 'solved', values: namedValues(arrays, near.values), gap: nearGap };
+  // Nothing was fixed (a small held model of the tie-break): the neighbourhood was the whole MILP,
+  // proven by HiGHS; the full MILP would only prove it again (on the 2013 call, up to 0.2 s a tie).
+  if (near.whole && near.optimal) return { status: 'solved', values: namedValues(arrays, near.values), gap: relative(near.bound, near.objective) };
   if (remaining(model, settings) <= 0) return { status: 'feasible', values: namedValues(arrays, near.values), gap: nearGap };
 
   const fixing = fixByReducedCost(arrays, colValue, colDual, bound - near.objective + slack);
@@ -336,7 +315,8 @@ function fixByReducedCost(arrays: Arrays, colValue: Float64Array, colDual: Float
 }
 
 /** The MILP with the fixing's bounds, from `start` when it fits them; undefined when it finds no allocation. */
-function residual(model: Model, arrays: Arrays, fixing: Fixing, start: Float64Array | undefined, gap: number): { values: Float64Array; objective: number; bound: number; optimal: boolean } | undefined {
+/** `whole`: nothing was fixed, so the residual was the problem itself and its own proof holds for it. */
+function residual(model: Model, arrays: Arrays, fixing: Fixing, start: Float64Array | undefined, gap: number): { values: Float64Array; objective: number; bound: number; optimal: boolean; whole: boolean } | undefined {
   model.options.set('mip_rel_gap', gap);
   model.changeColsBounds(ALL(arrays.numCols), fixing.lower, fixing.upper);
   setIntegrality(model, arrays, true);
@@ -346,7 +326,7 @@ function residual(model: Model, arrays: Arrays, fixing: Fixing, start: Float64Ar
   if (!found || (result.modelStatus !== STATUS.optimal && result.modelStatus !== STATUS.timeLimit && result.modelStatus !== STATUS.interrupted)) return undefined;
   const objective = model.getObjectiveValue();
   const reported = Number(model.info.get('mip_dual_bound'));
-  return { values: Float64Array.from(model.getSolution().colValue), objective, bound: Number.isFinite(reported) ? Math.max(reported, objective) : Infinity, optimal: result.modelStatus === STATUS.optimal };
+  return { values: Float64Array.from(model.getSolution().colValue), objective, bound: Number.isFinite(reported) ? Math.max(reported, objective) : Infinity, optimal: result.modelStatus === STATUS.optimal, whole: fixing.fixed === 0 };
 }
 
 function isIntegral(arrays: Arrays, values: Float64Array): boolean {

@@ -10,6 +10,15 @@ import { DEFAULT_SOLVE_OPTIONS, type EngineName, type RawAnswer, type SolveOptio
  */
 export const AUTO_JSLP_MAX_CANDIDATES = 300;
 
+/**
+ * Whether `auto` tries javascript-lp-solver first: on small models without return tiers. With
+ * tiers its branch and bound wanders (many grants fractional) and used to spend its whole budget
+ * before HiGHS answered, at every key press in the simulator.
+ */
+export function jslpFirst(model: AllocationModel): boolean {
+  return model.candidates.length <= AUTO_JSLP_MAX_CANDIDATES && model.candidates.every((candidate) => candidate.tiers.length === 0);
+}
+
 /** Time `auto` gives javascript-lp-solver before handing the model to HiGHS. */
 export const AUTO_JSLP_BUDGET_MS = 1_500;
 
@@ -21,7 +30,7 @@ export const AUTO_JSLP_BUDGET_MS = 1_500;
 export async function solveModel(model: AllocationModel, options: Partial<SolveOptions> = {}): Promise<SolveOutcome> {
   const settings: SolveOptions = { ...DEFAULT_SOLVE_OPTIONS, ...options };
   const started = performance.now();
-  if (settings.engine === 'highs' || (settings.engine === 'auto' && model.candidates.length > AUTO_JSLP_MAX_CANDIDATES)) {
+  if (settings.engine === 'highs' || (settings.engine === 'auto' && !jslpFirst(model))) {
     return solveHighs(model, settings, settings.timeLimitMs, started, []);
   }
   // javascript-lp-solver's branch and bound either finishes fast on these models or wanders for
@@ -39,10 +48,10 @@ export async function solveModel(model: AllocationModel, options: Partial<SolveO
  * rounding (it never should) is thrown away and the full MILP solves the model.
  */
 async function solveHighs(model: AllocationModel, settings: SolveOptions, timeLimitMs: number, started: number, notes: readonly string[]): Promise<SolveOutcome> {
-  const first = outcome(model, 'highs', await solveWithHighs(model, timeLimitMs, settings.relativeGap, settings.fastPath), started, notes);
+  const first = outcome(model, 'highs', await solveWithHighs(model, timeLimitMs, settings.relativeGap, settings.fastPath, settings.models), started, notes);
   if (first.status !== 'failed' || !settings.fastPath) return first;
   const remaining = Math.max(1_000, timeLimitMs - (performance.now() - started));
-  return outcome(model, 'highs', await solveWithHighs(model, remaining, settings.relativeGap, false), started, [...notes, `${first.reason}; the full MILP solved it`]);
+  return outcome(model, 'highs', await solveWithHighs(model, remaining, settings.relativeGap, false, settings.models), started, [...notes, `${first.reason}; the full MILP solved it`]);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { EngineChoice, EngineName } from '../domain/engines.js';
+import type { HighsModels } from './highs.js';
 
 /** The engines enveloppe can solve with (domain words, in domain/engines.ts); `auto` chooses (see solve.ts). */
 export type { EngineChoice, EngineName };
@@ -21,6 +22,11 @@ export interface SolveOptions {
    * (see highs.ts). Off, HiGHS solves the full MILP at once. @default true
    */
   readonly fastPath: boolean;
+  /**
+   * HiGHS only: persistent models kept between solves (the session's, see highs.ts), so that a
+   * re-solve with other costs starts warm. Absent, each solve builds and frees a model of its own.
+   */
+  readonly models?: HighsModels | undefined;
 }
 
 export const DEFAULT_SOLVE_OPTIONS: Readonly<SolveOptions> = {

@@ -11,11 +11,10 @@ import { readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { allocate, type AllocationOutcome } from '../../src/pipeline/allocate.js';
 import type { Scenario } from '../../src/domain/types.js';
 import { loadScenario } from '../../src/io/scenario.js';
-import { forgetHighsModel } from '../../src/solver/highs.js';
 import { scenarioArbitrary } from './arbitrary.js';
 import { assertAllocationHonours } from './check.js';
 
@@ -25,7 +24,6 @@ for (const file of readdirSync(SCENARIOS).filter((name) => name.endsWith('.yaml'
   shipped.push({ name: basename(file, '.yaml'), scenario: await loadScenario(join(SCENARIOS, file)) });
 }
 
-afterAll(() => forgetHighsModel());
 
 /** Status and optimum, the part of the answer no tie can change. */
 function published(outcome: AllocationOutcome): unknown {

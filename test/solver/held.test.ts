@@ -6,18 +6,16 @@
  * reduction's answer, put back into the whole model, passes every bound and row of it.
  */
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scoreCandidates } from '../../src/pipeline/score.js';
 import { buildModel } from '../../src/model/build.js';
 import { roundAndCheck } from '../../src/model/check.js';
 import type { AllocationModel, Term } from '../../src/model/types.js';
 import { maximiseTotal, objectiveInSteps, optimumRow, OPTIMUM_SLACK } from '../../src/solver/canonical.js';
 import { heldSolver, reduceHeld, solveHeld } from '../../src/solver/held.js';
-import { forgetHighsModel } from '../../src/solver/highs.js';
 import { solveModel } from '../../src/solver/solve.js';
 import { scenarioArbitrary } from './arbitrary.js';
 
-afterAll(() => forgetHighsModel());
 
 const HIGHS = { engine: 'highs', relativeGap: 0 } as const;
 

@@ -1,0 +1,32 @@
+/**
+ * Valid inequalities: rows that every allocation of a model meets already, which a solver's LP
+ * relaxation does not see. Adding them leaves the allocations (and so the optimum) as they were,
+ * and brings the relaxation closer to them. They are given to HiGHS only (solver/highs.ts): the
+ * model as written (the LP export, the conflict explanations) stays the README's.
+ */
+import { pieceName } from './build.js';
+import type { AllocationModel, ModelRow } from './types.js';
+
+/**
+ * Return tiers: piece k of a candidate is at most its width times f_i (p_i,k ≤ w_k · f_i). It holds
+ * for every allocation: unfunded, the cap row makes the grant 0 and so every piece. The relaxation
+ * otherwise funds many candidates a little (f_i = g_i / cap_i) at their best tier's value; with it,
+ * a grant in tier k costs f_i ≥ p_i,k / w_k. On the 2013 call under `emploi`, HiGHS proves the
+ * optimum about five times faster. Pieces or funded variables the model no longer has (a held
+ * model's reduction took them out) get no row.
+ */
+export function tierLinks(model: AllocationModel): ModelRow[] {
+  if (model.candidates.every((candidate) => candidate.tiers.length === 0)) return [];
+  const variables = new Map(model.variables.map((variable) => [variable.name, variable]));
+  const rows: ModelRow[] = [];
+  for (const candidate of model.candidates) {
+    const funded = variables.get(candidate.funded);
+    if (funded?.kind !== 'binary' || funded.lower === funded.upper) continue;
+    candidate.tiers.forEach((_, k) => {
+      const piece = variables.get(pieceName(candidate.index, k));
+      if (piece === undefined || piece.upper === undefined || piece.upper <= 0) return;
+      rows.push({ name: `link_${piece.name}`, terms: [[piece.name, 1], [candidate.funded, -piece.upper]], lower: undefined, upper: 0, origin: { kind: 'returns', candidate: candidate.index } });
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,85 @@
+/**
+ * The simulator's re-solve after a weight change runs in the session's kept HiGHS model: new costs,
+ * the last answer as a start (solver/highs.ts, HighsModels). Which optimum HiGHS meets first may then
+ * depend on the solves before; the canonical tie-break must make the published allocation the same
+ * as a fresh solve's. Checked here for sequences of random weight changes on every shipped scenario,
+ * on random calls, and on small seeded hard calls (bench/hard-call.ts). Nothing here is timed.
+ */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeHardCall } from '../../bench/hard-call.js';
+import type { Scenario } from '../../src/domain/types.js';
+import { loadScenario } from '../../src/io/scenario.js';
+import { allocate, type AllocationOutcome } from '../../src/pipeline/allocate.js';
+import { createSession, type Session } from '../../src/pipeline/session.js';
+import { disposeHighsModels } from '../../src/solver/highs.js';
+import { scenarioArbitrary } from './arbitrary.js';
+
+const SCENARIOS = resolve(dirname(fileURLToPath(import.meta.url)), '../../scenarios');
+const shipped: { name: string; scenario: Scenario }[] = [];
+for (const file of readdirSync(SCENARIOS).filter((name) => name.endsWith('.yaml')).sort()) {
+  shipped.push({ name: basename(file, '.yaml'), scenario: await loadScenario(join(SCENARIOS, file)) });
+}
+const work = mkdtempSync(join(tmpdir(), 'enveloppe-warm-'));
+const sessions: Session[] = [];
+afterAll(() => {
+  for (const session of sessions) disposeHighsModels(session.highs);
+  rmSync(work, { recursive: true, force: true });
+});
+
+function newSession(): Session {
+  const session = createSession();
+  sessions.push(session);
+  return session;
+}
+
+/** Everything a user is shown, but the solve time. */
+function published(outcome: AllocationOutcome): unknown {
+  if (outcome.status !== 'optimal' && outcome.status !== 'feasible') return { status: outcome.status };
+  const { ms: _ms, ...allocation } = outcome.allocation;
+  return { status: outcome.status, allocation };
+}
+
+/** Weights of 0..5 on each criterion, at least one of them positive. */
+function weightsArbitrary(scenario: Scenario): fc.Arbitrary<Record<string, number>> {
+  const columns = scenario.criteria.map((criterion) => criterion.column);
+  return fc.array(fc.integer({ min: 0, max: 5 }), { minLength: columns.length, maxLength: columns.length }).map((values) => Object.fromEntries(columns.map((column, index) => [column, index === 0 ? Math.max(1, values[index] ?? 1) : (values[index] ?? 0)])));
+}
+
+/** Each weight change solved in one session (warm) and alone (fresh, no kept model): both publish the same. */
+async function sameAsFresh(scenario: Scenario, policy: string, sequence: readonly Record<string, number>[], ties: boolean): Promise<void> {
+  const session = newSession();
+  for (const weights of sequence) {
+    const options = { engine: 'highs' as const, ...(ties ? {} : { ties: false as const }) };
+    const warm = await allocate(scenario, { policy, weights }, { ...options, session });
+    const fresh = await allocate(scenario, { policy, weights }, options);
+    expect(published(warm)).toEqual(published(fresh));
+  }
+}
+
+describe('a warm re-solve in the session publishes what a fresh solve publishes', () => {
+  for (const { name, scenario } of shipped) {
+    for (const policy of scenario.policies.filter((entry) => entry.score === undefined)) {
+      it(`${name} / ${policy.name}: random weight changes`, async () => {
+        await fc.assert(fc.asyncProperty(fc.array(weightsArbitrary(scenario), { minLength: 3, maxLength: 4 }), (sequence) => sameAsFresh(scenario, policy.name, sequence, true)), { numRuns: 2, seed: 15 });
+      }, 240_000);
+    }
+  }
+
+  it('on random calls, tiers or not: the same allocation after each weight change', async () => {
+    const calls = scenarioArbitrary({ min: 4, max: 25 }).chain((scenario) => fc.tuple(fc.constant(scenario), fc.array(weightsArbitrary(scenario), { minLength: 3, maxLength: 5 })));
+    await fc.assert(fc.asyncProperty(calls, ([scenario, sequence]) => sameAsFresh(scenario, scenario.policies[0]?.name ?? '', sequence, true)), { numRuns: 25, seed: 16 });
+  }, 240_000);
+
+  it('on small seeded hard calls (bench/hard-call.ts): the same allocation after each weight change', async () => {
+    for (const seed of [1, 2]) {
+      const scenario = await loadScenario(writeHardCall(join(work, `hard-${seed}`), 60, seed));
+      const policy = scenario.policies[0]?.name ?? '';
+      await fc.assert(fc.asyncProperty(fc.array(weightsArbitrary(scenario), { minLength: 3, maxLength: 3 }), (sequence) => sameAsFresh(scenario, policy, sequence, false)), { numRuns: 2, seed });
+    }
+  }, 240_000);
+});

@@ -1,61 +1,66 @@
 /**
- * The words of the five analyses (compare, sweep, tipping, budget-sweep, robustness): one interface,
- * and a catalogue for each language typed against it (analysis-words-fr.ts, analysis-words-en.ts),
- * so that a text missing in either language is a compile error. English is the historical text,
- * byte for byte; the numbers come from the command line's formats (words.ts).
+ * The words of the five analyses (compare, sweep, tipping, budget-sweep, robustness): one table with
+ * both languages side by side, so that a text missing in either language is a compile error.
+ * English is the historical text, byte for byte; French uses the officers' words (lauréat,
+ * enveloppe, pondération, subvention); the numbers come from the command line's formats (words.ts).
  */
-import type { Bilingual, Lang } from '../domain/lang.js';
-import type { FundingClass } from '../analysis/robustness.js';
-import { en } from './analysis-words-en.js';
-import { fr } from './analysis-words-fr.js';
+import { inLanguage, type Bilingual, type InBoth, type Lang, type WordsOf } from '../domain/lang.js';
+import { frenchNumber } from '../io/bilingual.js';
+import { counted, WORDS } from './words.js';
 
-export interface AnalysisWords {
+/** The solver's statuses, as a French message names them. */
+const STATUS: Readonly<Record<string, string>> = { infeasible: 'infaisable', timedout: 'temps dépassé', unbounded: 'non borné', failed: 'échec', feasible: 'faisable', optimal: 'optimal' };
+
+const ANALYSIS_IN_BOTH = {
   // Messages on stderr
-  readonly wroteCsv: (file: string, excel: boolean) => string;
-  readonly wroteWorkbook: (file: string, policy: string, sheet: string) => string;
-  readonly noOptimum: (policy: string, status: string) => string;
+  wroteCsv: { en: (file: string, excel: boolean) => `Wrote ${file}${excel ? ' for French Excel' : ''}.`, fr: (file: string, excel: boolean) => `Fichier ${file} écrit${excel ? ' pour Excel en français' : ''}.` },
+  wroteWorkbook: { en: (file: string, policy: string, sheet: string) => `Wrote the workbook ${file} (allocation under ${policy}, regions and rules, parameters, sheet '${sheet}').`, fr: (file: string, policy: string, sheet: string) => `Classeur écrit dans ${file} (répartition sous la pondération ${policy}, régions et règles, paramètres, feuille «\u00a0${sheet}\u00a0»).` },
+  noOptimum: { en: (policy: string, status: string) => `no optimal allocation under '${policy}' (${status}).`, fr: (policy: string, status: string) => `aucune répartition optimale sous la pondération '${policy}' (${STATUS[status] ?? status}).` },
   // compare
-  readonly id: string;
-  readonly name: string;
-  readonly change: string;
-  readonly spread: string;
-  readonly rank: string;
-  readonly totals: string;
-  readonly laureates: string;
-  readonly pair: (a: string, b: string, common: number, moved: string) => string;
-  readonly enter: (ids: string) => string;
-  readonly leave: (ids: string) => string;
-  readonly byGroup: string;
-  readonly entering: string;
-  readonly leaving: string;
-  readonly inOut: string;
+  id: { en: 'Id', fr: 'Id' },
+  name: { en: 'Name', fr: 'Nom' },
+  change: { en: 'Change', fr: 'Écart' },
+  spread: { en: 'Spread', fr: 'Étendue' },
+  rank: { en: 'Rank', fr: 'Rang' },
+  totals: { en: 'Totals', fr: 'Totaux' },
+  laureates: { en: 'Laureates', fr: 'Lauréats' },
+  pair: { en: (a: string, b: string, common: number, moved: string) => `${a} → ${b}: ${common} laureates in common, ${moved} moved`, fr: (a: string, b: string, common: number, moved: string) => `${a} → ${b}\u00a0: ${counted(common, 'lauréat')} en commun, ${moved} déplacés` },
+  enter: { en: (ids: string) => `enter: ${ids}`, fr: (ids: string) => `entrent\u00a0: ${ids}` },
+  leave: { en: (ids: string) => `leave: ${ids}`, fr: (ids: string) => `sortent\u00a0: ${ids}` },
+  byGroup: { en: 'By region and rule group', fr: 'Par région et groupe de règle' },
+  entering: { en: 'new', fr: 'entre' },
+  leaving: { en: 'out', fr: 'sort' },
+  inOut: { en: 'in/out', fr: 'entre/sort' },
   // sweep
-  readonly sweepTitle: (scenario: string, policy: string, criterion: string, share: string) => string;
-  readonly sweepHead: string;
-  readonly shares: string;
+  sweepTitle: { en: (scenario: string, policy: string, criterion: string, share: string) => `${scenario} — policy ${policy}: share of '${criterion}' from 0 to 100 % (policy: ${share})`, fr: (scenario: string, policy: string, criterion: string, share: string) => `${scenario} — pondération ${policy}\u00a0: part de «\u00a0${criterion}\u00a0» de 0 à 100\u00a0% (pondération\u00a0: ${share})` },
+  sweepHead: { en: 'funded along the sweep (0 % → 100 %; █ funded, · not)', fr: 'financé au fil du balayage (0\u00a0% → 100\u00a0%\u00a0; █ financé, · non)' },
+  shares: { en: 'Shares: ', fr: 'Parts\u00a0: ' },
   // tipping
-  readonly tippingTitle: (scenario: string, policy: string, solves: number) => string;
-  readonly stays: (candidate: string, funded: boolean, criterion: string, from: string, to: string, now: string) => string;
-  readonly noTipping: string;
+  tippingTitle: { en: (scenario: string, policy: string, solves: number) => `${scenario} — tipping points around policy ${policy} (${solves} solves)`, fr: (scenario: string, policy: string, solves: number) => `${scenario} — points de bascule autour de la pondération ${policy} (${counted(solves, 'calcul')})` },
+  stays: { en: (candidate: string, funded: boolean, criterion: string, from: string, to: string, now: string) => `${candidate} ${funded ? 'stays funded' : 'stays out'} while ${criterion} has between ${from} and ${to} of the weight (now ${now})`, fr: (candidate: string, funded: boolean, criterion: string, from: string, to: string, now: string) => `${candidate} ${funded ? 'reste financé' : 'reste écarté'} tant que ${criterion} pèse entre ${from} et ${to} de la pondération (aujourd’hui ${now})` },
+  noTipping: { en: 'No candidate changes status whatever the share of any single criterion.', fr: 'Aucun candidat ne change de statut, quelle que soit la part d’un seul critère.' },
   // budget-sweep
-  readonly budgetTitle: (scenario: string, policy: string, from: string, to: string) => string;
-  readonly budgetColumns: { readonly envelope: string; readonly spent: string; readonly laureates: string; readonly objective: string; readonly perEuro: string };
-  readonly status: (status: string) => string;
-  readonly perEuroLegend: string;
+  budgetTitle: { en: (scenario: string, policy: string, from: string, to: string) => `${scenario} — policy ${policy}: envelope from ${from} to ${to}`, fr: (scenario: string, policy: string, from: string, to: string) => `${scenario} — pondération ${policy}\u00a0: enveloppe de ${from} à ${to}` },
+  budgetColumns: { en: { envelope: 'Envelope', spent: 'Spent', laureates: 'Laureates', objective: 'Objective', perEuro: 'Per extra €' }, fr: { envelope: 'Enveloppe', spent: 'Dépensé', laureates: 'Lauréats', objective: 'Objectif', perEuro: 'Par € en +' } },
+  status: { en: (status: string) => status, fr: (status: string) => STATUS[status] ?? status },
+  perEuroLegend: { en: "Per extra €: score points the next euros buy (the objective's gain per euro since the previous envelope).", fr: 'Par € en +\u00a0: points de note qu’achètent les euros suivants (gain de l’objectif par euro depuis l’enveloppe précédente).' },
   // robustness
-  readonly band: (low: string, high: string) => string;
-  readonly weightsUniform: string;
-  readonly weightsAround: (policy: string, spread: number) => string;
-  readonly marksDrawn: (aggregate: string, severity: boolean, policy: string) => string;
-  readonly both: (weights: string, marks: string) => string;
-  readonly robustnessTitle: (scenario: string, solved: number, drawn: string, seed: number) => string;
-  readonly robustnessColumns: { readonly funded: string; readonly meanGrant: string; readonly range: string; readonly rank: string; readonly class: string };
-  readonly fundingClass: Readonly<Record<FundingClass, string>>;
-  readonly toDiscuss: string;
-  readonly neverFunded: (count: number) => string;
-  readonly nothingToDiscuss: (band: string) => string;
-  readonly discuss: (band: string, ids: string) => string;
-}
+  band: { en: (low: string, high: string) => `${low} and ${high}`, fr: (low: string, high: string) => `${low} à ${high}` },
+  weightsUniform: { en: 'weightings drawn uniformly', fr: 'pondérations tirées uniformément' },
+  weightsAround: { en: (policy: string, spread: number) => `weightings around policy ${policy} (spread ${spread})`, fr: (policy: string, spread: number) => `pondérations autour de la pondération ${policy} (écart ${frenchNumber(spread)})` },
+  marksDrawn: { en: (aggregate: string, severity: boolean, policy: string) => `marks drawn by resampling each candidate's reviewers not in conflict, with replacement (${aggregate}${severity ? ', severity-corrected' : ''}), policy ${policy}`, fr: (aggregate: string, severity: boolean, policy: string) => `notes tirées en rééchantillonnant avec remise les rapporteurs de chaque candidat hors conflit d’intérêts (${WORDS.fr.aggregate(aggregate)}${severity ? ', corrigée de la sévérité' : ''}), pondération ${policy}` },
+  both: { en: (weights: string, marks: string) => `${weights}, and ${marks}`, fr: (weights: string, marks: string) => `${weights}, et ${marks}` },
+  robustnessTitle: { en: (scenario: string, solved: number, drawn: string, seed: number) => `${scenario} — ${solved} draws: ${drawn}; seed ${seed}`, fr: (scenario: string, solved: number, drawn: string, seed: number) => `${scenario} — ${counted(solved, 'tirage')}\u00a0: ${drawn}\u00a0; graine ${seed}` },
+  robustnessColumns: { en: { funded: 'Funded', meanGrant: 'Mean grant', range: '5–95 %', rank: 'Rank (5–95 %)', class: 'Class' }, fr: { funded: 'Financé', meanGrant: 'Subv. moy.', range: '5–95\u00a0%', rank: 'Rang (5–95\u00a0%)', class: 'Classe' } },
+  fundingClass: { en: { always: 'always', often: 'often', sometimes: 'sometimes', never: 'never' }, fr: { always: 'toujours', often: 'souvent', sometimes: 'parfois', never: 'jamais' } },
+  toDiscuss: { en: ' · to discuss', fr: ' · à discuter' },
+  neverFunded: { en: (count: number) => `${count} candidates are never funded. Classes: always = every draw, often ≥ 50 %, sometimes > 0.`, fr: (never: number) => `${counted(never, 'candidat n’est', 'candidats ne sont')} jamais ${never > 1 ? 'financés' : 'financé'}. Classes\u00a0: toujours = à chaque tirage, souvent ≥ 50\u00a0%, parfois > 0.` },
+  nothingToDiscuss: { en: (band: string) => `No candidate is funded in between ${band} of the draws: nothing to discuss.`, fr: (band: string) => `Aucun candidat n’est financé dans ${band} des tirages\u00a0: rien à discuter.` },
+  discuss: { en: (band: string, ids: string) => `To discuss (funded in between ${band} of the draws; a natural band for a lottery): ${ids}.`, fr: (band: string, ids: string) => `À discuter (financés dans ${band} des tirages\u00a0; une bande naturelle pour un tirage au sort)\u00a0: ${ids}.` },
+} satisfies InBoth;
+
+/** The analyses' words in one language. */
+export type AnalysisWords = WordsOf<typeof ANALYSIS_IN_BOTH>;
 
 /** The mistakes of the analyses' flags, each in both languages (the UserError says the user's). */
 export const ANALYSIS_ERRORS = {
@@ -81,4 +86,4 @@ export const ANALYSIS_ERRORS = {
 } as const;
 
 /** The catalogue of each language. */
-export const ANALYSIS_WORDS: Readonly<Record<Lang, AnalysisWords>> = { fr, en };
+export const ANALYSIS_WORDS: Readonly<Record<Lang, AnalysisWords>> = { fr: inLanguage(ANALYSIS_IN_BOTH, 'fr'), en: inLanguage(ANALYSIS_IN_BOTH, 'en') };

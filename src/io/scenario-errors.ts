@@ -93,10 +93,7 @@ const EXPECTED: Readonly<Record<string, Bilingual>> = {
   record: { en: 'a set of keys (key: value)', fr: 'un ensemble de clés (clé: valeur)' },
 };
 
-const WRITE_KEYS: Bilingual = {
-  en: "Write 'key: value' lines indented under this key, or {key: value} on one line.",
-  fr: fr`Écrivez des lignes « clé: valeur » en retrait sous cette clé, ou {clé: valeur} sur une ligne.`,
-};
+const WRITE_KEYS: Bilingual = { en: "Write 'key: value' lines indented under this key, or {key: value} on one line.", fr: fr`Écrivez des lignes « clé: valeur » en retrait sous cette clé, ou {clé: valeur} sur une ligne.` };
 
 /** What to write instead, by expected type. */
 const HOW: Readonly<Record<string, Bilingual>> = {

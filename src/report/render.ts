@@ -6,9 +6,7 @@
  */
 import { numberFormats } from '../domain/numbers.js';
 import { escapeHtml as e } from './html.js';
-import type { Labels } from './labels.js';
-import { en } from './labels-en.js';
-import { fr } from './labels-fr.js';
+import { en, fr, type Labels } from './labels.js';
 import { comparisonSection, robustnessSection, traceSection } from './render-analyses.js';
 import { lineSection, tiesSection } from './render-line.js';
 import { colon, type Context } from './render-parts.js';

@@ -2,6 +2,7 @@
 import type { Lang } from '../../domain/lang.js';
 import { groupDigits } from '../../domain/money.js';
 import { numberFormats } from '../../domain/numbers.js';
+import { reasonSaid } from '../../io/numbers.js';
 
 export interface BudgetWords {
   readonly ceiling: (year: string) => string;
@@ -71,7 +72,7 @@ const fr: BudgetWords = {
   amounts: 'Montants : 2,5 M€ · 2 500 000 · 2500000 · 750 k€. Une saisie erronée garde l’ancienne valeur ; u annule une modification.',
   notWhole: (text) => `« ${text} » n’est pas un nombre entier de lauréats`,
   tooFewLaureates: (min) => `le scénario exige au moins ${min} lauréats (laureates.min)`,
-  notAmount: (text, reason) => `« ${text} » n’est pas un montant (${reason}) ; essayez 2,5 M€, 2 500 000 ou 750 k€`,
+  notAmount: (text, reason) => `« ${text} » n’est pas un montant (ce texte ${reasonSaid(reason).fr}) ; essayez 2,5 M€, 2 500 000 ou 750 k€`,
   noUnit: (typed, millions) => `« ${typed} » n’a pas d’unité : ${typed} € ou ${typed} M€ ? Tapez ${typed} M€ ou ${numberFormats('fr').integer(millions * 1e6)} (${typed} € pour des euros)`,
   envelopeAboveZero: 'une enveloppe doit dépasser 0 €',
   floorAboveCeiling: (ceiling) => `le plancher de subvention ne peut pas dépasser le plafond (${ceiling})`,

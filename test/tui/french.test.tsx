@@ -81,7 +81,7 @@ describe('the simulator in French', { timeout: 40_000 }, () => {
     await app.press(KEYS.enter, ...'abc', KEYS.enter);
     const refused = await app.until('n’est pas un montant');
     expect(refused).toContain('Enveloppe totale gardé à');
-    expect(refused).toContain('(ce texte n’est pas un nombre)');
+    expect(refused).toContain('n’est pas un montant (pas un nombre)');
     await app.press(KEYS.escape);
 
     await app.press('4');

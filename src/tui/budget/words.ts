@@ -22,18 +22,18 @@ const WORDS = {
   },
   grants: {
     en: (min: string, max: string, step: string) => `Grants from ${min} to ${max} in steps of ${step}: a candidate asking less than the floor cannot be funded.`,
-    fr: (min: string, max: string, step: string) => `Subventions de ${min} à ${max} par pas de ${step} : un candidat qui demande moins que le plancher ne peut pas être financé.`,
+    fr: (min: string, max: string, step: string) => `Subventions de ${min} à ${max} par pas de ${step} : qui demande moins que le plancher ne peut être financé.`,
   },
   amounts: {
     en: 'Amounts: 2,5 M€ · 2 500 000 · 2500000 · 750 k€. A bad entry keeps the old value; u undoes a change.',
-    fr: 'Montants : 2,5 M€ · 2 500 000 · 2500000 · 750 k€. Une saisie erronée garde l’ancienne valeur ; u annule une modification.',
+    fr: 'Montants : 2,5 M€ · 2 500 000 · 2500000 · 750 k€. Une erreur garde l’ancienne valeur ; u annule une modification.',
   },
   // Why a typed value is refused
   notWhole: { en: (text: string) => `'${text}' is not a whole number of laureates`, fr: (text: string) => `« ${text} » n’est pas un nombre entier de lauréats` },
   tooFewLaureates: { en: (min: number) => `at least ${min} laureates are required by the scenario (laureates.min)`, fr: (min: number) => `le scénario exige au moins ${min} lauréats (laureates.min)` },
   notAmount: {
     en: (text: string, reason: string) => `'${text}' is not an amount (${reason}); try 2,5 M€, 2 500 000 or 750 k€`,
-    fr: (text: string, reason: string) => `« ${text} » n’est pas un montant (ce texte ${reasonSaid(reason).fr}) ; essayez 2,5 M€, 2 500 000 ou 750 k€`,
+    fr: (text: string, reason: string) => `« ${text} » n’est pas un montant (${reasonSaid(reason).fr.replace(/^(?:n’)?est /, '')}) ; essayez 2,5 M€, 2 500 000 ou 750 k€`,
   },
   noUnit: {
     en: (typed: string, millions: number) => `'${typed}' has no unit: ${typed} € or ${typed} M€? Type ${typed} M€ or ${groupDigits(Math.round(millions * 1e6))} (${typed} € for euros)`,

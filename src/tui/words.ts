@@ -31,18 +31,6 @@ function share(fraction: number): string {
 /** A candidate's lock, as the table's Space sets it. */
 export type LockWord = 'free' | 'funded' | 'excluded';
 
-/** Each view's name in the footer's tabs. */
-const VIEW_TITLES = {
-  allocation: { en: 'Allocation', fr: 'Répartition' },
-  weights: { en: 'Weights', fr: 'Pondération' },
-  budget: { en: 'Budget', fr: 'Budget' },
-  summary: { en: 'Summary', fr: 'Synthèse' },
-  compare: { en: 'Compare', fr: 'Comparer' },
-  sweep: { en: 'Sweep', fr: 'Balayage' },
-  tipping: { en: 'Tipping', fr: 'Bascule' },
-  robustness: { en: 'Robustness', fr: 'Robustesse' },
-} satisfies InBoth;
-
 /** The keys each view's footer lists (the detail's too). */
 const VIEW_HINTS = {
   allocation: { en: ['↑↓ move', 'Enter detail', 'Space lock', '/ filter', 'PgUp/PgDn page'], fr: ['↑↓ ligne', 'Enter fiche', 'Space verrou', '/ filtrer', 'PgUp/PgDn page'] },
@@ -156,7 +144,11 @@ const BOTH = {
     fr: (columns: number, rows: number, minColumns: number, minRows: number) => `enveloppe demande au moins ${minColumns}×${minRows} (ce terminal fait ${columns}×${rows}). q pour quitter.`,
   },
   // The footer
-  viewTitles: { en: inLanguage(VIEW_TITLES, 'en'), fr: inLanguage(VIEW_TITLES, 'fr') },
+  /** Each view's name in the footer's tabs. */
+  viewTitles: {
+    en: { allocation: 'Allocation', weights: 'Weights', budget: 'Budget', summary: 'Summary', compare: 'Compare', sweep: 'Sweep', tipping: 'Tipping', robustness: 'Robustness' },
+    fr: { allocation: 'Répartition', weights: 'Pondération', budget: 'Budget', summary: 'Synthèse', compare: 'Comparer', sweep: 'Balayage', tipping: 'Bascule', robustness: 'Robustesse' },
+  },
   viewHints: { en: inLanguage(VIEW_HINTS, 'en'), fr: inLanguage(VIEW_HINTS, 'fr') },
   globalHints: {
     en: ['p policy', 'c compare', 's save', 'e export', 'u undo', '? keys', 'q quit'],

@@ -43,10 +43,11 @@ const WORDS = {
     en: (count: number) => `${count} other candidate${count === 1 ? ' gets' : 's get'} nothing under any of them.`,
     fr: (count: number) => `${count} ${plural(count, 'autre candidat ne reçoit', 'autres candidats ne reçoivent')} rien dans aucune d’elles.`,
   },
-  byRegion: { en: 'Totals by region', fr: 'Totaux par région' },
-  byRuleGroup: { en: 'By rule group', fr: 'Par groupe de règle' },
-  spent: { en: 'Spent', fr: 'Dépensé' },
-  laureates: { en: 'Laureates', fr: 'Lauréats' },
+  /** The totals under the table: their titles and rows. */
+  totals: {
+    en: { byRegion: 'Totals by region', byRuleGroup: 'By rule group', spent: 'Spent', laureates: 'Laureates' },
+    fr: { byRegion: 'Totaux par région', byRuleGroup: 'Par groupe de règle', spent: 'Dépensé', laureates: 'Lauréats' },
+  },
   // The message of m
   comparingPolicies: { en: 'Comparing with every policy of the scenario.', fr: 'Comparaison avec toutes les pondérations du scénario.' },
   noReferenceYet: {

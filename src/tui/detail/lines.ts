@@ -29,7 +29,7 @@ function scoreLines(state: TuiState, candidate: Candidate, result: CandidateResu
   const shares = currentShares(state);
   const labelWidth = Math.max(16, Math.min(40, width - 44));
   const maxShare = Math.max(...Object.values(shares ?? {}), 0);
-  lines.push([{ text: `${fit(words.criterion, labelWidth)} ${fit(words.mark, 7, 'right')} ${fit(words.weight, 7, 'right')} ${fit(words.points, 7, 'right')}`, bold: true }]);
+  lines.push([{ text: `${fit(words.columns.criterion, labelWidth)} ${fit(words.columns.mark, 7, 'right')} ${fit(words.columns.weight, 7, 'right')} ${fit(words.columns.points, 7, 'right')}`, bold: true }]);
   for (const criterion of scenario.criteria) {
     const mark = candidate.criteria[criterion.column];
     const share = shares?.[criterion.column];

@@ -6,10 +6,8 @@ import { wordsOf } from '../words.js';
 const { plural } = wordsOf('fr').n;
 
 const WORDS = {
-  criterion: { en: 'Criterion', fr: 'Critère' },
-  mark: { en: 'Mark', fr: 'Note' },
-  weight: { en: 'Weight', fr: 'Poids' },
-  points: { en: 'Points', fr: 'Points' },
+  /** The headers of the marks table. */
+  columns: { en: { criterion: 'Criterion', mark: 'Mark', weight: 'Weight', points: 'Points' }, fr: { criterion: 'Critère', mark: 'Note', weight: 'Poids', points: 'Points' } },
   score: { en: 'Score', fr: 'Note globale' },
   scoreFormula: { en: (formula: string) => `Score (formula: ${formula})`, fr: (formula: string) => `Note globale (formule : ${formula})` },
   /** `Reviewers 3 (+1 in conflict, excluded) · their own scores 3.2 to 4.1`: numbers already written. */

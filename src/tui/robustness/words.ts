@@ -8,12 +8,11 @@ const { plural } = wordsOf('fr').n;
 
 const WORDS = {
   title: { en: 'Robustness', fr: 'Robustesse' },
-  id: { en: 'Id', fr: 'Id' },
-  name: { en: 'Name', fr: 'Nom' },
-  fundedIn: { en: 'Funded in', fr: 'Financé' },
-  meanGrant: { en: 'Mean grant', fr: 'Moyenne' },
-  range: { en: 'Grant 5–95 %', fr: 'Subv. 5–95\u00a0%' },
-  class: { en: 'Class', fr: 'Classe' },
+  /** The headers of the table. */
+  columns: {
+    en: { id: 'Id', name: 'Name', fundedIn: 'Funded in', meanGrant: 'Mean grant', range: 'Grant 5–95 %', class: 'Class' },
+    fr: { id: 'Id', name: 'Nom', fundedIn: 'Financé', meanGrant: 'Moyenne', range: 'Subv. 5–95\u00a0%', class: 'Classe' },
+  },
   // Every class of analysis/robustness.ts, said.
   classes: { en: { always: 'always', often: 'often', sometimes: 'sometimes', never: 'never' } satisfies Readonly<Record<FundingClass, string>>, fr: { always: 'toujours', often: 'souvent', sometimes: 'parfois', never: 'jamais' } },
   uniform: { en: (samples: number) => `${samples} weightings drawn uniformly over every weighting`, fr: (samples: number) => `${samples} pondérations tirées uniformément parmi toutes` },

@@ -26,10 +26,8 @@ const WORDS = {
     en: (share: string) => `Where each candidate keeps its status as this share moves: █ funded, ░ out, ┃ now (${share}).`,
     fr: (share: string) => `Où chaque candidat garde son statut quand cette part varie : █ financé, ░ non financé, ┃ actuelle (${share}).`,
   },
-  id: { en: 'Id', fr: 'Id' },
-  name: { en: 'Name', fr: 'Nom' },
-  now: { en: 'Now', fr: 'Statut' },
-  holds: { en: 'Holds from–to', fr: 'Tient de–à' },
+  /** The headers of the table. */
+  columns: { en: { id: 'Id', name: 'Name', now: 'Now', holds: 'Holds from–to' }, fr: { id: 'Id', name: 'Nom', now: 'Statut', holds: 'Tient de–à' } },
   funded: { en: 'funded', fr: 'financé' },
   out: { en: 'out', fr: 'non financé' },
   noChange: { en: "No candidate changes status whatever this criterion's share.", fr: 'Aucun candidat ne change de statut, quelle que soit la part de ce critère.' },

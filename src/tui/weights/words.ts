@@ -6,8 +6,8 @@ const WORDS = {
   edited: { en: ' (edited)', fr: ' (modifiée)' },
   formulaTitle: { en: 'Score formula (read-only; p switches to a policy with weights):', fr: 'Formule de la note (lecture seule ; p passe à une pondération avec des poids) :' },
   criteriaTitle: { en: 'Criteria (rescaled to 0..1 in the formula):', fr: 'Critères (ramenés entre 0 et 1 dans la formule) :' },
-  criterion: { en: 'Criterion', fr: 'Critère' },
-  weight: { en: 'Weight', fr: 'Poids' },
+  /** The headers of the table. */
+  columns: { en: { criterion: 'Criterion', weight: 'Weight' }, fr: { criterion: 'Critère', weight: 'Poids' } },
   barsNote: {
     en: (scalePercent: number, step: number, bigStep: number) => `Bars run from 0 to ${scalePercent} %. ← → −/+ ${step} point, Shift ${bigStep} points; the other weights keep their proportions. 0 zeroes, r resets, s saves as a new policy.`,
     fr: (scalePercent: number, step: number, bigStep: number) => `Les barres vont de 0 à ${scalePercent}\u00a0%. ← → −/+ ${step} point, Shift ${bigStep} points ; les autres poids gardent leurs proportions. 0 met à zéro, r rétablit, s enregistre comme nouvelle pondération.`,

@@ -26,7 +26,7 @@ export function servicesIn(session: Session): Services {
   return {
     allocate: (scenario, selection, options = {}) => allocate(scenario, selection, { session, ...options }),
     explainInfeasibility,
-    explainCandidate: (scenario, selection, id, options = {}) => explainCandidate(scenario, selection, id, { session, ...options }),
+    explainCandidate: (scenario, selection, id, options = {}, lang) => explainCandidate(scenario, selection, id, { session, ...options }, lang),
     savePolicy,
     writeOutput,
     sweepWeight,

@@ -1,6 +1,5 @@
 /** The simulator in French (`--lang fr` or a French locale): the translated views speak French with French numbers, English has none of it. */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { ConflictReport } from '../../src/analysis/conflicts.js';
 import type { Scenario } from '../../src/domain/types.js';
 import { loadScenario } from '../../src/io/scenario.js';
 import { stopJslpWorker } from '../../src/solver/jslp-runner.js';
@@ -80,7 +79,9 @@ describe('the simulator in French', { timeout: 40_000 }, () => {
     expect(without(budget, [...ENGLISH, 'Envelope', 'Ceiling', 'Grants from'])).toEqual([]);
     // A refused entry says why, in French.
     await app.press(KEYS.enter, ...'abc', KEYS.enter);
-    expect(await app.until('n’est pas un montant')).toContain('Enveloppe totale gardé à');
+    const refused = await app.until('n’est pas un montant');
+    expect(refused).toContain('Enveloppe totale gardé à');
+    expect(refused).toContain('n’est pas un montant (pas un nombre)');
     await app.press(KEYS.escape);
 
     await app.press('4');
@@ -130,6 +131,18 @@ describe('the rest of the simulator in French', { timeout: 30_000 }, () => {
     // A lock is said in French, in the detail and under the screen.
     await app.press(KEYS.space);
     expect(await app.until('verrouillé (financé).')).toContain(' : verrouillé (financé).');
+  });
+
+  test('the detail’s tie and “why” in French: the core’s sentences said in the simulator’s language', async () => {
+    app = drive({ scenario: ptce, lang: 'fr', size: { columns: 160, rows: 40 } });
+    await app.until(settled, 30_000);
+    await app.press('/', ...'ptce-074', KEYS.enter, KEYS.enter);
+    const detail = await app.until('Il perdrait sa subvention', 30_000);
+    expect(detail).toContain(`= ptce-096 et ptce-074 sont ex aequo pour la dernière place${NBSP}: même note (78,00), même subvention (149${NBSP}000${NBSP}€)`);
+    expect(detail).toContain('Pourquoi financé, et ce qui le changerait');
+    expect(detail).toContain(`ptce-074 est financé${NBSP}: 149${NBSP}000${NBSP}€ sur les 190${NBSP}200${NBSP}€ demandés, avec une note de 78,00`);
+    expect(detail).toMatch(/^Il perdrait sa subvention si sa note baissait de 0,01 point/m);
+    expect(without(detail, ['tied', 'same score', 'same grant', 'funds', 'instead', 'asked for less', 'is funded', 'would lose', 'Cannot explain'])).toEqual([]);
   });
 
   test('Compare: who enters and leaves, the change and the totals in French', async () => {
@@ -197,28 +210,22 @@ describe('the rest of the simulator in French', { timeout: 30_000 }, () => {
     expect(without(frame, [...ENGLISH, 'Robustness', 'weightings', 'seed', 'samples', 'spread', 'Class', 'always', 'never', 'solved', 'Mean'])).toEqual([]);
   });
 
-  test('the conflict panel in French, beside the last allocation', async () => {
-    // The report as the core gives it (its sentences are the core's, made bilingual on the core's side).
-    const report: ConflictReport = {
-      sums: ['au moins 90 000 € doivent aller aux territoires ruraux, et aucun lauréat ne peut être financé'],
-      conflicting: [
-        { kind: 'laureates', label: 'au plus 0 lauréat', fix: 'autoriser 1 lauréat ou plus' },
-        { kind: 'rule', label: '30 % au moins pour les territoires ruraux', fix: 'baisser la part rurale' },
-      ],
-      fixes: ['autoriser 1 lauréat ou plus'],
-    };
-    app = drive({ scenario: tiny, lang: 'fr', size: { columns: 100, rows: 40 }, services: { explainInfeasibility: async () => report } });
+  test('the conflict panel in French, beside the last allocation: the core’s own report, in French', async () => {
+    // The real explanation (explainInfeasibility in French): tiny-1 locked in, then no laureate allowed.
+    const locked: Scenario = { ...tiny, locks: { 'tiny-1': 'funded' } };
+    app = drive({ scenario: locked, lang: 'fr', size: { columns: 100, rows: 40 } });
     await app.until(frenchSettled);
     await app.press('3', KEYS.down, KEYS.down, KEYS.down, KEYS.enter, '0', KEYS.enter, '1');
-    const frame = await app.until('autoriser 1 lauréat ou plus');
+    const frame = await app.until('Sommes :', 20_000);
     expect(frame).toContain('✗ sans solution');
     expect(frame).toContain('│ Aucune répartition ne respecte toutes');
     expect(frame).toContain('│ Après : Lauréats au plus 3 → 0.');
     expect(frame).toContain('│ Ce qui le résoudrait (au choix) :');
+    expect(frame).toContain('│ • autoriser plus de 0 lauréat');
     expect(frame).toContain('│ Règles incompatibles :');
+    expect(frame).toContain('│ • au plus 0 lauréat');
     expect(frame).toContain('│ Sommes :');
-    expect(frame).toContain('│ • 30 % au moins pour les territoires');
-    expect(without(frame, [...ENGLISH, 'After', 'What would fix', 'These cannot', 'Sums', 'allocation', 'infeasible'])).toEqual([]);
+    expect(without(frame, [...ENGLISH, 'After', 'What would fix', 'These cannot', 'Sums', 'allocation', 'infeasible', 'at most', 'allow', 'raise', 'lower', 'locked', 'laureate', 'laureates', 'grants', 'rule'])).toEqual([]);
   });
 });
 

@@ -1,65 +1,32 @@
 /** The allocation table's words, in English (its historical text) and in French; a missing one does not compile. */
-import type { Lang } from '../../domain/lang.js';
+import { inLanguage, type InBoth, type Lang, type WordsOf } from '../../domain/lang.js';
+import { en as reportEn } from '../../report/labels-en.js';
+import { fr as reportFr } from '../../report/labels-fr.js';
 
-export interface AllocationWords {
-  readonly rank: string;
-  readonly id: string;
-  readonly name: string;
-  readonly region: string;
-  readonly score: string;
-  readonly grant: string;
-  readonly shareOfRequest: string;
-  readonly versusPrevious: string;
-  readonly versusReference: string;
-  readonly solvingFirst: string;
-  readonly noMatch: (filter: string) => string;
-  readonly noneShown: string;
-  readonly rows: (first: number, last: number, count: number) => string;
-  readonly funded: (funded: number, count: number) => string;
-  readonly filter: (filter: string) => string;
-  readonly locks: (count: number) => string;
-  readonly belowFloor: string;
-}
+const report = { en: reportEn, fr: reportFr };
 
-const en: AllocationWords = {
-  rank: 'Rank',
-  id: 'Id',
-  name: 'Name',
-  region: 'Region',
-  score: 'Score',
-  grant: 'Grant',
-  shareOfRequest: '% req',
-  versusPrevious: 'Δ previous',
-  versusReference: 'Δ reference',
-  solvingFirst: 'Solving the first allocation…',
-  noMatch: (filter) => `  No candidate matches “${filter}”. Esc clears the filter.`,
-  noneShown: 'none shown',
-  rows: (first, last, count) => `rows ${first}–${last} of ${count}`,
-  funded: (funded, count) => `${funded} funded of ${count}`,
-  filter: (filter) => `filter “${filter}”`,
-  locks: (count) => `${count} lock${count === 1 ? '' : 's'} (✓ in, ✗ out)`,
-  belowFloor: '“·” asks less than the grant floor',
-};
+const WORDS = {
+  // The column headers the committee's report writes too: said once, there.
+  rank: { en: report.en.rank, fr: report.fr.rank },
+  id: { en: report.en.id, fr: report.fr.id },
+  name: { en: report.en.name, fr: report.fr.name },
+  region: { en: report.en.region, fr: report.fr.region },
+  score: { en: report.en.score, fr: report.fr.score },
+  grant: { en: report.en.grant, fr: report.fr.grant },
+  shareOfRequest: { en: '% req', fr: '% dem.' },
+  versusPrevious: { en: 'Δ previous', fr: 'Δ précédent' },
+  versusReference: { en: 'Δ reference', fr: 'Δ référence' },
+  solvingFirst: { en: 'Solving the first allocation…', fr: 'Calcul de la première répartition…' },
+  noMatch: { en: (filter: string) => `  No candidate matches “${filter}”. Esc clears the filter.`, fr: (filter: string) => `  Aucun candidat ne correspond à « ${filter} ». Esc efface le filtre.` },
+  noneShown: { en: 'none shown', fr: 'aucune ligne affichée' },
+  rows: { en: (first: number, last: number, count: number) => `rows ${first}–${last} of ${count}`, fr: (first: number, last: number, count: number) => `lignes ${first}–${last} sur ${count}` },
+  funded: { en: (funded: number, count: number) => `${funded} funded of ${count}`, fr: (funded: number, count: number) => `${funded} ${funded <= 1 ? 'financé' : 'financés'} sur ${count}` },
+  filter: { en: (filter: string) => `filter “${filter}”`, fr: (filter: string) => `filtre « ${filter} »` },
+  locks: { en: (count: number) => `${count} lock${count === 1 ? '' : 's'} (✓ in, ✗ out)`, fr: (count: number) => `${count} ${count <= 1 ? 'verrou' : 'verrous'} (✓ financé, ✗ exclu)` },
+  belowFloor: { en: '“·” asks less than the grant floor', fr: '« · » demande moins que le plancher de subvention' },
+} satisfies InBoth;
 
-const fr: AllocationWords = {
-  rank: 'Rang',
-  id: 'Id',
-  name: 'Nom',
-  region: 'Région',
-  score: 'Note',
-  grant: 'Subvention',
-  shareOfRequest: '% dem.',
-  versusPrevious: 'Δ précédent',
-  versusReference: 'Δ référence',
-  solvingFirst: 'Calcul de la première répartition…',
-  noMatch: (filter) => `  Aucun candidat ne correspond à « ${filter} ». Esc efface le filtre.`,
-  noneShown: 'aucune ligne affichée',
-  rows: (first, last, count) => `lignes ${first}–${last} sur ${count}`,
-  funded: (funded, count) => `${funded} ${funded <= 1 ? 'financé' : 'financés'} sur ${count}`,
-  filter: (filter) => `filtre « ${filter} »`,
-  locks: (count) => `${count} ${count <= 1 ? 'verrou' : 'verrous'} (✓ financé, ✗ exclu)`,
-  belowFloor: '« · » demande moins que le plancher de subvention',
-};
+export type AllocationWords = WordsOf<typeof WORDS>;
 
 /** The table's words in a language. */
-export const ALLOCATION_WORDS: Readonly<Record<Lang, AllocationWords>> = { en, fr };
+export const ALLOCATION_WORDS: Readonly<Record<Lang, AllocationWords>> = { en: inLanguage(WORDS, 'en'), fr: inLanguage(WORDS, 'fr') };

@@ -166,16 +166,16 @@ function groupLines(comparison: Comparison, labels: readonly string[], target: n
       { text: ` ${change === undefined ? '' : formatChange(change, lang)}`, color: changeColor(change) },
     ];
   };
-  const lines: Line[] = [[{ text: `${fit(words.byRegion, nameWidth + 2)}${shownLabels.map((index) => ` ${fit(labels[index] ?? '', amountWidth, 'right')}`).join('')} ${words.versus(labels[target] ?? '')}`, bold: true }]];
+  const lines: Line[] = [[{ text: `${fit(words.totals.byRegion, nameWidth + 2)}${shownLabels.map((index) => ` ${fit(labels[index] ?? '', amountWidth, 'right')}`).join('')} ${words.versus(labels[target] ?? '')}`, bold: true }]];
   const regions = comparison.groups.filter((group) => group.by === 'region' && group.amounts.some((amount) => amount > 0));
   for (const group of regions) lines.push(line(group.group, group.amounts, true));
   const ruleGroups = comparison.groups.filter((group) => group.by !== 'region' && group.amounts.some((amount) => amount > 0));
-  if (ruleGroups.length > 0) lines.push([], [{ text: words.byRuleGroup, bold: true }]);
+  if (ruleGroups.length > 0) lines.push([], [{ text: words.totals.byRuleGroup, bold: true }]);
   for (const group of ruleGroups) lines.push(line(`${group.group} (${group.by})`, group.amounts, true));
   lines.push(
     [],
-    line(words.spent, comparison.allocations.map((allocation) => allocation.spent), true, { bold: true }),
-    line(words.laureates, comparison.allocations.map((allocation) => allocation.laureates), false, { bold: true }),
+    line(words.totals.spent, comparison.allocations.map((allocation) => allocation.spent), true, { bold: true }),
+    line(words.totals.laureates, comparison.allocations.map((allocation) => allocation.laureates), false, { bold: true }),
   );
   return lines;
 }

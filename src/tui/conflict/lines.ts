@@ -5,6 +5,7 @@
  */
 import type { ConflictItem, ConflictReport } from '../../analysis/conflicts.js';
 import type { Lang } from '../../domain/lang.js';
+import { solveNoteIn } from '../../domain/solve-notes.js';
 import type { Scenario } from '../../domain/types.js';
 import type { TuiState } from '../state.js';
 import { keepAmountsWhole, NBSP, wrapText } from '../text.js';
@@ -94,7 +95,7 @@ export function conflictLines(state: TuiState, width: number, spinner: string): 
       lines.push(...wrap(words.unbounded, { bold: true, color: 'red' }));
       break;
     case 'failed':
-      lines.push(...wrap(words.failed, { bold: true, color: 'red' }), ...wrap(status.reason), ...edit);
+      lines.push(...wrap(words.failed, { bold: true, color: 'red' }), ...wrap(solveNoteIn(status.reason, state.lang)), ...edit);
       break;
   }
   const conflicts = state.conflicts;

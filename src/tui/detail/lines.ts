@@ -2,6 +2,7 @@
 import type { Allocation, CandidateResult } from '../../domain/allocation.js';
 import type { Candidate } from '../../domain/types.js';
 import { ruleGroups } from '../../domain/rules.js';
+import { tieSentenceIn } from '../../domain/tie-words.js';
 import { changesBetween, formatChange } from '../changes.js';
 import { currentShares, isStale } from '../selectors.js';
 import { windowFor } from '../scroll.js';
@@ -28,7 +29,7 @@ function scoreLines(state: TuiState, candidate: Candidate, result: CandidateResu
   const shares = currentShares(state);
   const labelWidth = Math.max(16, Math.min(40, width - 44));
   const maxShare = Math.max(...Object.values(shares ?? {}), 0);
-  lines.push([{ text: `${fit(words.criterion, labelWidth)} ${fit(words.mark, 7, 'right')} ${fit(words.weight, 7, 'right')} ${fit(words.points, 7, 'right')}`, bold: true }]);
+  lines.push([{ text: `${fit(words.columns.criterion, labelWidth)} ${fit(words.columns.mark, 7, 'right')} ${fit(words.columns.weight, 7, 'right')} ${fit(words.columns.points, 7, 'right')}`, bold: true }]);
   for (const criterion of scenario.criteria) {
     const mark = candidate.criteria[criterion.column];
     const share = shares?.[criterion.column];
@@ -126,7 +127,7 @@ export function detailLines(state: TuiState, id: string, width: number): Line[] 
 
   // Ties the solve found around this candidate, then "why", re-solved (explain), when it arrives.
   for (const tie of allocation.ties.filter((entry) => entry.gains === id || entry.loses.includes(id))) {
-    wrapText(`${tie.kind === 'exact' ? '=' : '≈'} ${tie.sentence}`, width).forEach((part) => lines.push([{ text: part, color: 'yellow' }]));
+    wrapText(`${tie.kind === 'exact' ? '=' : '≈'} ${tieSentenceIn(tie.facts, state.lang)}`, width).forEach((part) => lines.push([{ text: part, color: 'yellow' }]));
   }
   lines.push([{ text: result.funded ? words.whyFunded : words.whyNot, bold: true }]);
   const why = state.why?.id === id && state.why.generation === state.solved ? state.why.lines : 'pending';

@@ -41,7 +41,7 @@ export function useSolver(state: TuiState, dispatch: Dispatch<Action>, services:
           dispatch({ type: 'solved', generation, outcome });
           if (outcome.status === 'infeasible' && latest.current.generation === generation) {
             // The explanation may take several solves (with its own engine settings): it runs beside newer solves, not before them.
-            void services.explainInfeasibility(current.scenario).then(
+            void services.explainInfeasibility(current.scenario, {}, current.lang).then(
               (report) => mounted.current && dispatch({ type: 'explained', generation, report }),
               (error: unknown) => mounted.current && dispatch({ type: 'explained', generation, report: { error: (error as Error).message } }),
             );

@@ -9,6 +9,7 @@ import type { Services, SessionSolveOptions } from '../services.js';
 import { selectionOf } from '../selectors.js';
 import type { Action, TuiState } from '../state.js';
 import { DETAIL_WORDS } from '../detail/words.js';
+import { solveNoteIn } from '../../domain/solve-notes.js';
 
 export function useWhy(state: TuiState, dispatch: Dispatch<Action>, services: Services, options: SessionSolveOptions): void {
   const asked = useRef('');
@@ -23,9 +24,9 @@ export function useWhy(state: TuiState, dispatch: Dispatch<Action>, services: Se
     dispatch({ type: 'why', id: detail, generation: solved, lines: 'pending' });
     const current = latest.current;
     const words = DETAIL_WORDS[current.lang];
-    void services.explainCandidate(current.scenario, selectionOf(current), detail, options).then(
+    void services.explainCandidate(current.scenario, selectionOf(current), detail, options, current.lang).then(
       (why) => dispatch({ type: 'why', id: detail, generation: solved, lines: typeof why === 'string' ? [words.cannotExplain(why)] : why.sentences }),
-      (error: unknown) => dispatch({ type: 'why', id: detail, generation: solved, lines: [words.cannotExplain((error as Error).message)] }),
+      (error: unknown) => dispatch({ type: 'why', id: detail, generation: solved, lines: [words.cannotExplain(solveNoteIn((error as Error).message, current.lang))] }),
     );
   }, [detail, solved, generation, status, dispatch, services, options]);
 }

@@ -32,13 +32,13 @@ function columns(width: number, barWidth: number, lang: Lang): Column<CandidateR
   const { n } = wordsOf(lang);
   return layoutColumns<CandidateRobustness>(
     [
-      { key: 'id', title: words.id, width: 10, align: 'left', cell: (row) => row.id },
-      { key: 'name', title: words.name, width: 0, align: 'left', flex: true, minWidth: 14, cell: (row) => row.name },
-      { key: 'bar', title: words.fundedIn, width: barWidth, align: 'left', drop: 1, cell: (row) => bar(row.probability, 1, barWidth) },
+      { key: 'id', title: words.columns.id, width: 10, align: 'left', cell: (row) => row.id },
+      { key: 'name', title: words.columns.name, width: 0, align: 'left', flex: true, minWidth: 14, cell: (row) => row.name },
+      { key: 'bar', title: words.columns.fundedIn, width: barWidth, align: 'left', drop: 1, cell: (row) => bar(row.probability, 1, barWidth) },
       { key: 'probability', title: '', width: 6, align: 'right', cell: (row) => probabilityText(row.probability, lang) },
-      { key: 'mean', title: words.meanGrant, width: 11, align: 'right', drop: 2, cell: (row) => (row.meanGrant === 0 ? '—' : n.euros(row.meanGrant)) },
-      { key: 'range', title: words.range, width: 19, align: 'right', drop: 3, cell: (row) => rangeText(row.p5, row.p95, 19, lang) },
-      { key: 'class', title: words.class, width: 9, align: 'left', cell: (row) => words.classes[row.class] },
+      { key: 'mean', title: words.columns.meanGrant, width: 11, align: 'right', drop: 2, cell: (row) => (row.meanGrant === 0 ? '—' : n.euros(row.meanGrant)) },
+      { key: 'range', title: words.columns.range, width: 19, align: 'right', drop: 3, cell: (row) => rangeText(row.p5, row.p95, 19, lang) },
+      { key: 'class', title: words.columns.class, width: 9, align: 'left', cell: (row) => words.classes[row.class] },
     ],
     width,
   );

@@ -1,48 +1,33 @@
 /** The summary's words, in English (its historical text) and in French; a missing one does not compile. */
-import type { Lang } from '../../domain/lang.js';
+import { inLanguage, type InBoth, type Lang, type WordsOf } from '../../domain/lang.js';
 import { compactEuros } from '../text.js';
-import { fr as frWords } from '../words-fr.js';
+import { wordsOf } from '../words.js';
 
-export interface SummaryWords {
-  readonly solvingFirst: string;
-  readonly meanScore: string;
-  readonly meanScoreNote: string;
-  readonly byRegion: string;
-  readonly legend: (spent: string, total: string) => string;
+const WORDS = {
+  solvingFirst: { en: 'Solving the first allocation…', fr: 'Calcul de la première répartition…' },
+  meanScore: { en: 'Mean score weighted by the euros: ', fr: 'Note moyenne pondérée par les euros : ' },
+  meanScoreNote: { en: '  (the score of the project each euro funds, on average)', fr: '  (la note du projet que finance chaque euro, en moyenne)' },
+  byRegion: { en: 'Spend by region', fr: 'Dépense par région' },
+  legend: {
+    en: (spent: string, total: string) => `   █ spent  │ bound of a rule  ● binding rule   total ${spent} of ${total}`,
+    fr: (spent: string, total: string) => `   █ dépensé  │ borne d’une règle  ● règle saturée   total ${spent} sur ${total}`,
+  },
   /** `12 laur.`: laureates in a narrow column. */
-  readonly laureates: (count: number) => string;
-  readonly idleRegions: (count: number) => string;
-  readonly binding: string;
-  readonly otherGroups: (count: number) => string;
+  laureates: { en: (count: number) => `${count} laur.`, fr: (count: number) => `${count} laur.` },
+  idleRegions: {
+    en: (count: number) => `  ${count} other region${count === 1 ? '' : 's'} get nothing.`,
+    fr: (count: number) => `  ${count} ${count <= 1 ? 'autre région ne reçoit rien' : 'autres régions ne reçoivent rien'}.`,
+  },
+  binding: { en: '  ● binding', fr: '  ● saturée' },
+  otherGroups: {
+    en: (count: number) => `  ${count} other group${count === 1 ? '' : 's'} at 0, within bounds.`,
+    fr: (count: number) => `  ${count} ${count <= 1 ? 'autre groupe' : 'autres groupes'} à 0, dans les bornes.`,
+  },
   /** An amount in at most `width` cells: euros, thousands or millions. */
-  readonly compact: (euros: number, width: number) => string;
-}
+  compact: { en: compactEuros, fr: wordsOf('fr').n.compact },
+} satisfies InBoth;
 
-const en: SummaryWords = {
-  solvingFirst: 'Solving the first allocation…',
-  meanScore: 'Mean score weighted by the euros: ',
-  meanScoreNote: '  (the score of the project each euro funds, on average)',
-  byRegion: 'Spend by region',
-  legend: (spent, total) => `   █ spent  │ bound of a rule  ● binding rule   total ${spent} of ${total}`,
-  laureates: (count) => `${count} laur.`,
-  idleRegions: (count) => `  ${count} other region${count === 1 ? '' : 's'} get nothing.`,
-  binding: '  ● binding',
-  otherGroups: (count) => `  ${count} other group${count === 1 ? '' : 's'} at 0, within bounds.`,
-  compact: compactEuros,
-};
-
-const fr: SummaryWords = {
-  solvingFirst: 'Calcul de la première répartition…',
-  meanScore: 'Note moyenne pondérée par les euros : ',
-  meanScoreNote: '  (la note du projet que finance chaque euro, en moyenne)',
-  byRegion: 'Dépense par région',
-  legend: (spent, total) => `   █ dépensé  │ borne d’une règle  ● règle saturée   total ${spent} sur ${total}`,
-  laureates: (count) => `${count} laur.`,
-  idleRegions: (count) => `  ${count} ${count <= 1 ? 'autre région ne reçoit rien' : 'autres régions ne reçoivent rien'}.`,
-  binding: '  ● saturée',
-  otherGroups: (count) => `  ${count} ${count <= 1 ? 'autre groupe' : 'autres groupes'} à 0, dans les bornes.`,
-  compact: frWords.n.compact,
-};
+export type SummaryWords = WordsOf<typeof WORDS>;
 
 /** The summary's words in a language. */
-export const SUMMARY_WORDS: Readonly<Record<Lang, SummaryWords>> = { en, fr };
+export const SUMMARY_WORDS: Readonly<Record<Lang, SummaryWords>> = { en: inLanguage(WORDS, 'en'), fr: inLanguage(WORDS, 'fr') };

@@ -1,34 +1,24 @@
 /** The sweep's words, in English (its historical text) and in French; a missing one does not compile. */
-import type { Lang } from '../../domain/lang.js';
+import { inLanguage, type InBoth, type Lang, type WordsOf } from '../../domain/lang.js';
 
-export interface SweepWords {
-  readonly title: string;
+const WORDS = {
+  title: { en: 'Sweep', fr: 'Balayage' },
   /** The line under the title: the policy's share is already written. */
-  readonly subtitle: (policy: string, share: string, solves: number, failed: number) => string;
-  readonly noMove: string;
-  readonly charted: (count: number) => string;
-  readonly fundedAlong: string;
-  readonly legend: string;
-}
+  subtitle: {
+    en: (policy: string, share: string, solves: number, failed: number) => `Its share of the weight from 0 to 100 %, the others in proportion · ${policy} gives it ${share} · ${solves} solves${failed > 0 ? `, ${failed} without an allocation (?)` : ''}`,
+    fr: (policy: string, share: string, solves: number, failed: number) =>
+      `Sa part du poids de 0 à 100\u00a0%, les autres en proportion · ${policy} lui donne ${share} · ${solves} calculs${failed > 0 ? `, ${failed} sans répartition (?)` : ''}`,
+  },
+  noMove: { en: 'No grant moves along this sweep.', fr: 'Aucune subvention ne bouge le long de ce balayage.' },
+  charted: {
+    en: (count: number) => `Grants of the ${count === 1 ? 'candidate that moves' : `${count} candidates that move most`}`,
+    fr: (count: number) => `Subventions ${count === 1 ? 'du candidat qui bouge' : `des ${count} candidats qui bougent le plus`}`,
+  },
+  fundedAlong: { en: 'Funded along the sweep', fr: 'Financé selon la part' },
+  legend: { en: '█ funded  · not  ▼ ┊ the policy\'s share', fr: `█ financé  · non  ▼ ┊ la part de la pondération` },
+} satisfies InBoth;
 
-const en: SweepWords = {
-  title: 'Sweep',
-  subtitle: (policy, share, solves, failed) => `Its share of the weight from 0 to 100 %, the others in proportion · ${policy} gives it ${share} · ${solves} solves${failed > 0 ? `, ${failed} without an allocation (?)` : ''}`,
-  noMove: 'No grant moves along this sweep.',
-  charted: (count) => `Grants of the ${count === 1 ? 'candidate that moves' : `${count} candidates that move most`}`,
-  fundedAlong: 'Funded along the sweep',
-  legend: '█ funded  · not  ▼ ┊ the policy\'s share',
-};
-
-const fr: SweepWords = {
-  title: 'Balayage',
-  subtitle: (policy, share, solves, failed) =>
-    `Sa part du poids de 0 à 100\u00a0%, les autres en proportion · ${policy} lui donne ${share} · ${solves} calculs${failed > 0 ? `, ${failed} sans répartition (?)` : ''}`,
-  noMove: 'Aucune subvention ne bouge le long de ce balayage.',
-  charted: (count) => `Subventions ${count === 1 ? 'du candidat qui bouge' : `des ${count} candidats qui bougent le plus`}`,
-  fundedAlong: 'Financé selon la part',
-  legend: `█ financé  · non  ▼ ┊ la part de la pondération`,
-};
+export type SweepWords = WordsOf<typeof WORDS>;
 
 /** The sweep's words in a language. */
-export const SWEEP_WORDS: Readonly<Record<Lang, SweepWords>> = { en, fr };
+export const SWEEP_WORDS: Readonly<Record<Lang, SweepWords>> = { en: inLanguage(WORDS, 'en'), fr: inLanguage(WORDS, 'fr') };

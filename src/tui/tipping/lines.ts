@@ -83,13 +83,13 @@ export function tippingLines(state: TuiState, width: number, height: number): Li
   const idWidth = Math.max(2, Math.min(10, ...rows.map((row) => cells(row.entry.candidate))));
   const nameWidth = Math.max(8, Math.min(30, Math.floor(width * 0.22)));
   const intervalWidth = 15;
-  const statusWidth = Math.max(6, cells(words.funded), cells(words.out), cells(words.now));
+  const statusWidth = Math.max(6, cells(words.funded), cells(words.out), cells(words.columns.now));
   const barWidth = Math.max(10, width - 2 - idWidth - 1 - nameWidth - 1 - statusWidth - 1 - 1 - intervalWidth);
   const lead = 2 + idWidth + 1 + nameWidth + 1 + statusWidth + 1;
   const nowCell = Math.min(barWidth - 1, Math.floor(share * barWidth));
   lines.push(
     [{ text: words.legend(n.share(share)), dim: true }],
-    [{ text: `  ${fit(words.id, idWidth)} ${fit(words.name, nameWidth)} ${fit(words.now, statusWidth)} `, bold: true }, { text: scaleLine(barWidth, n.share), bold: true }, { text: ` ${fit(words.holds, intervalWidth)}`, bold: true }],
+    [{ text: `  ${fit(words.columns.id, idWidth)} ${fit(words.columns.name, nameWidth)} ${fit(words.columns.now, statusWidth)} `, bold: true }, { text: scaleLine(barWidth, n.share), bold: true }, { text: ` ${fit(words.columns.holds, intervalWidth)}`, bold: true }],
   );
   const cuts = distinctCuts(state.scenario.candidates.map((candidate) => candidate.name), nameWidth);
   const names = new Map(state.scenario.candidates.map((candidate) => [candidate.id, cuts.get(candidate.name) ?? candidate.name]));

@@ -34,7 +34,7 @@ export function weightLines(state: TuiState, width: number, active: boolean): Li
   const barWidth = Math.max(6, width - labelWidth - 12);
   const top = Math.max(...Object.values(shares), 0);
   const scale = top > 0.5 ? 1 : Math.min(1, Math.ceil((top * 100) / 10) / 10 + 0.1);
-  lines.push([{ text: `  ${fit(words.criterion, labelWidth)} ${fit(words.weight, barWidth + 8)}`, bold: true }]);
+  lines.push([{ text: `  ${fit(words.columns.criterion, labelWidth)} ${fit(words.columns.weight, barWidth + 8)}`, bold: true }]);
   state.scenario.criteria.forEach((criterion, index) => {
     const share = shares[criterion.column] ?? 0;
     const selected = active && index === state.weightCursor;

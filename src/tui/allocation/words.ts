@@ -1,7 +1,6 @@
 /** The allocation table's words, in English (its historical text) and in French; a missing one does not compile. */
 import { inLanguage, type InBoth, type Lang, type WordsOf } from '../../domain/lang.js';
-import { en as reportEn } from '../../report/labels-en.js';
-import { fr as reportFr } from '../../report/labels-fr.js';
+import { en as reportEn, fr as reportFr } from '../../report/labels.js';
 
 const report = { en: reportEn, fr: reportFr };
 

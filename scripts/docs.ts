@@ -18,6 +18,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchTable, type BenchRun } from '../bench/table.js';
 import { main } from '../src/cli/main.js';
+import type { Lang } from '../src/domain/lang.js';
 import type { Scenario } from '../src/domain/types.js';
 import { loadScenario } from '../src/io/scenario.js';
 import { stopJslpWorker } from '../src/solver/jslp-runner.js';
@@ -67,7 +68,8 @@ let framesOnce: Promise<Frames> | undefined;
 
 async function simulatorFrames(): Promise<Frames> {
   const ptce = await loadScenario(join(ROOT, 'scenarios/ptce-2013.yaml'));
-  const readme = await session(ptce, { columns: 100, rows: 30 }, async (app) => app.until(settled, 60_000));
+  // The README shows the screen a French officer meets: the simulator under a French locale.
+  const readme = await session(ptce, { columns: 120, rows: 26 }, async (app) => app.until(settled, 60_000), 'fr');
   const views: Record<string, string> = {};
   await session(ptce, { columns: 120, rows: 40 }, async (app) => {
     views['allocation'] = await app.until(settled, 60_000);
@@ -109,8 +111,8 @@ async function simulatorFrames(): Promise<Frames> {
  * The captures solve with HiGHS: `auto` gives javascript-lp-solver 1.5 s before handing over to HiGHS,
  * so on a loaded machine it may answer with another allocation of the same optimum (a tie).
  */
-async function session(scenario: Scenario, size: { columns: number; rows: number }, steps: (app: Driven) => Promise<string>): Promise<string> {
-  const app = drive({ scenario, size, solveOptions: { engine: 'highs' } });
+async function session(scenario: Scenario, size: { columns: number; rows: number }, steps: (app: Driven) => Promise<string>, lang: Lang = 'en'): Promise<string> {
+  const app = drive({ scenario, size, lang, solveOptions: { engine: 'highs' } });
   try {
     return await steps(app);
   } finally {

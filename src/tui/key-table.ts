@@ -85,10 +85,10 @@ Répartition
 ↑ ↓ PgUp PgDn | se déplacer dans le tableau
 Home End | première, dernière ligne
 / | filtrer par nom, région ou identifiant
-Esc | effacer le filtre
-Enter | la fiche d’un candidat (Esc : retour)
+Échap | effacer le filtre
+Entrée | la fiche d’un candidat (Échap : retour)
 PgUp PgDn | faire défiler la fiche d’un candidat
-Space | verrou : libre → financé → exclu
+Espace | verrou : libre → financé → exclu
 
 Pondération
 ↑ ↓ | choisir un critère
@@ -99,7 +99,7 @@ PgUp PgDn | faire défiler si la vue dépasse
 
 Budget
 ↑ ↓ | choisir une valeur
-Enter | la saisir : 2,5 M€, 2 500 000, 750 k€
+Entrée | la saisir : 2,5 M€, 2 500 000, 750 k€
 
 Synthèse et cette liste
 ↑ ↓ PgUp PgDn | faire défiler
@@ -121,11 +121,11 @@ o | tirer les poids, les notes des rapporteurs, ou les deux
 ↑ ↓ PgUp PgDn | faire défiler
 
 Pendant une analyse (5–8)
-Esc | l’arrêter (les autres vues restent utilisables)
-Enter | la relancer après Esc ou un échec
+Échap | l’arrêter (les autres vues restent utilisables)
+Entrée | la relancer après Échap ou un échec
 
 Pendant une saisie
-Enter / Esc | valider / annuler
+Entrée / Échap | valider / annuler
 Ctrl-U | effacer la ligne
 Tab | pour exporter : Excel français ↔ CSV simple
 `,

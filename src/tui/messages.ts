@@ -62,15 +62,15 @@ const WORDS = {
   failed: { en: (reason: string) => `Failed: ${reason}`, fr: (reason: string) => `Échec : ${reason}` },
   // The prompts: what each asks, and its keys besides Enter and Esc
   filterLabel: { en: 'Filter (name, region, id): ', fr: 'Filtrer (nom, région, id) : ' },
-  filterAfter: { en: '  Enter keep · Esc clear', fr: '  Enter garder · Esc effacer' },
+  filterAfter: { en: '  Enter keep · Esc clear', fr: '  Entrée garder · Échap effacer' },
   budgetLabel: { en: (label: string, now: string) => `${label} (now ${now}): `, fr: (label: string, now: string) => `${label} (actuellement ${now}) : ` },
-  budgetAfter: { en: '  Enter apply · Esc cancel', fr: '  Enter appliquer · Esc annuler' },
+  budgetAfter: { en: '  Enter apply · Esc cancel', fr: '  Entrée appliquer · Échap annuler' },
   saveLabel: { en: 'Save the weights as policy (a-z 0-9 _ -): ', fr: 'Enregistrer les poids comme pondération (a-z 0-9 _ -) : ' },
-  saveAfter: { en: '  Enter save · Esc cancel', fr: '  Enter enregistrer · Esc annuler' },
+  saveAfter: { en: '  Enter save · Esc cancel', fr: '  Entrée enregistrer · Échap annuler' },
   exportLabel: { en: 'Export CSV to: ', fr: 'Exporter le CSV dans : ' },
   exportAfter: {
     en: (excel: boolean) => `  [${excel ? 'French Excel' : 'plain CSV'}] Tab switches · Enter · Esc`,
-    fr: (excel: boolean) => `  [${excel ? 'Excel français' : 'CSV simple'}] Tab bascule · Enter · Esc`,
+    fr: (excel: boolean) => `  [${excel ? 'Excel français' : 'CSV simple'}] Tab bascule · Entrée · Échap`,
   },
 } satisfies InBoth;
 

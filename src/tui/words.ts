@@ -33,20 +33,20 @@ export type LockWord = 'free' | 'funded' | 'excluded';
 
 /** The keys each view's footer lists (the detail's too). */
 const VIEW_HINTS = {
-  allocation: { en: ['↑↓ move', 'Enter detail', 'Space lock', '/ filter', 'PgUp/PgDn page'], fr: ['↑↓ ligne', 'Enter fiche', 'Space verrou', '/ filtrer', 'PgUp/PgDn page'] },
-  detail: { en: ['Esc back', '↑↓ next candidate', 'PgUp/PgDn scroll', 'Space lock'], fr: ['Esc retour', '↑↓ candidat suivant', 'PgUp/PgDn défiler', 'Space verrou'] },
+  allocation: { en: ['↑↓ move', 'Enter detail', 'Space lock', '/ filter', 'PgUp/PgDn page'], fr: ['↑↓ ligne', 'Entrée fiche', 'Espace verrou', '/ filtrer', 'PgUp/PgDn page'] },
+  detail: { en: ['Esc back', '↑↓ next candidate', 'PgUp/PgDn scroll', 'Space lock'], fr: ['Échap retour', '↑↓ candidat suivant', 'PgUp/PgDn défiler', 'Espace verrou'] },
   weights: { en: ['↑↓ criterion', '←→ ±1 pt', 'Shift ±5', '0 zero', 'r reset', 'PgUp/PgDn scroll'], fr: ['↑↓ critère', '←→ ±1 pt', 'Shift ±5', '0 zéro', 'r rétablir', 'PgUp/PgDn défiler'] },
-  budget: { en: ['↑↓ value', 'Enter edit', 'amounts: 2,5 M€ · 2 500 000 · 750 k€'], fr: ['↑↓ valeur', 'Enter modifier', 'montants : 2,5 M€ · 2 500 000 · 750 k€'] },
+  budget: { en: ['↑↓ value', 'Enter edit', 'amounts: 2,5 M€ · 2 500 000 · 750 k€'], fr: ['↑↓ valeur', 'Entrée modifier', 'montants : 2,5 M€ · 2 500 000 · 750 k€'] },
   summary: { en: ['↑↓ scroll', 'PgUp/PgDn page'], fr: ['↑↓ défiler', 'PgUp/PgDn page'] },
   compare: {
     en: ['↑↓ scroll', '←→ change vs', 'm policies/reference', 'c set reference', 'Esc stop'],
-    fr: ['↑↓ défiler', '←→ écart par rapport à', 'm pondérations/référence', 'c fixer la référence', 'Esc arrêter'],
+    fr: ['↑↓ défiler', '←→ écart par rapport à', 'm pondérations/référence', 'c fixer la référence', 'Échap arrêter'],
   },
-  sweep: { en: ['←→ criterion', '↑↓ scroll', 'Esc stop', 'Enter run again'], fr: ['←→ critère', '↑↓ défiler', 'Esc arrêter', 'Enter relancer'] },
-  tipping: { en: ['←→ criterion', '↑↓ scroll', 'Esc stop', 'Enter run again'], fr: ['←→ critère', '↑↓ défiler', 'Esc arrêter', 'Enter relancer'] },
+  sweep: { en: ['←→ criterion', '↑↓ scroll', 'Esc stop', 'Enter run again'], fr: ['←→ critère', '↑↓ défiler', 'Échap arrêter', 'Entrée relancer'] },
+  tipping: { en: ['←→ criterion', '↑↓ scroll', 'Esc stop', 'Enter run again'], fr: ['←→ critère', '↑↓ défiler', 'Échap arrêter', 'Entrée relancer'] },
   robustness: {
     en: ['+/- samples', '[ ] spread', 'U uniform', '↑↓ scroll', 'Esc stop', 'Enter run again'],
-    fr: ['+/- tirages', '[ ] dispersion', 'U uniforme', '↑↓ défiler', 'Esc arrêter', 'Enter relancer'],
+    fr: ['+/- tirages', '[ ] dispersion', 'U uniforme', '↑↓ défiler', 'Échap arrêter', 'Entrée relancer'],
   },
 } satisfies InBoth;
 
@@ -154,13 +154,13 @@ const BOTH = {
     en: ['p policy', 'c compare', 's save', 'e export', 'u undo', '? keys', 'q quit'],
     fr: ['p pondération', 'c comparer', 's enregistrer', 'e exporter', 'u annuler', '? touches', 'q quitter'],
   },
-  helpHints: { en: ['↑↓ scroll', 'Esc or ? close'], fr: ['↑↓ défiler', 'Esc ou ? fermer'] },
+  helpHints: { en: ['↑↓ scroll', 'Esc or ? close'], fr: ['↑↓ défiler', 'Échap ou ? fermer'] },
   versusPrevious: { en: 'Δ vs previous solve', fr: 'Δ par rapport au calcul précédent' },
   versusReference: { en: (policy: string) => `Δ vs reference (${policy})`, fr: (policy: string) => `Δ par rapport à la référence (${policy})` },
-  filterHint: { en: (filter: string) => `filter “${filter}” (Esc clears)`, fr: (filter: string) => `filtre « ${filter} » (Esc l’efface)` },
+  filterHint: { en: (filter: string) => `filter “${filter}” (Esc clears)`, fr: (filter: string) => `filtre « ${filter} » (Échap l’efface)` },
   // The help (`?`)
   keysTitle: { en: 'Keys', fr: 'Touches' },
-  keysNote: { en: '  (Esc or ? closes; ↑ ↓ scroll)', fr: '  (Esc ou ? ferme ; ↑ ↓ défiler)' },
+  keysNote: { en: '  (Esc or ? closes; ↑ ↓ scroll)', fr: '  (Échap ou ? ferme ; ↑ ↓ défiler)' },
   /** One paragraph per group: its title, then one key per line, `keys | what they do`. */
   keyTable: { en: KEY_TABLE.en, fr: KEY_TABLE.fr },
 } satisfies InBoth;

@@ -80,7 +80,7 @@ describe('the simulator in French', { timeout: 40_000 }, () => {
     // A refused entry says why, in French.
     await app.press(KEYS.enter, ...'abc', KEYS.enter);
     const refused = await app.until('n’est pas un montant');
-    expect(refused).toContain('Enveloppe totale gardé à');
+    expect(refused).toContain('Enveloppe totale reste à');
     expect(refused).toContain('n’est pas un montant (pas un nombre)');
     await app.press(KEYS.escape);
 
@@ -124,7 +124,7 @@ describe('the rest of the simulator in French', { timeout: 30_000 }, () => {
     expect(detail).toContain(`Rapporteurs 4 (+1 en conflit d’intérêts, écarté) · leurs notes globales de 79,1 à 88,0`);
     expect(detail).toMatch(/Note globale +84,00/);
     expect(detail).toMatch(new RegExp(`\\d+/\\d+ +\\d+,\\d${NBSP}% +\\d+,\\d\\d`));
-    expect(detail).toContain('Esc retour');
+    expect(detail).toContain('Échap retour');
     // The simulator's own text only: the ties and "why" sentences come from the core (see the report).
     const own = detail.split('\n').filter((line) => !/^[=≈] /.test(line)).slice(0, detail.split('\n').findIndex((line) => line.startsWith('Pourquoi')));
     expect(without(own.join('\n'), [...ENGLISH, 'Criterion', 'Mark', 'Weight', 'Score', 'grant', 'asked', 'Reviewers', 'Rules', 'binding', 'free', 'locked'])).toEqual([]);
@@ -245,7 +245,7 @@ test('the analyses’ progress, notes and amounts in French, and in English as b
   expect(wordsOf('en').n.share(0.583)).toBe('58.3 %');
   expect(wordsOf('fr').n.compact(1_500_000, 8)).toBe(`1${NBSP}500${NBSP}k€`);
   // A run's name agrees with its participle.
-  expect(RUN_WORDS.fr.stopped('robustness')).toBe('L’analyse de robustesse a été arrêtée. Enter pour relancer.');
+  expect(RUN_WORDS.fr.stopped('robustness')).toBe('L’analyse de robustesse a été arrêtée. Entrée pour relancer.');
   expect(RUN_WORDS.fr.failed('sweep', 'mémoire épuisée')).toBe('Le balayage s’est arrêté : mémoire épuisée');
   expect(RUN_WORDS.en.stopped('robustness')).toBe('The robustness analysis was stopped. Enter runs it again.');
 });

@@ -16,7 +16,7 @@ const WORDS = {
   versusPrevious: { en: 'Δ previous', fr: 'Δ précédent' },
   versusReference: { en: 'Δ reference', fr: 'Δ référence' },
   solvingFirst: { en: 'Solving the first allocation…', fr: 'Calcul de la première répartition…' },
-  noMatch: { en: (filter: string) => `  No candidate matches “${filter}”. Esc clears the filter.`, fr: (filter: string) => `  Aucun candidat ne correspond à « ${filter} ». Esc efface le filtre.` },
+  noMatch: { en: (filter: string) => `  No candidate matches “${filter}”. Esc clears the filter.`, fr: (filter: string) => `  Aucun candidat ne correspond à « ${filter} ». Échap efface le filtre.` },
   noneShown: { en: 'none shown', fr: 'aucune ligne affichée' },
   rows: { en: (first: number, last: number, count: number) => `rows ${first}–${last} of ${count}`, fr: (first: number, last: number, count: number) => `lignes ${first}–${last} sur ${count}` },
   funded: { en: (funded: number, count: number) => `${funded} funded of ${count}`, fr: (funded: number, count: number) => `${funded} ${funded <= 1 ? 'financé' : 'financés'} sur ${count}` },

@@ -11,7 +11,7 @@ const WORDS = {
   grantMax: { en: 'Grant ceiling (largest grant)', fr: 'Plafond de subvention' },
   laureatesMax: { en: 'Laureates at most', fr: 'Lauréats au plus' },
   title: { en: 'Budget of the call', fr: 'Budget de l’appel' },
-  titleNote: { en: ' — Enter changes the selected value; each change re-solves.', fr: ' — Enter modifie la valeur choisie ; chaque modification relance le calcul.' },
+  titleNote: { en: ' — Enter changes the selected value; each change re-solves.', fr: ' — Entrée modifie la valeur choisie ; chaque modification relance le calcul.' },
   value: { en: 'Value', fr: 'Valeur' },
   now: { en: 'Now', fr: 'Actuelle' },
   inFile: { en: '   In the scenario file', fr: '   Dans le fichier du scénario' },
@@ -50,7 +50,7 @@ const WORDS = {
   },
   keptAt: {
     en: (label: string, value: string, reason: string) => `${label} kept at ${value}: ${reason}.`,
-    fr: (label: string, value: string, reason: string) => `${label} gardé à ${value} : ${reason}.`,
+    fr: (label: string, value: string, reason: string) => `${label} reste à ${value} : ${reason}.`,
   },
 } satisfies InBoth;
 

@@ -34,12 +34,12 @@ const WORDS = {
   nothingToCompute: { en: (reason: string) => `Nothing to compute: ${reason}.`, fr: (reason: string) => `Rien à calculer : ${reason}.` },
   escStops: {
     en: 'Esc stops it. The other views stay usable meanwhile; the result is kept for these weights and edits.',
-    fr: 'Esc l’arrête. Les autres vues restent utilisables pendant ce temps ; le résultat est gardé pour ces poids et ces modifications.',
+    fr: 'Échap l’arrête. Les autres vues restent utilisables pendant ce temps ; le résultat est gardé pour ces poids et ces modifications.',
   },
   failed: { en: (kind: AnalysisKind, reason: string) => `${NAMES[kind]} stopped: ${reason}`, fr: (kind: AnalysisKind, reason: string) => `${NOMS[kind].name} s’est arrêté${NOMS[kind].e} : ${reason}` },
-  runAgain: { en: 'Enter runs it again.', fr: 'Enter pour relancer.' },
-  stopped: { en: (kind: AnalysisKind) => `${NAMES[kind]} was stopped. Enter runs it again.`, fr: (kind: AnalysisKind) => `${NOMS[kind].name} a été arrêté${NOMS[kind].e}. Enter pour relancer.` },
-  run: { en: 'Enter runs it.', fr: 'Enter pour lancer.' },
+  runAgain: { en: 'Enter runs it again.', fr: 'Entrée pour relancer.' },
+  stopped: { en: (kind: AnalysisKind) => `${NAMES[kind]} was stopped. Enter runs it again.`, fr: (kind: AnalysisKind) => `${NOMS[kind].name} a été arrêté${NOMS[kind].e}. Entrée pour relancer.` },
+  run: { en: 'Enter runs it.', fr: 'Entrée pour lancer.' },
   rows: {
     en: (first: number, last: number, total: number) => `rows ${first}–${last} of ${total} · ↑↓ PgUp PgDn scroll`,
     fr: (first: number, last: number, total: number) => `lignes ${first}–${last} sur ${total} · ↑↓ PgUp PgDn défiler`,

@@ -19,8 +19,8 @@ import {
 } from '../domain/defaults.js';
 import type { ArgumentSpec, CommandSpec, FlagsOf, OptionSpec } from './schema.js';
 
-/** `--lang fr|en` on every command; left out of the help, whose English must not change. */
-const LANG = { flags: '--lang <code>', help: { en: 'fr or en (default: from the locale)', fr: 'fr ou en (par défaut : selon la locale)' }, hidden: true } as const satisfies OptionSpec;
+/** `--lang fr|en` on every command: the language of its words and numbers (the locale's by default). */
+const LANG = { flags: '--lang <code>', help: { en: 'fr or en (default: from the locale)', fr: 'fr ou en (par défaut : selon la locale)' } } as const satisfies OptionSpec;
 
 const SCENARIO: ArgumentSpec = { name: '<scenario>', help: { en: 'scenario file (YAML)', fr: 'fichier du scénario (YAML)' } };
 

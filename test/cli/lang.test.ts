@@ -53,7 +53,7 @@ describe('the language of the command line', () => {
     expect(runIn({ LANG: 'C', LC_MESSAGES: 'fr_FR.UTF-8' }, SOLVE).stdout).toContain('Lauréats   3 sur 3 au plus');
   }, 120_000);
 
-  it('--help is in French under a French locale, and in English, unchanged, under LANG=C', () => {
+  it('--help is in French under a French locale, and in English under LANG=C; both name --lang', () => {
     const french = runIn(FRENCH, ['--help']);
     expect(french.status).toBe(0);
     expect(french.stdout).toMatch(/^Utilisation\u00a0: enveloppe \[options\] \[command\] \[scenario\]$/m);
@@ -64,8 +64,9 @@ describe('the language of the command line', () => {
     expect(solve).toContain('afficher l’aide de la commande');
     const english = runIn(C, ['--help']);
     expect(english.stdout).toMatch(/^Usage: enveloppe \[options\] \[command\] \[scenario\]$/m);
-    expect(english.stdout).toContain('  validate <scenario>                check a scenario');
-    expect(english.stdout).not.toContain('--lang');
+    expect(english.stdout).toContain('  validate [options] <scenario>      check a scenario');
+    expect(english.stdout).toContain('--lang <code>                      fr or en (default: from the locale)');
+    expect(french.stdout).toContain('--lang <code>                      fr ou en (par défaut : selon la locale)');
     expect(runIn({}, ['solve', '--help']).stdout).toBe(runIn(C, ['solve', '--help']).stdout);
   }, 60_000);
 

@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../domain/lang.js';
 import { formatEuros } from '../domain/money.js';
-import { numberFormats } from '../domain/numbers.js';
+import { frenchPoints, numberFormats } from '../domain/numbers.js';
 
 export interface ExplainWords {
   readonly euros: (value: number) => string;
@@ -92,15 +92,15 @@ const fr: ExplainWords = {
   noId: (id) => `aucun candidat n’a l’identifiant '${id}'`,
   noOptimum: (status) => `le scénario n’a pas de répartition optimale (${STATUS[status] ?? status})`,
   funded: (id, grant, request, score, rank) => `${id} est financé\u00a0: ${grant} sur les ${request} demandés, avec une note de ${score} (rang ${rank}).`,
-  lastFunded: (line, score) => `C’est le dernier candidat financé\u00a0: le lauréat suivant par la note, ${line}, a ${score}.`,
+  lastFunded: (line, score) => `C’est le dernier candidat financé\u00a0: le lauréat classé juste devant lui, ${line}, a une note de ${score}.`,
   lineIs: (line, score) => `Le dernier candidat financé, ${line}, a une note de ${score}.`,
   lockedInKeeps: 'Il est retenu d’office (verrou)\u00a0: aucune note ne lui retirerait sa subvention.',
   ruleKeeps: 'Même avec une note de 0, il garderait une subvention\u00a0: une règle l’exige.',
-  wouldLose: (change, score) => `Il perdrait sa subvention si sa note baissait de ${change} point(s), à ${score}.`,
+  wouldLose: (change, score) => `Il perdrait sa subvention si sa note baissait de ${frenchPoints(change)}, à ${score}.`,
   notFunded: (id, score, rank, request) => `${id} n’est pas financé\u00a0: sa note est de ${score} (rang ${rank})\u00a0; montant demandé\u00a0: ${request}.`,
   sameScore: 'la même note',
-  below: (points, id) => `${points} point(s) de moins que ${id}`,
-  above: (points, id) => `${points} point(s) de plus que ${id}`,
+  below: (points, id) => `${frenchPoints(points)} de moins que ${id}`,
+  above: (points, id) => `${frenchPoints(points)} de plus que ${id}`,
   lineGets: (line, score, versus, grant) => `Le dernier candidat financé, ${line}, a une note de ${score} (${versus}) et reçoit ${grant}.`,
   lockedOut: 'Il est écarté d’office par le scénario (verrou).',
   cannot: (conflicts) => `Il ne peut pas être financé sous les règles\u00a0: ${conflicts.join('\u00a0; ')}.`,
@@ -113,7 +113,7 @@ const fr: ExplainWords = {
   costs: (loss) => `coûterait ${french().decimal(loss * 100, 3)}\u00a0% de l’objectif`,
   fundingIt: (grant, cost, leaving, cuts) => `Le financer (${grant}) ${cost}\u00a0: ${leaving}${cuts}.`,
   holdsBack: (binding) => `Ce qui le retient\u00a0: ${binding.join('\u00a0; ')}.`,
-  scoreFunds: (score, change, grant) => `Une note de ${score} (+${change} point(s)) le financerait à hauteur de ${grant}.`,
+  scoreFunds: (score, change, grant) => `Une note de ${score} (+${frenchPoints(change)}) le financerait à hauteur de ${grant}.`,
   noScore: 'Aucune note seule ne le financerait.',
   requestFunds: (request, cut, grant) => `Un montant demandé de ${request} (−${cut}) le financerait à hauteur de ${grant}.`,
   noCut: 'Aucune baisse de son montant demandé seule ne le financerait.',

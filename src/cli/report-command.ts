@@ -17,7 +17,7 @@ import { checkOutputPath, writeOutput } from '../io/files.js';
 import { makeRecord } from '../io/record.js';
 import { reportTrace, type TraceOptions } from '../report/trace.js';
 import { loadScenario } from '../io/scenario.js';
-import { numberFormats, type NumberFormats } from '../domain/numbers.js';
+import { frenchPoints, numberFormats, type NumberFormats } from '../domain/numbers.js';
 import { renderReportHtml } from '../report/render.js';
 import type { ReportInput, ReportLanguage, ReportRobustness } from '../report/types.js';
 import type { EngineChoice } from '../solver/types.js';
@@ -71,7 +71,7 @@ function explainSentences(why: Explanation, lang: ReportLanguage, n: NumberForma
   const lines: string[] = [];
   if (why.funded) {
     const drop = why.scoreToLose;
-    if (drop !== undefined) lines.push(fr ? `Il perdrait sa subvention si sa note baissait de ${points(drop.change)} point(s), à ${points(drop.score)} (recalculé).` : `It would lose its grant if its score fell by ${points(drop.change)} points, to ${points(drop.score)} (re-solved).`);
+    if (drop !== undefined) lines.push(fr ? `Il perdrait sa subvention si sa note baissait de ${frenchPoints(points(drop.change))}, à ${points(drop.score)} (recalculé).` : `It would lose its grant if its score fell by ${points(drop.change)} points, to ${points(drop.score)} (re-solved).`);
     return lines;
   }
   const locked = why.lockedIn;

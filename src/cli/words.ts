@@ -6,7 +6,7 @@
  */
 import { inLanguage, type InBoth, type Lang, type WordsOf } from '../domain/lang.js';
 import { formatEuroChange, formatEuros, formatPercent } from '../domain/money.js';
-import { numberFormats, type NumberFormats } from '../domain/numbers.js';
+import { frenchPoints, numberFormats, type NumberFormats } from '../domain/numbers.js';
 import { solveNoteIn } from '../domain/solve-notes.js';
 
 /** How the command line prints numbers: English keeps its historical `1 500 000 €`, `84.00`, `45.7 %`. */
@@ -142,7 +142,7 @@ const WORDS_IN_BOTH = {
   lottery: {
     en: (seed: string, band: number, line: number, count: number) => `Lottery: seed "${seed}", band ${band} points around the funding line (score ${line.toFixed(2)}); ${count} candidate${count === 1 ? '' : 's'} in the draw, in drawn order:`,
     fr: (seed: string, band: number, line: number, drawn: number) =>
-      `Tirage au sort\u00a0: graine «\u00a0${seed}\u00a0», bande de ${n().decimal(band, 2)} point(s) autour de la ligne de financement (note ${n().decimal(line, 2)})\u00a0; ${counted(drawn, 'candidat')} au tirage, dans l’ordre tiré\u00a0:`,
+      `Tirage au sort\u00a0: graine «\u00a0${seed}\u00a0», bande de ${frenchPoints(n().decimal(band, 2))} autour de la ligne de financement (note ${n().decimal(line, 2)})\u00a0; ${counted(drawn, 'candidat')} au tirage, dans l’ordre tiré\u00a0:`,
   },
   ticket: { en: (score: number, ticket: string, funded: boolean) => `score ${score.toFixed(2)}  ticket ${ticket}…  ${funded ? 'funded' : 'not funded'}`, fr: (score: number, ticket: string, funded: boolean) => `note ${n().decimal(score, 2)}  ticket ${ticket}…  ${funded ? 'financé' : 'non financé'}` },
   moreTickets: { en: (count: number) => `(${count} more; --json lists them all)`, fr: (more: number) => `(${more} de plus\u00a0; --json les liste tous)` },

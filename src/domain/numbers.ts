@@ -83,3 +83,12 @@ function makeFormats(lang: Lang): NumberFormats {
     plural: (count, forms) => (plurals.select(count) === 'one' ? forms.one : forms.other),
   };
 }
+
+/**
+ * A French number of points already formatted (`6,23`), with its noun agreed as French agrees it:
+ * `1,50 point`, `6,23 points` (singular below 2).
+ */
+export function frenchPoints(formatted: string): string {
+  const value = Number(formatted.replace(/[\s\u00a0]/g, '').replace(',', '.').replace('−', '-'));
+  return `${formatted}\u00a0${numberFormats('fr').plural(Math.abs(value), { one: 'point', other: 'points' })}`;
+}

@@ -5,6 +5,7 @@
  */
 import { inLanguage, type InBoth, type WordsOf } from '../domain/lang.js';
 import type { Lock } from '../domain/types.js';
+import { frenchPoints } from '../domain/numbers.js';
 
 const ENGINES: Readonly<Record<string, string>> = { jslp: 'javascript-lp-solver', highs: 'HiGHS' };
 
@@ -112,7 +113,7 @@ const LABELS = {
   },
   tieExact: { en: (gains: string, loses: string) => `${gains} and ${loses} are tied: another allocation of the same value would fund ${gains} instead of ${loses}; the rule funds ${loses}.`, fr: (gains: string, loses: string) => `${gains} et ${loses} sont ex aequo\u00a0: une autre répartition de même valeur financerait ${gains} à la place de ${loses}\u00a0; la règle finance ${loses}.` },
   tieNear: { en: (gains: string, loses: string, loss: string) => `${gains} could be funded instead of ${loses} for ${loss} less value; the optimum funds ${loses}.`, fr: (gains: string, loses: string, loss: string) => `${gains} pourrait être financé à la place de ${loses} pour ${loss} de valeur en moins\u00a0; l’optimum finance ${loses}.` },
-  lotteryDrawn: { en: (seed: string, band: string, line: string, count: number) => `Lottery, seed "${seed}", band of ${band} point(s) around the line (score ${line}): ${count} candidate${count > 1 ? 's' : ''} in the draw, in drawn order.`, fr: (seed: string, band: string, line: string, count: number) => `Tirage au sort, graine «\u00a0${seed}\u00a0», bande de ${band} point(s) autour de la ligne (note ${line})\u00a0: ${count} candidat${count > 1 ? 's' : ''} dans le tirage, dans l’ordre tiré.` },
+  lotteryDrawn: { en: (seed: string, band: string, line: string, count: number) => `Lottery, seed "${seed}", band of ${band} point(s) around the line (score ${line}): ${count} candidate${count > 1 ? 's' : ''} in the draw, in drawn order.`, fr: (seed: string, band: string, line: string, count: number) => `Tirage au sort, graine «\u00a0${seed}\u00a0», bande de ${frenchPoints(band)} autour de la ligne (note ${line})\u00a0: ${count} candidat${count > 1 ? 's' : ''} dans le tirage, dans l’ordre tiré.` },
   ticket: { en: 'Ticket', fr: 'Ticket' },
   reviewsUnder: { en: (count: number, range: string, flag: boolean) => `${count} rev. · range ${range}${flag ? ' ⚑' : ''}`, fr: (count: number, range: string, flag: boolean) => `${count} rapp. · écart ${range}${flag ? ' ⚑' : ''}` },
   reviewsLegend: { en: (threshold: string) => `Under the score: the number of reviewers (not in conflict of interest) and the range of their own final scores, in points; ⚑ marks a strong disagreement (a range above ${threshold} points).`, fr: (threshold: string) => `Sous la note\u00a0: le nombre de rapporteurs (hors conflit d’intérêts) et l’écart entre leurs propres notes finales, en points\u00a0; ⚑ signale un désaccord fort (écart de plus de ${threshold} points).` },

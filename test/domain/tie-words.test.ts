@@ -35,6 +35,6 @@ describe('tie sentences', () => {
     expect(other).toContain('notes 78,50 et 78,00, subventions 149\u00a0000\u00a0€ et 120\u00a0000\u00a0€');
     expect(other).toContain(', qui vient en premier dans le fichier des candidats.');
     for (const sentence of [pair, near, many, other, tieRuleIn(undefined, 'fr'), tieRuleIn({ seed: 's', band: 2.5 }, 'fr')]) expect(sentence).not.toMatch(ENGLISH);
-    expect(tieRuleIn({ seed: 's', band: 2.5 }, 'fr')).toContain('les notes à moins de 2,50 point(s) de la ligne de financement comptent comme ex aequo');
+    expect(tieRuleIn({ seed: 's', band: 2.5 }, 'fr')).toContain('les notes à moins de 2,50\u00a0points de la ligne de financement comptent comme ex aequo');
   });
 });

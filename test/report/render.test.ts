@@ -138,7 +138,7 @@ describe('the report HTML', () => {
     expect(html).not.toContain('Tirage au sort, graine');
     const lottery = { seed: 'comité <2013>', band: 0, line: 78, tickets: [{ id: 'ptce-096', score: 78, ticket: 'a'.repeat(64) }, { id: 'ptce-074', score: 78, ticket: 'b'.repeat(64) }] };
     const drawn = renderReportHtml(input({ allocation: { ...equilibre, tiebreak: { rule: 'lottery', lottery } } }));
-    expect(drawn).toContain('Tirage au sort, graine «\u00a0comité &lt;2013&gt;\u00a0», bande de 0,00 point(s) autour de la ligne (note 78,00)\u00a0: 2 candidats dans le tirage');
+    expect(drawn).toContain('Tirage au sort, graine «\u00a0comité &lt;2013&gt;\u00a0», bande de 0,00\u00a0point autour de la ligne (note 78,00)\u00a0: 2 candidats dans le tirage');
     expect(drawn).toContain(`<td>ptce-096</td><td class="num">78,00</td><td class="hash">${'a'.repeat(64)}</td><td>non financé</td>`);
   });
 

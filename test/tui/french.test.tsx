@@ -141,7 +141,7 @@ describe('the rest of the simulator in French', { timeout: 30_000 }, () => {
     expect(detail).toContain(`= ptce-096 et ptce-074 sont ex aequo pour la dernière place${NBSP}: même note (78,00), même subvention (149${NBSP}000${NBSP}€)`);
     expect(detail).toContain('Pourquoi financé, et ce qui le changerait');
     expect(detail).toContain(`ptce-074 est financé${NBSP}: 149${NBSP}000${NBSP}€ sur les 190${NBSP}200${NBSP}€ demandés, avec une note de 78,00`);
-    expect(detail).toMatch(/^Il perdrait sa subvention si sa note baissait de 0,01 point/m);
+    expect(detail).toMatch(/^Il perdrait sa subvention si sa note baissait de 0,01\u00a0point,/m);
     expect(without(detail, ['tied', 'same score', 'same grant', 'funds', 'instead', 'asked for less', 'is funded', 'would lose', 'Cannot explain'])).toEqual([]);
   });
 

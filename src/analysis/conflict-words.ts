@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../domain/lang.js';
 import { formatEuros } from '../domain/money.js';
-import { numberFormats } from '../domain/numbers.js';
+import { frenchCount, numberFormats } from '../domain/numbers.js';
 
 export interface ConflictWords {
   readonly euros: (value: number) => string;
@@ -58,7 +58,7 @@ const en: ConflictWords = {
 };
 
 const french = (): ReturnType<typeof numberFormats> => numberFormats('fr');
-const count = (value: number, one: string, many = `${one}s`): string => `${value} ${french().plural(value, { one, other: many })}`;
+const count = frenchCount;
 
 const fr: ConflictWords = {
   euros: (value) => french().euros(value),

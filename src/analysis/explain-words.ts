@@ -18,11 +18,11 @@ export interface ExplainWords {
   readonly lineIs: (line: string, score: string) => string;
   readonly lockedInKeeps: string;
   readonly ruleKeeps: string;
-  readonly wouldLose: (change: string, score: string) => string;
+  readonly wouldLose: (change: number, score: string) => string;
   readonly notFunded: (id: string, score: string, rank: number, request: string) => string;
   readonly sameScore: string;
-  readonly below: (points: string, id: string) => string;
-  readonly above: (points: string, id: string) => string;
+  readonly below: (points: number, id: string) => string;
+  readonly above: (points: number, id: string) => string;
   readonly lineGets: (line: string, score: string, versus: string, grant: string) => string;
   readonly lockedOut: string;
   readonly cannot: (conflicts: readonly string[]) => string;
@@ -36,7 +36,7 @@ export interface ExplainWords {
   readonly costs: (loss: number) => string;
   readonly fundingIt: (grant: string, cost: string, leaving: string, cuts: string) => string;
   readonly holdsBack: (binding: readonly string[]) => string;
-  readonly scoreFunds: (score: string, change: string, grant: string) => string;
+  readonly scoreFunds: (score: string, change: number, grant: string) => string;
   readonly noScore: string;
   readonly requestFunds: (request: string, cut: string, grant: string) => string;
   readonly noCut: string;
@@ -56,11 +56,11 @@ const en: ExplainWords = {
   lineIs: (line, score) => `The last funded candidate, ${line}, scores ${score}.`,
   lockedInKeeps: 'It is locked in: no score would take its grant away.',
   ruleKeeps: 'Even with a score of 0 it would keep a grant: a rule requires it.',
-  wouldLose: (change, score) => `It would lose its grant if its score fell by ${change} points, to ${score}.`,
+  wouldLose: (change, score) => `It would lose its grant if its score fell by ${change.toFixed(2)} points, to ${score}.`,
   notFunded: (id, score, rank, request) => `${id} is not funded: its score is ${score} (rank ${rank}); it asked for ${request}.`,
   sameScore: 'the same score',
-  below: (points, id) => `${points} points below ${id}`,
-  above: (points, id) => `${points} points above ${id}`,
+  below: (points, id) => `${points.toFixed(2)} points below ${id}`,
+  above: (points, id) => `${points.toFixed(2)} points above ${id}`,
   lineGets: (line, score, versus, grant) => `The last funded candidate, ${line}, scores ${score} (${versus}) and gets ${grant}.`,
   lockedOut: 'It is locked out by the scenario.',
   cannot: (conflicts) => `It cannot be funded under the rules: ${conflicts.join('; ')}.`,
@@ -73,7 +73,7 @@ const en: ExplainWords = {
   costs: (loss) => `would cost ${(loss * 100).toFixed(3)} % of the objective`,
   fundingIt: (grant, cost, leaving, cuts) => `Funding it (${grant}) ${cost}: ${leaving}${cuts}.`,
   holdsBack: (binding) => `What holds it back: ${binding.join('; ')}.`,
-  scoreFunds: (score, change, grant) => `A score of ${score} (+${change} points) would fund it with ${grant}.`,
+  scoreFunds: (score, change, grant) => `A score of ${score} (+${change.toFixed(2)} points) would fund it with ${grant}.`,
   noScore: 'No score alone would fund it.',
   requestFunds: (request, cut, grant) => `Asking for ${request} instead (−${cut}) would fund it with ${grant}.`,
   noCut: 'No cut of its request alone would fund it.',

@@ -228,13 +228,13 @@ function sentencesOf(explanation: Omit<Explanation, 'sentences'>, scenario: Scen
     else if (line !== undefined) out.push(words.lineIs(line.id, points(line.score)));
     if (scenario.locks[id] === 'funded') out.push(words.lockedInKeeps);
     else if (explanation.scoreToLose === undefined) out.push(words.ruleKeeps);
-    else out.push(words.wouldLose(points(explanation.scoreToLose.change), points(explanation.scoreToLose.score)));
+    else out.push(words.wouldLose(explanation.scoreToLose.change, points(explanation.scoreToLose.score)));
     return out;
   }
   out.push(words.notFunded(id, points(explanation.score), explanation.rank, euros(explanation.request)));
   if (line !== undefined) {
     const gap = explanation.score - line.score;
-    const versus = Math.abs(gap) < 0.005 ? words.sameScore : gap > 0 ? words.below(points(gap), id) : words.above(points(-gap), id);
+    const versus = Math.abs(gap) < 0.005 ? words.sameScore : gap > 0 ? words.below(gap, id) : words.above(-gap, id);
     out.push(words.lineGets(line.id, points(line.score), versus, euros(line.grant)));
   }
   if (scenario.locks[id] === 'excluded') out.push(words.lockedOut);
@@ -248,7 +248,7 @@ function sentencesOf(explanation: Omit<Explanation, 'sentences'>, scenario: Scen
     if (locked.binding.length > 0) out.push(words.holdsBack(locked.binding));
   }
   if (explanation.scoreToFund !== undefined) {
-    out.push(words.scoreFunds(points(explanation.scoreToFund.score), points(explanation.scoreToFund.change), euros(explanation.scoreToFund.grant)));
+    out.push(words.scoreFunds(points(explanation.scoreToFund.score), explanation.scoreToFund.change, euros(explanation.scoreToFund.grant)));
   } else if (scenario.locks[id] !== 'excluded') {
     out.push(words.noScore);
   }

@@ -6,7 +6,8 @@
  */
 import { inLanguage, type Bilingual, type InBoth, type Lang, type WordsOf } from '../domain/lang.js';
 import { frenchNumber } from '../io/bilingual.js';
-import { counted, WORDS } from './words.js';
+import { frenchCount } from '../domain/numbers.js';
+import { WORDS } from './words.js';
 
 /** The solver's statuses, as a French message names them. */
 const STATUS: Readonly<Record<string, string>> = { infeasible: 'infaisable', timedout: 'temps dépassé', unbounded: 'non borné', failed: 'échec', feasible: 'faisable', optimal: 'optimal' };
@@ -24,7 +25,7 @@ const ANALYSIS_IN_BOTH = {
   rank: { en: 'Rank', fr: 'Rang' },
   totals: { en: 'Totals', fr: 'Totaux' },
   laureates: { en: 'Laureates', fr: 'Lauréats' },
-  pair: { en: (a: string, b: string, common: number, moved: string) => `${a} → ${b}: ${common} laureates in common, ${moved} moved`, fr: (a: string, b: string, common: number, moved: string) => `${a} → ${b}\u00a0: ${counted(common, 'lauréat')} en commun, ${moved} déplacés` },
+  pair: { en: (a: string, b: string, common: number, moved: string) => `${a} → ${b}: ${common} laureates in common, ${moved} moved`, fr: (a: string, b: string, common: number, moved: string) => `${a} → ${b}\u00a0: ${frenchCount(common, 'lauréat')} en commun, ${moved} déplacés` },
   enter: { en: (ids: string) => `enter: ${ids}`, fr: (ids: string) => `entrent\u00a0: ${ids}` },
   leave: { en: (ids: string) => `leave: ${ids}`, fr: (ids: string) => `sortent\u00a0: ${ids}` },
   byGroup: { en: 'By region and rule group', fr: 'Par région et groupe de règle' },
@@ -36,7 +37,7 @@ const ANALYSIS_IN_BOTH = {
   sweepHead: { en: 'funded along the sweep (0 % → 100 %; █ funded, · not)', fr: 'financé au fil du balayage (0\u00a0% → 100\u00a0%\u00a0; █ financé, · non)' },
   shares: { en: 'Shares: ', fr: 'Parts\u00a0: ' },
   // tipping
-  tippingTitle: { en: (scenario: string, policy: string, solves: number) => `${scenario} — tipping points around policy ${policy} (${solves} solves)`, fr: (scenario: string, policy: string, solves: number) => `${scenario} — points de bascule autour de la pondération ${policy} (${counted(solves, 'calcul')})` },
+  tippingTitle: { en: (scenario: string, policy: string, solves: number) => `${scenario} — tipping points around policy ${policy} (${solves} solves)`, fr: (scenario: string, policy: string, solves: number) => `${scenario} — points de bascule autour de la pondération ${policy} (${frenchCount(solves, 'calcul')})` },
   stays: { en: (candidate: string, funded: boolean, criterion: string, from: string, to: string, now: string) => `${candidate} ${funded ? 'stays funded' : 'stays out'} while ${criterion} has between ${from} and ${to} of the weight (now ${now})`, fr: (candidate: string, funded: boolean, criterion: string, from: string, to: string, now: string) => `${candidate} ${funded ? 'reste financé' : 'reste écarté'} tant que ${criterion} pèse entre ${from} et ${to} de la pondération (aujourd’hui ${now})` },
   noTipping: { en: 'No candidate changes status whatever the share of any single criterion.', fr: 'Aucun candidat ne change de statut, quelle que soit la part d’un seul critère.' },
   // budget-sweep
@@ -50,11 +51,11 @@ const ANALYSIS_IN_BOTH = {
   weightsAround: { en: (policy: string, spread: number) => `weightings around policy ${policy} (spread ${spread})`, fr: (policy: string, spread: number) => `pondérations autour de la pondération ${policy} (écart ${frenchNumber(spread)})` },
   marksDrawn: { en: (aggregate: string, severity: boolean, policy: string) => `marks drawn by resampling each candidate's reviewers not in conflict, with replacement (${aggregate}${severity ? ', severity-corrected' : ''}), policy ${policy}`, fr: (aggregate: string, severity: boolean, policy: string) => `notes tirées en rééchantillonnant avec remise les rapporteurs de chaque candidat hors conflit d’intérêts (${WORDS.fr.aggregate(aggregate)}${severity ? ', corrigée de la sévérité' : ''}), pondération ${policy}` },
   both: { en: (weights: string, marks: string) => `${weights}, and ${marks}`, fr: (weights: string, marks: string) => `${weights}, et ${marks}` },
-  robustnessTitle: { en: (scenario: string, solved: number, drawn: string, seed: number) => `${scenario} — ${solved} draws: ${drawn}; seed ${seed}`, fr: (scenario: string, solved: number, drawn: string, seed: number) => `${scenario} — ${counted(solved, 'tirage')}\u00a0: ${drawn}\u00a0; graine ${seed}` },
+  robustnessTitle: { en: (scenario: string, solved: number, drawn: string, seed: number) => `${scenario} — ${solved} draws: ${drawn}; seed ${seed}`, fr: (scenario: string, solved: number, drawn: string, seed: number) => `${scenario} — ${frenchCount(solved, 'tirage')}\u00a0: ${drawn}\u00a0; graine ${seed}` },
   robustnessColumns: { en: { funded: 'Funded', meanGrant: 'Mean grant', range: '5–95 %', rank: 'Rank (5–95 %)', class: 'Class' }, fr: { funded: 'Financé', meanGrant: 'Subv. moy.', range: '5–95\u00a0%', rank: 'Rang (5–95\u00a0%)', class: 'Classe' } },
   fundingClass: { en: { always: 'always', often: 'often', sometimes: 'sometimes', never: 'never' }, fr: { always: 'toujours', often: 'souvent', sometimes: 'parfois', never: 'jamais' } },
   toDiscuss: { en: ' · to discuss', fr: ' · à discuter' },
-  neverFunded: { en: (count: number) => `${count} candidates are never funded. Classes: always = every draw, often ≥ 50 %, sometimes > 0.`, fr: (never: number) => `${counted(never, 'candidat n’est', 'candidats ne sont')} jamais ${never > 1 ? 'financés' : 'financé'}. Classes\u00a0: toujours = à chaque tirage, souvent ≥ 50\u00a0%, parfois > 0.` },
+  neverFunded: { en: (count: number) => `${count} candidates are never funded. Classes: always = every draw, often ≥ 50 %, sometimes > 0.`, fr: (never: number) => `${frenchCount(never, 'candidat n’est', 'candidats ne sont')} jamais ${never > 1 ? 'financés' : 'financé'}. Classes\u00a0: toujours = à chaque tirage, souvent ≥ 50\u00a0%, parfois > 0.` },
   nothingToDiscuss: { en: (band: string) => `No candidate is funded in between ${band} of the draws: nothing to discuss.`, fr: (band: string) => `Aucun candidat n’est financé dans ${band} des tirages\u00a0: rien à discuter.` },
   discuss: { en: (band: string, ids: string) => `To discuss (funded in between ${band} of the draws; a natural band for a lottery): ${ids}.`, fr: (band: string, ids: string) => `À discuter (financés dans ${band} des tirages\u00a0; une bande naturelle pour un tirage au sort)\u00a0: ${ids}.` },
 } satisfies InBoth;

@@ -71,7 +71,7 @@ function explainSentences(why: Explanation, lang: ReportLanguage, n: NumberForma
   const lines: string[] = [];
   if (why.funded) {
     const drop = why.scoreToLose;
-    if (drop !== undefined) lines.push(fr ? `Il perdrait sa subvention si sa note baissait de ${frenchPoints(points(drop.change))}, à ${points(drop.score)} (recalculé).` : `It would lose its grant if its score fell by ${points(drop.change)} points, to ${points(drop.score)} (re-solved).`);
+    if (drop !== undefined) lines.push(fr ? `Il perdrait sa subvention si sa note baissait de ${frenchPoints(drop.change)}, à ${points(drop.score)} (recalculé).` : `It would lose its grant if its score fell by ${points(drop.change)} points, to ${points(drop.score)} (re-solved).`);
     return lines;
   }
   const locked = why.lockedIn;

@@ -6,7 +6,7 @@
  */
 import { inLanguage, type InBoth, type Lang, type WordsOf } from '../domain/lang.js';
 import { formatEuroChange, formatEuros, formatPercent } from '../domain/money.js';
-import { frenchPoints, numberFormats, type NumberFormats } from '../domain/numbers.js';
+import { frenchCount, frenchPoints, numberFormats, type NumberFormats } from '../domain/numbers.js';
 import { solveNoteIn } from '../domain/solve-notes.js';
 
 /** How the command line prints numbers: English keeps its historical `1 500 000 €`, `84.00`, `45.7 %`. */
@@ -36,10 +36,6 @@ function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-/** `0 règle`, `1 règle`, `2 règles`: French counts 0 and 1 in the singular. */
-export function counted(value: number, one: string, many = `${one}s`): string {
-  return `${value} ${n().plural(value, { one, other: many })}`;
-}
 
 /** How the marks make a criterion, in French. */
 const AGGREGATES: Readonly<Record<string, string>> = { mean: 'moyenne', median: 'médiane', 'trimmed-mean': 'moyenne tronquée' };
@@ -100,13 +96,13 @@ const WORDS_IN_BOTH = {
   /** A note of the solve's (the tie-break stopped…), in this language. */
   solveNote: { en: (note: string) => note, fr: (note: string) => solveNoteIn(note, 'fr') },
   wroteRecord: { en: (file: string) => `Wrote the decision record to ${file}; 'enveloppe verify ${file}' re-runs it.`, fr: (file: string) => `Procès-verbal de décision écrit dans ${file}\u00a0; 'enveloppe verify ${file}' le rejoue.` },
-  wroteCsv: { en: (rows: number, total: string, file: string, excel: boolean) => `Wrote ${rows} rows and their total (${total}) to ${file}${excel ? ' for French Excel' : ''}.`, fr: (rows: number, total: string, file: string, excel: boolean) => `${counted(rows, 'ligne')} et leur total (${total}) écrits dans ${file}${excel ? ' pour Excel en français' : ''}.` },
+  wroteCsv: { en: (rows: number, total: string, file: string, excel: boolean) => `Wrote ${rows} rows and their total (${total}) to ${file}${excel ? ' for French Excel' : ''}.`, fr: (rows: number, total: string, file: string, excel: boolean) => `${frenchCount(rows, 'ligne')} et leur total (${total}) écrits dans ${file}${excel ? ' pour Excel en français' : ''}.` },
   wroteWorkbook: { en: (file: string) => `Wrote the workbook ${file} (allocation, regions and rules, parameters).`, fr: (file: string) => `Classeur écrit dans ${file} (répartition, régions et règles, paramètres).` },
   // report: messages on the terminal
   noOptimumUnder: { en: (policy: string, status: string) => `no optimal allocation under '${policy}' (${status})`, fr: (policy: string, status: string) => `aucune répartition optimale sous la pondération '${policy}' (${STATUS[status] ?? status})` },
   solveEnded: { en: (status: string) => `the solve ended ${status}`, fr: (status: string) => `le calcul s’est terminé ainsi\u00a0: ${STATUS[status] ?? status}` },
   noReport: { en: (why: string) => `${why}; no report was written.`, fr: (why: string) => `${why}\u00a0; aucun rapport n’a été écrit.` },
-  wroteReport: { en: (file: string, laureates: number, characters: number) => `Wrote the report to ${file} (${laureates} laureates, ${characters.toLocaleString('en')} characters); open it in a browser and print it to PDF.`, fr: (file: string, laureates: number, characters: number) => `Rapport écrit dans ${file} (${counted(laureates, 'lauréat')}, ${n().integer(characters)} caractères)\u00a0; ouvrez-le dans un navigateur et imprimez-le en PDF.` },
+  wroteReport: { en: (file: string, laureates: number, characters: number) => `Wrote the report to ${file} (${laureates} laureates, ${characters.toLocaleString('en')} characters); open it in a browser and print it to PDF.`, fr: (file: string, laureates: number, characters: number) => `Rapport écrit dans ${file} (${frenchCount(laureates, 'lauréat')}, ${n().integer(characters)} caractères)\u00a0; ouvrez-le dans un navigateur et imprimez-le en PDF.` },
   infeasible: { en: 'no allocation satisfies every rule of this scenario (infeasible)', fr: 'aucune répartition ne respecte toutes les règles de ce scénario (infaisable)' },
   timedOut: { en: 'the solver ran out of time before finding any allocation that passes every rule. Try --time-limit 120 or --solver highs', fr: 'le solveur a manqué de temps avant de trouver une répartition qui respecte toutes les règles. Essayez --time-limit 120 ou --solver highs' },
   unbounded: { en: 'the model is unbounded, which an allocation model should never be; please report it', fr: 'le modèle est non borné, ce qu’un modèle de répartition ne devrait jamais être\u00a0; merci de le signaler' },
@@ -124,16 +120,16 @@ const WORDS_IN_BOTH = {
   formula: { en: 'Score formula: ', fr: 'Formule de la note\u00a0: ' },
   optimumBy: { en: (proven: boolean, engine: string, meanScore: string | undefined) => `${proven ? 'Proven optimum' : 'Optimum'} by ${engine}${meanScore === undefined ? '' : `; mean score weighted by the euros: ${meanScore}`}`, fr: (proven: boolean, engine: string, meanScore: string | undefined) => `${proven ? 'Optimum prouvé' : 'Optimum'} par ${engine}${meanScore === undefined ? '' : `\u00a0; note moyenne pondérée par les euros\u00a0: ${meanScore}`}` },
   columns: { en: { rank: 'Rank', id: 'Id', name: 'Name', region: 'Region', score: 'Score', grant: 'Grant', shareOfRequest: '% req.', note: 'Note', reviews: 'Reviews' }, fr: { rank: 'Rang', id: 'Id', name: 'Nom', region: 'Région', score: 'Note', grant: 'Subvention', shareOfRequest: '% dem.', note: 'Remarque', reviews: 'Rapporteurs' } },
-  nothingFor: { en: (count: number) => `(${count} candidates get nothing; --all lists them)`, fr: (others: number) => `(${counted(others, 'candidat ne reçoit', 'candidats ne reçoivent')} rien\u00a0; --all les liste)` },
+  nothingFor: { en: (count: number) => `(${count} candidates get nothing; --all lists them)`, fr: (others: number) => `(${frenchCount(others, 'candidat ne reçoit', 'candidats ne reçoivent')} rien\u00a0; --all les liste)` },
   reviewsLegend: { en: "Reviews: reviewers counted, ↕ range of their own final scores in points, ⚑ above the scenario's disagreement threshold, ⊘ conflicts excluded.", fr: 'Rapporteurs\u00a0: nombre de rapporteurs, ↕ écart entre leurs propres notes finales en points, ⚑ au-delà du seuil de désaccord du scénario, ⊘ conflits d’intérêts exclus.' },
   envelope: { en: (spent: string, total: string, allSpent: boolean) => `Envelope   ${spent} of ${total}${allSpent ? '  ● all spent' : ''}`, fr: (spent: string, total: string, allSpent: boolean) => `Enveloppe  ${spent} sur ${total}${allSpent ? '  ● toute dépensée' : ''}` },
   yearSpent: { en: (spent: string, ceiling: string) => `${spent} of ${ceiling}`, fr: (spent: string, ceiling: string) => `${spent} sur ${ceiling}` },
   laureates: { en: (count: number, max: number) => `Laureates  ${count} of ${max} at most`, fr: (laureates: number, max: number) => `Lauréats   ${laureates} sur ${max} au plus` },
   gap: { en: (gap: number, formatted: string) => `Gap        ${gap === 0 ? '0 % (proven optimum)' : `within ${formatted} of the best possible objective (proven)`}`, fr: (gap: number, formatted: string) => `Écart      ${gap === 0 ? '0\u00a0% (optimum prouvé)' : `à moins de ${formatted} du meilleur objectif possible (prouvé)`}` },
   byRegion: { en: 'By region', fr: 'Par région' },
-  regionLaureates: { en: (count: number) => `${count} laureate${count === 1 ? '' : 's'}`, fr: (laureates: number) => counted(laureates, 'lauréat') },
+  regionLaureates: { en: (count: number) => `${count} laureate${count === 1 ? '' : 's'}`, fr: (laureates: number) => frenchCount(laureates, 'lauréat') },
   rulesHeading: { en: 'Rules (● binding: the rule holds the allocation back)', fr: 'Règles (● saturée\u00a0: la règle retient la répartition)' },
-  quietRules: { en: (count: number) => `(${count} more groups hold with room to spare and receive nothing)`, fr: (groups: number) => `(${counted(groups, 'autre groupe respecte', 'autres groupes respectent')} sa règle avec de la marge et ne reçoi${groups > 1 ? 'vent' : 't'} rien)` },
+  quietRules: { en: (count: number) => `(${count} more groups hold with room to spare and receive nothing)`, fr: (groups: number) => `(${frenchCount(groups, 'autre groupe respecte', 'autres groupes respectent')} sa règle avec de la marge et ne reçoi${groups > 1 ? 'vent' : 't'} rien)` },
   lockedIn: { en: 'locked in', fr: 'retenu d’office' },
   lockedOut: { en: 'locked out', fr: 'écarté d’office' },
   belowFloor: { en: 'asks < floor', fr: 'demande < plancher' },
@@ -142,26 +138,26 @@ const WORDS_IN_BOTH = {
   lottery: {
     en: (seed: string, band: number, line: number, count: number) => `Lottery: seed "${seed}", band ${band} points around the funding line (score ${line.toFixed(2)}); ${count} candidate${count === 1 ? '' : 's'} in the draw, in drawn order:`,
     fr: (seed: string, band: number, line: number, drawn: number) =>
-      `Tirage au sort\u00a0: graine «\u00a0${seed}\u00a0», bande de ${frenchPoints(n().decimal(band, 2))} autour de la ligne de financement (note ${n().decimal(line, 2)})\u00a0; ${counted(drawn, 'candidat')} au tirage, dans l’ordre tiré\u00a0:`,
+      `Tirage au sort\u00a0: graine «\u00a0${seed}\u00a0», bande de ${frenchPoints(band)} autour de la ligne de financement (note ${n().decimal(line, 2)})\u00a0; ${frenchCount(drawn, 'candidat')} au tirage, dans l’ordre tiré\u00a0:`,
   },
   ticket: { en: (score: number, ticket: string, funded: boolean) => `score ${score.toFixed(2)}  ticket ${ticket}…  ${funded ? 'funded' : 'not funded'}`, fr: (score: number, ticket: string, funded: boolean) => `note ${n().decimal(score, 2)}  ticket ${ticket}…  ${funded ? 'financé' : 'non financé'}` },
   moreTickets: { en: (count: number) => `(${count} more; --json lists them all)`, fr: (more: number) => `(${more} de plus\u00a0; --json les liste tous)` },
   // validate
   valid: { en: (path: string) => `${path}: the scenario and its candidates file are valid`, fr: (path: string) => `${path}\u00a0: le scénario et son fichier de candidats sont valides` },
-  candidatesFrom: { en: (count: number, file: string) => `${count} candidates from ${file}`, fr: (candidates: number, file: string) => `${counted(candidates, 'candidat')} lus dans ${file}` },
+  candidatesFrom: { en: (count: number, file: string) => `${count} candidates from ${file}`, fr: (candidates: number, file: string) => `${frenchCount(candidates, 'candidat')} lus dans ${file}` },
   envelopeLine: { en: (total: string, years: string) => `envelope ${total}${years}`, fr: (total: string, years: string) => `enveloppe ${total}${years}` },
   yearCeiling: { en: (year: string, ceiling: string) => `${year}: ${ceiling}`, fr: (year: string, ceiling: string) => `${year}\u00a0: ${ceiling}` },
   /** How the marks make a criterion: mean, median, trimmed-mean. */
   aggregate: { en: (rule: string) => rule, fr: (rule: string) => AGGREGATES[rule] ?? rule },
   grantsLine: { en: (min: string, max: string, step: string, laureatesMin: number, laureatesMax: number) => `grants ${min} to ${max} in steps of ${step}; laureates ${laureatesMin} to ${laureatesMax}`, fr: (min: string, max: string, step: string, laureatesMin: number, laureatesMax: number) => `subventions de ${min} (plancher) à ${max} (plafond) par pas de ${step}\u00a0; de ${laureatesMin} à ${laureatesMax} lauréats` },
-  criteriaLine: { en: (count: number, names: string) => `${plural(count, 'criterion', 'criteria')}: ${names}`, fr: (criteria: number, names: string) => `${counted(criteria, 'critère')}\u00a0: ${names}` },
-  policiesLine: { en: (count: number, names: string) => `${plural(count, 'policy', 'policies')}: ${names}`, fr: (policies: number, names: string) => `${counted(policies, 'pondération')}\u00a0: ${names}` },
-  rulesLine: { en: (rules: number, locks: number) => `${plural(rules, 'rule')}, ${plural(locks, 'lock')}`, fr: (rules: number, locks: number) => `${counted(rules, 'règle')}, ${counted(locks, 'verrou')}` },
+  criteriaLine: { en: (count: number, names: string) => `${plural(count, 'criterion', 'criteria')}: ${names}`, fr: (criteria: number, names: string) => `${frenchCount(criteria, 'critère')}\u00a0: ${names}` },
+  policiesLine: { en: (count: number, names: string) => `${plural(count, 'policy', 'policies')}: ${names}`, fr: (policies: number, names: string) => `${frenchCount(policies, 'pondération')}\u00a0: ${names}` },
+  rulesLine: { en: (rules: number, locks: number) => `${plural(rules, 'rule')}, ${plural(locks, 'lock')}`, fr: (rules: number, locks: number) => `${frenchCount(rules, 'règle')}, ${frenchCount(locks, 'verrou')}` },
   reviewsLine: {
     en: (reviews: number, reviewers: number, file: string, conflicts: number, aggregate: string, severity: boolean) =>
       `${plural(reviews, 'review')} by ${plural(reviewers, 'reviewer')} from ${file} (${plural(conflicts, 'conflict')} of interest excluded); criteria = ${aggregate}${severity ? ' corrected for severity' : ''} of the marks`,
     fr: (reviews: number, reviewers: number, file: string, conflicts: number, aggregate: string, severity: boolean) =>
-      `${counted(reviews, 'note')} de ${counted(reviewers, 'rapporteur')} lues dans ${file} (${counted(conflicts, 'conflit')} d’intérêts ${n().plural(conflicts, { one: 'exclu', other: 'exclus' })})\u00a0; critères = ${aggregate}${severity ? ' corrigée de la sévérité' : ''} des notes`,
+      `${frenchCount(reviews, 'note')} de ${frenchCount(reviewers, 'rapporteur')} lues dans ${file} (${frenchCount(conflicts, 'conflit')} d’intérêts ${n().plural(conflicts, { one: 'exclu', other: 'exclus' })})\u00a0; critères = ${aggregate}${severity ? ' corrigée de la sévérité' : ''} des notes`,
   },
   feasible: { en: 'feasible: an allocation satisfies every rule', fr: 'faisable\u00a0: une répartition respecte toutes les règles' },
   feasibilityUnknown: { en: (status: string) => `feasibility unknown (${status})`, fr: (status: string) => `faisabilité inconnue (${STATUS[status] ?? status})` },

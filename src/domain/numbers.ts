@@ -84,11 +84,13 @@ function makeFormats(lang: Lang): NumberFormats {
   };
 }
 
-/**
- * A French number of points already formatted (`6,23`), with its noun agreed as French agrees it:
- * `1,50 point`, `6,23 points` (singular below 2).
- */
-export function frenchPoints(formatted: string): string {
-  const value = Number(formatted.replace(/[\s\u00a0]/g, '').replace(',', '.').replace('−', '-'));
-  return `${formatted}\u00a0${numberFormats('fr').plural(Math.abs(value), { one: 'point', other: 'points' })}`;
+/** A French number of points with its noun agreed as French agrees it: `0,01 point`, `6,23 points` (singular below 2). */
+export function frenchPoints(value: number, digits = 2): string {
+  const french = numberFormats('fr');
+  return `${french.decimal(value, digits)}\u00a0${french.plural(Math.abs(value), { one: 'point', other: 'points' })}`;
+}
+
+/** `0 règle`, `1 règle`, `2 règles`: a French count, 0 and 1 in the singular. */
+export function frenchCount(value: number, one: string, many = `${one}s`): string {
+  return `${value} ${numberFormats('fr').plural(value, { one, other: many })}`;
 }

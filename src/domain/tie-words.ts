@@ -86,7 +86,7 @@ const fr: TieWords = {
   shortRule: (lottery) => (lottery === undefined ? 'note la plus haute, puis demande la plus faible, puis ligne la plus haute du fichier' : `note la plus haute, puis tirage au sort de graine «\u00a0${lottery.seed}\u00a0»`),
   rule: (lottery) => {
     if (lottery === undefined) return 'parmi les répartitions optimales, la note la plus haute d’abord, puis le montant demandé le plus faible, puis la ligne la plus haute du fichier des candidats';
-    const band = lottery.band > 0 ? `\u00a0; les notes à moins de ${frenchPoints(french().decimal(lottery.band, Number.isInteger(lottery.band) ? 0 : 2))} de la ligne de financement comptent comme ex aequo` : '';
+    const band = lottery.band > 0 ? `\u00a0; les notes à moins de ${frenchPoints(lottery.band, Number.isInteger(lottery.band) ? 0 : 2)} de la ligne de financement comptent comme ex aequo` : '';
     return `parmi les répartitions optimales, la note la plus haute d’abord, puis le tirage au sort de graine «\u00a0${lottery.seed}\u00a0» (ticket = SHA-256 de «\u00a0graine:id\u00a0», le plus petit d’abord)${band}`;
   },
   sameScore: (score) => `même note (${score})`,

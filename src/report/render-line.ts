@@ -19,7 +19,7 @@ export function tiesSection(ctx: Context): Section {
   }
   if (lottery !== undefined) {
     const funded = new Set(allocation.candidates.filter((candidate) => candidate.funded).map((candidate) => candidate.id));
-    out.push(`<h3>${e(l.tiebreak)}</h3>`, `<p>${e(l.lotteryDrawn(lottery.seed, n.decimal(lottery.band, 2), n.decimal(lottery.line, 2), lottery.tickets.length))}</p>`);
+    out.push(`<h3>${e(l.tiebreak)}</h3>`, `<p>${e(l.lotteryDrawn(lottery.seed, lottery.band, n.decimal(lottery.line, 2), lottery.tickets.length))}</p>`);
     out.push('<table class="data"><thead><tr><th>Id</th><th>Note</th><th>' + e(l.ticket) + '</th><th></th></tr></thead><tbody>');
     for (const entry of lottery.tickets) {
       out.push(`<tr><td>${e(entry.id)}</td><td class="num">${e(n.decimal(entry.score, 2))}</td><td class="hash">${e(entry.ticket)}</td><td>${e(funded.has(entry.id) ? l.fundedWord : l.notFundedWord)}</td></tr>`);

@@ -32,7 +32,7 @@ function p95(values: readonly number[]): number {
 const stages = (process.argv[2] ?? 'all').split(',');
 for (const policyName of ['equilibre', 'emploi']) {
   const policy = findPolicy(scenario, policyName) as Policy;
-  const session = createSession();
+  const session = createSession({ repeated: true });
   const times = new Map<string, number[]>();
   const time = async <T>(label: string, run: () => Promise<T> | T): Promise<T> => {
     const started = performance.now();

@@ -210,7 +210,7 @@ if (wants('weights')) {
   for (const policy of ['equilibre', 'emploi']) {
     const random = seededRandom(7);
     // As the simulator solves: in one session, which keeps the HiGHS model between weight changes.
-    const session = createSession();
+    const session = createSession({ repeated: true });
     const times: number[] = [];
     for (let run = 0; run < 31; run++) {
       const weights = Object.fromEntries(columns.map((column) => [column, 1 + Math.round(random() * 4)]));

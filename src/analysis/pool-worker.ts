@@ -38,7 +38,7 @@ function serve(port: MessagePort): void {
   let queue: Promise<void> = Promise.resolve();
   port.on('message', (message: WorkerInit | WorkerJob) => {
     if ('scenario' in message) {
-      state = { scenario: message.scenario, solve: message.solve, session: createSession() };
+      state = { scenario: message.scenario, solve: message.solve, session: createSession({ repeated: true }) };
       return;
     }
     // One job at a time per worker: the solver instance is not re-entrant.

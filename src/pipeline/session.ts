@@ -19,7 +19,12 @@ export interface Session {
   readonly highs: HighsModels;
 }
 
-/** A new session, with nothing compiled yet. */
-export function createSession(): Session {
-  return { formulas: new Map(), highs: createHighsModels() };
+/**
+ * A new session, with nothing compiled yet. `repeated`: the face solves again and again (the
+ * simulator, a worker of the analysis pool), so `auto` sends every model to HiGHS, whose
+ * WebAssembly loads once and whose kept models re-solve warm; a one-shot command gives small
+ * models to javascript-lp-solver, which answers before HiGHS would have loaded (solver/solve.ts).
+ */
+export function createSession(options: { readonly repeated?: boolean } = {}): Session {
+  return { formulas: new Map(), highs: createHighsModels(undefined, options.repeated === true) };
 }

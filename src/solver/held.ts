@@ -91,6 +91,9 @@ const CLASS_PREFIX = 'held_split_';
 export function reduceHeld(model: AllocationModel): Reduction | undefined {
   const fixed = new Map<string, number>();
   for (const variable of model.variables) if (variable.upper !== undefined && variable.lower === variable.upper) fixed.set(variable.name, variable.lower);
+  // Nothing fixed and no equality row that could hold a pair: nothing is held (the call's own
+  // model, solved first by the tie-break), found without reading every row's terms.
+  if (fixed.size === 0 && !model.rows.some((row) => row.lower !== undefined && row.lower === row.upper && row.terms.length >= 2)) return undefined;
   const merged = model.rows.map((row) => mergeFree(row.terms, fixed));
   const { pairs, repeats } = heldPairs(model, merged);
   if (fixed.size === 0 && pairs.size === 0) return undefined;

@@ -53,6 +53,8 @@ export interface HighsSettings {
  */
 export interface HighsModels {
   readonly capacity: number;
+  /** `auto` solves every model in HiGHS (a face that solves again and again, see createSession). */
+  readonly preferred: boolean;
   /** Most recently used last. */
   readonly slots: Map<string, KeptModel>;
 }
@@ -68,8 +70,8 @@ interface KeptModel {
  * New, empty persistent models. Four by default: the call's model, and the tie-break's held
  * models of the last re-solve.
  */
-export function createHighsModels(capacity = 4): HighsModels {
-  return { capacity, slots: new Map() };
+export function createHighsModels(capacity = 4, preferred = false): HighsModels {
+  return { capacity, preferred, slots: new Map() };
 }
 
 /** Frees every kept model (the session is done, or a test ends). */
@@ -140,7 +142,9 @@ function newModel(highs: Highs, arrays: Arrays): Model {
     matrix: { format: 'csr', numRows: arrays.numRows, numCols: arrays.numCols, starts: arrays.starts, indices: arrays.indices, values: arrays.values },
     integrality: Int32Array.from(arrays.integer),
   });
-  target.options.set({ output_flag: false, log_to_console: false });
+  // Feasibility jump (a primal heuristic HiGHS runs before each MILP's root) cost two thirds of a
+  // small residual MILP's time and found nothing the root did not (docs/speed.md): off.
+  target.options.set({ output_flag: false, log_to_console: false, mip_heuristic_run_feasibility_jump: false });
   return target;
 }
 

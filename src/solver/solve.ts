@@ -30,7 +30,7 @@ export const AUTO_JSLP_BUDGET_MS = 1_500;
 export async function solveModel(model: AllocationModel, options: Partial<SolveOptions> = {}): Promise<SolveOutcome> {
   const settings: SolveOptions = { ...DEFAULT_SOLVE_OPTIONS, ...options };
   const started = performance.now();
-  if (settings.engine === 'highs' || (settings.engine === 'auto' && !jslpFirst(model))) {
+  if (settings.engine === 'highs' || (settings.engine === 'auto' && (settings.models?.preferred === true || !jslpFirst(model)))) {
     return solveHighs(model, settings, settings.timeLimitMs, started, []);
   }
   // javascript-lp-solver's branch and bound either finishes fast on these models or wanders for

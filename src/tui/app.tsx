@@ -95,7 +95,7 @@ export function App(props: AppProps) {
     initialState(props.scenario, { policy: props.policy, weights: props.weights, cwd: process.cwd(), size, lang: props.lang }),
   );
   // One session for the whole run, made when the simulator opens.
-  const services = useMemo<Services>(() => ({ ...servicesIn(createSession()), ...props.services }), [props.services]);
+  const services = useMemo<Services>(() => ({ ...servicesIn(createSession({ repeated: true })), ...props.services }), [props.services]);
   useSolver(state, dispatch, services, props.solveOptions ?? NO_OPTIONS);
   useRuns(state, dispatch, services, props.solveOptions ?? NO_OPTIONS);
   useTasks(state.task, dispatch, services, state.lang);

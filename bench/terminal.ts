@@ -13,8 +13,29 @@ function tmux(...args: string[]): string {
   return execFileSync('tmux', args, { encoding: 'utf8' });
 }
 
+let keeper: string | undefined;
+
+/**
+ * A session kept open while the bench runs: killing the only session stops the tmux server, and a
+ * new session started while it stops fails ("server exited unexpectedly").
+ */
+function keepServer(): void {
+  if (keeper !== undefined) return;
+  keeper = `bench-keeper-${process.pid}`;
+  tmux('new-session', '-d', '-s', keeper, '-x', '20', '-y', '5', 'sleep 100000');
+  const name = keeper;
+  process.once('exit', () => {
+    try {
+      tmux('kill-session', '-t', name);
+    } catch {
+      // Already gone.
+    }
+  });
+}
+
 /** Milliseconds from starting `command` in a 120×40 tmux window to `text` appearing on screen. */
 export async function timeToFirstFrame(command: string, text: string): Promise<number> {
+  keepServer();
   const session = `bench-${process.pid}-${Math.round(Math.random() * 1e6)}`;
   const started = performance.now();
   tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', command);

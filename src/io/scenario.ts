@@ -31,8 +31,11 @@ export const DEFAULT_STEP = 1000;
  * Reads, checks and resolves a scenario file and the CSV it names. Its mistakes are UserErrors in
  * both languages; its notices are in `lang`.
  * @param options.lang the language of the notices. @default 'en'
+ * @param options.checkFormulas compile each score formula and try it on every candidate (mathjs,
+ * ~0.1 s). The simulator leaves it to a worker on the other core while its screen loads
+ * (io/formula-check.ts). @default true
  */
-export async function loadScenario(path: string, options: { readonly lang?: Lang } = {}): Promise<Scenario> {
+export async function loadScenario(path: string, options: { readonly lang?: Lang; readonly checkFormulas?: boolean } = {}): Promise<Scenario> {
   const file = resolve(path);
   // The files this load reads, with the SHA-256 of their bytes: kept in the scenario, for its record.
   const files = inputFiles();
@@ -91,7 +94,7 @@ export async function loadScenario(path: string, options: { readonly lang?: Lang
     grant,
     laureates: resolveLaureates(spec, candidates.length, path, at),
     criteria,
-    policies: await resolvePolicies(spec, criteria, candidates, shown, path, at),
+    policies: await resolvePolicies(spec, criteria, candidates, shown, path, at, options.checkFormulas ?? true),
     rules: resolveRules(rules === undefined ? spec : { ...spec, rules }, columns, candidates, path, at),
     locks: resolveLocks(spec, candidates, path, at),
     ...noticesOf(path, encoding, shown, table, options.lang ?? 'en'),
@@ -221,7 +224,21 @@ function resolveLaureates(spec: ScenarioFile, count: number, file: string, at: L
   return { min, max };
 }
 
-async function resolvePolicies(spec: ScenarioFile, criteria: readonly Criterion[], candidates: Scenario['candidates'], csv: string, file: string, at: LineOf): Promise<Policy[]> {
+/** A score formula compiles, and gives a finite score for every candidate; else the scenario's mistake, at its line. */
+async function checkFormula(formula: string, criteria: readonly Criterion[], candidates: Scenario['candidates'], csv: string, file: string, line: number | undefined, field: string): Promise<void> {
+  const compiled = await compileFormula(formula, criteria.map((criterion) => criterion.column));
+  if (!compiled.ok) fail(formulaReason(compiled.reason), file, line, field, compiled.hint === undefined ? undefined : formulaHint(compiled.hint));
+  // A formula that breaks on one candidate (x / 0, log(0)) is the scenario's mistake: say so here, by candidate.
+  for (const candidate of candidates) {
+    const value = compiled.evaluate(rescaled(candidate, criteria));
+    if (!Number.isFinite(value)) {
+      const message = { en: `the formula gives ${value} for candidate ${candidate.id} (${csv} line ${candidate.line})`, fr: `la formule donne ${Number.isNaN(value) ? 'NaN (aucun nombre)' : value > 0 ? '+∞' : '−∞'} pour le candidat ${candidate.id} (${csv} ligne ${candidate.line})` };
+      fail(message, file, line, field, GUARD_ZERO);
+    }
+  }
+}
+
+async function resolvePolicies(spec: ScenarioFile, criteria: readonly Criterion[], candidates: Scenario['candidates'], csv: string, file: string, at: LineOf, checkFormulas: boolean): Promise<Policy[]> {
   const columns = criteria.map((criterion) => criterion.column);
   const entries = Object.entries(spec.policies ?? {});
   if (entries.length === 0) {
@@ -239,16 +256,7 @@ async function resolvePolicies(spec: ScenarioFile, criteria: readonly Criterion[
     const returns = resolveReturns(policy.returns ?? [], file, at([...where, 'returns']), `${field}.returns`);
     if (policy.score !== undefined) {
       checkFormulaSize(policy.score, file, at([...where, 'score']), `${field}.score`);
-      const compiled = await compileFormula(policy.score, columns);
-      if (!compiled.ok) fail(formulaReason(compiled.reason), file, at([...where, 'score']), `${field}.score`, compiled.hint === undefined ? undefined : formulaHint(compiled.hint));
-      // A formula that breaks on one candidate (x / 0, log(0)) is the scenario's mistake: say so here, by candidate.
-      for (const candidate of candidates) {
-        const value = compiled.evaluate(rescaled(candidate, criteria));
-        if (!Number.isFinite(value)) {
-          const message = { en: `the formula gives ${value} for candidate ${candidate.id} (${csv} line ${candidate.line})`, fr: `la formule donne ${Number.isNaN(value) ? 'NaN (aucun nombre)' : value > 0 ? '+∞' : '−∞'} pour le candidat ${candidate.id} (${csv} ligne ${candidate.line})` };
-          fail(message, file, at([...where, 'score']), `${field}.score`, GUARD_ZERO);
-        }
-      }
+      if (checkFormulas) await checkFormula(policy.score, criteria, candidates, csv, file, at([...where, 'score']), `${field}.score`);
       policies.push({ name, label: policy.label ?? name, weights: {}, score: policy.score, returns });
       continue;
     }

@@ -6,6 +6,7 @@
 import { relative } from 'node:path';
 import { UserError } from '../domain/errors.js';
 import { langOf, parseLang } from '../domain/lang.js';
+import type { Scenario } from '../domain/types.js';
 import { loadScenario } from '../io/scenario.js';
 import { EXIT, parseWeights, policyName, solveChoice, type Console, type SolveFlags } from '../options/flags.js';
 
@@ -44,11 +45,29 @@ export async function runSimulator(path: string, flags: SolveFlags, console: Con
   // Ink and React (~0.4 s) load while the scenario is read and checked: the first frame waits for the slower of the two only.
   const screen = import('./screen.js');
   screen.catch(() => undefined);
-  const scenario = await loadScenario(path);
+  const { scenario, checkFormulas } = await loadForScreen(path);
   const policy = policyName(scenario, flags.policy);
   const weights = flags.weights === undefined ? undefined : parseWeights(scenario, flags.weights);
   const { showSimulator } = await screen;
-  return showSimulator({ scenario, policy, weights, solveOptions, lang }, terminal);
+  return showSimulator({ scenario, policy, weights, solveOptions, lang }, terminal, checkFormulas);
+}
+
+/**
+ * The scenario, read and checked as every command checks it but for its score formulas, and that
+ * last check (it loads mathjs, ~0.1 s of the one core the start runs on) to run after the first
+ * frame: a mistake there closes the simulator with the message `enveloppe solve` gives.
+ */
+async function loadForScreen(path: string): Promise<{ scenario: Scenario; checkFormulas: () => Promise<void> }> {
+  let scenario: Scenario;
+  try {
+    scenario = await loadScenario(path, { checkFormulas: false });
+  } catch (error) {
+    // The full load's first mistake, a formula's included, as `enveloppe solve` reports it.
+    if (error instanceof UserError) await loadScenario(path);
+    throw error;
+  }
+  const formulas = scenario.policies.some((policy) => policy.score !== undefined);
+  return { scenario, checkFormulas: async () => void (formulas ? await loadScenario(path) : undefined) };
 }
 
 /**

@@ -14,7 +14,11 @@ const SHOW_CURSOR = '\u001B[?25h';
 /** Clear the screen and go home: a resize leaves old lines Ink no longer knows about. */
 const CLEAR_SCREEN = '\u001B[2J\u001B[H';
 
-export async function showSimulator(props: AppProps, { stdin, stdout }: Terminal): Promise<number> {
+/**
+ * Shows the simulator until it quits. `afterFirstFrame`: a check of the scenario left until the
+ * screen is up (launch.ts); its mistake closes the simulator and is thrown once the screen is restored.
+ */
+export async function showSimulator(props: AppProps, { stdin, stdout }: Terminal, afterFirstFrame?: () => Promise<void>): Promise<number> {
   let restored = false;
   const restore = (): void => {
     if (restored) return;
@@ -36,6 +40,15 @@ export async function showSimulator(props: AppProps, { stdin, stdout }: Terminal
   };
   const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP'];
   for (const signal of signals) process.once(signal, quit);
+  let mistake: { readonly error: unknown } | undefined;
+  if (afterFirstFrame !== undefined) {
+    setImmediate(() => {
+      afterFirstFrame().catch((error: unknown) => {
+        mistake = { error };
+        instance.unmount();
+      });
+    });
+  }
   try {
     await instance.waitUntilExit();
   } finally {
@@ -45,6 +58,7 @@ export async function showSimulator(props: AppProps, { stdin, stdout }: Terminal
     restore();
     stdin.pause();
   }
+  if (mistake !== undefined) throw mistake.error;
   // Killed by a signal: the shell's convention, 128 + its number.
   return signalled === undefined ? 0 : 128 + constants.signals[signalled];
 }

@@ -2,15 +2,17 @@
  * Issue 11 in a real terminal (tmux). Class 2: the simulator runs on a Windows-1252 scenario, the
  * officer presses s and saves the weights as a policy, quits; the file is still Windows-1252, every
  * byte of it kept (accents, comments), with the new policy inserted, its accented label as single bytes.
+ * Also: the terminal closing under it, escape sequences in names, a formula's mistake found after the first frame.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import iconv from 'iconv-lite';
 import { afterAll, expect, test } from 'vitest';
 import { csv, SCENARIO } from '../fixtures/hostile/cases.js';
-import { BIN, requireBuild } from './built.js';
+import { BIN, requireBuild, ROOT, runBuilt } from './built.js';
 
 requireBuild();
 const hasTmux = spawnSync('tmux', ['-V'], { stdio: 'ignore' }).status === 0;
@@ -99,4 +101,26 @@ test.skipIf(!hasTmux)('a name laden with escape sequences is shown, not obeyed: 
   expect(screen).toContain('PTCE Vallée de la Bièvre');
   expect(tmux('display-message', '-p', '-t', 'esc', '#{pane_title}')).not.toContain('pwned');
   tmux('send-keys', '-t', 'esc', 'q');
+});
+
+test.skipIf(!hasTmux)('a score formula’s mistake, checked once the first frame is up, closes the simulator with the message solve gives, exit 1', { timeout: 120_000 }, async () => {
+  // The simulator leaves the formulas' check (mathjs) until its screen is up (src/tui/launch.ts).
+  const own = join(folder, 'formula');
+  mkdirSync(own);
+  for (const name of ['ptce-2013.csv', 'ptce-2013-notes.csv']) copyFileSync(join(ROOT, 'scenarios', name), join(own, name));
+  const text = readFileSync(join(ROOT, 'scenarios/ptce-2013.yaml'), 'utf8');
+  expect(text).toContain('min(financement, perennite_emplois, calendrier)');
+  writeFileSync(join(own, 'ptce-2013.yaml'), text.replace('min(financement, perennite_emplois, calendrier)', 'min(financement, perennite_emploi, calendrier)'));
+  const solve = runBuilt(['solve', 'ptce-2013.yaml'], { cwd: own });
+  expect(solve.status).toBe(1);
+  expect(solve.stderr).toBe("enveloppe: ptce-2013.yaml:56: policies.solidite.score: unknown name 'perennite_emploi'. Did you mean 'perennite_emplois'?\n");
+
+  const errors = join(own, 'stderr.txt');
+  tmux('new-session', '-d', '-s', 'formula', '-x', '120', '-y', '40', '-c', own, `env -u CI -u NO_COLOR TERM=xterm-256color LANG=C ${process.execPath} ${BIN} ptce-2013.yaml 2>${errors}; echo "exit $?"; sleep 30`);
+  const screen = await waitFor(/^exit \d+$/m, 60, 'formula');
+  expect(screen).toMatch(/^exit 1$/m);
+  // Ink shows the cursor again on stderr as the process ends (\e[?25h): a terminal's control, not text.
+  expect(stripVTControlCharacters(readFileSync(errors, 'utf8'))).toBe(solve.stderr);
+  // The normal screen is back: the shell's line, not the simulator's frame.
+  expect(screen).not.toContain('Spent');
 });

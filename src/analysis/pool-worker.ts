@@ -21,8 +21,8 @@ async function run(job: PoolJob, state: WorkerState | undefined): Promise<PoolRe
   const scaled = job.envelopeScale === undefined ? scenario : scaleEnvelope(scenario, job.envelopeScale);
   const marks = job.criteria;
   const target = marks === undefined ? scaled : { ...scaled, candidates: scaled.candidates.map((candidate, index) => ({ ...candidate, criteria: marks[index] ?? candidate.criteria })) };
-  // Analyses read totals only: the split between years is not needed.
-  const outcome = await allocate(target, job.selection, { ...solve, splitYears: false, ties: false, session });
+  // Analyses read totals only: neither the split between years nor what the reviewers say is needed.
+  const outcome = await allocate(target, job.selection, { ...solve, splitYears: false, ties: false, reviews: false, session });
   if (outcome.status === 'optimal') {
     const grantOf = new Map(outcome.allocation.candidates.map((candidate) => [candidate.id, candidate.grant]));
     return { status: 'optimal', objective: outcome.allocation.objective, grants: target.candidates.map((candidate) => grantOf.get(candidate.id) ?? 0) };

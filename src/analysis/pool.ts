@@ -48,23 +48,44 @@ export interface WorkerReply {
   readonly result: PoolResult;
 }
 
-/** A set of workers kept across batches: analyses that solve in rounds (tipping points) pay for starting workers once. */
+/**
+ * A set of workers kept across batches: analyses that solve in rounds (tipping points) pay for
+ * starting workers once, and batches run at the same time share them (one queue, first come first
+ * served), so that one criterion's short round does not leave a core idle.
+ */
 export interface Pool {
   /** Solves every job; results are in job order, whatever order the workers finish in. */
   run(jobs: readonly PoolJob[], onProgress?: (done: number, total: number) => void): Promise<PoolResult[]>;
   close(): Promise<void>;
 }
 
-/** Starts the workers (one per core by default); aborting `signal` stops them and fails the batch under way. */
+/** A job waiting for a worker, and what to do with its result. */
+interface Queued {
+  readonly job: PoolJob;
+  readonly settle: (result: PoolResult) => void;
+}
+
+interface Batch {
+  readonly fail: (error: Error) => void;
+}
+
+/** Starts the workers (one per core by default); aborting `signal` stops them and fails every batch under way. */
 export function createPool(scenario: Scenario, options: PoolOptions = {}): Pool {
   const count = Math.max(1, options.workers ?? availableParallelism());
   const init: WorkerInit = { scenario, solve: options.solve ?? {} };
   const workers: Worker[] = [];
-  let current: { onReply: (reply: WorkerReply) => void; fail: (error: unknown) => void } | undefined;
+  const idle: Worker[] = [];
+  const queue: Queued[] = [];
+  const running = new Map<number, { readonly worker: Worker; readonly entry: Queued }>();
+  const batches = new Set<Batch>();
+  let nextIndex = 0;
   let failure: unknown;
   const fail = (error: unknown): void => {
     failure ??= error;
-    current?.fail(error);
+    for (const batch of batches) batch.fail(asError(failure));
+    batches.clear();
+    queue.length = 0;
+    running.clear();
   };
   const onAbort = (): void => {
     fail(options.signal?.reason);
@@ -72,14 +93,31 @@ export function createPool(scenario: Scenario, options: PoolOptions = {}): Pool 
   };
   if (options.signal?.aborted === true) failure = options.signal.reason;
   options.signal?.addEventListener('abort', onAbort, { once: true });
+  const feed = (worker: Worker): void => {
+    const entry = queue.shift();
+    if (entry === undefined) {
+      idle.push(worker);
+      return;
+    }
+    const index = nextIndex++;
+    running.set(index, { worker, entry });
+    const message: WorkerJob = { index, job: entry.job };
+    worker.postMessage(message);
+  };
   const started = (): void => {
     if (workers.length > 0) return;
     for (let i = 0; i < count; i++) {
       const worker = startModuleWorker(import.meta.url, 'pool-worker');
-      worker.on('message', (reply: WorkerReply) => current?.onReply(reply));
+      worker.on('message', (reply: WorkerReply) => {
+        const owner = running.get(reply.index);
+        running.delete(reply.index);
+        owner?.entry.settle(reply.result);
+        feed(worker);
+      });
       worker.on('error', (error) => fail(error));
       worker.postMessage(init);
       workers.push(worker);
+      idle.push(worker);
     }
   };
   return {
@@ -89,39 +127,31 @@ export function createPool(scenario: Scenario, options: PoolOptions = {}): Pool 
       if (jobs.length === 0) return Promise.resolve(results);
       started();
       return new Promise((resolve, reject) => {
-        let next = 0;
         let done = 0;
-        const owner = new Map<number, Worker>();
-        const feed = (worker: Worker): void => {
-          if (next >= jobs.length) return;
-          const index = next++;
-          owner.set(index, worker);
-          const message: WorkerJob = { index, job: jobs[index] as PoolJob };
-          worker.postMessage(message);
-        };
-        current = {
-          onReply: (reply) => {
-            results[reply.index] = reply.result;
-            done++;
-            onProgress?.(done, jobs.length);
-            const worker = owner.get(reply.index);
-            if (done === jobs.length) {
-              current = undefined;
-              resolve(results);
-            } else if (worker !== undefined) feed(worker);
-          },
-          fail: (error) => {
-            current = undefined;
-            reject(asError(error));
-          },
-        };
-        for (const worker of workers) feed(worker);
+        const batch: Batch = { fail: reject };
+        batches.add(batch);
+        jobs.forEach((job, at) => {
+          queue.push({
+            job,
+            settle: (result) => {
+              results[at] = result;
+              done++;
+              onProgress?.(done, jobs.length);
+              if (done === jobs.length) {
+                batches.delete(batch);
+                resolve(results);
+              }
+            },
+          });
+        });
+        while (idle.length > 0 && queue.length > 0) feed(idle.shift() as Worker);
       });
     },
     async close() {
       options.signal?.removeEventListener('abort', onAbort);
       await Promise.all(workers.map((worker) => worker.terminate()));
       workers.length = 0;
+      idle.length = 0;
     },
   };
 }

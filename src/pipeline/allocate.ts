@@ -37,6 +37,11 @@ export interface AllocateOptions extends Partial<SolveOptions> {
    * that only count who is funded). @default { near: 0 }
    */
   readonly ties?: false | { readonly near: number };
+  /**
+   * Work out what each candidate's reviewers say (spread, own scores) for the published allocation;
+   * analyses that only read grants turn it off. @default true
+   */
+  readonly reviews?: boolean;
   /** A lottery replacing the scenario's own (`--lottery SEED`). */
   readonly lottery?: Lottery;
   /** Changes scores after scoring (explain: "what if this candidate scored 80?"). */
@@ -47,7 +52,7 @@ export interface AllocateOptions extends Partial<SolveOptions> {
 
 export async function allocate(scenario: Scenario, selection: Selection, options: AllocateOptions = {}): Promise<AllocationOutcome> {
   const started = performance.now();
-  const scoring = await scoreCandidates(scenario, selection, options.session ?? createSession());
+  const scoring = await scoreCandidates(scenario, selection, options.session ?? createSession(), { reviews: options.reviews ?? true });
   if (typeof scoring === 'string') return { status: 'failed', reason: scoring, engine: undefined, ms: performance.now() - started, notes: [] };
   const scored: Scored = options.adjustScores === undefined ? scoring : { ...scoring, scores: [...options.adjustScores(scoring.scores)] };
   const policy = findPolicy(scenario, selection.policy) as Policy;
@@ -79,7 +84,7 @@ export async function allocate(scenario: Scenario, selection: Selection, options
 
 /** The solver's options among allocate's. */
 export function solveOptionsOf(options: AllocateOptions): Partial<SolveOptions> {
-  const { ties: _ties, lottery: _lottery, splitYears: _split, adjustScores: _adjust, session: _session, ...solve } = options;
+  const { ties: _ties, lottery: _lottery, splitYears: _split, adjustScores: _adjust, session: _session, reviews: _reviews, ...solve } = options;
   return solve;
 }
 

@@ -44,8 +44,12 @@ export async function scoringFor(scenario: Scenario, policy: Policy, weights: We
   return compiled;
 }
 
-/** Scores every candidate under a selection; a string explains why it cannot be scored. */
-export async function scoreCandidates(scenario: Scenario, selection: Selection, session: Session = createSession()): Promise<Scored | string> {
+/**
+ * Scores every candidate under a selection; a string explains why it cannot be scored.
+ * @param options.reviews work out what each candidate's reviewers say (their spread, their own
+ * scores); the analyses, which read grants only, leave it out. @default true
+ */
+export async function scoreCandidates(scenario: Scenario, selection: Selection, session: Session = createSession(), options: { readonly reviews?: boolean } = {}): Promise<Scored | string> {
   const policy = findPolicy(scenario, selection.policy);
   if (policy === undefined) return `the scenario has no policy '${selection.policy}'`;
   const scoring = await scoringFor(scenario, policy, selection.weights, session);
@@ -56,7 +60,7 @@ export async function scoreCandidates(scenario: Scenario, selection: Selection, 
     const candidate = scenario.candidates[broken];
     return `the score formula gives ${scores[broken]} for ${candidate?.id ?? '?'} (line ${candidate?.line ?? '?'}); does it divide by zero`;
   }
-  const { reviews } = scenario;
+  const reviews = options.reviews === false ? undefined : scenario.reviews;
   const panels = reviews === undefined ? undefined : panelsOf(reviews, scenario.criteria);
   return {
     scoring,

@@ -218,8 +218,11 @@ function fastSolve(model: Model, arrays: Arrays, settings: HighsSettings, start:
   const n = arrays.numCols;
   model.changeColsBounds(ALL(n), arrays.colLower, arrays.colUpper);
   setIntegrality(model, arrays, false);
-  model.options.set({ time_limit: Math.max(0.001, settings.timeLimitMs / 1000), mip_rel_gap: settings.relativeGap });
+  // A kept model re-solves its relaxation from the last basis: presolve would throw that basis away
+  // (on the 2013 call, 2.5 ms a re-solve against 1.0 ms without). A new model is presolved.
+  model.options.set({ time_limit: Math.max(0.001, settings.timeLimitMs / 1000), mip_rel_gap: settings.relativeGap, presolve: start === undefined ? 'choose' : 'off' });
   const relaxed = model.run();
+  model.options.set('presolve', 'choose');
   if (relaxed.modelStatus === STATUS.infeasible || relaxed.modelStatus === STATUS.unboundedOrInfeasible) return { status: 'infeasible' };
   if (relaxed.modelStatus === STATUS.unbounded) return { status: 'unbounded' };
   if (relaxed.modelStatus !== STATUS.optimal) return fullSolve(model, arrays, settings, start);

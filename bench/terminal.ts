@@ -80,3 +80,51 @@ export async function keyToFrame(scenario: Scenario, presses: number): Promise<n
   app.unmount();
   return times;
 }
+
+/** What the key-to-frame driver sends: after `ready` shows, the `setup` keys until `shows`, then `keys` in turn. */
+export interface KeyDrive {
+  readonly ready: RegExp;
+  readonly setup?: { readonly keys: readonly string[]; readonly shows: RegExp };
+  readonly keys: readonly string[];
+  /** The frame that answers a key, given the one before it. */
+  readonly answered: (before: string, now: string) => boolean;
+}
+
+/**
+ * Milliseconds from a key sent by tmux to the frame that answers it, for `presses` presses, in the
+ * program `command` started in a 120×40 window. The same driver times the simulator (→ and ← in the
+ * Weights view, to the new allocation) and a bare Ink app redrawing a counter.
+ */
+export async function keysInTerminal(command: string, drive: KeyDrive, presses: number): Promise<number[]> {
+  keepServer();
+  const session = `bench-keys-${process.pid}-${Math.round(Math.random() * 1e6)}`;
+  const screen = (): string => tmux('capture-pane', '-t', session, '-p');
+  const waitFor = async (check: (text: string) => boolean): Promise<string> => {
+    const started = performance.now();
+    for (;;) {
+      const text = screen();
+      if (check(text)) return text;
+      if (performance.now() - started > 30_000) throw new Error(`timed out; last screen:\n${text}`);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  };
+  tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '40', command);
+  try {
+    let before = await waitFor((text) => drive.ready.test(text));
+    if (drive.setup !== undefined) {
+      for (const key of drive.setup.keys) tmux('send-keys', '-t', session, key);
+      const { shows } = drive.setup;
+      before = await waitFor((text) => shows.test(text));
+    }
+    const times: number[] = [];
+    for (let press = 0; press < presses; press++) {
+      const started = performance.now();
+      tmux('send-keys', '-t', session, drive.keys[press % drive.keys.length] ?? '');
+      before = await waitFor((text) => drive.answered(before, text));
+      times.push(performance.now() - started);
+    }
+    return times;
+  } finally {
+    tmux('kill-session', '-t', session);
+  }
+}

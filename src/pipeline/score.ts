@@ -5,7 +5,7 @@
 import type { Selection } from '../domain/allocation.js';
 import type { CandidateReview } from '../domain/reviews.js';
 import type { Policy, Scenario } from '../domain/types.js';
-import { panelsOf, reviewOf } from '../scoring/aggregate.js';
+import { conflictsOf, panelsOf, reviewOf } from '../scoring/aggregate.js';
 import { compileFormula } from '../scoring/formula.js';
 import { contributions, scoreOf, type Scoring } from '../scoring/score.js';
 import { normaliseWeights, type Weights } from '../scoring/weights.js';
@@ -62,10 +62,11 @@ export async function scoreCandidates(scenario: Scenario, selection: Selection, 
   }
   const reviews = options.reviews === false ? undefined : scenario.reviews;
   const panels = reviews === undefined ? undefined : panelsOf(reviews, scenario.criteria);
+  const conflicts = reviews === undefined ? undefined : conflictsOf(reviews);
   return {
     scoring,
     scores,
     contributions: scenario.candidates.map((candidate) => (scoring.kind === 'weights' ? contributions(candidate, scenario.criteria, scoring.weights) : undefined)),
-    reviews: reviews === undefined ? undefined : scenario.candidates.map((candidate) => reviewOf(candidate, reviews, panels?.get(candidate.id) ?? [], scenario.criteria, scoring)),
+    reviews: reviews === undefined ? undefined : scenario.candidates.map((candidate) => reviewOf(candidate, reviews, panels?.get(candidate.id) ?? [], conflicts?.get(candidate.id) ?? 0, scenario.criteria, scoring)),
   };
 }

@@ -102,6 +102,13 @@ export function panelsOf(reviews: Reviews, criteria: readonly Criterion[]): Pane
   return panels;
 }
 
+/** How many reviewers of each candidate were left out for a conflict of interest, by candidate id (one pass over the rows). */
+export function conflictsOf(reviews: Reviews): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const row of reviews.rows) if (row.conflict) counts.set(row.candidate, (counts.get(row.candidate) ?? 0) + 1);
+  return counts;
+}
+
 /** A panel's marks to criterion values; a criterion nobody marked is absent. */
 export function aggregatePanel(panel: readonly PanelMarks[], criteria: readonly Criterion[], rule: AggregateRule): Record<string, number> {
   const values: Record<string, number> = {};
@@ -128,7 +135,7 @@ export function aggregateReviews(reviews: Reviews, criteria: readonly Criterion[
  * spread of their marks by criterion, each one's own final score under `scoring` (their marks, with
  * the candidate's value where they left a mark out), and the flag.
  */
-export function reviewOf(candidate: Candidate, reviews: Reviews, panel: readonly PanelMarks[], criteria: readonly Criterion[], scoring: Scoring): CandidateReview {
+export function reviewOf(candidate: Candidate, reviews: Reviews, panel: readonly PanelMarks[], conflicts: number, criteria: readonly Criterion[], scoring: Scoring): CandidateReview {
   const spread: Record<string, number> = {};
   for (const criterion of criteria) {
     const marks = panel.flatMap((entry) => (entry.marks[criterion.column] === undefined ? [] : [entry.marks[criterion.column] ?? 0]));
@@ -138,6 +145,5 @@ export function reviewOf(candidate: Candidate, reviews: Reviews, panel: readonly
   for (const entry of panel) scores[entry.reviewer] = scoreOf({ ...candidate, criteria: { ...candidate.criteria, ...entry.marks } }, criteria, scoring);
   const values = Object.values(scores);
   const scoreRange = values.length === 0 ? 0 : roundScore(Math.max(...values) - Math.min(...values));
-  const conflicts = reviews.rows.filter((row) => row.conflict && row.candidate === candidate.id).length;
   return { reviewers: panel.length, conflicts, spread, scores, scoreRange, disagree: scoreRange > reviews.settings.disagreement };
 }

@@ -19,7 +19,10 @@ export interface Arrays {
   /** 1 for integer and binary columns. */
   readonly integer: Uint8Array;
   readonly names: readonly string[];
-  /** Everything but the objective: two models with the same key differ at most in costs. */
+  /**
+   * A hash of everything but the objective: the kept model of this structure is looked up by it,
+   * then compared exactly (sameStructure), so that a collision costs a new model, never a wrong one.
+   */
   readonly key: string;
 }
 
@@ -30,13 +33,11 @@ export function toArrays(model: AllocationModel): Arrays {
   const colLower = new Float64Array(numCols);
   const colUpper = new Float64Array(numCols);
   const integer = new Uint8Array(numCols);
-  const keyParts: string[] = [];
   model.variables.forEach((variable, index) => {
     column.set(variable.name, index);
     colLower[index] = variable.lower;
     colUpper[index] = variable.kind === 'binary' ? Math.min(1, variable.upper ?? 1) : variable.upper ?? Infinity;
     integer[index] = variable.kind === 'continuous' ? 0 : 1;
-    keyParts.push(`${variable.name}:${variable.kind}:${variable.lower}:${variable.upper ?? ''}`);
   });
   const colCost = new Float64Array(numCols);
   for (const [name, coefficient] of model.objective) {
@@ -50,22 +51,62 @@ export function toArrays(model: AllocationModel): Arrays {
   const starts = new Int32Array(numRows + 1);
   const indices: number[] = [];
   const values: number[] = [];
+  // Where each column's entry of the current row sits (stamped with the row), to sum repeated terms
+  // without a map per row.
+  const rowOf = new Int32Array(numCols).fill(-1);
+  const slotOf = new Int32Array(numCols);
   model.rows.forEach((row, position) => {
     rowLower[position] = row.lower ?? -Infinity;
     rowUpper[position] = row.upper ?? Infinity;
-    const merged = new Map<number, number>();
+    const first = indices.length;
     for (const [name, coefficient] of row.terms) {
       const index = column.get(name);
       if (index === undefined) throw new Error(`row ${row.name} has a term on unknown variable ${name}`);
-      merged.set(index, (merged.get(index) ?? 0) + coefficient);
+      if (rowOf[index] === position) values[slotOf[index] ?? 0] = (values[slotOf[index] ?? 0] ?? 0) + coefficient;
+      else {
+        rowOf[index] = position;
+        slotOf[index] = indices.length;
+        indices.push(index);
+        values.push(coefficient);
+      }
     }
-    for (const [index, coefficient] of merged) {
-      if (coefficient === 0) continue;
-      indices.push(index);
-      values.push(coefficient);
+    // Terms that summed to zero leave the row.
+    let kept = first;
+    for (let slot = first; slot < indices.length; slot++) {
+      if (values[slot] === 0) continue;
+      indices[kept] = indices[slot] ?? 0;
+      values[kept] = values[slot] ?? 0;
+      kept++;
     }
-    starts[position + 1] = indices.length;
-    keyParts.push(`${row.name}:${row.lower ?? ''}:${row.upper ?? ''}:${row.terms.map(([name, coefficient]) => `${name}*${coefficient}`).join('+')}`);
+    indices.length = kept;
+    values.length = kept;
+    starts[position + 1] = kept;
   });
-  return { numCols, numRows, colCost, colLower, colUpper, rowLower, rowUpper, starts, indices: Int32Array.from(indices), values: Float64Array.from(values), integer, names: model.variables.map((variable) => variable.name), key: keyParts.join('\n') };
+  const structure = { numCols, numRows, colLower, colUpper, rowLower, rowUpper, starts, indices: Int32Array.from(indices), values: Float64Array.from(values), integer };
+  const key = `${numCols}x${numRows}:${STRUCTURE.map((field) => hashBytes(structure[field])).join(':')}`;
+  return { ...structure, colCost, names: model.variables.map((variable) => variable.name), key };
+}
+
+/** The arrays that make a model's structure (all but the costs and the names). */
+const STRUCTURE = ['colLower', 'colUpper', 'integer', 'rowLower', 'rowUpper', 'starts', 'indices', 'values'] as const;
+
+/** Whether two models have the same structure: the same columns, bounds, rows and matrix (costs aside). */
+export function sameStructure(a: Arrays, b: Arrays): boolean {
+  return a.numCols === b.numCols && a.numRows === b.numRows && STRUCTURE.every((field) => sameBytes(a[field], b[field]));
+}
+
+/** FNV-1a over an array's bytes, in hexadecimal. */
+function hashBytes(array: ArrayBufferView): string {
+  const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < bytes.length; index++) hash = Math.imul(hash ^ (bytes[index] ?? 0), 0x01000193);
+  return (hash >>> 0).toString(16);
+}
+
+function sameBytes(a: ArrayBufferView, b: ArrayBufferView): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  const left = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  const right = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  for (let index = 0; index < left.length; index++) if (left[index] !== right[index]) return false;
+  return true;
 }

@@ -14,7 +14,7 @@
 import highsModule from 'highs';
 import { tierLinks } from '../model/cuts.js';
 import type { AllocationModel } from '../model/types.js';
-import { toArrays, type Arrays } from './arrays.js';
+import { sameStructure, toArrays, type Arrays } from './arrays.js';
 import type { RawAnswer } from './types.js';
 
 // The package's types describe an ES module while it ships CommonJS types: the default import is the loader at run time.
@@ -62,6 +62,8 @@ export interface HighsModels {
 interface KeptModel {
   readonly highs: Highs;
   readonly model: Model;
+  /** The structure it was built with (a key only finds it; this confirms it). */
+  readonly arrays: Arrays;
   /** The last answer in this model, as columns. */
   start: Float64Array | undefined;
 }
@@ -112,13 +114,13 @@ export async function solveWithHighs(model: AllocationModel, timeLimitMs: number
 function keptModel(models: HighsModels, highs: Highs, arrays: Arrays): KeptModel {
   const found = models.slots.get(arrays.key);
   models.slots.delete(arrays.key);
-  if (found !== undefined && found.highs === highs && !found.model.disposed) {
+  if (found !== undefined && found.highs === highs && !found.model.disposed && sameStructure(found.arrays, arrays)) {
     found.model.changeColsCost(ALL(arrays.numCols), arrays.colCost);
     models.slots.set(arrays.key, found);
     return found;
   }
   if (found !== undefined && !found.model.disposed) found.model.dispose();
-  const kept: KeptModel = { highs, model: newModel(highs, arrays), start: undefined };
+  const kept: KeptModel = { highs, model: newModel(highs, arrays), arrays, start: undefined };
   models.slots.set(arrays.key, kept);
   for (const [key, old] of models.slots) {
     if (models.slots.size <= models.capacity) break;

@@ -35,13 +35,17 @@ describe('not in a terminal', () => {
 });
 
 describe('the environment Ink starts in', () => {
-  test('NO_COLOR becomes FORCE_COLOR=0, and CI no longer hides the live screen', () => {
+  test('NO_COLOR becomes FORCE_COLOR=0, CI no longer hides the live screen, React runs its production build', () => {
     const env: NodeJS.ProcessEnv = { NO_COLOR: '1', CI: 'true' };
     prepareEnvironment(env);
-    expect(env).toEqual({ NO_COLOR: '1', FORCE_COLOR: '0', CI: 'false' });
+    expect(env).toEqual({ NO_COLOR: '1', FORCE_COLOR: '0', CI: 'false', NODE_ENV: 'production' });
     const empty: NodeJS.ProcessEnv = { NO_COLOR: '' };
     prepareEnvironment(empty);
     expect(empty['FORCE_COLOR']).toBeUndefined();
+    // A developer who asks for React's checks keeps them.
+    const developer: NodeJS.ProcessEnv = { NODE_ENV: 'development' };
+    prepareEnvironment(developer);
+    expect(developer['NODE_ENV']).toBe('development');
   });
 });
 

@@ -122,30 +122,12 @@ export function createPool(scenario: Scenario, options: PoolOptions = {}): Pool 
   };
   return {
     run(jobs, onProgress) {
-      const results: PoolResult[] = new Array<PoolResult>(jobs.length);
       if (failure !== undefined) return Promise.reject(asError(failure));
-      if (jobs.length === 0) return Promise.resolve(results);
+      if (jobs.length === 0) return Promise.resolve([]);
       started();
-      return new Promise((resolve, reject) => {
-        let done = 0;
-        const batch: Batch = { fail: reject };
-        batches.add(batch);
-        jobs.forEach((job, at) => {
-          queue.push({
-            job,
-            settle: (result) => {
-              results[at] = result;
-              done++;
-              onProgress?.(done, jobs.length);
-              if (done === jobs.length) {
-                batches.delete(batch);
-                resolve(results);
-              }
-            },
-          });
-        });
-        while (idle.length > 0 && queue.length > 0) feed(idle.shift() as Worker);
-      });
+      const batch = queueBatch(jobs, queue, batches, onProgress);
+      while (idle.length > 0 && queue.length > 0) feed(idle.shift() as Worker);
+      return batch;
     },
     async close() {
       options.signal?.removeEventListener('abort', onAbort);
@@ -154,6 +136,30 @@ export function createPool(scenario: Scenario, options: PoolOptions = {}): Pool 
       idle.length = 0;
     },
   };
+}
+
+/** Puts a batch's jobs on the queue; its promise resolves with their results in job order once all are back. */
+function queueBatch(jobs: readonly PoolJob[], queue: Queued[], batches: Set<Batch>, onProgress: ((done: number, total: number) => void) | undefined): Promise<PoolResult[]> {
+  const results: PoolResult[] = new Array<PoolResult>(jobs.length);
+  return new Promise((resolve, reject) => {
+    let done = 0;
+    const batch: Batch = { fail: reject };
+    batches.add(batch);
+    jobs.forEach((job, at) => {
+      queue.push({
+        job,
+        settle: (result) => {
+          results[at] = result;
+          done++;
+          onProgress?.(done, jobs.length);
+          if (done === jobs.length) {
+            batches.delete(batch);
+            resolve(results);
+          }
+        },
+      });
+    });
+  });
 }
 
 function asError(error: unknown): Error {

@@ -72,92 +72,52 @@ function fundedSet(result: PoolResult): boolean[] | undefined {
   return result.status === 'optimal' ? result.grants.map((grant) => grant > 0) : undefined;
 }
 
+/** What refining one criterion needs: the call, the pool shared by all criteria, and where to report its rounds. */
+interface Refinement {
+  readonly scenario: Scenario;
+  readonly policy: string;
+  readonly weights: Weights;
+  readonly steps: number;
+  readonly tolerance: number;
+  /** Rounds a criterion takes at most: the sweep, then bisections of a grid interval down to the tolerance. */
+  readonly rounds: number;
+  readonly pool: Pool;
+  readonly progress: (round: number) => void;
+}
+
+/** One criterion's findings. */
+interface CriterionFindings {
+  readonly points: TippingPoint[];
+  readonly stable: TippingAnalysis['stable'][number][];
+  readonly solves: number;
+}
+
 /**
  * For each criterion: sweep, then bisect every bracket where some candidate's status differs, until
  * brackets are narrower than `tolerance` (0.001 = 0.1 % of the weight). All brackets of a round are
- * solved together in the pool. `onProgress(done, total)` counts rounds (a sweep or a bisection
- * round), `total` being the most a run can take: a criterion that settles early jumps ahead.
+ * solved together in the pool, and criteria are refined at the same time, so that the pool always
+ * has work; their findings are put back in criterion order, as if one after the other.
+ * `onProgress(done, total)` counts rounds (a sweep or a bisection round) over all criteria, `total`
+ * being the most a run can take: a criterion that settles early jumps ahead.
  */
 export async function tippingPoints(scenario: Scenario, policy: string, weights: Weights, options: PoolOptions & { steps?: number; tolerance?: number } = {}): Promise<TippingAnalysis> {
   const steps = options.steps ?? 11;
   const tolerance = options.tolerance ?? 0.001;
   const poolOptions: PoolOptions = { ...(options.solve === undefined ? {} : { solve: options.solve }), ...(options.signal === undefined ? {} : { signal: options.signal }) };
-  // Rounds per criterion: the sweep, then bisections of a grid interval down to the tolerance.
   const rounds = 1 + Math.max(0, Math.ceil(Math.log2(1 / Math.max(1, steps - 1) / tolerance)));
   const total = scenario.criteria.length * rounds;
   const pool = createPool(scenario, poolOptions);
-  // Criteria are refined at the same time, each in its own rounds, so that the pool always has work;
-  // their findings are put back in criterion order, as if one after the other.
   const roundsDone = scenario.criteria.map(() => 0);
-  const progress = (criterionIndex: number, round: number): void => {
+  const progressOf = (criterionIndex: number) => (round: number): void => {
     roundsDone[criterionIndex] = round;
     options.onProgress?.(roundsDone.reduce((sum, done) => sum + done, 0), total);
-  };
-  const criterionPoints = async (criterionIndex: number, criterion: string): Promise<{ points: TippingPoint[]; stable: TippingAnalysis['stable'][number][]; solves: number }> => {
-    const points: TippingPoint[] = [];
-    const stable: TippingAnalysis['stable'][number][] = [];
-    const sweep = await sweepWeight(scenario, policy, weights, criterion, steps, {}, pool);
-    let solves = sweep.points.length;
-    let round = 1;
-    progress(criterionIndex, round);
-    // Brackets [low, high] with their funded sets, refined until narrow.
-    let brackets: { low: number; high: number; lowSet: boolean[]; highSet: boolean[] }[] = [];
-    for (let k = 0; k + 1 < sweep.points.length; k++) {
-      const low = sweep.points[k] as SweepPoint;
-      const high = sweep.points[k + 1] as SweepPoint;
-      const lowSet = fundedSet(low.result);
-      const highSet = fundedSet(high.result);
-      if (lowSet === undefined || highSet === undefined) continue;
-      if (lowSet.some((funded, index) => funded !== highSet[index])) brackets.push({ low: low.share, high: high.share, lowSet, highSet });
-    }
-    const settled: typeof brackets = [];
-    while (brackets.length > 0) {
-      const wide = brackets.filter((bracket) => bracket.high - bracket.low > tolerance);
-      settled.push(...brackets.filter((bracket) => bracket.high - bracket.low <= tolerance));
-      if (wide.length === 0) break;
-      const mids = wide.map((bracket) => (bracket.low + bracket.high) / 2);
-      const results = await pool.run(mids.map((share) => ({ selection: { policy, weights: withShare(weights, scenario.criteria, criterion, share) } })));
-      solves += mids.length;
-      round = Math.min(rounds - 1, round + 1);
-      progress(criterionIndex, round);
-      brackets = [];
-      wide.forEach((bracket, index) => {
-        const midSet = fundedSet(results[index] as PoolResult);
-        const mid = mids[index] as number;
-        if (midSet === undefined) return;
-        // Keep each half that still holds a change: a bracket may hide several tipping points.
-        if (bracket.lowSet.some((funded, i) => funded !== midSet[i])) brackets.push({ low: bracket.low, high: mid, lowSet: bracket.lowSet, highSet: midSet });
-        if (midSet.some((funded, i) => funded !== bracket.highSet[i])) brackets.push({ low: mid, high: bracket.high, lowSet: midSet, highSet: bracket.highSet });
-      });
-    }
-    progress(criterionIndex, rounds);
-    settled.sort((a, b) => a.low - b.low);
-    for (const bracket of settled) {
-      scenario.candidates.forEach((candidate, index) => {
-        const below = bracket.lowSet[index] ?? false;
-        const above = bracket.highSet[index] ?? false;
-        if (below !== above) points.push({ candidate: candidate.id, criterion, share: (bracket.low + bracket.high) / 2, fundedBelow: below, fundedAbove: above, bracket: [bracket.low, bracket.high] });
-      });
-    }
-    // The stable interval of each candidate around the policy's own share.
-    const own = sweep.points.find((point) => point.share === sweep.policyShare);
-    const ownSet = own === undefined ? undefined : fundedSet(own.result);
-    if (ownSet !== undefined) {
-      scenario.candidates.forEach((candidate, index) => {
-        const changes = points.filter((point) => point.candidate === candidate.id);
-        const lower = changes.filter((point) => point.share < sweep.policyShare).at(-1);
-        const upper = changes.find((point) => point.share > sweep.policyShare);
-        stable.push({ candidate: candidate.id, criterion, funded: ownSet[index] ?? false, from: lower?.share ?? 0, to: upper?.share ?? 1 });
-      });
-    }
-    return { points, stable, solves };
   };
   const points: TippingPoint[] = [];
   const stable: TippingAnalysis['stable'][number][] = [];
   let solves = 0;
   try {
-    const parts = await Promise.all(scenario.criteria.map((entry, index) => criterionPoints(index, entry.column)));
-    for (const part of parts) {
+    const found = await Promise.all(scenario.criteria.map((entry, index) => refineCriterion({ scenario, policy, weights, steps, tolerance, rounds, pool, progress: progressOf(index) }, entry.column)));
+    for (const part of found) {
       points.push(...part.points);
       stable.push(...part.stable);
       solves += part.solves;
@@ -166,4 +126,75 @@ export async function tippingPoints(scenario: Scenario, policy: string, weights:
     await pool.close();
   }
   return { policy, weights, points, stable, solves };
+}
+
+/** One criterion's tipping points and stable intervals: its sweep, then its brackets bisected round by round. */
+async function refineCriterion(refinement: Refinement, criterion: string): Promise<CriterionFindings> {
+  const { scenario, policy, weights, steps, tolerance, rounds, pool, progress } = refinement;
+  const sweep = await sweepWeight(scenario, policy, weights, criterion, steps, {}, pool);
+  let solves = sweep.points.length;
+  let round = 1;
+  progress(round);
+  // Brackets [low, high] with their funded sets, refined until narrow.
+  let brackets: Bracket[] = [];
+  for (let k = 0; k + 1 < sweep.points.length; k++) {
+    const low = sweep.points[k] as SweepPoint;
+    const high = sweep.points[k + 1] as SweepPoint;
+    const lowSet = fundedSet(low.result);
+    const highSet = fundedSet(high.result);
+    if (lowSet === undefined || highSet === undefined) continue;
+    if (lowSet.some((funded, index) => funded !== highSet[index])) brackets.push({ low: low.share, high: high.share, lowSet, highSet });
+  }
+  const settled: Bracket[] = [];
+  while (brackets.length > 0) {
+    const wide = brackets.filter((bracket) => bracket.high - bracket.low > tolerance);
+    settled.push(...brackets.filter((bracket) => bracket.high - bracket.low <= tolerance));
+    if (wide.length === 0) break;
+    const mids = wide.map((bracket) => (bracket.low + bracket.high) / 2);
+    const results = await pool.run(mids.map((share) => ({ selection: { policy, weights: withShare(weights, scenario.criteria, criterion, share) } })));
+    solves += mids.length;
+    round = Math.min(rounds - 1, round + 1);
+    progress(round);
+    brackets = [];
+    wide.forEach((bracket, index) => {
+      const midSet = fundedSet(results[index] as PoolResult);
+      const mid = mids[index] as number;
+      if (midSet === undefined) return;
+      // Keep each half that still holds a change: a bracket may hide several tipping points.
+      if (bracket.lowSet.some((funded, i) => funded !== midSet[i])) brackets.push({ low: bracket.low, high: mid, lowSet: bracket.lowSet, highSet: midSet });
+      if (midSet.some((funded, i) => funded !== bracket.highSet[i])) brackets.push({ low: mid, high: bracket.high, lowSet: midSet, highSet: bracket.highSet });
+    });
+  }
+  progress(rounds);
+  settled.sort((a, b) => a.low - b.low);
+  const points: TippingPoint[] = [];
+  for (const bracket of settled) {
+    scenario.candidates.forEach((candidate, index) => {
+      const below = bracket.lowSet[index] ?? false;
+      const above = bracket.highSet[index] ?? false;
+      if (below !== above) points.push({ candidate: candidate.id, criterion, share: (bracket.low + bracket.high) / 2, fundedBelow: below, fundedAbove: above, bracket: [bracket.low, bracket.high] });
+    });
+  }
+  return { points, stable: stableIntervals(scenario, criterion, sweep, points), solves };
+}
+
+/** A share interval whose two ends fund different sets of candidates. */
+interface Bracket {
+  readonly low: number;
+  readonly high: number;
+  readonly lowSet: boolean[];
+  readonly highSet: boolean[];
+}
+
+/** The interval of shares around the policy's own in which each candidate keeps its status. */
+function stableIntervals(scenario: Scenario, criterion: string, sweep: WeightSweep, points: readonly TippingPoint[]): TippingAnalysis['stable'][number][] {
+  const own = sweep.points.find((point) => point.share === sweep.policyShare);
+  const ownSet = own === undefined ? undefined : fundedSet(own.result);
+  if (ownSet === undefined) return [];
+  return scenario.candidates.map((candidate, index) => {
+    const changes = points.filter((point) => point.candidate === candidate.id);
+    const lower = changes.filter((point) => point.share < sweep.policyShare).at(-1);
+    const upper = changes.find((point) => point.share > sweep.policyShare);
+    return { candidate: candidate.id, criterion, funded: ownSet[index] ?? false, from: lower?.share ?? 0, to: upper?.share ?? 1 };
+  });
 }

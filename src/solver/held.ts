@@ -151,7 +151,6 @@ export function reduceHeld(model: AllocationModel): Reduction | undefined {
   });
   const objective = (terms: readonly Term[]): Term[] | undefined => {
     const merged = ids.freeTerms(terms, fixed);
-    ids.open(merged, 0);
     const kept: Term[] = [];
     for (let k = 0; k < (merged.start[1] ?? 0); k++) {
       const v = merged.variable[k] ?? 0;
@@ -159,13 +158,12 @@ export function reduceHeld(model: AllocationModel): Reduction | undefined {
       const grant = grants[v];
       // A held pair in the objective is a constant only when both grants count alike.
       if (grant === undefined) kept.push([ids.names[v] ?? '', coefficient]);
-      else if (ids.coefficientIn(merged, mateOf(grant)) !== coefficient) return undefined;
+      else if (ids.coefficientNear(merged, 0, k, mateOf(grant)) !== coefficient) return undefined;
     }
     return kept;
   };
-  const settled = fixedOrder.map((v): [string, number] => [ids.names[v] ?? '', fixed.value[v] ?? 0]);
   const small: AllocationModel = { ...model, variables, objective: objective(model.objective) ?? [], rows };
-  return { model: small, row: (row) => reduceRow(row, ids.freeTerms(row.terms, fixed), 0, held), objective, expand: (values) => expand(values, settled, classes, ids.names) };
+  return { model: small, row: (row) => reduceRow(row, ids.freeTerms(row.terms, fixed), 0, held), objective, expand: (values) => expand(values, fixedOrder, held, classes) };
 }
 
 /** The other grant of a held grant's pair. */
@@ -180,7 +178,6 @@ function mateOf(grant: HeldGrant): number {
  */
 function reduceRow(row: ModelRow, free: FreeTerms, r: number, held: Held): ModelRow | 'holds' | undefined {
   const { ids, grants } = held;
-  ids.open(free, r);
   let shift = free.constant[r] ?? 0;
   const kept: Term[] = [];
   let seen: Map<PairClass, number> | undefined;
@@ -194,7 +191,7 @@ function reduceRow(row: ModelRow, free: FreeTerms, r: number, held: Held): Model
       kept.push([ids.names[v] ?? '', coefficient]);
       continue;
     }
-    const mate = ids.coefficientIn(free, mateOf(grant));
+    const mate = ids.coefficientNear(free, r, k, mateOf(grant));
     if (mate !== undefined) {
       if (mate !== coefficient) return undefined;
       // Both grants with one coefficient: the total's part is a constant, counted once (on the first).
@@ -278,14 +275,13 @@ function classesOf(model: AllocationModel, free: FreeTerms, pairs: readonly Pair
   const signatures = new Signatures(ids.size, free.variable.length);
   // The rows that see a grant alone, and the objective seeing a pair unevenly (which breaks it).
   const visit = (terms: FreeTerms, r: number, label: number | 'objective'): void => {
-    ids.open(terms, r);
     for (let k = terms.start[r] ?? 0; k < (terms.start[r + 1] ?? 0); k++) {
       const v = terms.variable[k] ?? 0;
       const p = pairOf[v] ?? -1;
       const pair = pairs[p];
       if (pair === undefined || pair.row === label) continue;
       const coefficient = terms.coefficient[k] ?? 0;
-      const mate = ids.coefficientIn(terms, v === pair.first ? pair.second : pair.first);
+      const mate = ids.coefficientNear(terms, r, k, v === pair.first ? pair.second : pair.first);
       if (mate === undefined && label !== 'objective') signatures.add(v, label, coefficient);
       else if (mate !== coefficient) broken[p] = 1;
     }
@@ -373,9 +369,10 @@ class Signatures {
 }
 
 /** The whole model's values: the solved ones, the fixed ones, and each class's first-grant sum shared out in order. */
-function expand(values: ReadonlyMap<string, number>, settled: readonly (readonly [string, number])[], classes: readonly PairClass[], names: readonly string[]): Map<string, number> {
+function expand(values: ReadonlyMap<string, number>, fixedOrder: readonly number[], held: Held, classes: readonly PairClass[]): Map<string, number> {
+  const { names } = held.ids;
   const whole = new Map(values);
-  for (const [name, value] of settled) whole.set(name, value);
+  for (const v of fixedOrder) whole.set(names[v] ?? '', held.fixed.value[v] ?? 0);
   for (const classed of classes) {
     whole.delete(classed.first);
     whole.delete(classed.second);

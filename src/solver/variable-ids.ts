@@ -44,10 +44,13 @@ export class VariableIds {
   private lastTerms: readonly (readonly Term[])[] = [];
   private lastRead: readonly TermIds[] = [];
   private rows: FreeTerms = freeTermsFor(0, 0);
-  /** Where a variable sits in the row last opened (`slot`), valid while `mark` holds that row's pass. */
+  /** Where a variable sits in the row being merged or last opened (`slot`), valid while `mark` holds that row's pass. */
   private mark = new Int32Array(0);
   private slot = new Int32Array(0);
   private pass = 0;
+  private opened: FreeTerms | undefined;
+  private openedRow = -1;
+  private openedPass = -1;
 
   get size(): number {
     return this.names.length;
@@ -118,6 +121,8 @@ export class VariableIds {
 
   private merge(read: readonly TermIds[], fixed: FixedValues, into: FreeTerms): FreeTerms {
     this.grow();
+    // The buffers are written anew: what was opened in them no longer stands.
+    this.opened = undefined;
     const { start, variable, coefficient, constant } = into;
     const { mark, slot } = this;
     const { fixed: isFixed, value } = fixed;
@@ -151,18 +156,25 @@ export class VariableIds {
     return into;
   }
 
-  /** Opens row r of `free` for `coefficientIn`, until the next row is opened or terms are read. */
-  open(free: FreeTerms, r: number): void {
-    const pass = this.nextPass();
-    for (let k = free.start[r] ?? 0; k < (free.start[r + 1] ?? 0); k++) {
-      const v = free.variable[k] ?? 0;
-      this.mark[v] = pass;
-      this.slot[v] = k;
+  /**
+   * The coefficient of variable v in row r of `free`, undefined when the row does not see it. It is
+   * looked for beside term k first (a candidate's grants sit side by side in most rows); else the
+   * row is opened: each of its variables marked with its place, once for all lookups in that row.
+   */
+  coefficientNear(free: FreeTerms, r: number, k: number, v: number): number | undefined {
+    if (free.variable[k + 1] === v && k + 1 < (free.start[r + 1] ?? 0)) return free.coefficient[k + 1];
+    if (free.variable[k - 1] === v && k - 1 >= (free.start[r] ?? 0)) return free.coefficient[k - 1];
+    if (this.opened !== free || this.openedRow !== r || this.openedPass !== this.pass) {
+      const pass = this.nextPass();
+      for (let at = free.start[r] ?? 0; at < (free.start[r + 1] ?? 0); at++) {
+        const u = free.variable[at] ?? 0;
+        this.mark[u] = pass;
+        this.slot[u] = at;
+      }
+      this.opened = free;
+      this.openedRow = r;
+      this.openedPass = pass;
     }
-  }
-
-  /** The coefficient of variable v in the row last opened, undefined when the row does not see it. */
-  coefficientIn(free: FreeTerms, v: number): number | undefined {
     return this.mark[v] === this.pass ? free.coefficient[this.slot[v] ?? 0] : undefined;
   }
 

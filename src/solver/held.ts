@@ -60,7 +60,7 @@ export interface Reduction {
   readonly row: (row: ModelRow) => ModelRow | 'holds' | undefined;
   /** An objective of the whole model in the small model's terms; undefined when the reduction cannot carry it. */
   readonly objective: (terms: readonly Term[]) => Term[] | undefined;
-  readonly expand: (values: ReadonlyMap<string, number>) => Map<string, number>;
+  readonly expand: (values: ReadonlyMap<string, number>) => ReadonlyMap<string, number>;
 }
 
 /** A held candidate's fixed total over two grants (variable ids); `low..high` is what `first` can take with `second` within its bounds. */
@@ -163,7 +163,8 @@ export function reduceHeld(model: AllocationModel): Reduction | undefined {
     return kept;
   };
   const small: AllocationModel = { ...model, variables, objective: objective(model.objective) ?? [], rows };
-  return { model: small, row: (row) => reduceRow(row, ids.freeTerms(row.terms, fixed), 0, held), objective, expand: (values) => expand(values, fixedOrder, held, classes) };
+  const expansion: Expansion = { held, fixedOrder, classes, classVariables: new Set(classes.flatMap((classed) => [classed.first, classed.second])) };
+  return { model: small, row: (row) => reduceRow(row, ids.freeTerms(row.terms, fixed), 0, held), objective, expand: (values) => new WholeValues(values, expansion) };
 }
 
 /** The other grant of a held grant's pair. */
@@ -368,22 +369,88 @@ class Signatures {
   }
 }
 
-/** The whole model's values: the solved ones, the fixed ones, and each class's first-grant sum shared out in order. */
-function expand(values: ReadonlyMap<string, number>, fixedOrder: readonly number[], held: Held, classes: readonly PairClass[]): Map<string, number> {
-  const { names } = held.ids;
-  const whole = new Map(values);
-  for (const v of fixedOrder) whole.set(names[v] ?? '', held.fixed.value[v] ?? 0);
-  for (const classed of classes) {
-    whole.delete(classed.first);
-    whole.delete(classed.second);
-    const low = classed.pairs.reduce((sum, pair) => sum + pair.low, 0);
-    let extra = classed.seen ? Math.round(values.get(classed.first) ?? low) - low : 0;
-    for (const pair of classed.pairs) {
-      const take = Math.max(0, Math.min(extra, pair.high - pair.low));
-      extra -= take;
-      whole.set(names[pair.first] ?? '', pair.low + take);
-      whole.set(names[pair.second] ?? '', pair.total - pair.low - take);
+/** What the small model's answers are read back with (WholeValues). */
+interface Expansion {
+  readonly held: Held;
+  /** The fixed variables, in the order of the model's. */
+  readonly fixedOrder: readonly number[];
+  readonly classes: readonly PairClass[];
+  /** The classes' variables: in the small model's answers, not in the whole model's. */
+  readonly classVariables: ReadonlySet<string>;
+}
+
+/**
+ * The whole model's values, read through the reduction rather than copied into a map: the solved
+ * ones, the fixed ones, and each class's first-grant sum shared out in order. A held model fixes
+ * tens of thousands of variables: a copy per solve cost more than the reduction itself. Listed in
+ * the order such a copy had: solved, fixed, then the held pairs class by class.
+ */
+class WholeValues implements ReadonlyMap<string, number> {
+  /** By id, each held grant's share of its class. */
+  private readonly shared: Float64Array;
+  readonly size: number;
+
+  constructor(
+    private readonly solved: ReadonlyMap<string, number>,
+    private readonly expansion: Expansion,
+  ) {
+    const { classes } = expansion;
+    this.shared = new Float64Array(expansion.held.ids.size);
+    let pairs = 0;
+    for (const classed of classes) {
+      const low = classed.pairs.reduce((sum, pair) => sum + pair.low, 0);
+      let extra = classed.seen ? Math.round(solved.get(classed.first) ?? low) - low : 0;
+      for (const pair of classed.pairs) {
+        const take = Math.max(0, Math.min(extra, pair.high - pair.low));
+        extra -= take;
+        this.shared[pair.first] = pair.low + take;
+        this.shared[pair.second] = pair.total - pair.low - take;
+      }
+      pairs += classed.pairs.length;
+    }
+    let kept = 0;
+    for (const name of solved.keys()) if (!expansion.classVariables.has(name)) kept += 1;
+    this.size = kept + expansion.fixedOrder.length + 2 * pairs;
+  }
+
+  get(name: string): number | undefined {
+    const { held, classVariables } = this.expansion;
+    const v = held.ids.find(name);
+    if (v !== undefined && held.grants[v] !== undefined) return this.shared[v];
+    if (v !== undefined && held.fixed.fixed[v] === 1) return held.fixed.value[v];
+    return classVariables.has(name) ? undefined : this.solved.get(name);
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+
+  *entries(): MapIterator<[string, number]> {
+    const { held, fixedOrder, classes, classVariables } = this.expansion;
+    const { names } = held.ids;
+    for (const [name, value] of this.solved) if (!classVariables.has(name)) yield [name, value];
+    for (const v of fixedOrder) yield [names[v] ?? '', held.fixed.value[v] ?? 0];
+    for (const classed of classes) {
+      for (const pair of classed.pairs) {
+        yield [names[pair.first] ?? '', this.shared[pair.first] ?? 0];
+        yield [names[pair.second] ?? '', this.shared[pair.second] ?? 0];
+      }
     }
   }
-  return whole;
+
+  *keys(): MapIterator<string> {
+    for (const [name] of this.entries()) yield name;
+  }
+
+  *values(): MapIterator<number> {
+    for (const [, value] of this.entries()) yield value;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, number]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: number, name: string, map: ReadonlyMap<string, number>) => void, thisArg?: unknown): void {
+    for (const [name, value] of this.entries()) callback.call(thisArg, value, name, this);
+  }
 }

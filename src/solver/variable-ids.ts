@@ -56,6 +56,11 @@ export class VariableIds {
     return this.names.length;
   }
 
+  /** The id of a name already met, undefined for a new one. */
+  find(name: string): number | undefined {
+    return this.byName.get(name);
+  }
+
   id(name: string): number {
     let id = this.byName.get(name);
     if (id === undefined) {

@@ -62,24 +62,77 @@ export function totalOf(model: AllocationModel, candidate: number, values: Reado
  */
 export function holdOthers(model: AllocationModel, members: readonly number[], values: ReadonlyMap<string, number>): AllocationModel {
   const open = new Set(members);
-  const fixed = new Map<string, number>();
-  const held: ModelRow[] = [];
-  const bounds = new Map(model.variables.map((variable) => [variable.name, variable]));
-  for (const other of model.candidates) {
-    if (open.has(other.index)) continue;
-    fixed.set(other.funded, Math.round(values.get(other.funded) ?? 0));
-    if (other.grants.length === 1) for (const grant of other.grants) fixed.set(grant.variable, Math.round(values.get(grant.variable) ?? 0));
-    else {
-      const total = totalOf(model, other.index, values);
-      held.push({ name: `held_${other.index}`, terms: other.grants.map((grant): Term => [grant.variable, 1]), lower: total, upper: total, origin: { kind: 'settled', candidate: other.index } });
+  const layout = layoutOf(model);
+  const variables = [...model.variables];
+  const fix = (position: number | undefined, value: number): void => {
+    const variable = model.variables[position ?? -1];
+    if (position === undefined || variable === undefined) return;
+    let copy = layout.fixed[position];
+    if (copy?.lower !== value) {
+      copy = { ...variable, lower: value, upper: value };
+      layout.fixed[position] = copy;
     }
-    for (const [piece, value] of heldPieces(other, totalOf(model, other.index, values), bounds)) fixed.set(piece, value);
-  }
-  const variables = model.variables.map((variable) => {
-    const value = fixed.get(variable.name);
-    return value === undefined ? variable : { ...variable, lower: value, upper: value };
+    variables[position] = copy;
+  };
+  const held: ModelRow[] = [];
+  model.candidates.forEach((other, i) => {
+    if (open.has(other.index)) return;
+    const total = totalOf(model, other.index, values);
+    fix(layout.funded[i], Math.round(values.get(other.funded) ?? 0));
+    if (other.grants.length === 1) for (const grant of other.grants) fix(layout.at.get(grant.variable), Math.round(values.get(grant.variable) ?? 0));
+    else {
+      let row = layout.held[i];
+      if (row?.lower !== total) {
+        row = { name: `held_${other.index}`, terms: totalTerms(other), lower: total, upper: total, origin: { kind: 'settled', candidate: other.index } };
+        layout.held[i] = row;
+      }
+      held.push(row);
+    }
+    if (other.tiers.length > 0) for (const [piece, value] of heldPieces(other, total, model.variables, layout.at)) fix(layout.at.get(piece), value);
   });
   return { ...model, variables, rows: [...model.rows, ...held] };
+}
+
+/**
+ * What holdOthers needs of a model, found once (the tie-break holds one model many times): where
+ * each variable sits, and each candidate's funded variable. It keeps the fixed copy of each variable
+ * and the held row of each candidate that it last wrote, reused while their value stays: the
+ * collector then sees a few new objects per held model instead of tens of thousands.
+ */
+interface Layout {
+  readonly candidates: readonly CandidateVariables[];
+  readonly at: ReadonlyMap<string, number>;
+  /** By candidate, in the order of `candidates`. */
+  readonly funded: readonly (number | undefined)[];
+  readonly fixed: (ModelVariable | undefined)[];
+  readonly held: (ModelRow | undefined)[];
+}
+
+const layouts = new WeakMap<readonly ModelVariable[], Layout>();
+
+function layoutOf(model: AllocationModel): Layout {
+  const known = layouts.get(model.variables);
+  if (known?.candidates === model.candidates) return known;
+  const at = new Map(model.variables.map((variable, position) => [variable.name, position]));
+  const layout: Layout = { candidates: model.candidates, at, funded: model.candidates.map((candidate) => at.get(candidate.funded)), fixed: [], held: [] };
+  layouts.set(model.variables, layout);
+  return layout;
+}
+
+const totals = new WeakMap<CandidateVariables, readonly Term[]>();
+
+/**
+ * Σ_t g_i,t as terms: one array per candidate, so that the held rows, settled rows and objectives
+ * that repeat it are read into ids once (held.ts).
+ */
+function totalTerms(candidate: CandidateVariables | undefined): readonly Term[] {
+  if (candidate === undefined) return [];
+  let terms = totals.get(candidate);
+  if (terms === undefined) {
+    terms = candidate.grants.map((grant): Term => [grant.variable, 1]);
+    totals.set(candidate, terms);
+  }
+  return terms;
 }
 
 /**
@@ -89,10 +142,10 @@ export function holdOthers(model: AllocationModel, members: readonly number[], v
  * keeps the held model's allocations as they were, and lets its reduction (held.ts) take the
  * candidate out, pieces and all (without it HiGHS carried a few hundred free pieces per tie).
  */
-function heldPieces(candidate: CandidateVariables, total: number, bounds: ReadonlyMap<string, ModelVariable>): Map<string, number> {
+function heldPieces(candidate: CandidateVariables, total: number, variables: readonly ModelVariable[], at: ReadonlyMap<string, number>): Map<string, number> {
   const pieces = candidate.tiers
-    .map((tier, k) => ({ name: pieceName(candidate.index, k), value: tier.value, width: bounds.get(pieceName(candidate.index, k))?.upper ?? 0 }))
-    .filter((piece) => bounds.has(piece.name))
+    .map((tier, k) => ({ name: pieceName(candidate.index, k), value: tier.value, width: variables[at.get(pieceName(candidate.index, k)) ?? -1]?.upper ?? 0 }))
+    .filter((piece) => at.has(piece.name))
     .sort((a, b) => b.value - a.value);
   const filled = new Map<string, number>();
   let left = total;
@@ -109,15 +162,13 @@ function heldPieces(candidate: CandidateVariables, total: number, bounds: Readon
  * is given, every other candidate is held (holdOthers).
  */
 export function maximiseTotal(model: AllocationModel, candidate: number, rows: readonly ModelRow[], free?: { readonly members: readonly number[]; readonly values: ReadonlyMap<string, number> }): AllocationModel {
-  const grants = model.candidates[candidate]?.grants ?? [];
   const base = free === undefined ? model : holdOthers(model, free.members, free.values);
-  return { ...base, objective: grants.map((grant): Term => [grant.variable, 1]), rows: [...base.rows, ...rows] };
+  return { ...base, objective: totalTerms(model.candidates[candidate]), rows: [...base.rows, ...rows] };
 }
 
 /** A row: candidate's total grant at least `units` steps. */
 export function settledRow(model: AllocationModel, candidate: number, units: number): ModelRow {
-  const grants = model.candidates[candidate]?.grants ?? [];
-  return { name: `settled_${candidate}`, terms: grants.map((grant): Term => [grant.variable, 1]), lower: units, upper: undefined, origin: { kind: 'settled', candidate } };
+  return { name: `settled_${candidate}`, terms: totalTerms(model.candidates[candidate]), lower: units, upper: undefined, origin: { kind: 'settled', candidate } };
 }
 
 /**
@@ -179,7 +230,7 @@ export async function solveCanonical(
     // One class's held model is the same for each of its members (the others keep their totals):
     // reduced once, each solve brings its objective and the rows settled since.
     if (held?.members !== members) held = alreadyHeld(movable, members) ? { members, rows: 0, solve: whole } : { members, rows: rows.length, solve: heldSolver(maximiseTotal(model, candidate, rows, { members, values: current.values })) };
-    const objective = (model.candidates[candidate]?.grants ?? []).map((grant): Term => [grant.variable, 1]);
+    const objective = totalTerms(model.candidates[candidate]);
     const extra = rows.slice(held.rows);
     let best = await held.solve(objective, extra, { ...exact, timeLimitMs: left });
     tieSolves += 1;

@@ -16,6 +16,8 @@
 import type { AllocationModel, ModelRow, ModelVariable, Term } from '../model/types.js';
 import { solveModel } from './solve.js';
 import type { SolveOptions, SolveOutcome } from './types.js';
+import { Signatures } from './signatures.js';
+import { idsOf, type FixedValues, type FreeTerms, type VariableIds } from './variable-ids.js';
 
 /** Solves a held model through its reduction (see the file comment); a model with nothing held is solved as it is. */
 export async function solveHeld(model: AllocationModel, options: Partial<SolveOptions>): Promise<SolveOutcome> {
@@ -32,16 +34,16 @@ export async function solveHeld(model: AllocationModel, options: Partial<SolveOp
 export function heldSolver(held: AllocationModel): (objective: readonly Term[], extra: readonly ModelRow[], options: Partial<SolveOptions>) => Promise<SolveOutcome> {
   const reduction = reduceHeld(held);
   return async (objective, extra, options) => {
-    const whole = { ...held, objective, rows: [...held.rows, ...extra] };
-    if (reduction === undefined) return extra.length === 0 ? solveModel(whole, options) : solveHeld(whole, options);
+    const whole = (): AllocationModel => ({ ...held, objective, rows: [...held.rows, ...extra] });
+    if (reduction === undefined) return extra.length === 0 ? solveModel(whole(), options) : solveHeld(whole(), options);
     const rows: ModelRow[] = [];
     for (const row of extra) {
       const reduced = reduction.row(row);
-      if (reduced === undefined) return solveHeld(whole, options);
+      if (reduced === undefined) return solveHeld(whole(), options);
       if (reduced !== 'holds') rows.push(reduced);
     }
     const small = reduction.objective(objective);
-    if (small === undefined) return solveHeld(whole, options);
+    if (small === undefined) return solveHeld(whole(), options);
     return solveReduced(reduction, { ...reduction.model, objective: small, rows: [...reduction.model.rows, ...rows] }, options);
   };
 }
@@ -59,14 +61,14 @@ export interface Reduction {
   readonly row: (row: ModelRow) => ModelRow | 'holds' | undefined;
   /** An objective of the whole model in the small model's terms; undefined when the reduction cannot carry it. */
   readonly objective: (terms: readonly Term[]) => Term[] | undefined;
-  readonly expand: (values: ReadonlyMap<string, number>) => Map<string, number>;
+  readonly expand: (values: ReadonlyMap<string, number>) => ReadonlyMap<string, number>;
 }
 
-/** A held candidate's fixed total over two grants; `low..high` is what `first` can take with `second` within its bounds. */
+/** A held candidate's fixed total over two grants (variable ids); `low..high` is what `first` can take with `second` within its bounds. */
 interface Pair {
   readonly row: number;
-  readonly first: string;
-  readonly second: string;
+  readonly first: number;
+  readonly second: number;
   readonly total: number;
   readonly low: number;
   readonly high: number;
@@ -81,33 +83,58 @@ interface PairClass {
   readonly seen: boolean;
 }
 
-type Merged = { readonly terms: Map<string, number>; readonly constant: number };
-type Held = ReadonlyMap<string, { readonly pair: Pair; readonly classed: PairClass; readonly first: boolean }>;
+/** A held grant: its pair (oriented as its class has it), its class, and whether it is the pair's first. */
+interface HeldGrant {
+  readonly pair: Pair;
+  readonly classed: PairClass;
+  readonly first: boolean;
+}
+
+/** What rows are read against: the ids, the fixed values, and the held grants by id. */
+interface Held {
+  readonly ids: VariableIds;
+  readonly fixed: FixedValues;
+  readonly grants: readonly (HeldGrant | undefined)[];
+}
 
 /** Prefix of the class variables; no model variable starts with it. */
 const CLASS_PREFIX = 'held_split_';
 
 /** The reduction of a held model, or undefined when nothing is held. */
 export function reduceHeld(model: AllocationModel): Reduction | undefined {
-  const fixed = new Map<string, number>();
-  for (const variable of model.variables) if (variable.upper !== undefined && variable.lower === variable.upper) fixed.set(variable.name, variable.lower);
+  const ids = idsOf(model);
+  const positions = ids.variableIds(model.variables);
+  const fixed = { fixed: new Uint8Array(ids.size), value: new Float64Array(ids.size) };
+  // In the order of the variables, as the answer lists them (expand).
+  const fixedOrder: number[] = [];
+  // A repeated name counts as its last variable.
+  const variableOf: (ModelVariable | undefined)[] = new Array(ids.size);
+  model.variables.forEach((variable, i) => {
+    const v = positions[i] ?? 0;
+    variableOf[v] = variable;
+    if (variable.upper === undefined || variable.lower !== variable.upper) return;
+    if (fixed.fixed[v] === 0) fixedOrder.push(v);
+    fixed.fixed[v] = 1;
+    fixed.value[v] = variable.lower;
+  });
   // Nothing fixed and no equality row that could hold a pair: nothing is held (the call's own
   // model, solved first by the tie-break), found without reading every row's terms.
-  if (fixed.size === 0 && !model.rows.some((row) => row.lower !== undefined && row.lower === row.upper && row.terms.length >= 2)) return undefined;
-  const merged = model.rows.map((row) => mergeFree(row.terms, fixed));
-  const { pairs, repeats } = heldPairs(model, merged);
-  if (fixed.size === 0 && pairs.size === 0) return undefined;
-  const classes = classesOf(model, merged, pairs, repeats);
-  const held = new Map<string, { pair: Pair; classed: PairClass; first: boolean }>();
+  if (fixedOrder.length === 0 && !model.rows.some((row) => row.lower !== undefined && row.lower === row.upper && row.terms.length >= 2)) return undefined;
+  const free = ids.freeRows(model.rows, fixed);
+  const { pairs, repeats } = heldPairs(model, variableOf, free, ids.size);
+  if (fixedOrder.length === 0 && pairs.length === 0) return undefined;
+  const classes = classesOf(model, free, pairs, repeats, ids);
+  const grants: (HeldGrant | undefined)[] = new Array(ids.size);
   for (const classed of classes) {
     for (const pair of classed.pairs) {
-      held.set(pair.first, { pair, classed, first: true });
-      held.set(pair.second, { pair, classed, first: false });
+      grants[pair.first] = { pair, classed, first: true };
+      grants[pair.second] = { pair, classed, first: false };
     }
   }
+  const held: Held = { ids, fixed, grants };
   // The classes' own rows first, so that rows added later (heldSolver) come last, as in the whole model.
   const rows: ModelRow[] = [];
-  const variables: ModelVariable[] = model.variables.filter((variable) => !fixed.has(variable.name) && !held.has(variable.name));
+  const variables: ModelVariable[] = model.variables.filter((_, i) => fixed.fixed[positions[i] ?? 0] === 0 && grants[positions[i] ?? 0] === undefined);
   for (const classed of classes) {
     if (!classed.seen) continue;
     const total = classed.pairs.reduce((sum, pair) => sum + pair.total, 0);
@@ -116,178 +143,251 @@ export function reduceHeld(model: AllocationModel): Reduction | undefined {
     variables.push({ name: classed.first, kind: 'integer', lower: low, upper: high }, { name: classed.second, kind: 'integer', lower: total - high, upper: total - low });
     rows.push({ name: `${classed.first}_total`, terms: [[classed.first, 1], [classed.second, 1]], lower: total, upper: total, origin: { kind: 'settled', candidate: -1 } });
   }
-  const pairRows = new Set([...held.values()].map((entry) => entry.pair.row));
-  for (const [index, pair] of repeats) if (held.has(pair.first)) pairRows.add(index);
-  model.rows.forEach((row, index) => {
-    const reduced = pairRows.has(index) ? 'holds' : reduceRow(row, merged[index] ?? mergeFree(row.terms, fixed), held);
+  const pairRows = new Uint8Array(model.rows.length);
+  for (const classed of classes) for (const pair of classed.pairs) pairRows[pair.row] = 1;
+  for (const [r, pair] of repeats) if (grants[pair.first] !== undefined) pairRows[r] = 1;
+  model.rows.forEach((row, r) => {
+    const reduced = pairRows[r] === 1 ? 'holds' : reduceRow(row, free, r, held);
     if (reduced !== 'holds' && reduced !== undefined) rows.push(reduced);
   });
   const objective = (terms: readonly Term[]): Term[] | undefined => {
-    const free = mergeFree(terms, fixed);
+    const merged = ids.freeTerms(terms, fixed);
     const kept: Term[] = [];
-    for (const [name, coefficient] of free.terms) {
-      const entry = held.get(name);
+    for (let k = 0; k < (merged.start[1] ?? 0); k++) {
+      const v = merged.variable[k] ?? 0;
+      const coefficient = merged.coefficient[k] ?? 0;
+      const grant = grants[v];
       // A held pair in the objective is a constant only when both grants count alike.
-      if (entry === undefined) kept.push([name, coefficient]);
-      else if (free.terms.get(entry.first ? entry.pair.second : entry.pair.first) !== coefficient) return undefined;
+      if (grant === undefined) kept.push([ids.names[v] ?? '', coefficient]);
+      else if (ids.coefficientNear(merged, 0, k, mateOf(grant)) !== coefficient) return undefined;
     }
     return kept;
   };
   const small: AllocationModel = { ...model, variables, objective: objective(model.objective) ?? [], rows };
-  return { model: small, row: (row) => reduceRow(row, mergeFree(row.terms, fixed), held), objective, expand: (values) => expand(values, fixed, classes) };
+  const expansion: Expansion = { held, fixedOrder, classes, classVariables: new Set(classes.flatMap((classed) => [classed.first, classed.second])) };
+  return { model: small, row: (row) => reduceRow(row, ids.freeTerms(row.terms, fixed), 0, held), objective, expand: (values) => new WholeValues(values, expansion) };
+}
+
+/** The other grant of a held grant's pair. */
+function mateOf(grant: HeldGrant): number {
+  return grant.first ? grant.pair.second : grant.pair.first;
 }
 
 /**
- * One row in the small model's terms: fixed variables and pairs seen whole become a constant, a
- * pair's grant seen alone becomes its class's variable (every pair of the class is seen alike, see
- * classesOf; for a row added later it is checked here: undefined when it is not).
+ * Row r of `free` in the small model's terms: fixed variables and pairs seen whole become a
+ * constant, a pair's grant seen alone becomes its class's variable (every pair of the class is seen
+ * alike, see classesOf; for a row added later it is checked here: undefined when it is not).
  */
-function reduceRow(row: ModelRow, free: Merged, held: Held): ModelRow | 'holds' | undefined {
-  let shift = free.constant;
+function reduceRow(row: ModelRow, free: FreeTerms, r: number, held: Held): ModelRow | 'holds' | undefined {
+  const { ids, grants } = held;
+  let shift = free.constant[r] ?? 0;
   const kept: Term[] = [];
-  const seen = new Map<PairClass, number>();
-  for (const [name, coefficient] of free.terms) {
-    const entry = held.get(name);
-    if (entry === undefined) {
-      kept.push([name, coefficient]);
+  let seen: Map<PairClass, number> | undefined;
+  const from = free.start[r] ?? 0;
+  const to = free.start[r + 1] ?? 0;
+  for (let k = from; k < to; k++) {
+    const v = free.variable[k] ?? 0;
+    const coefficient = free.coefficient[k] ?? 0;
+    const grant = grants[v];
+    if (grant === undefined) {
+      kept.push([ids.names[v] ?? '', coefficient]);
       continue;
     }
-    const mate = free.terms.get(entry.first ? entry.pair.second : entry.pair.first);
+    const mate = ids.coefficientNear(free, r, k, mateOf(grant));
     if (mate !== undefined) {
       if (mate !== coefficient) return undefined;
       // Both grants with one coefficient: the total's part is a constant, counted once (on the first).
-      if (entry.first) shift += coefficient * entry.pair.total;
+      if (grant.first) shift += coefficient * grant.pair.total;
       continue;
     }
-    const variable = entry.first ? entry.classed.first : entry.classed.second;
-    const before = seen.get(entry.classed);
+    seen ??= new Map();
+    const before = seen.get(grant.classed);
     if (before === undefined) {
-      seen.set(entry.classed, coefficient);
-      kept.push([variable, coefficient]);
+      seen.set(grant.classed, coefficient);
+      kept.push([grant.first ? grant.classed.first : grant.classed.second, coefficient]);
     } else if (before !== coefficient) return undefined;
   }
-  for (const [classed] of seen) {
+  if (seen !== undefined) {
     // A class's grant seen alone must be seen for every pair of the class, or X would not stand for them.
-    const count = [...free.terms.keys()].filter((name) => held.get(name)?.classed === classed).length;
-    if (count !== classed.pairs.length) return undefined;
+    const count = new Map<PairClass, number>();
+    for (let k = from; k < to; k++) {
+      const classed = grants[free.variable[k] ?? 0]?.classed;
+      if (classed !== undefined) count.set(classed, (count.get(classed) ?? 0) + 1);
+    }
+    for (const [classed] of seen) if (count.get(classed) !== classed.pairs.length) return undefined;
   }
   // A row left with no free variable holds already (the values come from a feasible allocation).
   if (kept.length === 0) return 'holds';
   return { ...row, terms: kept, lower: row.lower === undefined ? undefined : row.lower - shift, upper: row.upper === undefined ? undefined : row.upper - shift };
 }
 
-/** A row's terms without the fixed variables (repeated terms summed), and the fixed part as a constant. */
-function mergeFree(terms: readonly Term[], fixed: ReadonlyMap<string, number>): Merged {
-  const free = new Map<string, number>();
-  let constant = 0;
-  for (const [name, coefficient] of terms) {
-    const value = fixed.get(name);
-    if (value === undefined) free.set(name, (free.get(name) ?? 0) + coefficient);
-    else constant += coefficient * value;
-  }
-  return { terms: free, constant };
-}
-
 /**
- * Rows x + y = total (one coefficient, two integer variables, each in no other such row), by row
- * index; a row that repeats one of them (the tie search holds a held model again) is a repeat.
+ * Rows x + y = total (one coefficient, two integer variables, each in no other such row), in row
+ * order; a row that repeats one of them (the tie search holds a held model again) is a repeat.
  */
-function heldPairs(model: AllocationModel, merged: readonly Merged[]): { pairs: Map<number, Pair>; repeats: Map<number, Pair> } {
-  const variables = new Map(model.variables.map((variable) => [variable.name, variable]));
-  const pairs = new Map<number, Pair>();
+function heldPairs(model: AllocationModel, variableOf: readonly (ModelVariable | undefined)[], free: FreeTerms, size: number): { pairs: Pair[]; repeats: Map<number, Pair> } {
+  const byRow: (Pair | undefined)[] = new Array(model.rows.length);
   const repeats = new Map<number, Pair>();
-  const owner = new Map<string, number>();
+  const owner = new Int32Array(size).fill(-1);
   const clash = new Set<number>();
   model.rows.forEach((row, index) => {
-    const free = merged[index];
-    if (row.lower === undefined || row.lower !== row.upper || free === undefined || free.terms.size !== 2) return;
-    const [[first, a], [second, b]] = [...free.terms] as [[string, number], [string, number]];
-    const x = variables.get(first);
-    const y = variables.get(second);
-    if (a === 0 || a !== b || x?.kind !== 'integer' || y?.kind !== 'integer') return;
-    const total = (row.lower - free.constant) / a;
+    const at = free.start[index] ?? 0;
+    if (row.lower === undefined || row.lower !== row.upper || (free.start[index + 1] ?? 0) - at !== 2) return;
+    const first = free.variable[at] ?? 0;
+    const second = free.variable[at + 1] ?? 0;
+    const a = free.coefficient[at] ?? 0;
+    const x = variableOf[first];
+    const y = variableOf[second];
+    if (a === 0 || a !== free.coefficient[at + 1] || x?.kind !== 'integer' || y?.kind !== 'integer') return;
+    const total = (row.lower - (free.constant[index] ?? 0)) / a;
     if (Math.abs(total - Math.round(total)) > 1e-9) return;
     const whole = Math.round(total);
     const low = Math.max(x.lower, whole - (y.upper ?? Infinity));
     const high = Math.min(x.upper ?? Infinity, whole - y.lower);
     if (!(low <= high) || !Number.isInteger(low) || !Number.isInteger(high)) return;
-    const before = owner.get(first);
-    const earlier = before === undefined ? undefined : pairs.get(before);
-    if (earlier !== undefined && earlier.second === second && earlier.total === whole && owner.get(second) === before) {
+    const before = owner[first] ?? -1;
+    const earlier = byRow[before];
+    if (earlier !== undefined && earlier.second === second && earlier.total === whole && owner[second] === before) {
       repeats.set(index, earlier);
       return;
     }
-    for (const name of [first, second]) {
-      const other = owner.get(name);
-      if (other !== undefined) clash.add(other).add(index);
-      owner.set(name, index);
+    for (const v of [first, second]) {
+      const other = owner[v] ?? -1;
+      if (other >= 0) clash.add(other).add(index);
+      owner[v] = index;
     }
-    pairs.set(index, { row: index, first, second, total: whole, low, high });
+    byRow[index] = { row: index, first, second, total: whole, low, high };
   });
-  for (const index of clash) pairs.delete(index);
-  for (const [index, pair] of repeats) if (!pairs.has(pair.row)) repeats.delete(index);
-  return { pairs, repeats };
+  for (const index of clash) byRow[index] = undefined;
+  for (const [index, pair] of repeats) if (byRow[pair.row] === undefined) repeats.delete(index);
+  return { pairs: byRow.filter((pair): pair is Pair => pair !== undefined), repeats };
 }
 
 /**
  * Groups the pairs by the rows that see one grant alone (with its coefficient). A pair that a row
  * sees with two coefficients, or that the objective values unevenly, stays in the model.
  */
-function classesOf(model: AllocationModel, merged: readonly Merged[], pairs: ReadonlyMap<number, Pair>, repeats: ReadonlyMap<number, Pair>): PairClass[] {
-  const pairOf = new Map<string, Pair>();
-  for (const pair of pairs.values()) {
-    pairOf.set(pair.first, pair);
-    pairOf.set(pair.second, pair);
-  }
-  const signature = new Map<string, string[]>();
-  const broken = new Set<Pair>();
-  const visit = (terms: ReadonlyMap<string, number>, label: number | 'objective'): void => {
-    for (const [name, coefficient] of terms) {
-      const pair = pairOf.get(name);
+function classesOf(model: AllocationModel, free: FreeTerms, pairs: readonly Pair[], repeats: ReadonlyMap<number, Pair>, ids: VariableIds): PairClass[] {
+  const pairOf = new Int32Array(ids.size).fill(-1);
+  pairs.forEach((pair, p) => {
+    pairOf[pair.first] = p;
+    pairOf[pair.second] = p;
+  });
+  const broken = new Uint8Array(pairs.length);
+  const signatures = new Signatures(ids.size, free.variable.length);
+  // The rows that see a grant alone, and the objective seeing a pair unevenly (which breaks it).
+  const visit = (terms: FreeTerms, r: number, label: number | 'objective'): void => {
+    for (let k = terms.start[r] ?? 0; k < (terms.start[r + 1] ?? 0); k++) {
+      const v = terms.variable[k] ?? 0;
+      const p = pairOf[v] ?? -1;
+      const pair = pairs[p];
       if (pair === undefined || pair.row === label) continue;
-      const mate = terms.get(name === pair.first ? pair.second : pair.first);
-      if (mate === undefined) {
-        if (label === 'objective') broken.add(pair);
-        const list = signature.get(name) ?? [];
-        list.push(`${label}:${coefficient}`);
-        signature.set(name, list);
-      } else if (mate !== coefficient) broken.add(pair);
+      const coefficient = terms.coefficient[k] ?? 0;
+      const mate = ids.coefficientNear(terms, r, k, v === pair.first ? pair.second : pair.first);
+      if (mate === undefined && label !== 'objective') signatures.add(v, label, coefficient);
+      else if (mate !== coefficient) broken[p] = 1;
     }
   };
-  visit(mergeFree(model.objective, new Map()).terms, 'objective');
-  merged.forEach((row, index) => {
-    if (!repeats.has(index)) visit(row.terms, index);
-  });
-  const classes = new Map<string, PairClass>();
-  for (const pair of pairs.values()) {
-    if (broken.has(pair)) continue;
-    const mine = (signature.get(pair.first) ?? []).join(' ');
-    const its = (signature.get(pair.second) ?? []).join(' ');
+  visit(ids.freeTerms(model.objective), 0, 'objective');
+  for (let r = 0; r < model.rows.length; r++) if (!repeats.has(r)) visit(free, r, r);
+  const classes = new Map<number, PairClass>();
+  pairs.forEach((pair, p) => {
+    if (broken[p] === 1) return;
+    const mine = signatures.of(pair.first);
+    const its = signatures.of(pair.second);
     // The same rows seen by both grants in one order or the other: orient the pair so that classes meet.
-    const oriented = mine <= its ? pair : { ...pair, first: pair.second, second: pair.first, low: pair.total - pair.high, high: pair.total - pair.low };
-    const key = mine <= its ? `${mine}|${its}` : `${its}|${mine}`;
-    const classed = classes.get(key) ?? { pairs: [], first: `${CLASS_PREFIX}${classes.size}_a`, second: `${CLASS_PREFIX}${classes.size}_b`, seen: key !== '|' };
+    const inOrder = mine === its || signatures.text(mine) <= signatures.text(its);
+    const oriented = inOrder ? pair : { ...pair, first: pair.second, second: pair.first, low: pair.total - pair.high, high: pair.total - pair.low };
+    const key = inOrder ? mine * signatures.count + its : its * signatures.count + mine;
+    const classed = classes.get(key) ?? { pairs: [], first: `${CLASS_PREFIX}${classes.size}_a`, second: `${CLASS_PREFIX}${classes.size}_b`, seen: key !== 0 };
     classed.pairs.push(oriented);
     classes.set(key, classed);
-  }
+  });
   return [...classes.values()];
 }
 
-/** The whole model's values: the solved ones, the fixed ones, and each class's first-grant sum shared out in order. */
-function expand(values: ReadonlyMap<string, number>, fixed: ReadonlyMap<string, number>, classes: readonly PairClass[]): Map<string, number> {
-  const whole = new Map(values);
-  for (const [name, value] of fixed) whole.set(name, value);
-  for (const classed of classes) {
-    whole.delete(classed.first);
-    whole.delete(classed.second);
-    const low = classed.pairs.reduce((sum, pair) => sum + pair.low, 0);
-    let extra = classed.seen ? Math.round(values.get(classed.first) ?? low) - low : 0;
-    for (const pair of classed.pairs) {
-      const take = Math.max(0, Math.min(extra, pair.high - pair.low));
-      extra -= take;
-      whole.set(pair.first, pair.low + take);
-      whole.set(pair.second, pair.total - pair.low - take);
+/** What the small model's answers are read back with (WholeValues). */
+interface Expansion {
+  readonly held: Held;
+  /** The fixed variables, in the order of the model's. */
+  readonly fixedOrder: readonly number[];
+  readonly classes: readonly PairClass[];
+  /** The classes' variables: in the small model's answers, not in the whole model's. */
+  readonly classVariables: ReadonlySet<string>;
+}
+
+/**
+ * The whole model's values, read through the reduction rather than copied into a map: the solved
+ * ones, the fixed ones, and each class's first-grant sum shared out in order. A held model fixes
+ * tens of thousands of variables: a copy per solve cost more than the reduction itself. Listed in
+ * the order such a copy had: solved, fixed, then the held pairs class by class.
+ */
+class WholeValues implements ReadonlyMap<string, number> {
+  /** By id, each held grant's share of its class. */
+  private readonly shared: Float64Array;
+  readonly size: number;
+
+  constructor(
+    private readonly solved: ReadonlyMap<string, number>,
+    private readonly expansion: Expansion,
+  ) {
+    const { classes } = expansion;
+    this.shared = new Float64Array(expansion.held.ids.size);
+    let pairs = 0;
+    for (const classed of classes) {
+      const low = classed.pairs.reduce((sum, pair) => sum + pair.low, 0);
+      let extra = classed.seen ? Math.round(solved.get(classed.first) ?? low) - low : 0;
+      for (const pair of classed.pairs) {
+        const take = Math.max(0, Math.min(extra, pair.high - pair.low));
+        extra -= take;
+        this.shared[pair.first] = pair.low + take;
+        this.shared[pair.second] = pair.total - pair.low - take;
+      }
+      pairs += classed.pairs.length;
+    }
+    let kept = 0;
+    for (const name of solved.keys()) if (!expansion.classVariables.has(name)) kept += 1;
+    this.size = kept + expansion.fixedOrder.length + 2 * pairs;
+  }
+
+  get(name: string): number | undefined {
+    const { held, classVariables } = this.expansion;
+    const v = held.ids.find(name);
+    if (v !== undefined && held.grants[v] !== undefined) return this.shared[v];
+    if (v !== undefined && held.fixed.fixed[v] === 1) return held.fixed.value[v];
+    return classVariables.has(name) ? undefined : this.solved.get(name);
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+
+  *entries(): MapIterator<[string, number]> {
+    const { held, fixedOrder, classes, classVariables } = this.expansion;
+    const { names } = held.ids;
+    for (const [name, value] of this.solved) if (!classVariables.has(name)) yield [name, value];
+    for (const v of fixedOrder) yield [names[v] ?? '', held.fixed.value[v] ?? 0];
+    for (const classed of classes) {
+      for (const pair of classed.pairs) {
+        yield [names[pair.first] ?? '', this.shared[pair.first] ?? 0];
+        yield [names[pair.second] ?? '', this.shared[pair.second] ?? 0];
+      }
     }
   }
-  return whole;
+
+  *keys(): MapIterator<string> {
+    for (const [name] of this.entries()) yield name;
+  }
+
+  *values(): MapIterator<number> {
+    for (const [, value] of this.entries()) yield value;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, number]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: number, name: string, map: ReadonlyMap<string, number>) => void, thisArg?: unknown): void {
+    for (const [name, value] of this.entries()) callback.call(thisArg, value, name, this);
+  }
 }

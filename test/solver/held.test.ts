@@ -54,6 +54,9 @@ describe('a held model solved through its reduction', () => {
             if (small.status !== 'optimal' || plain.status !== 'optimal') continue;
             expect(objectiveValue(held, small.values)).toBeCloseTo(objectiveValue(held, plain.values), 6);
             expect(roundAndCheck(held, small.values).violations).toEqual([]);
+            // The answer, read through the reduction, lists each variable of the held model once.
+            expect([...small.values.keys()].sort()).toEqual(held.variables.map((variable) => variable.name).sort());
+            expect(small.values.size).toBe(held.variables.length);
           }
         }
       }),

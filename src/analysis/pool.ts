@@ -69,11 +69,15 @@ interface Batch {
   readonly fail: (error: Error) => void;
 }
 
+/** Jobs handed to a worker at once: the one it solves and the next. */
+const JOBS_PER_WORKER = 2;
+
 /** Starts the workers (one per core by default); aborting `signal` stops them and fails every batch under way. */
 export function createPool(scenario: Scenario, options: PoolOptions = {}): Pool {
   const count = Math.max(1, options.workers ?? availableParallelism());
   const init: WorkerInit = { scenario, solve: options.solve ?? {} };
   const workers: Worker[] = [];
+  /** Free slots, a worker once for each job it could take now. */
   const idle: Worker[] = [];
   const queue: Queued[] = [];
   const running = new Map<number, { readonly worker: Worker; readonly entry: Queued }>();
@@ -117,7 +121,9 @@ export function createPool(scenario: Scenario, options: PoolOptions = {}): Pool 
       worker.on('error', (error) => fail(error));
       worker.postMessage(init);
       workers.push(worker);
-      idle.push(worker);
+      // A slot per job a worker may hold: with a second job waiting in it, a worker does not idle
+      // while this thread is busy (drawing, scoring the draws) before it hands out the next.
+      for (let slot = 0; slot < JOBS_PER_WORKER; slot++) idle.push(worker);
     }
   };
   return {

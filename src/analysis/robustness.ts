@@ -154,8 +154,8 @@ export async function robustness(scenario: Scenario, policy: string, weights: We
     const drawn = weightings?.[sample];
     return { selection: drawn === undefined ? { policy } : { policy, weights: drawn }, ...(marks === undefined ? {} : { criteria: marks[sample] ?? [] }) };
   });
-  const results = await runPool(scenario, jobs, pool);
-  const ranks = await drawnRanks(scenario, policy, jobs, session);
+  // The draws' ranks are worked out on this thread while the workers solve.
+  const [results, ranks] = await Promise.all([runPool(scenario, jobs, pool), drawnRanks(scenario, policy, jobs, session)]);
   const solvedIndex = results.flatMap((result, sample) => (result?.status === 'optimal' ? [sample] : []));
   const solved = solvedIndex.map((sample) => results[sample] as Extract<PoolResult, { status: 'optimal' }>);
   const candidates = scenario.candidates.map((candidate, index): CandidateRobustness => {

@@ -32,8 +32,7 @@ export const DEFAULT_STEP = 1000;
  * both languages; its notices are in `lang`.
  * @param options.lang the language of the notices. @default 'en'
  * @param options.checkFormulas compile each score formula and try it on every candidate (mathjs,
- * ~0.1 s). The simulator leaves it to a worker on the other core while its screen loads
- * (io/formula-check.ts). @default true
+ * ~0.1 s). The simulator leaves it until its first frame is up (tui/launch.ts). @default true
  */
 export async function loadScenario(path: string, options: { readonly lang?: Lang; readonly checkFormulas?: boolean } = {}): Promise<Scenario> {
   const file = resolve(path);

@@ -25,7 +25,8 @@ export const AUTO_JSLP_BUDGET_MS = 1_500;
 /**
  * Solves the model: the one entry point the rest of enveloppe uses. `auto` tries
  * javascript-lp-solver on small models and falls back to HiGHS when it fails, times out, reports
- * infeasible (HiGHS confirms it) or returns an answer that breaks a row.
+ * infeasible (HiGHS confirms it) or returns an answer that breaks a row; a session that solves again
+ * and again (its HighsModels `preferred`) goes to HiGHS straight away.
  */
 export async function solveModel(model: AllocationModel, options: Partial<SolveOptions> = {}): Promise<SolveOutcome> {
   const settings: SolveOptions = { ...DEFAULT_SOLVE_OPTIONS, ...options };

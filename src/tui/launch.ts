@@ -67,7 +67,11 @@ async function loadForScreen(path: string): Promise<{ scenario: Scenario; checkF
     throw error;
   }
   const formulas = scenario.policies.some((policy) => policy.score !== undefined);
-  return { scenario, checkFormulas: async () => void (formulas ? await loadScenario(path) : undefined) };
+  const checkFormulas = async (): Promise<void> => {
+    // Loaded again in full: the check needs the file's lines for its message.
+    if (formulas) await loadScenario(path);
+  };
+  return { scenario, checkFormulas };
 }
 
 /**

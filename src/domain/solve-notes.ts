@@ -11,6 +11,15 @@ const FRENCH: Readonly<Record<string, string>> = {
 
 const STATUSES: Readonly<Record<string, string>> = { infeasible: 'infaisable', timedout: 'temps dépassé', unbounded: 'non borné', failed: 'échec', feasible: 'faisable' };
 
+/**
+ * Whether a note says the tie-break did not finish (the time limit, or a solve that failed): the
+ * optimum holds, but ties may not follow the stated rule, so the allocation may differ from run to
+ * run. The JSON says so in its `tiebreak` (io/allocation-export.ts).
+ */
+export function stopsTieBreak(note: string): boolean {
+  return note === 'the time limit stopped the tie-break: ties may not follow the stated rule' || /^the tie-break stopped \(.*\): ties may not follow the stated rule$/.test(note);
+}
+
 /** A note of the solve's in `lang`; a note it does not know stays as the solver wrote it. */
 export function solveNoteIn(note: string, lang: Lang): string {
   if (lang === 'en') return note;

@@ -2,6 +2,7 @@
  * The allocation as files people open: a CSV table for Excel and a JSON document for programs.
  * Both are pure functions of the allocation, so the same inputs give the same bytes.
  */
+import { stopsTieBreak } from '../domain/solve-notes.js';
 import type { Allocation } from '../domain/allocation.js';
 import type { Lang } from '../domain/lang.js';
 import { formatCsv, type CsvTableOut } from './csv-write.js';
@@ -57,6 +58,7 @@ function roundedUp(gap: number): number | null {
 }
 
 export function allocationJson(allocation: Allocation, status: string): string {
+  const stopped = allocation.notes.find(stopsTieBreak);
   const document = {
     status,
     scenario: allocation.scenario,
@@ -96,6 +98,8 @@ export function allocationJson(allocation: Allocation, status: string): string {
     tiebreak: {
       rule: allocation.tiebreak.rule,
       lottery: allocation.tiebreak.lottery ?? null,
+      // Only when it happened: a tie-break that did not finish is said here, not left to the text table.
+      ...(stopped === undefined ? {} : { stopped }),
     },
     ties: allocation.ties.map((tie) => ({ kind: tie.kind, gains: tie.gains, loses: tie.loses, loss: tie.loss, sentence: tie.sentence })),
   };

@@ -83,3 +83,26 @@ describe('a warm re-solve in the session publishes what a fresh solve publishes'
     }
   }, 240_000);
 });
+
+describe('auto in a session that solves again and again (the simulator, a pool worker)', () => {
+  it('answers with HiGHS where a one-shot command answers with javascript-lp-solver, and publishes the same allocation', async () => {
+    let compared = 0;
+    for (const { name, scenario } of shipped) {
+      for (const policy of scenario.policies.filter((entry) => entry.score === undefined && entry.returns.length === 0)) {
+        if (scenario.candidates.length > 300) continue;
+        const repeated = createSession({ repeated: true });
+        sessions.push(repeated);
+        const warm = await allocate(scenario, { policy: policy.name }, { session: repeated });
+        const once = await allocate(scenario, { policy: policy.name });
+        if (warm.status !== 'optimal' || once.status !== 'optimal') throw new Error(`${name}/${policy.name}: ${warm.status}, ${once.status}`);
+        expect(warm.allocation.engine, `${name}/${policy.name}`).toBe('highs');
+        expect(once.allocation.engine, `${name}/${policy.name}`).toBe('jslp');
+        const { ms: _a, engine: _b, notes: _c, ...published } = warm.allocation;
+        const { ms: _d, engine: _e, notes: _f, ...alone } = once.allocation;
+        expect(published).toEqual(alone);
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(2);
+  }, 240_000);
+});

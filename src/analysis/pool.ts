@@ -80,7 +80,8 @@ export function createPool(scenario: Scenario, options: PoolOptions = {}): Pool 
   /** Free slots, a worker once for each job it could take now. */
   const idle: Worker[] = [];
   const queue: Queued[] = [];
-  const running = new Map<number, { readonly worker: Worker; readonly entry: Queued }>();
+  /** Jobs handed out, by the index their reply carries. */
+  const running = new Map<number, Queued>();
   const batches = new Set<Batch>();
   let nextIndex = 0;
   let failure: unknown;
@@ -104,7 +105,7 @@ export function createPool(scenario: Scenario, options: PoolOptions = {}): Pool 
       return;
     }
     const index = nextIndex++;
-    running.set(index, { worker, entry });
+    running.set(index, entry);
     const message: WorkerJob = { index, job: entry.job };
     worker.postMessage(message);
   };
@@ -113,9 +114,9 @@ export function createPool(scenario: Scenario, options: PoolOptions = {}): Pool 
     for (let i = 0; i < count; i++) {
       const worker = startModuleWorker(import.meta.url, 'pool-worker');
       worker.on('message', (reply: WorkerReply) => {
-        const owner = running.get(reply.index);
+        const entry = running.get(reply.index);
         running.delete(reply.index);
-        owner?.entry.settle(reply.result);
+        entry?.settle(reply.result);
         feed(worker);
       });
       worker.on('error', (error) => fail(error));

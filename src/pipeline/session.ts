@@ -26,5 +26,5 @@ export interface Session {
  * models to javascript-lp-solver, which answers before HiGHS would have loaded (solver/solve.ts).
  */
 export function createSession(options: { readonly repeated?: boolean } = {}): Session {
-  return { formulas: new Map(), highs: createHighsModels(undefined, options.repeated === true) };
+  return { formulas: new Map(), highs: createHighsModels({ preferred: options.repeated === true }) };
 }

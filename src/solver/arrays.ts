@@ -1,6 +1,6 @@
 /**
  * The neutral model as the arrays HiGHS takes (column costs and bounds, row bounds, a CSR matrix,
- * integrality), and the key that says when two models differ at most in their costs.
+ * integrality), and how to tell that two models differ at most in their costs.
  */
 import type { AllocationModel } from '../model/types.js';
 
@@ -19,11 +19,6 @@ export interface Arrays {
   /** 1 for integer and binary columns. */
   readonly integer: Uint8Array;
   readonly names: readonly string[];
-  /**
-   * A hash of everything but the objective: the kept model of this structure is looked up by it,
-   * then compared exactly (sameStructure), so that a collision costs a new model, never a wrong one.
-   */
-  readonly key: string;
 }
 
 /** Turns the neutral model into arrays; repeated terms of one row are summed. */
@@ -82,9 +77,16 @@ export function toArrays(model: AllocationModel): Arrays {
     values.length = kept;
     starts[position + 1] = kept;
   });
-  const structure = { numCols, numRows, colLower, colUpper, rowLower, rowUpper, starts, indices: Int32Array.from(indices), values: Float64Array.from(values), integer };
-  const key = `${numCols}x${numRows}:${STRUCTURE.map((field) => hashBytes(structure[field])).join(':')}`;
-  return { ...structure, colCost, names: model.variables.map((variable) => variable.name), key };
+  return { numCols, numRows, colCost, colLower, colUpper, rowLower, rowUpper, starts, indices: Int32Array.from(indices), values: Float64Array.from(values), integer, names: model.variables.map((variable) => variable.name) };
+}
+
+/**
+ * A hash of everything but the costs: a kept model of this structure is looked up by it, then
+ * compared exactly (sameStructure), so that a collision costs a new model, never a wrong one.
+ * Worked out only where models are kept (solver/highs.ts).
+ */
+export function structureKey(arrays: Arrays): string {
+  return `${arrays.numCols}x${arrays.numRows}:${STRUCTURE.map((field) => hashBytes(arrays[field])).join(':')}`;
 }
 
 /** The arrays that make a model's structure (all but the costs and the names). */

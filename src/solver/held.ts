@@ -102,6 +102,10 @@ const CLASS_PREFIX = 'held_split_';
 
 /** The reduction of a held model, or undefined when nothing is held. */
 export function reduceHeld(model: AllocationModel): Reduction | undefined {
+  // Nothing fixed and no equality row that could hold a pair: nothing is held (the call's own
+  // model, solved first by the tie-break, once per solve), found before its names are read into ids.
+  const isFixed = (variable: ModelVariable): boolean => variable.upper !== undefined && variable.lower === variable.upper;
+  if (!model.variables.some(isFixed) && !model.rows.some((row) => row.lower !== undefined && row.lower === row.upper && row.terms.length >= 2)) return undefined;
   const ids = idsOf(model);
   const positions = ids.variableIds(model.variables);
   const fixed = { fixed: new Uint8Array(ids.size), value: new Float64Array(ids.size) };
@@ -112,14 +116,11 @@ export function reduceHeld(model: AllocationModel): Reduction | undefined {
   model.variables.forEach((variable, i) => {
     const v = positions[i] ?? 0;
     variableOf[v] = variable;
-    if (variable.upper === undefined || variable.lower !== variable.upper) return;
+    if (!isFixed(variable)) return;
     if (fixed.fixed[v] === 0) fixedOrder.push(v);
     fixed.fixed[v] = 1;
     fixed.value[v] = variable.lower;
   });
-  // Nothing fixed and no equality row that could hold a pair: nothing is held (the call's own
-  // model, solved first by the tie-break), found without reading every row's terms.
-  if (fixedOrder.length === 0 && !model.rows.some((row) => row.lower !== undefined && row.lower === row.upper && row.terms.length >= 2)) return undefined;
   const free = ids.freeRows(model.rows, fixed);
   const { pairs, repeats } = heldPairs(model, variableOf, free, ids.size);
   if (fixedOrder.length === 0 && pairs.length === 0) return undefined;

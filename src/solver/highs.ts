@@ -14,7 +14,7 @@
 import highsModule from 'highs';
 import { tierLinks } from '../model/cuts.js';
 import type { AllocationModel } from '../model/types.js';
-import { sameStructure, toArrays, type Arrays } from './arrays.js';
+import { sameStructure, structureKey, toArrays, type Arrays } from './arrays.js';
 import type { RawAnswer } from './types.js';
 
 // The package's types describe an ES module while it ships CommonJS types: the default import is the loader at run time.
@@ -44,7 +44,7 @@ export interface HighsSettings {
 }
 
 /**
- * The persistent HiGHS models a session keeps (pipeline/session.ts), by structure (`Arrays.key`):
+ * The persistent HiGHS models a session keeps (pipeline/session.ts), by structure (`structureKey`):
  * a model that differs from a kept one only in its costs (a weight change) re-solves in it, with
  * new costs and the kept model's last answer as a start. Which optimum that finds among equal ones
  * may depend on the solves before: the canonical tie-break (canonical.ts) settles it, so the
@@ -72,8 +72,8 @@ interface KeptModel {
  * New, empty persistent models. Four by default: the call's model, and the tie-break's held
  * models of the last re-solve.
  */
-export function createHighsModels(capacity = 4, preferred = false): HighsModels {
-  return { capacity, preferred, slots: new Map() };
+export function createHighsModels(options: { readonly capacity?: number; readonly preferred?: boolean } = {}): HighsModels {
+  return { capacity: options.capacity ?? 4, preferred: options.preferred ?? false, slots: new Map() };
 }
 
 /** Frees every kept model (the session is done, or a test ends). */
@@ -112,16 +112,17 @@ export async function solveWithHighs(model: AllocationModel, timeLimitMs: number
 
 /** The kept model of this structure with the new costs, or a new one kept in the least recently used's place. */
 function keptModel(models: HighsModels, highs: Highs, arrays: Arrays): KeptModel {
-  const found = models.slots.get(arrays.key);
-  models.slots.delete(arrays.key);
+  const key = structureKey(arrays);
+  const found = models.slots.get(key);
+  models.slots.delete(key);
   if (found !== undefined && found.highs === highs && !found.model.disposed && sameStructure(found.arrays, arrays)) {
     found.model.changeColsCost(ALL(arrays.numCols), arrays.colCost);
-    models.slots.set(arrays.key, found);
+    models.slots.set(key, found);
     return found;
   }
   if (found !== undefined && !found.model.disposed) found.model.dispose();
   const kept: KeptModel = { highs, model: newModel(highs, arrays), arrays, start: undefined };
-  models.slots.set(arrays.key, kept);
+  models.slots.set(key, kept);
   for (const [key, old] of models.slots) {
     if (models.slots.size <= models.capacity) break;
     if (!old.model.disposed) old.model.dispose();

@@ -9,7 +9,8 @@ import { tieRuleIn, tieSentenceIn, type TieFacts } from '../domain/tie-words.js'
 import type { Lottery, Scenario } from '../domain/types.js';
 import type { LotteryDraw, Tie } from '../domain/allocation.js';
 import type { AllocationModel, ModelRow } from '../model/types.js';
-import { holdOthers, objectiveInSteps, OPTIMUM_SLACK, solveCanonical } from '../solver/canonical.js';
+import { heldBase, holdOthers, objectiveInSteps, OPTIMUM_SLACK, solveCanonical, throughBase, type CanonicalOutcome } from '../solver/canonical.js';
+import type { Reduction } from '../solver/held.js';
 import type { SolveOptions } from '../solver/types.js';
 
 /** The published lottery and tie band are words of a published allocation (domain/allocation.ts); re-exported here. */
@@ -113,7 +114,14 @@ export async function findTies(
   const ties: Tie[] = [];
   const candidates = out.filter((index) => tried.has(index));
   const unfinished: string[] = [];
-  for (const index of candidates.slice(0, MAX_TIE_TRIES)) {
+  const classOf = (index: number): number[] => model.candidates.filter((other) => search.tieKey(other.index) === search.tieKey(index)).map((other) => other.index);
+  const exactOnly = (index: number): boolean => search.near === 0 || !nearTried.has(index);
+  const trying = candidates.slice(0, MAX_TIE_TRIES);
+  // An exact tie moves money only among equal scores: everyone else is held, once, in a base that
+  // each try's held model derives from (canonical.ts heldBase), which keeps the tries small on large calls.
+  const open = new Set(trying.filter(exactOnly).flatMap(classOf));
+  const base = open.size === 0 ? undefined : heldBase(model, open, published);
+  for (const index of trying) {
     const variables = model.candidates[index];
     if (variables === undefined) continue;
     const lock: ModelRow = { name: `tie_${index}`, terms: [[variables.funded, 1]], lower: 1, upper: 1, origin: { kind: 'lock', candidate: index } };
@@ -124,12 +132,9 @@ export async function findTies(
     const first = search.priority.findIndex((other) => search.tieKey(other) === key);
     const priority = search.priority.filter((other) => other !== index);
     priority.splice(Math.max(0, first), 0, index);
-    // An exact tie moves money only among equal scores: everyone else is held, which keeps the solve
-    // small on large calls. A near tie may trade across scores: the whole model.
-    const members = model.candidates.filter((other) => search.tieKey(other.index) === key).map((other) => other.index);
-    const exactOnly = search.near === 0 || !nearTried.has(index);
-    const base = exactOnly ? holdOthers(model, members, published) : model;
-    const { outcome } = await solveCanonical({ ...base, rows: [...base.rows, lock] }, priority, search.tieKey, search.options, exactOnly ? new Set(members) : undefined);
+    // A near tie may trade across scores: the whole model.
+    const members = classOf(index);
+    const { outcome } = await solveTry(model, exactOnly(index) ? { members, base, values: published } : undefined, lock, priority, search);
     if (outcome.status !== 'optimal') {
       if (outcome.status !== 'infeasible') unfinished.push(scenario.candidates[index]?.id ?? '');
       continue;
@@ -144,6 +149,22 @@ export async function findTies(
     ties.push({ kind: exact ? 'exact' : 'near', gains, loses, loss: exact ? 0 : loss, sentence: tieSentenceIn(facts), facts });
   }
   return { ties, note: tieSearchNote(candidates.length, unfinished) };
+}
+
+/**
+ * The canonical allocation with one candidate locked in: with `held`, every candidate outside its
+ * class held (through the base when there is one), the answer read back for the whole model.
+ */
+async function solveTry(model: AllocationModel, held: { readonly members: readonly number[]; readonly base: Reduction | undefined; readonly values: ReadonlyMap<string, number> } | undefined, lock: ModelRow, priority: readonly number[], search: TieSearch): Promise<CanonicalOutcome> {
+  if (held === undefined) return solveCanonical({ ...model, rows: [...model.rows, lock] }, priority, search.tieKey, search.options);
+  const { members, base, values } = held;
+  const lockRows = base === undefined ? [lock] : throughBase(base, [lock]);
+  const from = base === undefined || lockRows === undefined ? model : base.model;
+  const narrow = holdOthers(from, members, values);
+  const solved = await solveCanonical({ ...narrow, rows: [...narrow.rows, ...(from === model ? [lock] : lockRows ?? [])] }, priority, search.tieKey, search.options, new Set(members));
+  const { outcome } = solved;
+  if (from === model || base === undefined || (outcome.status !== 'optimal' && outcome.status !== 'feasible')) return solved;
+  return { ...solved, outcome: { ...outcome, values: base.expand(outcome.values) } };
 }
 
 function tieSearchNote(candidates: number, unfinished: readonly string[]): string | undefined {

@@ -16,7 +16,7 @@
  */
 import { pieceName } from '../model/build.js';
 import type { AllocationModel, CandidateVariables, ModelRow, ModelVariable, Term } from '../model/types.js';
-import { heldSolver } from './held.js';
+import { heldSolver, reduceHeld, type Reduction } from './held.js';
 import { DEFAULT_SOLVE_OPTIONS, type SolveOptions, type SolveOutcome } from './types.js';
 
 /**
@@ -75,8 +75,9 @@ export function holdOthers(model: AllocationModel, members: readonly number[], v
     variables[position] = copy;
   };
   const held: ModelRow[] = [];
-  model.candidates.forEach((other, i) => {
-    if (open.has(other.index)) return;
+  for (const i of layout.present) {
+    const other = model.candidates[i] as CandidateVariables;
+    if (open.has(other.index)) continue;
     const total = totalOf(model, other.index, values);
     fix(layout.funded[i], Math.round(values.get(other.funded) ?? 0));
     if (other.grants.length === 1) for (const grant of other.grants) fix(layout.at.get(grant.variable), Math.round(values.get(grant.variable) ?? 0));
@@ -89,7 +90,7 @@ export function holdOthers(model: AllocationModel, members: readonly number[], v
       held.push(row);
     }
     if (other.tiers.length > 0) for (const [piece, value] of heldPieces(other, total, model.variables, layout.at)) fix(layout.at.get(piece), value);
-  });
+  }
   return { ...model, variables, rows: [...model.rows, ...held] };
 }
 
@@ -104,6 +105,11 @@ interface Layout {
   readonly at: ReadonlyMap<string, number>;
   /** By candidate, in the order of `candidates`. */
   readonly funded: readonly (number | undefined)[];
+  /**
+   * The candidates whose funded variable is in the model, by position: all of them, but in a held
+   * base's small model (heldBase), where those it holds are gone already.
+   */
+  readonly present: readonly number[];
   readonly fixed: (ModelVariable | undefined)[];
   readonly held: (ModelRow | undefined)[];
 }
@@ -114,7 +120,9 @@ function layoutOf(model: AllocationModel): Layout {
   const known = layouts.get(model.variables);
   if (known?.candidates === model.candidates) return known;
   const at = new Map(model.variables.map((variable, position) => [variable.name, position]));
-  const layout: Layout = { candidates: model.candidates, at, funded: model.candidates.map((candidate) => at.get(candidate.funded)), fixed: [], held: [] };
+  const funded = model.candidates.map((candidate) => at.get(candidate.funded));
+  const present = funded.flatMap((position, i) => (position === undefined ? [] : [i]));
+  const layout: Layout = { candidates: model.candidates, at, funded, present, fixed: [], held: [] };
   layouts.set(model.variables, layout);
   return layout;
 }
@@ -166,6 +174,53 @@ export function maximiseTotal(model: AllocationModel, candidate: number, rows: r
   return { ...base, objective: totalTerms(model.candidates[candidate]), rows: [...base.rows, ...rows] };
 }
 
+/**
+ * A held model kept as the base of narrower ones: every candidate outside `open` held as `values`
+ * has it, reduced once (held.ts). The tie-break and the tie search hold all but one class again
+ * and again; each class's held model derives from the base's small model instead of the whole call
+ * (on the hard 10,000-candidate call, hundreds of classes), and its answers come back through
+ * `expand`. Undefined when nothing is held or the reduction cannot carry the model's objective.
+ */
+export function heldBase(model: AllocationModel, open: Iterable<number>, values: ReadonlyMap<string, number>): Reduction | undefined {
+  const reduction = reduceHeld(holdOthers(model, [...open], values));
+  return reduction !== undefined && reduction.objective(model.objective) !== undefined ? reduction : undefined;
+}
+
+/** Rows of the whole model in the base's terms, without those that hold already; undefined when the base cannot carry one. */
+export function throughBase(base: Reduction, rows: readonly ModelRow[]): ModelRow[] | undefined {
+  const reduced: ModelRow[] = [];
+  for (const row of rows) {
+    const small = base.row(row);
+    if (small === undefined) return undefined;
+    if (small !== 'holds') reduced.push(small);
+  }
+  return reduced;
+}
+
+type HeldSolve = ReturnType<typeof heldSolver>;
+
+/**
+ * One class's held model (every other candidate held as `values` has it, `rows` kept), solved
+ * through the base when there is one; answers are in the whole model's terms either way.
+ */
+function classSolver(model: AllocationModel, candidate: number, rows: readonly ModelRow[], free: { readonly members: readonly number[]; readonly values: ReadonlyMap<string, number> }, base: Reduction | undefined, baseRows: number): HeldSolve {
+  const whole = (): HeldSolve => heldSolver(maximiseTotal(model, candidate, rows, free));
+  const settled = base === undefined ? undefined : throughBase(base, rows.slice(baseRows));
+  if (base === undefined || settled === undefined) return whole();
+  const small = heldSolver(maximiseTotal(base.model, candidate, settled, free));
+  let fallback: HeldSolve | undefined;
+  return async (objective, extra, options) => {
+    const terms = base.objective(objective);
+    const more = throughBase(base, extra);
+    if (terms === undefined || more === undefined) {
+      fallback ??= whole();
+      return fallback(objective, extra, options);
+    }
+    const outcome = await small(terms, more, options);
+    return outcome.status === 'optimal' || outcome.status === 'feasible' ? { ...outcome, values: base.expand(outcome.values) } : outcome;
+  };
+}
+
 /** A row: candidate's total grant at least `units` steps. */
 export function settledRow(model: AllocationModel, candidate: number, units: number): ModelRow {
   return { name: `settled_${candidate}`, terms: totalTerms(model.candidates[candidate]), lower: units, upper: undefined, origin: { kind: 'settled', candidate } };
@@ -202,6 +257,14 @@ export async function solveCanonical(
     if (members === undefined) classes.set(key, [candidate]);
     else members.push(candidate);
   }
+  // The candidates the rule may move: every other keeps the first solve's grants throughout, held
+  // once in a base that each class's held model derives from (built when a class first needs it).
+  const moving = new Set<number>();
+  for (const candidate of priority) {
+    const members = classes.get(tieKey(candidate)) ?? [];
+    if ((movable === undefined || movable.has(candidate)) && (members.length >= 2 || model.candidates[candidate]?.score === 0)) for (const member of members) moving.add(member);
+  }
+  let base: { readonly reduction: Reduction | undefined } | undefined;
   let current = first;
   const notes = [...first.notes];
   let tieSolves = 0;
@@ -229,7 +292,11 @@ export async function solveCanonical(
     }
     // One class's held model is the same for each of its members (the others keep their totals):
     // reduced once, each solve brings its objective and the rows settled since.
-    if (held?.members !== members) held = alreadyHeld(movable, members) ? { members, rows: 0, solve: whole } : { members, rows: rows.length, solve: heldSolver(maximiseTotal(model, candidate, rows, { members, values: current.values })) };
+    if (held?.members !== members && alreadyHeld(movable, members)) held = { members, rows: 0, solve: whole };
+    else if (held?.members !== members) {
+      base ??= { reduction: heldBase({ ...model, rows: [...model.rows, ...rows.slice(0, 1)] }, moving, current.values) };
+      held = { members, rows: rows.length, solve: classSolver(model, candidate, rows, { members, values: current.values }, base.reduction, 1) };
+    }
     const objective = totalTerms(model.candidates[candidate]);
     const extra = rows.slice(held.rows);
     let best = await held.solve(objective, extra, { ...exact, timeLimitMs: left });

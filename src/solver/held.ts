@@ -100,6 +100,16 @@ interface Held {
 /** Prefix of the class variables; no model variable starts with it. */
 const CLASS_PREFIX = 'held_split_';
 
+/**
+ * Where this reduction numbers its classes: after those of the reductions the model came from (a
+ * held model derived from a reduced one, canonical.ts heldBase), so that no two share a name.
+ */
+function firstClassNumber(model: AllocationModel): number {
+  let next = 0;
+  for (const variable of model.variables) if (variable.name.startsWith(CLASS_PREFIX)) next = Math.max(next, Number.parseInt(variable.name.slice(CLASS_PREFIX.length), 10) + 1);
+  return next;
+}
+
 /** The reduction of a held model, or undefined when nothing is held. */
 export function reduceHeld(model: AllocationModel): Reduction | undefined {
   // Nothing fixed and no equality row that could hold a pair: nothing is held (the call's own
@@ -124,7 +134,7 @@ export function reduceHeld(model: AllocationModel): Reduction | undefined {
   const free = ids.freeRows(model.rows, fixed);
   const { pairs, repeats } = heldPairs(model, variableOf, free, ids.size);
   if (fixedOrder.length === 0 && pairs.length === 0) return undefined;
-  const classes = classesOf(model, free, pairs, repeats, ids);
+  const classes = classesOf(model, free, pairs, repeats, ids, firstClassNumber(model));
   const grants: (HeldGrant | undefined)[] = new Array(ids.size);
   for (const classed of classes) {
     for (const pair of classed.pairs) {
@@ -268,7 +278,7 @@ function heldPairs(model: AllocationModel, variableOf: readonly (ModelVariable |
  * Groups the pairs by the rows that see one grant alone (with its coefficient). A pair that a row
  * sees with two coefficients, or that the objective values unevenly, stays in the model.
  */
-function classesOf(model: AllocationModel, free: FreeTerms, pairs: readonly Pair[], repeats: ReadonlyMap<number, Pair>, ids: VariableIds): PairClass[] {
+function classesOf(model: AllocationModel, free: FreeTerms, pairs: readonly Pair[], repeats: ReadonlyMap<number, Pair>, ids: VariableIds, numbered: number): PairClass[] {
   const pairOf = new Int32Array(ids.size).fill(-1);
   pairs.forEach((pair, p) => {
     pairOf[pair.first] = p;
@@ -300,7 +310,7 @@ function classesOf(model: AllocationModel, free: FreeTerms, pairs: readonly Pair
     const inOrder = mine === its || signatures.text(mine) <= signatures.text(its);
     const oriented = inOrder ? pair : { ...pair, first: pair.second, second: pair.first, low: pair.total - pair.high, high: pair.total - pair.low };
     const key = inOrder ? mine * signatures.count + its : its * signatures.count + mine;
-    const classed = classes.get(key) ?? { pairs: [], first: `${CLASS_PREFIX}${classes.size}_a`, second: `${CLASS_PREFIX}${classes.size}_b`, seen: key !== 0 };
+    const classed = classes.get(key) ?? { pairs: [], first: `${CLASS_PREFIX}${numbered + classes.size}_a`, second: `${CLASS_PREFIX}${numbered + classes.size}_b`, seen: key !== 0 };
     classed.pairs.push(oriented);
     classes.set(key, classed);
   });

@@ -5,7 +5,7 @@
  */
 import type { AggregateRule, CandidateReview, Review, Reviews, ReviewSettings } from '../domain/reviews.js';
 import type { Candidate, Criterion } from '../domain/types.js';
-import { roundScore, scoreOf, type Scoring } from './score.js';
+import { roundScore, scoreOfValues, type Scoring } from './score.js';
 
 /** Aggregated marks are rounded to this many decimals, so that float noise never reaches a score. */
 export const MARK_DECIMALS = 6;
@@ -84,8 +84,23 @@ export function makeReviews(settings: ReviewSettings, rows: readonly Review[], c
   return { settings, rows, offsets: settings.severity ? severityOffsets(rows, criteria) : {} };
 }
 
+/**
+ * Panels and conflicts do not change with the weights: worked out once per reviews (a simulator
+ * re-scores at every key, an analysis at every draw).
+ */
+const panelsKept = new WeakMap<Reviews, { readonly criteria: readonly Criterion[]; readonly panels: Panels }>();
+const conflictsKept = new WeakMap<Reviews, ReadonlyMap<string, number>>();
+
 /** The panels of every candidate: reviewers not in conflict, marks corrected for severity when on, kept on the scale. */
 export function panelsOf(reviews: Reviews, criteria: readonly Criterion[]): Panels {
+  const kept = panelsKept.get(reviews);
+  if (kept?.criteria === criteria) return kept.panels;
+  const panels = panelsFrom(reviews, criteria);
+  panelsKept.set(reviews, { criteria, panels });
+  return panels;
+}
+
+function panelsFrom(reviews: Reviews, criteria: readonly Criterion[]): Panels {
   const panels = new Map<string, PanelMarks[]>();
   for (const row of reviews.rows) {
     if (row.conflict) continue;
@@ -97,15 +112,20 @@ export function panelsOf(reviews: Reviews, criteria: readonly Criterion[]): Pane
       const [low, high] = criterion.scale;
       marks[criterion.column] = offset === 0 ? mark : roundMark(Math.min(high, Math.max(low, mark - offset * (high - low))));
     }
-    panels.set(row.candidate, [...(panels.get(row.candidate) ?? []), { reviewer: row.reviewer, marks }]);
+    const panel = panels.get(row.candidate);
+    if (panel === undefined) panels.set(row.candidate, [{ reviewer: row.reviewer, marks }]);
+    else panel.push({ reviewer: row.reviewer, marks });
   }
   return panels;
 }
 
 /** How many reviewers of each candidate were left out for a conflict of interest, by candidate id (one pass over the rows). */
-export function conflictsOf(reviews: Reviews): Map<string, number> {
+export function conflictsOf(reviews: Reviews): ReadonlyMap<string, number> {
+  const kept = conflictsKept.get(reviews);
+  if (kept !== undefined) return kept;
   const counts = new Map<string, number>();
   for (const row of reviews.rows) if (row.conflict) counts.set(row.candidate, (counts.get(row.candidate) ?? 0) + 1);
+  conflictsKept.set(reviews, counts);
   return counts;
 }
 
@@ -130,19 +150,30 @@ export function aggregateReviews(reviews: Reviews, criteria: readonly Criterion[
   return values;
 }
 
+const spreads = new WeakMap<readonly PanelMarks[], Readonly<Record<string, number>>>();
+
+/** The spread of a panel's marks by criterion (the panel is kept with its reviews: see panelsOf). */
+function spreadOf(panel: readonly PanelMarks[], criteria: readonly Criterion[]): Readonly<Record<string, number>> {
+  const kept = spreads.get(panel);
+  if (kept !== undefined) return kept;
+  const spread: Record<string, number> = {};
+  for (const criterion of criteria) {
+    const marks = panel.flatMap((entry) => (entry.marks[criterion.column] === undefined ? [] : [entry.marks[criterion.column] ?? 0]));
+    spread[criterion.column] = marks.length === 0 ? 0 : roundMark(Math.max(...marks) - Math.min(...marks));
+  }
+  spreads.set(panel, spread);
+  return spread;
+}
+
 /**
  * What one candidate's reviewers say: how many count, how many were excluded for a conflict, the
  * spread of their marks by criterion, each one's own final score under `scoring` (their marks, with
  * the candidate's value where they left a mark out), and the flag.
  */
 export function reviewOf(candidate: Candidate, reviews: Reviews, panel: readonly PanelMarks[], conflicts: number, criteria: readonly Criterion[], scoring: Scoring): CandidateReview {
-  const spread: Record<string, number> = {};
-  for (const criterion of criteria) {
-    const marks = panel.flatMap((entry) => (entry.marks[criterion.column] === undefined ? [] : [entry.marks[criterion.column] ?? 0]));
-    spread[criterion.column] = marks.length === 0 ? 0 : roundMark(Math.max(...marks) - Math.min(...marks));
-  }
+  const spread = spreadOf(panel, criteria);
   const scores: Record<string, number> = {};
-  for (const entry of panel) scores[entry.reviewer] = scoreOf({ ...candidate, criteria: { ...candidate.criteria, ...entry.marks } }, criteria, scoring);
+  for (const entry of panel) scores[entry.reviewer] = scoreOfValues(candidate.criteria, criteria, scoring, entry.marks);
   const values = Object.values(scores);
   const scoreRange = values.length === 0 ? 0 : roundScore(Math.max(...values) - Math.min(...values));
   return { reviewers: panel.length, conflicts, spread, scores, scoreRange, disagree: scoreRange > reviews.settings.disagreement };

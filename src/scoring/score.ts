@@ -26,12 +26,23 @@ export function rescaled(candidate: Candidate, criteria: readonly Criterion[]): 
  * NaN or ±Infinity (a formula dividing by zero) come back as they are, for the caller to report.
  */
 export function scoreOf(candidate: Candidate, criteria: readonly Criterion[], scoring: Scoring): number {
-  const u = rescaled(candidate, criteria);
+  return scoreOfValues(candidate.criteria, criteria, scoring);
+}
+
+/**
+ * The score of criterion values: a candidate's, with `over` (a reviewer's own marks) taking the
+ * place of those it gives. Under weights no record is built: a simulator key re-scores every
+ * reviewer of every candidate.
+ */
+export function scoreOfValues(values: Readonly<Record<string, number>>, criteria: readonly Criterion[], scoring: Scoring, over?: Readonly<Record<string, number>>): number {
+  const valueOf = (column: string): number => over?.[column] ?? values[column] ?? Number.NaN;
   let raw: number;
   if (scoring.kind === 'weights') {
     raw = 0;
-    for (const criterion of criteria) raw += (scoring.weights[criterion.column] ?? 0) * (u[criterion.column] ?? 0);
+    for (const criterion of criteria) raw += (scoring.weights[criterion.column] ?? 0) * rescale(valueOf(criterion.column), criterion);
   } else {
+    const u: Record<string, number> = {};
+    for (const criterion of criteria) u[criterion.column] = rescale(valueOf(criterion.column), criterion);
     raw = scoring.evaluate(u);
   }
   return roundScore(100 * raw);

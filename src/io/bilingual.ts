@@ -23,19 +23,20 @@ export function fr(literals: TemplateStringsArray, ...values: readonly unknown[]
   }, '');
 }
 
-const french = numberFormats('fr');
+// Made on first use (domain/numbers.ts): a run that prints no French number does not pay for Intl's French data.
+const french = (): ReturnType<typeof numberFormats> => numberFormats('fr');
 
 /** Whole euros as a French reader writes them: `300 000 €` (no-break spaces). */
 export function euros(value: number): string {
-  return french.euros(value);
+  return french().euros(value);
 }
 
 /** A count or a number as French writes it: `20 000`, `0,5`, `-3`. */
 export function frenchNumber(value: number): string {
-  if (Number.isInteger(value)) return french.integer(value);
+  if (Number.isInteger(value)) return french().integer(value);
   // Up to 6 decimals, as typed: 0.05 is 0,05, not 0,050000.
   const digits = Math.min(6, (String(value).split('.')[1] ?? '').length);
-  return french.decimal(value, digits);
+  return french().decimal(value, digits);
 }
 
 /** The same text in both languages: names, ids, numbers without words. */

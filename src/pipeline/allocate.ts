@@ -66,7 +66,9 @@ export async function allocate(scenario: Scenario, selection: Selection, options
   const modelScores = line === undefined || lottery === undefined ? scored.scores : pooledScores(scored.scores, line, lottery.band);
   const model = buildModel(scenario, modelScores, policy);
   const priority = priorityOrder(scenario, modelScores, lottery);
-  const tieKey = (index: number): string => String(modelScores[index]);
+  // Read for every candidate of every class the tie-break and the tie search look at: written once.
+  const keys = modelScores.map(String);
+  const tieKey = (index: number): string => keys[index] ?? 'undefined';
   const solved = (await solveCanonical(model, priority, tieKey, solveOptions)).outcome;
   if (solved.status === 'failed') return { status: 'failed', reason: solved.reason, engine: solved.engine, ms: solved.ms, notes: solved.notes };
   if (solved.status !== 'optimal' && solved.status !== 'feasible') return { status: solved.status, engine: solved.engine, ms: solved.ms, model, notes: solved.notes };

@@ -114,7 +114,14 @@ export async function findTies(
   const ties: Tie[] = [];
   const candidates = out.filter((index) => tried.has(index));
   const unfinished: string[] = [];
-  const classOf = (index: number): number[] => model.candidates.filter((other) => search.tieKey(other.index) === search.tieKey(index)).map((other) => other.index);
+  const byKey = new Map<string, number[]>();
+  for (const other of model.candidates) {
+    const key = search.tieKey(other.index);
+    const members = byKey.get(key);
+    if (members === undefined) byKey.set(key, [other.index]);
+    else members.push(other.index);
+  }
+  const classOf = (index: number): readonly number[] => byKey.get(search.tieKey(index)) ?? [index];
   const exactOnly = (index: number): boolean => search.near === 0 || !nearTried.has(index);
   const trying = candidates.slice(0, MAX_TIE_TRIES);
   // An exact tie moves money only among equal scores: everyone else is held, once, in a base that

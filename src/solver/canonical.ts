@@ -264,7 +264,7 @@ export async function solveCanonical(
     const members = classes.get(tieKey(candidate)) ?? [];
     return (movable === undefined || movable.has(candidate)) && (members.length >= 2 || model.candidates[candidate]?.score === 0) ? members : undefined;
   });
-  let base: { readonly chunk: number; readonly reduction: Reduction | undefined } | undefined;
+  let base: { readonly chunk: number; readonly rows: number; readonly reduction: Reduction | undefined } | undefined;
   let current = first;
   const notes = [...first.notes];
   let tieSolves = 0;
@@ -295,8 +295,9 @@ export async function solveCanonical(
     if (held?.members !== members && alreadyHeld(movable, members)) held = { members, rows: 0, solve: whole };
     else if (held?.members !== members) {
       const chunk = chunkOf.get(members);
-      if (base === undefined || base.chunk !== (chunk?.index ?? -1)) base = { chunk: chunk?.index ?? -1, reduction: chunk === undefined ? undefined : heldBase({ ...model, rows: [...model.rows, ...rows.slice(0, 1)] }, chunk.members, current.values) };
-      held = { members, rows: rows.length, solve: classSolver(model, candidate, rows, { members, values: current.values }, base.reduction, 1) };
+      // The base keeps the rows settled so far (most only on candidates it holds): a class's held model then reads only those settled since.
+      if (base === undefined || base.chunk !== (chunk?.index ?? -1)) base = { chunk: chunk?.index ?? -1, rows: rows.length, reduction: chunk === undefined ? undefined : heldBase({ ...model, rows: [...model.rows, ...rows] }, chunk.members, current.values) };
+      held = { members, rows: rows.length, solve: classSolver(model, candidate, rows, { members, values: current.values }, base.reduction, base.rows) };
     }
     const objective = totalTerms(model.candidates[candidate]);
     const extra = rows.slice(held.rows);

@@ -334,31 +334,39 @@ interface Expansion {
  * the order such a copy had: solved, fixed, then the held pairs class by class.
  */
 class WholeValues implements ReadonlyMap<string, number> {
-  /** By id, each held grant's share of its class. */
-  private readonly shared: Float64Array;
-  readonly size: number;
+  /** By id, each held grant's share of its class: worked out when first read (a held base holds thousands). */
+  private sharedValues: Float64Array | undefined;
+  private sizeValue: number | undefined;
 
   constructor(
     private readonly solved: ReadonlyMap<string, number>,
     private readonly expansion: Expansion,
-  ) {
-    const { classes } = expansion;
-    this.shared = new Float64Array(expansion.held.ids.size);
-    let pairs = 0;
-    for (const classed of classes) {
+  ) {}
+
+  private get shared(): Float64Array {
+    if (this.sharedValues !== undefined) return this.sharedValues;
+    const shared = new Float64Array(this.expansion.held.ids.size);
+    for (const classed of this.expansion.classes) {
       const low = classed.pairs.reduce((sum, pair) => sum + pair.low, 0);
-      let extra = classed.seen ? Math.round(solved.get(classed.first) ?? low) - low : 0;
+      let extra = classed.seen ? Math.round(this.solved.get(classed.first) ?? low) - low : 0;
       for (const pair of classed.pairs) {
         const take = Math.max(0, Math.min(extra, pair.high - pair.low));
         extra -= take;
-        this.shared[pair.first] = pair.low + take;
-        this.shared[pair.second] = pair.total - pair.low - take;
+        shared[pair.first] = pair.low + take;
+        shared[pair.second] = pair.total - pair.low - take;
       }
-      pairs += classed.pairs.length;
     }
+    this.sharedValues = shared;
+    return shared;
+  }
+
+  get size(): number {
+    if (this.sizeValue !== undefined) return this.sizeValue;
+    const { classes, classVariables, fixedOrder } = this.expansion;
     let kept = 0;
-    for (const name of solved.keys()) if (!expansion.classVariables.has(name)) kept += 1;
-    this.size = kept + expansion.fixedOrder.length + 2 * pairs;
+    for (const name of this.solved.keys()) if (!classVariables.has(name)) kept += 1;
+    this.sizeValue = kept + fixedOrder.length + 2 * classes.reduce((sum, classed) => sum + classed.pairs.length, 0);
+    return this.sizeValue;
   }
 
   get(name: string): number | undefined {

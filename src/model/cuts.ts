@@ -16,7 +16,7 @@ import type { AllocationModel, ModelRow } from './types.js';
  * model's reduction took them out) get no row.
  */
 export function tierLinks(model: AllocationModel): ModelRow[] {
-  if (model.candidates.every((candidate) => candidate.tiers.length === 0)) return [];
+  if (!hasTiers(model.candidates)) return [];
   const variables = new Map(model.variables.map((variable) => [variable.name, variable]));
   const rows: ModelRow[] = [];
   for (const candidate of model.candidates) {
@@ -29,4 +29,16 @@ export function tierLinks(model: AllocationModel): ModelRow[] {
     });
   }
   return rows;
+}
+
+/** Whether any candidate has return tiers, found once per candidates list (the tie-break solves hundreds of models of one call). */
+const withTiers = new WeakMap<AllocationModel['candidates'], boolean>();
+
+function hasTiers(candidates: AllocationModel['candidates']): boolean {
+  let known = withTiers.get(candidates);
+  if (known === undefined) {
+    known = candidates.some((candidate) => candidate.tiers.length > 0);
+    withTiers.set(candidates, known);
+  }
+  return known;
 }

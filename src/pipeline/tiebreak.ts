@@ -163,15 +163,15 @@ export async function findTies(
  * class held (through the base when there is one), the answer read back for the whole model.
  */
 async function solveTry(model: AllocationModel, held: { readonly members: readonly number[]; readonly base: Reduction | undefined; readonly values: ReadonlyMap<string, number> } | undefined, lock: ModelRow, priority: readonly number[], search: TieSearch): Promise<CanonicalOutcome> {
-  if (held === undefined) return solveCanonical({ ...model, rows: [...model.rows, lock] }, priority, search.tieKey, search.options);
+  const solve = (from: AllocationModel, rows: readonly ModelRow[], movable?: ReadonlySet<number>): Promise<CanonicalOutcome> => solveCanonical({ ...from, rows: [...from.rows, ...rows] }, priority, search.tieKey, search.options, movable);
+  if (held === undefined) return solve(model, [lock]);
   const { members, base, values } = held;
-  const lockRows = base === undefined ? [lock] : throughBase(base, [lock]);
-  const from = base === undefined || lockRows === undefined ? model : base.model;
-  const narrow = holdOthers(from, members, values);
-  const solved = await solveCanonical({ ...narrow, rows: [...narrow.rows, ...(from === model ? [lock] : lockRows ?? [])] }, priority, search.tieKey, search.options, new Set(members));
+  const movable = new Set(members);
+  const lockRows = base === undefined ? undefined : throughBase(base, [lock]);
+  if (base === undefined || lockRows === undefined) return solve(holdOthers(model, members, values), [lock], movable);
+  const solved = await solve(holdOthers(base.model, members, values), lockRows, movable);
   const { outcome } = solved;
-  if (from === model || base === undefined || (outcome.status !== 'optimal' && outcome.status !== 'feasible')) return solved;
-  return { ...solved, outcome: { ...outcome, values: base.expand(outcome.values) } };
+  return outcome.status === 'optimal' || outcome.status === 'feasible' ? { ...solved, outcome: { ...outcome, values: base.expand(outcome.values) } } : solved;
 }
 
 function tieSearchNote(candidates: number, unfinished: readonly string[]): string | undefined {

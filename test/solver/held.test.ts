@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { scoreCandidates } from '../../src/pipeline/score.js';
 import { buildModel } from '../../src/model/build.js';
 import { roundAndCheck } from '../../src/model/check.js';
-import type { AllocationModel, Term } from '../../src/model/types.js';
+import type { AllocationModel, ModelRow, Term } from '../../src/model/types.js';
+import type { Scenario } from '../../src/domain/types.js';
+import type { SolveOutcome } from '../../src/solver/types.js';
 import { heldBase, maximiseTotal, objectiveInSteps, optimumRow, OPTIMUM_SLACK } from '../../src/solver/canonical.js';
 import { heldSolver, reduceHeld, solveHeld } from '../../src/solver/held.js';
 import { solveModel } from '../../src/solver/solve.js';
@@ -23,23 +25,33 @@ function objectiveValue(model: AllocationModel, values: ReadonlyMap<string, numb
   return model.objective.reduce((sum, [name, coefficient]) => sum + coefficient * (values.get(name) ?? 0), 0);
 }
 
+/**
+ * A random call solved to its optimum, the class of candidates sharing the score of one picked at
+ * random (at least two when scores tie), and the row keeping the optimum; undefined when the call
+ * has no optimum to hold.
+ */
+async function heldCall(scenario: Scenario, pick: number): Promise<{ model: AllocationModel; first: Extract<SolveOutcome, { status: 'optimal' }>; members: number[]; rows: ModelRow[] } | undefined> {
+  const policy = scenario.policies[0];
+  if (policy === undefined) return undefined;
+  const scored = await scoreCandidates(scenario, { policy: policy.name });
+  if (typeof scored === 'string') return undefined;
+  const model = buildModel(scenario, scored.scores, policy);
+  const first = await solveModel(model, HIGHS);
+  if (first.status !== 'optimal' || model.candidates.length === 0) return undefined;
+  const score = model.candidates[pick % model.candidates.length]?.score;
+  const members = model.candidates.filter((candidate) => candidate.score === score).map((candidate) => candidate.index);
+  return { model, first, members, rows: [optimumRow(model, objectiveInSteps(model, first.values) - OPTIMUM_SLACK)] };
+}
+
 describe('a held model solved through its reduction', () => {
   it('reaches the held model’s own optimum with an allocation that passes every row of it', async () => {
     let reduced = 0;
     let split = 0;
     await fc.assert(
       fc.asyncProperty(scenarioArbitrary({ min: 4, max: 25 }), fc.nat(), async (scenario, pick) => {
-        const policy = scenario.policies[0];
-        if (policy === undefined) return;
-        const scored = await scoreCandidates(scenario, { policy: policy.name });
-        if (typeof scored === 'string') return;
-        const model = buildModel(scenario, scored.scores, policy);
-        const first = await solveModel(model, HIGHS);
-        if (first.status !== 'optimal' || model.candidates.length === 0) return;
-        // The free class: the candidates sharing the score of one picked at random (at least two when scores tie).
-        const score = model.candidates[pick % model.candidates.length]?.score;
-        const members = model.candidates.filter((candidate) => candidate.score === score).map((candidate) => candidate.index);
-        const rows = [optimumRow(model, objectiveInSteps(model, first.values) - OPTIMUM_SLACK)];
+        const call = await heldCall(scenario, pick);
+        if (call === undefined) return;
+        const { model, first, members, rows } = call;
         const solve = heldSolver(maximiseTotal(model, members[0] ?? 0, rows, { members, values: first.values }));
         for (const member of members) {
           const held = maximiseTotal(model, member, rows, { members, values: first.values });
@@ -70,18 +82,11 @@ describe('a held model solved through its reduction', () => {
     let derived = 0;
     await fc.assert(
       fc.asyncProperty(scenarioArbitrary({ min: 4, max: 25 }), fc.nat(), fc.array(fc.nat(), { maxLength: 8 }), async (scenario, pick, extra) => {
-        const policy = scenario.policies[0];
-        if (policy === undefined) return;
-        const scored = await scoreCandidates(scenario, { policy: policy.name });
-        if (typeof scored === 'string') return;
-        const model = buildModel(scenario, scored.scores, policy);
-        const first = await solveModel(model, HIGHS);
-        if (first.status !== 'optimal' || model.candidates.length === 0) return;
-        const score = model.candidates[pick % model.candidates.length]?.score;
-        const members = model.candidates.filter((candidate) => candidate.score === score).map((candidate) => candidate.index);
+        const call = await heldCall(scenario, pick);
+        if (call === undefined) return;
+        const { model, first, members, rows } = call;
         // The base leaves free the class and a few others, as the tie-break's leaves every class still to settle.
         const open = new Set([...members, ...extra.map((index) => index % model.candidates.length)]);
-        const rows = [optimumRow(model, objectiveInSteps(model, first.values) - OPTIMUM_SLACK)];
         const base = heldBase({ ...model, rows: [...model.rows, ...rows] }, open, first.values);
         if (base === undefined) return;
         derived += 1;

@@ -9,7 +9,7 @@ import { tieRuleIn, tieSentenceIn, type TieFacts } from '../domain/tie-words.js'
 import type { Lottery, Scenario } from '../domain/types.js';
 import type { LotteryDraw, Tie } from '../domain/allocation.js';
 import type { AllocationModel, ModelRow } from '../model/types.js';
-import { heldBase, holdOthers, objectiveInSteps, OPTIMUM_SLACK, solveCanonical, throughBase, type CanonicalOutcome } from '../solver/canonical.js';
+import { classesByKey, heldBase, holdOthers, objectiveInSteps, OPTIMUM_SLACK, solveCanonical, throughBase, type CanonicalOutcome } from '../solver/canonical.js';
 import type { Reduction } from '../solver/held.js';
 import type { SolveOptions } from '../solver/types.js';
 
@@ -114,13 +114,7 @@ export async function findTies(
   const ties: Tie[] = [];
   const candidates = out.filter((index) => tried.has(index));
   const unfinished: string[] = [];
-  const byKey = new Map<string, number[]>();
-  for (const other of model.candidates) {
-    const key = search.tieKey(other.index);
-    const members = byKey.get(key);
-    if (members === undefined) byKey.set(key, [other.index]);
-    else members.push(other.index);
-  }
+  const byKey = classesByKey(model.candidates.map((other) => other.index), search.tieKey);
   const classOf = (index: number): readonly number[] => byKey.get(search.tieKey(index)) ?? [index];
   const exactOnly = (index: number): boolean => search.near === 0 || !nearTried.has(index);
   const trying = candidates.slice(0, MAX_TIE_TRIES);

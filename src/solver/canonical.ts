@@ -250,21 +250,11 @@ export async function solveCanonical(
   const optimum = objectiveInSteps(model, first.values);
   const rows: ModelRow[] = [optimumRow(model, optimum - OPTIMUM_SLACK)];
 
-  const classes = new Map<string, number[]>();
-  for (const candidate of priority) {
-    const key = tieKey(candidate);
-    const members = classes.get(key);
-    if (members === undefined) classes.set(key, [candidate]);
-    else members.push(candidate);
-  }
-  // The classes the rule may move, in chunks: while a chunk's classes are settled, every candidate
-  // outside it keeps its grant, held once in the chunk's base that each class's held model derives
-  // from (built when a class of the chunk first needs it).
-  const chunkOf = chunks(model, priority, (candidate) => {
+  const classes = classesByKey(priority, tieKey);
+  const classModel = classModels(model, priority, (candidate) => {
     const members = classes.get(tieKey(candidate)) ?? [];
     return (movable === undefined || movable.has(candidate)) && (members.length >= 2 || model.candidates[candidate]?.score === 0) ? members : undefined;
   });
-  let base: { readonly chunk: number; readonly rows: number; readonly reduction: Reduction | undefined } | undefined;
   let current = first;
   const notes = [...first.notes];
   let tieSolves = 0;
@@ -292,13 +282,7 @@ export async function solveCanonical(
     }
     // One class's held model is the same for each of its members (the others keep their totals):
     // reduced once, each solve brings its objective and the rows settled since.
-    if (held?.members !== members && alreadyHeld(movable, members)) held = { members, rows: 0, solve: whole };
-    else if (held?.members !== members) {
-      const chunk = chunkOf.get(members);
-      // The base keeps the rows settled so far (most only on candidates it holds): a class's held model then reads only those settled since.
-      if (base === undefined || base.chunk !== (chunk?.index ?? -1)) base = { chunk: chunk?.index ?? -1, rows: rows.length, reduction: chunk === undefined ? undefined : heldBase({ ...model, rows: [...model.rows, ...rows] }, chunk.members, current.values) };
-      held = { members, rows: rows.length, solve: classSolver(model, candidate, rows, { members, values: current.values }, base.reduction, base.rows) };
-    }
+    if (held?.members !== members) held = alreadyHeld(movable, members) ? { members, rows: 0, solve: whole } : { members, rows: rows.length, solve: classModel(candidate, members, rows, current.values) };
     const objective = totalTerms(model.candidates[candidate]);
     const extra = rows.slice(held.rows);
     let best = await held.solve(objective, extra, { ...exact, timeLimitMs: left });
@@ -323,6 +307,34 @@ export async function solveCanonical(
   }
   const outcome: SolveOutcome = current === first && notes.length === first.notes.length ? first : { ...current, ms, notes };
   return { outcome, tieSolves, optimum };
+}
+
+/** The classes of equal value, by key, each in the order given. */
+export function classesByKey(priority: readonly number[], tieKey: (candidate: number) => string): Map<string, number[]> {
+  const classes = new Map<string, number[]>();
+  for (const candidate of priority) {
+    const key = tieKey(candidate);
+    const members = classes.get(key);
+    if (members === undefined) classes.set(key, [candidate]);
+    else members.push(candidate);
+  }
+  return classes;
+}
+
+/**
+ * The held model of each class the tie-break moves, by chunks of classes (see chunks): while a
+ * chunk's classes are settled, every candidate outside it keeps its grant, held once in the chunk's
+ * base (built when a class of the chunk first needs it), from which each class's held model derives.
+ */
+function classModels(model: AllocationModel, priority: readonly number[], moves: (candidate: number) => readonly number[] | undefined): (candidate: number, members: readonly number[], rows: readonly ModelRow[], values: ReadonlyMap<string, number>) => HeldSolve {
+  const chunkOf = chunks(model, priority, moves);
+  let base: { readonly chunk: number; readonly rows: number; readonly reduction: Reduction | undefined } | undefined;
+  return (candidate, members, rows, values) => {
+    const chunk = chunkOf.get(members);
+    // The base keeps the rows settled so far (most only on candidates it holds): a class's held model then reads only those settled since.
+    if (base === undefined || base.chunk !== (chunk?.index ?? -1)) base = { chunk: chunk?.index ?? -1, rows: rows.length, reduction: chunk === undefined ? undefined : heldBase({ ...model, rows: [...model.rows, ...rows] }, chunk.members, values) };
+    return classSolver(model, candidate, rows, { members, values }, base.reduction, base.rows);
+  };
 }
 
 /**

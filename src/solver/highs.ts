@@ -232,10 +232,12 @@ function fastSolve(model: Model, arrays: Arrays, settings: HighsSettings, start:
   if (isIntegral(arrays, colValue)) return { status: 'solved', values: namedValues(arrays, colValue), gap: 0 };
   // Reduced costs carry round-off too: fix only what clears the threshold by a margin.
   const slack = CERTIFICATE_SLACK * Math.max(1, Math.abs(bound));
-  const warm = start === undefined ? undefined : fromStart(model, arrays, { colValue, colDual, bound }, start, settings);
+  // The first neighbourhood's fixing: every integer column with a reduced cost (fromStart weighs against it).
+  const tight = fixByReducedCost(arrays, colValue, colDual, slack);
+  const warm = start === undefined ? undefined : fromStart(model, arrays, { colValue, colDual, bound }, tight, start, settings);
   if (warm !== undefined) return warm;
 
-  const near = neighbourhoods(model, arrays, { colValue, colDual, bound }, settings, start);
+  const near = neighbourhoods(model, arrays, { colValue, colDual, bound }, tight, settings, start);
   if (near === undefined) return fullSolve(model, arrays, settings, start);
   const nearGap = relative(bound, near.objective);
   if (nearGap <= settings.relativeGap + CERTIFICATE_SLACK) return { status: 'solved', values: namedValues(arrays, near.values), gap: nearGap };
@@ -251,9 +253,16 @@ function fastSolve(model: Model, arrays: Arrays, settings: HighsSettings, start:
   }
   const rest = residual(model, arrays, fixing, near.values, settings.relativeGap);
   if (rest === undefined) return { status: 'feasible', values: namedValues(arrays, near.values), gap: nearGap };
-  // Every allocation better than z_H lies in the residual: its bound (or z_H) is the full problem's.
-  const best = rest.objective >= near.objective ? rest : near;
-  const gap = relative(Math.min(bound, Math.max(rest.bound, near.objective)), best.objective);
+  return certified(arrays, bound, near, rest, settings);
+}
+
+/**
+ * The answer of a residual MILP that holds every allocation better than the incumbent z_H (the
+ * columns whose |d_j| exceeds z_LP − z_H fixed): its bound, or z_H, is the whole problem's.
+ */
+function certified(arrays: Arrays, bound: number, incumbent: { readonly values: Float64Array; readonly objective: number }, rest: Residual, settings: HighsSettings): RawAnswer {
+  const best = rest.objective >= incumbent.objective ? rest : incumbent;
+  const gap = relative(Math.min(bound, Math.max(rest.bound, incumbent.objective)), best.objective);
   return { status: rest.optimal || gap <= settings.relativeGap + CERTIFICATE_SLACK ? 'solved' : 'feasible', values: namedValues(arrays, best.values), gap };
 }
 
@@ -265,19 +274,15 @@ function fastSolve(model: Model, arrays: Arrays, settings: HighsSettings, start:
  * one residual MILP from z_S improves and proves it, instead of a neighbourhood and then a proof.
  * Undefined when the start is too far from the bound (or the residual finds nothing): fastSolve goes on.
  */
-function fromStart(model: Model, arrays: Arrays, relaxation: { colValue: Float64Array; colDual: Float64Array; bound: number }, start: Float64Array, settings: HighsSettings): RawAnswer | undefined {
+function fromStart(model: Model, arrays: Arrays, relaxation: { colValue: Float64Array; colDual: Float64Array; bound: number }, tight: Fixing, start: Float64Array, settings: HighsSettings): RawAnswer | undefined {
   const { colValue, colDual, bound } = relaxation;
   let value = 0;
   for (let index = 0; index < arrays.numCols; index++) value += (arrays.colCost[index] ?? 0) * (start[index] ?? 0);
   const slack = CERTIFICATE_SLACK * Math.max(1, Math.abs(bound));
   const fixing = fixByReducedCost(arrays, colValue, colDual, bound - value + slack);
-  const tight = fixByReducedCost(arrays, colValue, colDual, slack);
   if (fixing.fixed === 0 || fixing.fixed < START_FIXING_SHARE * tight.fixed || !fits(start, fixing.lower, fixing.upper)) return undefined;
   const rest = residual(model, arrays, fixing, start, settings.relativeGap);
-  if (rest === undefined) return undefined;
-  const best = rest.objective >= value ? rest : { values: start, objective: value };
-  const gap = relative(Math.min(bound, Math.max(rest.bound, value)), best.objective);
-  return { status: rest.optimal || gap <= settings.relativeGap + CERTIFICATE_SLACK ? 'solved' : 'feasible', values: namedValues(arrays, best.values), gap };
+  return rest === undefined ? undefined : certified(arrays, bound, { values: start, objective: value }, rest, settings);
 }
 
 /** See fromStart. */
@@ -298,12 +303,11 @@ type Residual = NonNullable<ReturnType<typeof residual>>;
  * move (a small MILP); when that misses the target gap, a wider one started from it; when the first
  * finds nothing, the target gap's neighbourhood (columns whose reduced cost is below it move).
  */
-function neighbourhoods(model: Model, arrays: Arrays, relaxation: { colValue: Float64Array; colDual: Float64Array; bound: number }, settings: HighsSettings, start: Float64Array | undefined): Residual | undefined {
+function neighbourhoods(model: Model, arrays: Arrays, relaxation: { colValue: Float64Array; colDual: Float64Array; bound: number }, tight: Fixing, settings: HighsSettings, start: Float64Array | undefined): Residual | undefined {
   const { colValue, colDual, bound } = relaxation;
   const scale = Math.max(1, Math.abs(bound));
   const slack = CERTIFICATE_SLACK * scale;
   const targetThreshold = settings.relativeGap * scale;
-  const tight = fixByReducedCost(arrays, colValue, colDual, slack);
   const first = residual(model, arrays, tight, start, settings.relativeGap);
   if (first === undefined) return targetThreshold > slack ? residual(model, arrays, fixByReducedCost(arrays, colValue, colDual, targetThreshold), start, settings.relativeGap) : undefined;
   if (relative(bound, first.objective) <= settings.relativeGap + CERTIFICATE_SLACK || remaining(model, settings) <= 0) return first;

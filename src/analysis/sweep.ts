@@ -1,12 +1,15 @@
 /**
  * How allocations move with the weights: a sweep of one criterion's share of the total weight
  * (the others keep their proportions), and the tipping points where a candidate's funded status
- * changes, found by bisection between sweep points.
+ * changes, narrowed between sweep points to a tolerance.
  */
 import type { Bilingual, Lang } from '../domain/lang.js';
 import type { Scenario } from '../domain/types.js';
 import { normaliseWeights, withShare, type Weights } from '../scoring/weights.js';
-import { findPolicy } from '../pipeline/score.js';
+import { buildModel } from '../model/build.js';
+import { objectiveOfGrants } from '../model/objective.js';
+import { findPolicy, scoreCandidates } from '../pipeline/score.js';
+import { createSession } from '../pipeline/session.js';
 import { createPool, runPool, type Pool, type PoolOptions, type PoolResult } from './pool.js';
 
 /** The normalised weights of a weighted policy; a string says why there are none, in `lang`. */
@@ -79,7 +82,7 @@ interface Refinement {
   readonly weights: Weights;
   readonly steps: number;
   readonly tolerance: number;
-  /** Rounds a criterion takes at most: the sweep, then bisections of a grid interval down to the tolerance. */
+  /** Rounds a criterion takes as counted by the progress bar: the sweep, then the bisections of a grid interval down to the tolerance (the secant steps usually take fewer). */
   readonly rounds: number;
   readonly pool: Pool;
   readonly progress: (round: number) => void;
@@ -93,11 +96,11 @@ interface CriterionFindings {
 }
 
 /**
- * For each criterion: sweep, then bisect every bracket where some candidate's status differs, until
- * brackets are narrower than `tolerance` (0.001 = 0.1 % of the weight). All brackets of a round are
+ * For each criterion: sweep, then narrow every bracket where some candidate's status differs (see
+ * nextShare), until brackets are narrower than `tolerance` (0.001 = 0.1 % of the weight). All brackets of a round are
  * solved together in the pool, and criteria are refined at the same time, so that the pool always
  * has work; their findings are put back in criterion order, as if one after the other.
- * `onProgress(done, total)` counts rounds (a sweep or a bisection round) over all criteria, `total`
+ * `onProgress(done, total)` counts rounds (a sweep or a narrowing round) over all criteria, `total`
  * being the most a run can take: a criterion that settles early jumps ahead.
  */
 export async function tippingPoints(scenario: Scenario, policy: string, weights: Weights, options: PoolOptions & { steps?: number; tolerance?: number } = {}): Promise<TippingAnalysis> {
@@ -128,63 +131,120 @@ export async function tippingPoints(scenario: Scenario, policy: string, weights:
   return { policy, weights, points, stable, solves };
 }
 
-/** One criterion's tipping points and stable intervals: its sweep, then its brackets bisected round by round. */
+/** One criterion's tipping points and stable intervals: its sweep, then its brackets narrowed round by round. */
 async function refineCriterion(refinement: Refinement, criterion: string): Promise<CriterionFindings> {
   const { scenario, policy, weights, steps, tolerance, rounds, pool, progress } = refinement;
   const sweep = await sweepWeight(scenario, policy, weights, criterion, steps, {}, pool);
+  const valueAt = await objectiveLines(scenario, policy, weights, criterion);
   let solves = sweep.points.length;
   let round = 1;
   progress(round);
-  // Brackets [low, high] with their funded sets, refined until narrow.
-  let brackets: Bracket[] = [];
-  for (let k = 0; k + 1 < sweep.points.length; k++) {
-    const low = sweep.points[k] as SweepPoint;
-    const high = sweep.points[k + 1] as SweepPoint;
-    const lowSet = fundedSet(low.result);
-    const highSet = fundedSet(high.result);
-    if (lowSet === undefined || highSet === undefined) continue;
-    if (lowSet.some((funded, index) => funded !== highSet[index])) brackets.push({ low: low.share, high: high.share, lowSet, highSet });
-  }
+  let brackets = changes(sweep.points.map((point) => probeOf(point.share, point.result)));
   const settled: Bracket[] = [];
   while (brackets.length > 0) {
-    const wide = brackets.filter((bracket) => bracket.high - bracket.low > tolerance);
-    settled.push(...brackets.filter((bracket) => bracket.high - bracket.low <= tolerance));
+    const wide = brackets.filter((bracket) => width(bracket) > tolerance);
+    settled.push(...brackets.filter((bracket) => width(bracket) <= tolerance));
     if (wide.length === 0) break;
-    const mids = wide.map((bracket) => (bracket.low + bracket.high) / 2);
-    const results = await pool.run(mids.map((share) => ({ selection: { policy, weights: withShare(weights, scenario.criteria, criterion, share) } })));
-    solves += mids.length;
+    const shares = await Promise.all(wide.map((bracket) => nextShare(bracket, tolerance, valueAt)));
+    const results = await pool.run(shares.map((share) => ({ selection: { policy, weights: withShare(weights, scenario.criteria, criterion, share) } })));
+    solves += shares.length;
     round = Math.min(rounds - 1, round + 1);
     progress(round);
-    brackets = [];
-    wide.forEach((bracket, index) => {
-      const midSet = fundedSet(results[index] as PoolResult);
-      const mid = mids[index] as number;
-      if (midSet === undefined) return;
-      // Keep each half that still holds a change: a bracket may hide several tipping points.
-      if (bracket.lowSet.some((funded, i) => funded !== midSet[i])) brackets.push({ low: bracket.low, high: mid, lowSet: bracket.lowSet, highSet: midSet });
-      if (midSet.some((funded, i) => funded !== bracket.highSet[i])) brackets.push({ low: mid, high: bracket.high, lowSet: midSet, highSet: bracket.highSet });
+    brackets = wide.flatMap((bracket, index) => {
+      const taken = bracket.steps >= STEPS_BEFORE_BISECTION ? 0 : bracket.steps + 1;
+      const parts = changes([bracket.low, probeOf(shares[index] as number, results[index] as PoolResult), bracket.high]);
+      return parts.map((part) => ({ ...part, steps: taken }));
     });
   }
   progress(rounds);
-  settled.sort((a, b) => a.low - b.low);
+  settled.sort((a, b) => a.low.share - b.low.share);
   const points: TippingPoint[] = [];
-  for (const bracket of settled) {
+  for (const { low, high } of settled) {
     scenario.candidates.forEach((candidate, index) => {
-      const below = bracket.lowSet[index] ?? false;
-      const above = bracket.highSet[index] ?? false;
-      if (below !== above) points.push({ candidate: candidate.id, criterion, share: (bracket.low + bracket.high) / 2, fundedBelow: below, fundedAbove: above, bracket: [bracket.low, bracket.high] });
+      const below = low.set[index] ?? false;
+      const above = high.set[index] ?? false;
+      if (below !== above) points.push({ candidate: candidate.id, criterion, share: (low.share + high.share) / 2, fundedBelow: below, fundedAbove: above, bracket: [low.share, high.share] });
     });
   }
   return { points, stable: stableIntervals(scenario, criterion, sweep, points), solves };
 }
 
+/** A solved share: its grants, and who they fund. */
+interface Probe {
+  readonly share: number;
+  readonly grants: readonly number[];
+  readonly set: readonly boolean[];
+}
+
 /** A share interval whose two ends fund different sets of candidates. */
 interface Bracket {
-  readonly low: number;
-  readonly high: number;
-  readonly lowSet: boolean[];
-  readonly highSet: boolean[];
+  readonly low: Probe;
+  readonly high: Probe;
+  /** Secant steps taken since the last bisection. */
+  readonly steps: number;
 }
+
+function probeOf(share: number, result: PoolResult): Probe | undefined {
+  return result.status === 'optimal' ? { share, grants: result.grants, set: result.grants.map((grant) => grant > 0) } : undefined;
+}
+
+function width(bracket: Bracket): number {
+  return bracket.high.share - bracket.low.share;
+}
+
+/** The brackets between consecutive probes that fund different sets; a share that found no answer breaks the chain. */
+function changes(probes: readonly (Probe | undefined)[]): Bracket[] {
+  const brackets: Bracket[] = [];
+  for (let k = 0; k + 1 < probes.length; k++) {
+    const low = probes[k];
+    const high = probes[k + 1];
+    if (low !== undefined && high !== undefined && low.set.some((funded, index) => funded !== high.set[index])) brackets.push({ low, high, steps: 0 });
+  }
+  return brackets;
+}
+
+/** The objective some grants reach at a share of the criterion: Σ score(share) × value(grant). */
+type ValueAt = (share: number, grants: readonly number[]) => Promise<number>;
+
+/** The objective of any grants at any share, from the scores the pool's solves use (return tiers included). */
+async function objectiveLines(scenario: Scenario, policyName: string, weights: Weights, criterion: string): Promise<ValueAt> {
+  const session = createSession();
+  const policy = findPolicy(scenario, policyName);
+  const model = policy === undefined ? undefined : buildModel(scenario, scenario.candidates.map(() => 0), policy);
+  return async (share, grants) => {
+    const scored = await scoreCandidates(scenario, { policy: policyName, weights: withShare(weights, scenario.criteria, criterion, share) }, session, { reviews: false });
+    if (model === undefined || typeof scored === 'string') return Number.NaN;
+    return objectiveOfGrants({ ...model, candidates: model.candidates.map((candidate) => ({ ...candidate, score: scored.scores[candidate.index] ?? 0 })) }, grants);
+  };
+}
+
+/**
+ * Where to solve next inside a bracket: where the objective lines of its ends' grants cross (for
+ * fixed grants the objective is linear in the share, so that is where the one gives way to the
+ * other), just under half a tolerance below it; next to an end, a tolerance from that end, which
+ * settles the bracket when no third allocation lies between. Each solve either settles a bracket
+ * or finds grants that win somewhere inside it, of which there are finitely many (the Eisner and
+ * Severance method); after STEPS_BEFORE_BISECTION steps a bracket is bisected once all the same.
+ */
+async function nextShare(bracket: Bracket, tolerance: number, valueAt: ValueAt): Promise<number> {
+  const { low, high } = bracket;
+  const middle = (low.share + high.share) / 2;
+  if (bracket.steps >= STEPS_BEFORE_BISECTION) return middle;
+  // How much better the low end's grants do than the high end's, at each end: ≥ 0 at low, ≤ 0 at high.
+  const atLow = (await valueAt(low.share, low.grants)) - (await valueAt(low.share, high.grants));
+  const atHigh = (await valueAt(high.share, low.grants)) - (await valueAt(high.share, high.grants));
+  if (!(atLow >= 0 && atHigh <= 0 && atLow - atHigh > 0)) return middle;
+  const cross = low.share + (atLow / (atLow - atHigh)) * (high.share - low.share);
+  // Just under the tolerance, so that a bracket this wide counts as settled.
+  const span = tolerance * (1 - 1e-9);
+  const below = cross - span / 2;
+  if (below < low.share + span / 4) return low.share + span;
+  if (below + span > high.share - span / 4) return high.share - span;
+  return below;
+}
+
+/** Secant steps a bracket takes before one bisection, a guard against rounding leading them astray. */
+const STEPS_BEFORE_BISECTION = 8;
 
 /** The interval of shares around the policy's own in which each candidate keeps its status. */
 function stableIntervals(scenario: Scenario, criterion: string, sweep: WeightSweep, points: readonly TippingPoint[]): TippingAnalysis['stable'][number][] {

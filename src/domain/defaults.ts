@@ -9,7 +9,7 @@ export const DEFAULT_TIME_LIMIT_SECONDS = 20;
 export const DEFAULT_ENGINE = 'auto';
 /** Points of a weight sweep (one criterion's weight from 0 to 1) and of a budget sweep. */
 export const DEFAULT_SWEEP_STEPS = 21;
-/** Points per criterion of the tipping-point search, before bisection. */
+/** Points per criterion of the tipping-point search, before narrowing. */
 export const DEFAULT_TIPPING_STEPS = 11;
 /** Weight change below which a tipping point is not searched further (0.1 point of weight). */
 export const DEFAULT_TIPPING_TOLERANCE = 0.001;

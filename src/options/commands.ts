@@ -117,7 +117,7 @@ const SWEEP_OPTIONS = {
 
 const TIPPING_OPTIONS = {
   ...ANALYSIS_OPTIONS,
-  steps: { flags: '--steps <n>', help: { en: 'sweep points per criterion before bisection', fr: 'points par critère avant la dichotomie' }, default: String(DEFAULT_TIPPING_STEPS) },
+  steps: { flags: '--steps <n>', help: { en: 'sweep points per criterion before narrowing', fr: 'points par critère avant l’affinage' }, default: String(DEFAULT_TIPPING_STEPS) },
 } as const;
 
 const BUDGET_SWEEP_OPTIONS = {

@@ -14,7 +14,7 @@ export const ANALYSIS_KINDS: readonly AnalysisKind[] = ['compare', 'sweep', 'tip
 
 /** Points of the weight sweep: 0 %, 5 %, … 100 % (plus the policy's own share). */
 export const SWEEP_STEPS = 21;
-/** Grid of the tipping-point search before bisection (as the CLI). */
+/** Grid of the tipping-point search before narrowing (as the CLI). */
 export const TIPPING_STEPS = 11;
 
 /** What the robustness view draws: the CLI's options with the simulator's defaults. */

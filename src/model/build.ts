@@ -52,38 +52,88 @@ export function pieceName(index: number, k: number): string {
   return `p_${index}_${k + 1}`;
 }
 
-/** The parts of the model being written: variables, objective terms, rows. */
+/** The parts of the frame being written: variables, rows. */
 interface ModelParts {
   readonly variables: ModelVariable[];
-  readonly objective: Term[];
   readonly rows: ModelRow[];
 }
 
 /**
  * Builds the allocation model of the README ("The model"): binaries f_i, grants g_i,t in steps,
  * optional return-tier pieces p_i,k, and one row per envelope, year, candidate bound, lock and rule group.
- * `scores` is aligned with `scenario.candidates`.
+ * `scores` is aligned with `scenario.candidates`. Only the objective and the scores are new at each
+ * call: the rest is the scenario's frame (see frameOf), shared by every model built on it.
  */
 export function buildModel(scenario: Scenario, scores: readonly number[], policy: Pick<Policy, 'returns'>): AllocationModel {
-  const unit = scenario.grant.step;
-  const parts: ModelParts = { variables: [], objective: [], rows: [] };
-  const comments: string[] = [
-    `enveloppe allocation model: ${scenario.name}`,
-    `grant variables g_i_<year> count steps of ${unit} EUR; f_i = 1 when candidate i is funded`,
-    'objective: score points x euros granted (x return-tier value when the policy has tiers)',
-  ];
-  const candidates = scenario.candidates.map((candidate, index) => {
-    comments.push(`i=${index}: ${candidate.id} ${candidate.name.replace(/[\r\n]+/g, ' ')} (score ${scores[index] ?? 0})`);
-    return candidateColumns(scenario, index, scores[index] ?? 0, policy, parts);
+  const frame = frameOf(scenario, policy);
+  const { unit } = frame;
+  const objective: Term[] = [];
+  const comments = [...frame.heading];
+  const candidates = frame.candidates.map((candidate, index) => {
+    const score = scores[index] ?? 0;
+    comments.push(`${frame.labels[index] ?? ''} (score ${score})`);
+    if (candidate.tiers.length === 0) for (const grant of candidate.grants) objective.push([grant.variable, score * unit]);
+    else candidate.tiers.forEach((tier, k) => objective.push([pieceName(index, k), score * unit * tier.value]));
+    return { ...candidate, score };
   });
-  parts.rows.push(...envelopeRows(scenario, candidates), ...ruleRows(scenario, candidates));
-  scenario.rules.forEach((rule, ruleIndex) => comments.push(`rule_${ruleIndex + 1}: ${rule.label}`));
-  return { unit, variables: parts.variables, objective: parts.objective, rows: parts.rows, candidates, comments };
+  comments.push(...frame.ruleNotes);
+  return { unit, variables: frame.variables, objective, rows: frame.rows, candidates, comments };
 }
 
-/** One candidate's variables, objective terms and rows (return tiers, floor, cap, lock), added to `parts`. */
-function candidateColumns(scenario: Scenario, index: number, score: number, policy: Pick<Policy, 'returns'>, parts: ModelParts): CandidateVariables {
-  const { variables, objective, rows } = parts;
+/** A model but its scores: variables, rows, candidates' columns, and the comments that do not name a score. */
+interface Frame {
+  readonly unit: number;
+  readonly variables: readonly ModelVariable[];
+  readonly rows: readonly ModelRow[];
+  /** Each candidate's columns, with a score of 0. */
+  readonly candidates: readonly CandidateVariables[];
+  readonly heading: readonly string[];
+  /** "i=0: id name" of each candidate. */
+  readonly labels: readonly string[];
+  readonly ruleNotes: readonly string[];
+}
+
+/**
+ * The frame of a scenario's models under some return tiers, built once: robustness, tipping points
+ * and the simulator build a model at every draw, share or key with other scores only (on the 2013
+ * call, building it afresh was a tenth of a robustness draw). A scenario is never changed in place;
+ * an edit is a new scenario, with a frame of its own.
+ */
+function frameOf(scenario: Scenario, policy: Pick<Policy, 'returns'>): Frame {
+  let byReturns = frames.get(scenario);
+  if (byReturns === undefined) {
+    byReturns = new Map();
+    frames.set(scenario, byReturns);
+  }
+  const key = policy.returns.map((tier) => `${tier.share}:${tier.value}`).join(' ');
+  let frame = byReturns.get(key);
+  if (frame === undefined) {
+    const parts: ModelParts = { variables: [], rows: [] };
+    const candidates = scenario.candidates.map((_, index) => candidateColumns(scenario, index, policy, parts));
+    parts.rows.push(...envelopeRows(scenario, candidates), ...ruleRows(scenario, candidates));
+    frame = {
+      unit: scenario.grant.step,
+      variables: parts.variables,
+      rows: parts.rows,
+      candidates,
+      heading: [
+        `enveloppe allocation model: ${scenario.name}`,
+        `grant variables g_i_<year> count steps of ${scenario.grant.step} EUR; f_i = 1 when candidate i is funded`,
+        'objective: score points x euros granted (x return-tier value when the policy has tiers)',
+      ],
+      labels: scenario.candidates.map((candidate, index) => `i=${index}: ${candidate.id} ${candidate.name.replace(/[\r\n]+/g, ' ')}`),
+      ruleNotes: scenario.rules.map((rule, ruleIndex) => `rule_${ruleIndex + 1}: ${rule.label}`),
+    };
+    byReturns.set(key, frame);
+  }
+  return frame;
+}
+
+const frames = new WeakMap<Scenario, Map<string, Frame>>();
+
+/** One candidate's variables and rows (return tiers, floor, cap, lock), added to `parts`; its objective terms come with its score (buildModel). */
+function candidateColumns(scenario: Scenario, index: number, policy: Pick<Policy, 'returns'>, parts: ModelParts): CandidateVariables {
+  const { variables, rows } = parts;
   const candidate = scenario.candidates[index];
   if (candidate === undefined) throw new Error(`no candidate ${index}`);
   const unit = scenario.grant.step;
@@ -103,9 +153,7 @@ function candidateColumns(scenario: Scenario, index: number, score: number, poli
   // Breakpoints fall on whole steps, like the grants, so the relaxation's corners are whole steps too.
   const tiers = policy.returns.map((tier) => ({ end: Math.min(cap, tierEndUnits(tier.share, candidate.request, unit)), value: tier.value }));
 
-  if (tiers.length === 0) {
-    for (const grant of grants) objective.push([grant.variable, score * unit]);
-  } else {
+  if (tiers.length > 0) {
     // Concave value of the grant: piece k covers (share_{k-1}, share_k] × request and counts value_k per euro.
     const pieces: Term[] = [];
     let previous = 0;
@@ -115,7 +163,6 @@ function candidateColumns(scenario: Scenario, index: number, score: number, poli
       previous = Math.max(previous, end);
       const piece = pieceName(index, k);
       variables.push({ name: piece, kind: 'continuous', lower: 0, upper: width });
-      objective.push([piece, score * unit * tier.value]);
       pieces.push([piece, -1]);
     });
     rows.push({ name: `returns_${index}`, terms: [...grantTerms, ...pieces], lower: 0, upper: 0, origin: { kind: 'returns', candidate: index } });
@@ -129,7 +176,7 @@ function candidateColumns(scenario: Scenario, index: number, score: number, poli
     const value = lock === 'funded' ? 1 : 0;
     rows.push({ name: `lock_${index}`, terms: [[funded, 1]], lower: value, upper: value, origin: { kind: 'lock', candidate: index } });
   }
-  return { index, id: candidate.id, funded, grants, capUnits: cap, score, eligible: isEligible(scenario, candidate), tiers };
+  return { index, id: candidate.id, funded, grants, capUnits: cap, score: 0, eligible: isEligible(scenario, candidate), tiers };
 }
 
 /** The envelope's rows: the total, each year's ceiling, and the number of laureates. */

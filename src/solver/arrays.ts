@@ -21,8 +21,32 @@ export interface Arrays {
   readonly names: readonly string[];
 }
 
-/** Turns the neutral model into arrays; repeated terms of one row are summed. */
+/**
+ * Turns the neutral model into arrays; repeated terms of one row are summed. Models built on one
+ * frame (model/build.ts: the same variables and rows, other scores) share every array but the costs.
+ */
 export function toArrays(model: AllocationModel): Arrays {
+  const known = framed.get(model.rows);
+  if (known !== undefined && known.variables === model.variables) return { ...known.arrays, colCost: costsOf(model, known.column) };
+  const built = freshArrays(model);
+  framed.set(model.rows, { variables: model.variables, arrays: built.arrays, column: built.column });
+  return built.arrays;
+}
+
+/** The arrays of the models built on a frame, by the frame's rows. */
+const framed = new WeakMap<AllocationModel['rows'], { readonly variables: AllocationModel['variables']; readonly arrays: Arrays; readonly column: ReadonlyMap<string, number> }>();
+
+function costsOf(model: AllocationModel, column: ReadonlyMap<string, number>): Float64Array {
+  const colCost = new Float64Array(model.variables.length);
+  for (const [name, coefficient] of model.objective) {
+    const index = column.get(name);
+    if (index === undefined) throw new Error(`objective term on unknown variable ${name}`);
+    colCost[index] = (colCost[index] ?? 0) + coefficient;
+  }
+  return colCost;
+}
+
+function freshArrays(model: AllocationModel): { arrays: Arrays; column: ReadonlyMap<string, number> } {
   const numCols = model.variables.length;
   const column = new Map<string, number>();
   const colLower = new Float64Array(numCols);
@@ -34,12 +58,7 @@ export function toArrays(model: AllocationModel): Arrays {
     colUpper[index] = variable.kind === 'binary' ? Math.min(1, variable.upper ?? 1) : variable.upper ?? Infinity;
     integer[index] = variable.kind === 'continuous' ? 0 : 1;
   });
-  const colCost = new Float64Array(numCols);
-  for (const [name, coefficient] of model.objective) {
-    const index = column.get(name);
-    if (index === undefined) throw new Error(`objective term on unknown variable ${name}`);
-    colCost[index] = (colCost[index] ?? 0) + coefficient;
-  }
+  const colCost = costsOf(model, column);
   const numRows = model.rows.length;
   const rowLower = new Float64Array(numRows);
   const rowUpper = new Float64Array(numRows);
@@ -77,7 +96,8 @@ export function toArrays(model: AllocationModel): Arrays {
     values.length = kept;
     starts[position + 1] = kept;
   });
-  return { numCols, numRows, colCost, colLower, colUpper, rowLower, rowUpper, starts, indices: Int32Array.from(indices), values: Float64Array.from(values), integer, names: model.variables.map((variable) => variable.name) };
+  const arrays = { numCols, numRows, colCost, colLower, colUpper, rowLower, rowUpper, starts, indices: Int32Array.from(indices), values: Float64Array.from(values), integer, names: model.variables.map((variable) => variable.name) };
+  return { arrays, column };
 }
 
 /**
@@ -86,7 +106,19 @@ export function toArrays(model: AllocationModel): Arrays {
  * Worked out only where models are kept (solver/highs.ts).
  */
 export function structureKey(arrays: Arrays): string {
-  return `${arrays.numCols}x${arrays.numRows}:${STRUCTURE.map((field) => hashBytes(arrays[field])).join(':')}`;
+  const known = keys.get(arrays.indices);
+  if (known !== undefined && sharesStructure(known.arrays, arrays)) return known.key;
+  const key = `${arrays.numCols}x${arrays.numRows}:${STRUCTURE.map((field) => hashBytes(arrays[field])).join(':')}`;
+  keys.set(arrays.indices, { arrays, key });
+  return key;
+}
+
+/** Keys worked out, by the matrix's indices: arrays of one frame share them (toArrays). */
+const keys = new WeakMap<Int32Array, { readonly arrays: Arrays; readonly key: string }>();
+
+/** Whether two models hold the very same structure arrays (built on one frame). */
+function sharesStructure(a: Arrays, b: Arrays): boolean {
+  return a.numCols === b.numCols && a.numRows === b.numRows && STRUCTURE.every((field) => a[field] === b[field]);
 }
 
 /** The arrays that make a model's structure (all but the costs and the names). */
@@ -94,6 +126,7 @@ const STRUCTURE = ['colLower', 'colUpper', 'integer', 'rowLower', 'rowUpper', 's
 
 /** Whether two models have the same structure: the same columns, bounds, rows and matrix (costs aside). */
 export function sameStructure(a: Arrays, b: Arrays): boolean {
+  if (sharesStructure(a, b)) return true;
   return a.numCols === b.numCols && a.numRows === b.numRows && STRUCTURE.every((field) => sameBytes(a[field], b[field]));
 }
 

@@ -31,6 +31,23 @@ export function tierLinks(model: AllocationModel): ModelRow[] {
   return rows;
 }
 
+/**
+ * The model with its tier links as extra rows. Models built on one frame (model/build.ts: the same
+ * rows and variables, other scores) get the very same rows, so that the solver's arrays of the
+ * frame serve them all (solver/arrays.ts); the links depend on nothing else.
+ */
+export function withTierLinks(model: AllocationModel): AllocationModel {
+  if (!hasTiers(model.candidates)) return model;
+  const known = linked.get(model.rows);
+  if (known !== undefined && known.variables === model.variables) return { ...model, rows: known.rows };
+  const rows = [...model.rows, ...tierLinks(model)];
+  linked.set(model.rows, { variables: model.variables, rows });
+  return { ...model, rows };
+}
+
+/** The rows with links of the models seen, by their rows without. */
+const linked = new WeakMap<AllocationModel['rows'], { readonly variables: AllocationModel['variables']; readonly rows: readonly ModelRow[] }>();
+
 /** Whether any candidate has return tiers, found once per candidates list (the tie-break solves hundreds of models of one call). */
 const withTiers = new WeakMap<AllocationModel['candidates'], boolean>();
 

@@ -12,7 +12,7 @@
  * particular model structure: the certificate holds for any bounded MILP.
  */
 import highsModule from 'highs';
-import { tierLinks } from '../model/cuts.js';
+import { withTierLinks } from '../model/cuts.js';
 import type { AllocationModel } from '../model/types.js';
 import { sameStructure, structureKey, toArrays, type Arrays } from './arrays.js';
 import type { RawAnswer } from './types.js';
@@ -89,8 +89,7 @@ export function disposeHighsModels(models: HighsModels): void {
  */
 export async function solveWithHighs(model: AllocationModel, timeLimitMs: number, relativeGap: number, fastPath = true, models?: HighsModels): Promise<RawAnswer> {
   const highs = await instance();
-  const links = tierLinks(model);
-  const arrays = toArrays(links.length === 0 ? model : { ...model, rows: [...model.rows, ...links] });
+  const arrays = toArrays(withTierLinks(model));
   const kept = models === undefined ? undefined : keptModel(models, highs, arrays);
   const target = kept?.model ?? newModel(highs, arrays);
   try {

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Policy } from '../../src/domain/types.js';
 import { buildModel } from '../../src/model/build.js';
+import { tierLinks, withTierLinks } from '../../src/model/cuts.js';
 import { structureKey, toArrays } from '../../src/solver/arrays.js';
 import { scenarioArbitrary } from '../solver/arbitrary.js';
 
@@ -45,6 +46,23 @@ describe('buildModel on a frame', () => {
         expect(buildModel(scenario, ones, POLICIES[0] as Pick<Policy, 'returns'>).rows).toBe(plain.rows);
       }),
       { numRuns: 20 },
+    );
+  });
+
+  it('gives models of one frame with return tiers the same rows with the tier links, which its arrays serve', () => {
+    fc.assert(
+      fc.property(scenarioArbitrary({ min: 1, max: 8 }).chain((scenario) => fc.tuple(fc.constant(scenario), scores(scenario.candidates.length), scores(scenario.candidates.length))), ([scenario, before, after]) => {
+        const policy = POLICIES[1] as Pick<Policy, 'returns'>;
+        const earlier = withTierLinks(buildModel(scenario, before, policy));
+        const model = buildModel(scenario, after, policy);
+        const linked = withTierLinks(model);
+        expect(linked.rows).toBe(earlier.rows);
+        expect(linked.rows).toEqual([...model.rows, ...tierLinks(model)]);
+        expect(toArrays(linked).colCost).toEqual(toArrays({ ...model, rows: [...model.rows, ...tierLinks(model)] }).colCost);
+        const plain = buildModel(scenario, after, POLICIES[0] as Pick<Policy, 'returns'>);
+        expect(withTierLinks(plain)).toBe(plain);
+      }),
+      { numRuns: 30 },
     );
   });
 });

@@ -80,13 +80,8 @@ export function buildModel(scenario: Scenario, scores: readonly number[], policy
   return { unit, variables: frame.variables, objective, rows: frame.rows, candidates, comments };
 }
 
-/** A model but its scores: variables, rows, candidates' columns, and the comments that do not name a score. */
-interface Frame {
-  readonly unit: number;
-  readonly variables: readonly ModelVariable[];
-  readonly rows: readonly ModelRow[];
-  /** Each candidate's columns, with a score of 0. */
-  readonly candidates: readonly CandidateVariables[];
+/** A model but its scores: variables, rows, candidates' columns (with a score of 0), and the comments that do not name a score. */
+interface Frame extends Pick<AllocationModel, 'unit' | 'variables' | 'rows' | 'candidates'> {
   readonly heading: readonly string[];
   /** "i=0: id name" of each candidate. */
   readonly labels: readonly string[];

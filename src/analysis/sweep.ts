@@ -220,11 +220,12 @@ async function objectiveLines(scenario: Scenario, policyName: string, weights: W
 
 /**
  * Where to solve next inside a bracket: where the objective lines of its ends' grants cross (for
- * fixed grants the objective is linear in the share, so that is where the one gives way to the
- * other), just under half a tolerance below it; next to an end, a tolerance from that end, which
- * settles the bracket when no third allocation lies between. Each solve either settles a bracket
- * or finds grants that win somewhere inside it, of which there are finitely many (the Eisner and
- * Severance method); after STEPS_BEFORE_BISECTION steps a bracket is bisected once all the same.
+ * fixed grants the objective is linear in the share, up to the scores' rounding, so that is where
+ * the one gives way to the other), just under half a tolerance below it; next to an end, a
+ * tolerance from that end, which settles the bracket when no third allocation lies between. Each
+ * solve either settles a bracket or finds grants that win somewhere inside it, of which there are
+ * finitely many (the Eisner and Severance method); after STEPS_BEFORE_BISECTION steps a bracket is
+ * bisected once all the same.
  */
 async function nextShare(bracket: Bracket, tolerance: number, valueAt: ValueAt): Promise<number> {
   const { low, high } = bracket;

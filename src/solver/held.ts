@@ -35,7 +35,9 @@ export async function solveHeld(model: AllocationModel, options: Partial<SolveOp
 export function heldSolver(held: AllocationModel): (objective: readonly Term[], extra: readonly ModelRow[], options: Partial<SolveOptions>) => Promise<SolveOutcome> {
   const reduction = reduceHeld(held);
   return async (objective, extra, options) => {
-    const whole = (): AllocationModel => ({ ...held, objective, rows: [...held.rows, ...extra] });
+    // Without extra rows the model keeps its own rows: a model built on a scenario's frame keeps the
+    // frame's solver arrays (model/build.ts, solver/arrays.ts).
+    const whole = (): AllocationModel => ({ ...held, objective, rows: extra.length === 0 ? held.rows : [...held.rows, ...extra] });
     if (reduction === undefined) return extra.length === 0 ? solveModel(whole(), options) : solveHeld(whole(), options);
     const rows: ModelRow[] = [];
     for (const row of extra) {

@@ -8,6 +8,7 @@ import type { Scenario } from '../domain/types.js';
 import { normaliseWeights, withShare, type Weights } from '../scoring/weights.js';
 import { buildModel } from '../model/build.js';
 import { objectiveOfGrants } from '../model/objective.js';
+import type { AllocationModel } from '../model/types.js';
 import { findPolicy, scoreCandidates } from '../pipeline/score.js';
 import { createSession } from '../pipeline/session.js';
 import { createPool, runPool, type Pool, type PoolOptions, type PoolResult } from './pool.js';
@@ -69,10 +70,6 @@ export interface TippingAnalysis {
   /** For each candidate and criterion, the interval of shares around the policy's own in which the candidate keeps its status. */
   readonly stable: readonly { readonly candidate: string; readonly criterion: string; readonly funded: boolean; readonly from: number; readonly to: number }[];
   readonly solves: number;
-}
-
-function fundedSet(result: PoolResult): boolean[] | undefined {
-  return result.status === 'optimal' ? result.grants.map((grant) => grant > 0) : undefined;
 }
 
 /** What refining one criterion needs: the call, the pool shared by all criteria, and where to report its rounds. */
@@ -206,15 +203,28 @@ function changes(probes: readonly (Probe | undefined)[]): Bracket[] {
 /** The objective some grants reach at a share of the criterion: Σ score(share) × value(grant). */
 type ValueAt = (share: number, grants: readonly number[]) => Promise<number>;
 
-/** The objective of any grants at any share, from the scores the pool's solves use (return tiers included). */
+/**
+ * The objective of any grants at any share, from the scores the pool's solves use (return tiers
+ * included); each share is scored once (a bracket's ends are read again at every step).
+ */
 async function objectiveLines(scenario: Scenario, policyName: string, weights: Weights, criterion: string): Promise<ValueAt> {
   const session = createSession();
   const policy = findPolicy(scenario, policyName);
   const model = policy === undefined ? undefined : buildModel(scenario, scenario.candidates.map(() => 0), policy);
-  return async (share, grants) => {
+  const scoredModels = new Map<number, Promise<AllocationModel | undefined>>();
+  const modelAt = async (share: number): Promise<AllocationModel | undefined> => {
     const scored = await scoreCandidates(scenario, { policy: policyName, weights: withShare(weights, scenario.criteria, criterion, share) }, session, { reviews: false });
-    if (model === undefined || typeof scored === 'string') return Number.NaN;
-    return objectiveOfGrants({ ...model, candidates: model.candidates.map((candidate) => ({ ...candidate, score: scored.scores[candidate.index] ?? 0 })) }, grants);
+    if (model === undefined || typeof scored === 'string') return undefined;
+    return { ...model, candidates: model.candidates.map((candidate) => ({ ...candidate, score: scored.scores[candidate.index] ?? 0 })) };
+  };
+  return async (share, grants) => {
+    let scored = scoredModels.get(share);
+    if (scored === undefined) {
+      scored = modelAt(share);
+      scoredModels.set(share, scored);
+    }
+    const at = await scored;
+    return at === undefined ? Number.NaN : objectiveOfGrants(at, grants);
   };
 }
 
@@ -250,7 +260,7 @@ const STEPS_BEFORE_BISECTION = 8;
 /** The interval of shares around the policy's own in which each candidate keeps its status. */
 function stableIntervals(scenario: Scenario, criterion: string, sweep: WeightSweep, points: readonly TippingPoint[]): TippingAnalysis['stable'][number][] {
   const own = sweep.points.find((point) => point.share === sweep.policyShare);
-  const ownSet = own === undefined ? undefined : fundedSet(own.result);
+  const ownSet = own === undefined ? undefined : probeOf(own.share, own.result)?.set;
   if (ownSet === undefined) return [];
   return scenario.candidates.map((candidate, index) => {
     const changes = points.filter((point) => point.candidate === candidate.id);

@@ -9,12 +9,14 @@
  * whose reduced cost says that moving it off its bound loses more than the target gap; solve the
  * small residual MILP; certify the gap against the relaxation's bound. When the certificate does
  * not reach the target, the full MILP runs from the residual's answer. Nothing here assumes a
- * particular model structure: the certificate holds for any bounded MILP.
+ * particular model structure: the certificate holds for any bounded MILP. The tie-break's small
+ * held models go to GLPK first (glpk.ts).
  */
 import highsModule from 'highs';
 import { withTierLinks } from '../model/cuts.js';
 import type { AllocationModel } from '../model/types.js';
 import { sameStructure, structureKey, toArrays, type Arrays } from './arrays.js';
+import { loadGlpk, solveHeldWithGlpk } from './glpk.js';
 import type { RawAnswer } from './types.js';
 
 // The package's types describe an ES module while it ships CommonJS types: the default import is the loader at run time.
@@ -88,8 +90,10 @@ export function disposeHighsModels(models: HighsModels): void {
  * model of its own, freed after.
  */
 export async function solveWithHighs(model: AllocationModel, timeLimitMs: number, relativeGap: number, fastPath = true, models?: HighsModels): Promise<RawAnswer> {
-  const highs = await instance();
+  const [highs] = await Promise.all([instance(), loadGlpk()]);
   const arrays = toArrays(withTierLinks(model));
+  const held = fastPath ? solveHeldWithGlpk(arrays, timeLimitMs / 1000) : undefined;
+  if (held !== undefined) return held;
   const kept = models === undefined ? undefined : keptModel(models, highs, arrays);
   const target = kept?.model ?? newModel(highs, arrays);
   try {
@@ -156,7 +160,6 @@ function remaining(model: Model, settings: HighsSettings): number {
 }
 
 const ALL = (count: number): { kind: 'range'; from: number; to: number } => ({ kind: 'range', from: 0, to: count - 1 });
-
 /** The full MILP, from `start` when given; the answer carries HiGHS's own proven gap. */
 function fullSolve(model: Model, arrays: Arrays, settings: HighsSettings, start: Float64Array | undefined): RawAnswer {
   model.changeColsBounds(ALL(arrays.numCols), arrays.colLower, arrays.colUpper);

@@ -1,0 +1,95 @@
+/**
+ * GLPK beside HiGHS (solver/glpk.ts): the tie-break's held models it solves must publish the very
+ * allocation HiGHS alone publishes (the full MILP, no fast path), GLPK must really answer (else
+ * this file tests nothing), and when it fails HiGHS answers with the same allocation. GLPK is
+ * wrapped to count its solves and, on demand, to fail.
+ */
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it, vi } from 'vitest';
+import { allocate, type AllocationOutcome } from '../../src/pipeline/allocate.js';
+import { loadScenario } from '../../src/io/scenario.js';
+import type { Weights } from '../../src/domain/weights.js';
+import { glpkSolvesWhole, loadGlpk } from '../../src/solver/glpk.js';
+import type { Arrays } from '../../src/solver/arrays.js';
+
+const glpkCalls = vi.hoisted(() => ({ solves: 0, fail: false }));
+
+vi.mock('glpk.js/node', async (importOriginal) => {
+  const real = (await importOriginal<typeof import('glpk.js/node')>()).default;
+  return {
+    default: async () => {
+      const glpk = await real();
+      return {
+        ...glpk,
+        solve: (...args: Parameters<typeof glpk.solve>) => {
+          glpkCalls.solves += 1;
+          if (glpkCalls.fail) throw new Error('glpk failed (test)');
+          return glpk.solve(...args);
+        },
+      };
+    },
+  };
+});
+
+const SCENARIOS = resolve(dirname(fileURLToPath(import.meta.url)), '../../scenarios');
+const call = await loadScenario(join(SCENARIOS, 'ptce-2013.yaml'));
+const criteria = call.criteria.map((criterion) => criterion.column);
+
+/** One criterion at `share` of the weight, the others sharing the rest equally: the tipping run's weightings. */
+function weighting(criterion: string, share: number): Weights {
+  return Object.fromEntries(criteria.map((column) => [column, column === criterion ? share : (1 - share) / (criteria.length - 1)]));
+}
+
+function grants(outcome: AllocationOutcome): readonly (readonly [string, number])[] {
+  if (outcome.status !== 'optimal') return [];
+  return outcome.allocation.candidates.map((candidate) => [candidate.id, candidate.grant] as const);
+}
+
+const WEIGHTINGS = (['financement', 'utilite_sociale', 'perennite_emplois'] as const).flatMap((criterion) => [0.2, 0.5, 0.8].map((share) => ({ criterion, share })));
+
+describe('GLPK beside HiGHS', () => {
+  it('answers the held models of the 2013 call and publishes what HiGHS alone publishes', async () => {
+    glpkCalls.solves = 0;
+    for (const { criterion, share } of WEIGHTINGS) {
+      for (const policy of ['equilibre', 'emploi']) {
+        const selection = { policy, weights: weighting(criterion, share) };
+        const fast = await allocate(call, selection, { engine: 'highs' });
+        const alone = await allocate(call, selection, { engine: 'highs', fastPath: false });
+        expect(fast.status, `${policy} ${criterion} ${share}`).toBe('optimal');
+        expect(grants(fast), `${policy} ${criterion} ${share}`).toEqual(grants(alone));
+      }
+    }
+    expect(glpkCalls.solves).toBeGreaterThan(WEIGHTINGS.length);
+  }, 240_000);
+
+  it('when GLPK fails, HiGHS answers with the same allocation', async () => {
+    const before: unknown[] = [];
+    for (const { criterion, share } of WEIGHTINGS) before.push(grants(await allocate(call, { policy: 'emploi', weights: weighting(criterion, share) }, { engine: 'highs' })));
+    glpkCalls.fail = true;
+    glpkCalls.solves = 0;
+    try {
+      const after: unknown[] = [];
+      for (const { criterion, share } of WEIGHTINGS) after.push(grants(await allocate(call, { policy: 'emploi', weights: weighting(criterion, share) }, { engine: 'highs' })));
+      expect(glpkCalls.solves).toBeGreaterThan(0);
+      expect(after).toEqual(before);
+    } finally {
+      glpkCalls.fail = false;
+    }
+  }, 120_000);
+
+  it('solves whole only small models whose objective counts whole steps on integer columns', async () => {
+    await loadGlpk();
+    const arrays = (costs: number[], integer: number[], upper = 10): Arrays =>
+      ({ numCols: costs.length, colCost: Float64Array.from(costs), integer: Uint8Array.from(integer), colLower: new Float64Array(costs.length), colUpper: new Float64Array(costs.length).fill(upper) }) as unknown as Arrays;
+    expect(glpkSolvesWhole(arrays([1, 1, 0], [1, 1, 0]))).toBe(true);
+    // A score's decimals: two objectives may differ by less than GLPK's tolerance.
+    expect(glpkSolvesWhole(arrays([1.5, 1], [1, 1]))).toBe(false);
+    // A cost on a continuous column.
+    expect(glpkSolvesWhole(arrays([1, 1], [1, 0]))).toBe(false);
+    // Objectives past 1e6: 1e-7 × (1 + |z|) would reach 0.1.
+    expect(glpkSolvesWhole(arrays([1, 1], [1, 1], 1e6))).toBe(false);
+    // More columns than a held model has.
+    expect(glpkSolvesWhole(arrays(new Array(65).fill(1), new Array(65).fill(1)))).toBe(false);
+  });
+});

@@ -145,3 +145,36 @@ function sameBytes(a: ArrayBufferView, b: ArrayBufferView): boolean {
   for (let index = 0; index < left.length; index++) if (left[index] !== right[index]) return false;
   return true;
 }
+
+/** Whether every integer column holds a whole value (to 1e-9). */
+export function isIntegral(arrays: Arrays, values: Float64Array): boolean {
+  for (let index = 0; index < arrays.numCols; index++) {
+    if (arrays.integer[index] !== 1) continue;
+    const value = values[index] ?? 0;
+    if (Math.abs(value - Math.round(value)) > 1e-9) return false;
+  }
+  return true;
+}
+
+/** Whether the columns lie within the bounds (to 1e-9). */
+export function fits(values: Float64Array, lower: Float64Array, upper: Float64Array): boolean {
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index] ?? 0;
+    if (value < (lower[index] ?? 0) - 1e-9 || value > (upper[index] ?? 0) + 1e-9) return false;
+  }
+  return true;
+}
+
+/** Column values by variable name. */
+export function namedValues(arrays: Arrays, values: Float64Array): Record<string, number> {
+  const named: Record<string, number> = {};
+  arrays.names.forEach((name, index) => {
+    named[name] = values[index] ?? 0;
+  });
+  return named;
+}
+
+/** Named values as columns, in the arrays' order. */
+export function columnsOf(arrays: Arrays, values: Readonly<Record<string, number>>): Float64Array {
+  return Float64Array.from(arrays.names, (name) => values[name] ?? 0);
+}

@@ -1,14 +1,24 @@
 /**
- * GLPK (glpk.js, GLPK compiled to WebAssembly) beside HiGHS (highs.ts) for the tie-break's held
- * models: a dozen columns, objective in whole steps (a candidate's total grant), where setting up
- * and presolving a HiGHS model took 2–3 ms a solve and GLPK takes a fraction of that. The only file
- * that imports `glpk.js`.
+ * GLPK (glpk.js, GLPK compiled to WebAssembly) beside HiGHS (highs.ts), for two kinds of small MILP.
+ * The only file that imports `glpk.js`.
+ * - The proof of the fast path's residual MILPs of up to a few hundred free columns. Those hard for
+ *   HiGHS are near-full (reduced costs fix a few columns of hundreds): the optimum is found early,
+ *   but proving it took HiGHS-wasm 0.2–0.6 s of restarts and cuts where GLPK's branch and bound takes
+ *   tens of milliseconds (docs/speed.md). HiGHS keeps the relaxation, its bound and reduced costs,
+ *   the neighbourhoods that find the incumbent, the certificate, and every larger MILP.
+ * - The tie-break's held models (a dozen columns, objective in whole steps), where setting up and
+ *   presolving a HiGHS model took 2–3 ms a solve and GLPK takes a fraction of that.
+ * Every answer is rounded and checked against every row like any other (solve.ts); anything GLPK
+ * does not prove goes to HiGHS.
  *
- * Exactness: GLPK prunes a node whose bound is within tol_obj·(1 + |incumbent|) of the incumbent
- * (tol_obj = 1e-7, not settable through glpk.js). A held model's objective has integer
- * coefficients on integer columns, so any two of its values differ by 1 or more, far above that
- * tolerance while |objective| stays below 1e6 (glpkSolvesWhole). Its answer is rounded and checked
- * against every row like any other (solve.ts); anything but a proven optimum goes to HiGHS.
+ * Exactness: GLPK prunes a node whose bound is within tol_obj·(1 + |incumbent|) of its incumbent
+ * (tol_obj = 1e-7, not settable through glpk.js). Objectives of a call are near 1e8–1e10, where that
+ * tolerance would exceed a step's worth of a score's last decimal. So a residual's objective is
+ * shifted by the relaxation's bound (a fixed column of cost −bound) and a row keeps it above the
+ * incumbent the caller holds: every objective GLPK compares is then within bound − incumbent of
+ * zero, and glpkWillProve admits the proof only when that makes the tolerance fall under the
+ * certificate's own round-off (highs.ts CERTIFICATE_SLACK). A held model's objective counts whole
+ * steps, so any two of its values differ by 1 or more (glpkSolvesWhole).
  */
 import type GLPK from 'glpk.js/node';
 import type { Arrays } from './arrays.js';
@@ -24,7 +34,7 @@ let loading: Promise<Glpk | undefined> | undefined;
 let loaded: Glpk | undefined;
 
 /**
- * Loads the WebAssembly module once (about 15 ms); held models then solve synchronously. glpk.js is an
+ * Loads the WebAssembly module once (about 15 ms); models then solve synchronously. glpk.js is an
  * optional dependency (GPL-3.0, docs/dependencies.md): installed without it, HiGHS solves everything.
  */
 export async function loadGlpk(): Promise<void> {
@@ -61,23 +71,88 @@ export function glpkSolvesWhole(arrays: Arrays): boolean {
 }
 
 /**
- * The model solved by GLPK when glpkSolvesWhole allows, proven optimal (GLPK's gap 0: a held model
- * is small); undefined when it does not, or GLPK proves nothing in time or stops with an error: the
- * caller asks HiGHS.
+ * The model solved by GLPK when glpkSolvesWhole allows, proven optimal; undefined when it does not,
+ * or GLPK proves nothing in time or stops with an error: the caller asks HiGHS.
  */
 export function solveHeldWithGlpk(arrays: Arrays, timeLimitS: number): RawAnswer | undefined {
+  if (!glpkSolvesWhole(arrays)) return undefined;
+  const solved = runGlpk(arrays, { lower: arrays.colLower, upper: arrays.colUpper }, undefined, timeLimitS);
+  if (solved?.optimal !== true) return undefined;
+  const values: Record<string, number> = {};
+  arrays.names.forEach((name, column) => {
+    values[name] = solved.values[column] ?? 0;
+  });
+  return { status: 'solved', values, gap: 0 };
+}
+
+/** Column bounds of a residual MILP: the model's, with the columns reduced costs fixed. */
+export interface ResidualBounds {
+  readonly lower: Float64Array;
+  readonly upper: Float64Array;
+}
+
+/** The relaxation's bound, the incumbent's objective, and the certificate's round-off, in objective units. */
+export interface Shift {
+  readonly bound: number;
+  readonly incumbent: number;
+  readonly slack: number;
+}
+
+/**
+ * Residuals with more free integer columns stay with HiGHS: on the hard 1,000-candidate call GLPK
+ * took 1.6 s on one of 2,356 free columns where HiGHS took 1.0–1.3 s; on the 2013 call (at most 260
+ * integer columns) GLPK proves in tens of milliseconds what took HiGHS hundreds.
+ */
+export const GLPK_RESIDUAL_MAX_FREE = 400;
+
+/**
+ * Whether GLPK may prove this residual: loaded, at most GLPK_RESIDUAL_MAX_FREE free integer columns,
+ * and, with the objective shifted by the bound and kept above the incumbent, a tolerance
+ * tol_obj·(1 + bound − incumbent) within the certificate's round-off.
+ */
+export function glpkWillProve(arrays: Arrays, residual: ResidualBounds, shift: Shift): boolean {
+  if (loaded === undefined || GLPK_TOL_OBJ * (1 + Math.max(0, shift.bound - shift.incumbent)) > shift.slack) return false;
+  let free = 0;
+  for (let column = 0; column < arrays.numCols; column++) if (arrays.integer[column] === 1 && (residual.lower[column] ?? 0) < (residual.upper[column] ?? 0)) free++;
+  return free <= GLPK_RESIDUAL_MAX_FREE;
+}
+
+/**
+ * The residual MILP proven by GLPK from the caller's incumbent (`start`, worth `shift.incumbent`):
+ * GLPK looks only among allocations at least as good, and unless it finds a strictly better one
+ * (by more than the slack) the incumbent stays the answer, as it would in HiGHS, which only ever
+ * replaces its start by a better allocation. `optimal` when GLPK proved it; undefined when
+ * glpkWillProve refuses, GLPK runs out of time with nothing, or stops with an error.
+ */
+export function proveResidualWithGlpk(arrays: Arrays, residual: ResidualBounds, shift: Shift, start: Float64Array, timeLimitS: number): { values: Float64Array; objective: number; optimal: boolean } | undefined {
+  if (!glpkWillProve(arrays, residual, shift)) return undefined;
+  const solved = runGlpk(arrays, residual, shift, timeLimitS);
+  if (solved === undefined) return undefined;
+  let objective = 0;
+  for (let column = 0; column < arrays.numCols; column++) objective += (arrays.colCost[column] ?? 0) * (solved.values[column] ?? 0);
+  return objective > shift.incumbent + shift.slack ? { ...solved, objective } : { values: start, objective: shift.incumbent, optimal: solved.optimal };
+}
+
+/** GLPK on the model with these column bounds; with a shift, the objective less its bound, kept above incumbent − slack (file comment). */
+function runGlpk(arrays: Arrays, residual: ResidualBounds, shift: Shift | undefined, timeLimitS: number): { values: Float64Array; optimal: boolean } | undefined {
   const glpk = loaded;
-  if (glpk === undefined || timeLimitS <= 0 || !glpkSolvesWhole(arrays)) return undefined;
+  if (glpk === undefined || timeLimitS <= 0) return undefined;
   const frame = frameOf(glpk, arrays);
-  const lp: Lp = {
-    name: 'held',
-    objective: { direction: glpk.GLP_MAX, name: 'z', vars: frame.costs.map((term) => ({ name: term.name, coef: arrays.colCost[term.column] ?? 0 })) },
-    subjectTo: frame.rows,
-    bounds: frame.names.map((name, column) => ({ name, ...bounds(glpk, arrays.colLower[column] ?? 0, arrays.colUpper[column] ?? 0) })),
-    generals: frame.generals,
-  };
+  const costs = frame.costs.map((term) => ({ name: term.name, coef: arrays.colCost[term.column] ?? 0 }));
+  const columns = frame.names.map((name, column) => ({ name, ...bounds(glpk, residual.lower[column] ?? 0, residual.upper[column] ?? 0) }));
+  const lp: Lp =
+    shift === undefined
+      ? { name: 'held', objective: { direction: glpk.GLP_MAX, name: 'z', vars: costs }, subjectTo: frame.rows, bounds: columns, generals: frame.generals }
+      : {
+          name: 'residual',
+          objective: { direction: glpk.GLP_MAX, name: 'z', vars: [...costs, { name: SHIFT, coef: -shift.bound }] },
+          subjectTo: [...frame.rows, { name: 'incumbent', vars: costs, bnds: { type: glpk.GLP_LO, lb: shift.incumbent - shift.slack, ub: 0 } }],
+          bounds: [...columns, { name: SHIFT, type: glpk.GLP_FX, lb: 1, ub: 1 }],
+          generals: frame.generals,
+        };
   let result: ReturnType<Glpk['solve']>;
   try {
+    // Gap 0 whatever the caller's gap: GLPK's relative gap would be measured on the shifted objective.
     result = glpk.solve(lp, { msglev: glpk.GLP_MSG_OFF, mipgap: 0, presol: true, tmlim: timeLimitS });
   } catch {
     // An abort leaves the WebAssembly instance in doubt: load a fresh one next time.
@@ -85,13 +160,13 @@ export function solveHeldWithGlpk(arrays: Arrays, timeLimitS: number): RawAnswer
     loaded = undefined;
     return undefined;
   }
-  if (result.result.status !== glpk.GLP_OPT) return undefined;
-  const values: Record<string, number> = {};
-  frame.names.forEach((name, column) => {
-    values[arrays.names[column] ?? name] = result.result.vars[name] ?? 0;
-  });
-  return { status: 'solved', values, gap: 0 };
+  const status = result.result.status;
+  if (status !== glpk.GLP_OPT && status !== glpk.GLP_FEAS) return undefined;
+  return { values: Float64Array.from(frame.names, (name) => result.result.vars[name] ?? 0), optimal: status === glpk.GLP_OPT };
 }
+
+/** The fixed column that carries the shift; no column of ours is named so. */
+const SHIFT = 'shift';
 
 /** What a model of one structure shares with the next (names, rows, integer columns), by its matrix. */
 interface GlpkFrame {

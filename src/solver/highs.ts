@@ -9,14 +9,14 @@
  * whose reduced cost says that moving it off its bound loses more than the target gap; solve the
  * small residual MILP; certify the gap against the relaxation's bound. When the certificate does
  * not reach the target, the full MILP runs from the residual's answer. Nothing here assumes a
- * particular model structure: the certificate holds for any bounded MILP. The tie-break's small
- * held models go to GLPK first (glpk.ts).
+ * particular model structure: the certificate holds for any bounded MILP. GLPK proves the small
+ * residuals, and solves the tie-break's small held models (glpk.ts).
  */
 import highsModule from 'highs';
 import { withTierLinks } from '../model/cuts.js';
 import type { AllocationModel } from '../model/types.js';
-import { sameStructure, structureKey, toArrays, type Arrays } from './arrays.js';
-import { loadGlpk, solveHeldWithGlpk } from './glpk.js';
+import { columnsOf, fits, isIntegral, namedValues, sameStructure, structureKey, toArrays, type Arrays } from './arrays.js';
+import { glpkWillProve, loadGlpk, proveResidualWithGlpk, solveHeldWithGlpk } from './glpk.js';
 import type { RawAnswer } from './types.js';
 
 // The package's types describe an ES module while it ships CommonJS types: the default import is the loader at run time.
@@ -43,6 +43,8 @@ export interface HighsSettings {
    * @default true
    */
   readonly fastPath?: boolean;
+  /** Seconds spent in GLPK on this solve (glpk.ts): they count against the time limit too. */
+  readonly glpk: { seconds: number };
 }
 
 /**
@@ -99,7 +101,7 @@ export async function solveWithHighs(model: AllocationModel, timeLimitMs: number
   try {
     if (arrays.numCols === 0) return { status: 'solved', values: {}, gap: 0 };
     target.zeroAllClocks();
-    const settings: HighsSettings = { timeLimitMs, relativeGap, fastPath };
+    const settings: HighsSettings = { timeLimitMs, relativeGap, fastPath, glpk: { seconds: 0 } };
     const answer = fastPath === false || arrays.integer.every((flag) => flag === 0) ? fullSolve(target, arrays, settings, kept?.start) : fastSolve(target, arrays, settings, kept?.start);
     if (kept !== undefined && (answer.status === 'solved' || answer.status === 'feasible')) kept.start = columnsOf(arrays, answer.values);
     return answer;
@@ -156,16 +158,22 @@ function newModel(highs: Highs, arrays: Arrays): Model {
 
 /** Seconds left of the budget on this model's clock. */
 function remaining(model: Model, settings: HighsSettings): number {
-  return settings.timeLimitMs / 1000 - model.getRunTime();
+  return settings.timeLimitMs / 1000 - settings.glpk.seconds - model.getRunTime();
+}
+
+/** HiGHS's time limit, on its own clock (zeroed at the start of the solve): the budget less GLPK's time. */
+function highsLimit(settings: HighsSettings): number {
+  return Math.max(0.001, settings.timeLimitMs / 1000 - settings.glpk.seconds);
 }
 
 const ALL = (count: number): { kind: 'range'; from: number; to: number } => ({ kind: 'range', from: 0, to: count - 1 });
+
 /** The full MILP, from `start` when given; the answer carries HiGHS's own proven gap. */
 function fullSolve(model: Model, arrays: Arrays, settings: HighsSettings, start: Float64Array | undefined): RawAnswer {
   model.changeColsBounds(ALL(arrays.numCols), arrays.colLower, arrays.colUpper);
   const left = remaining(model, settings);
   if (left <= 0) return { status: 'timedout' };
-  model.options.set({ time_limit: Math.max(0.001, settings.timeLimitMs / 1000), mip_rel_gap: settings.relativeGap });
+  model.options.set({ time_limit: highsLimit(settings), mip_rel_gap: settings.relativeGap });
   if (start !== undefined) model.setSolution({ colValue: start });
   const result = model.run();
   return answerOf(model, arrays, result.modelStatus);
@@ -249,11 +257,11 @@ function fastSolve(model: Model, arrays: Arrays, settings: HighsSettings, start:
   if (remaining(model, settings) <= 0) return { status: 'feasible', values: namedValues(arrays, near.values), gap: nearGap };
 
   const fixing = fixByReducedCost(arrays, colValue, colDual, bound - near.objective + slack);
-  if (fixing.fixed === 0) {
+  if (fixing.fixed === 0 && !glpkWillProve(arrays, fixing, { bound, incumbent: near.objective, slack })) {
     const full = fullSolve(model, arrays, settings, near.values);
     return full.status === 'timedout' ? { status: 'feasible', values: namedValues(arrays, near.values), gap: nearGap } : full;
   }
-  const rest = residual(model, arrays, fixing, near.values, settings.relativeGap);
+  const rest = residual(model, arrays, fixing, near.values, settings, { bound, incumbent: near.objective });
   if (rest === undefined) return { status: 'feasible', values: namedValues(arrays, near.values), gap: nearGap };
   return certified(arrays, bound, near, rest, settings);
 }
@@ -283,7 +291,7 @@ function fromStart(model: Model, arrays: Arrays, relaxation: { colValue: Float64
   const slack = CERTIFICATE_SLACK * Math.max(1, Math.abs(bound));
   const fixing = fixByReducedCost(arrays, colValue, colDual, bound - value + slack);
   if (fixing.fixed === 0 || fixing.fixed < START_FIXING_SHARE * tight.fixed || !fits(start, fixing.lower, fixing.upper)) return undefined;
-  const rest = residual(model, arrays, fixing, start, settings.relativeGap);
+  const rest = residual(model, arrays, fixing, start, settings, { bound, incumbent: value });
   return rest === undefined ? undefined : certified(arrays, bound, { values: start, objective: value }, rest, settings);
 }
 
@@ -310,13 +318,13 @@ function neighbourhoods(model: Model, arrays: Arrays, relaxation: { colValue: Fl
   const scale = Math.max(1, Math.abs(bound));
   const slack = CERTIFICATE_SLACK * scale;
   const targetThreshold = settings.relativeGap * scale;
-  const first = residual(model, arrays, tight, start, settings.relativeGap);
-  if (first === undefined) return targetThreshold > slack ? residual(model, arrays, fixByReducedCost(arrays, colValue, colDual, targetThreshold), start, settings.relativeGap) : undefined;
+  const first = residual(model, arrays, tight, start, settings);
+  if (first === undefined) return targetThreshold > slack ? residual(model, arrays, fixByReducedCost(arrays, colValue, colDual, targetThreshold), start, settings) : undefined;
   if (relative(bound, first.objective) <= settings.relativeGap + CERTIFICATE_SLACK || remaining(model, settings) <= 0) return first;
   const threshold = Math.min(targetThreshold > slack ? targetThreshold : Infinity, (bound - first.objective) / NEIGHBOURHOOD_WIDENING);
   const wider = fixByReducedCost(arrays, colValue, colDual, threshold);
   if (threshold <= slack || wider.fixed >= tight.fixed) return first;
-  const second = residual(model, arrays, wider, first.values, settings.relativeGap);
+  const second = residual(model, arrays, wider, first.values, settings, { bound, incumbent: first.objective });
   return second !== undefined && second.objective > first.objective ? second : first;
 }
 
@@ -356,10 +364,20 @@ function fixByReducedCost(arrays: Arrays, colValue: Float64Array, colDual: Float
   return { lower, upper, fixed, smallest };
 }
 
-/** The MILP with the fixing's bounds, from `start` when it fits them; undefined when it finds no allocation. */
-/** `whole`: nothing was fixed, so the residual was the problem itself and its own proof holds for it. */
-function residual(model: Model, arrays: Arrays, fixing: Fixing, start: Float64Array | undefined, gap: number): { values: Float64Array; objective: number; bound: number; optimal: boolean; whole: boolean } | undefined {
-  model.options.set('mip_rel_gap', gap);
+/**
+ * The MILP with the fixing's bounds, from `start` when it fits them; undefined when it finds no allocation.
+ * `whole`: nothing was fixed, so the residual was the problem itself and its own proof holds for it.
+ * With the relaxation's bound and the start's objective (`proof`), GLPK proves it when glpk.ts allows.
+ */
+function residual(model: Model, arrays: Arrays, fixing: Fixing, start: Float64Array | undefined, settings: HighsSettings, proof?: { readonly bound: number; readonly incumbent: number }): { values: Float64Array; objective: number; bound: number; optimal: boolean; whole: boolean } | undefined {
+  if (proof !== undefined && start !== undefined && fits(start, fixing.lower, fixing.upper)) {
+    const started = performance.now();
+    const slack = CERTIFICATE_SLACK * Math.max(1, Math.abs(proof.bound));
+    const proved = proveResidualWithGlpk(arrays, fixing, { ...proof, slack }, start, remaining(model, settings));
+    settings.glpk.seconds += (performance.now() - started) / 1000;
+    if (proved !== undefined) return { ...proved, bound: proved.optimal ? proved.objective : Infinity, whole: fixing.fixed === 0 };
+  }
+  model.options.set({ mip_rel_gap: settings.relativeGap, time_limit: highsLimit(settings) });
   model.changeColsBounds(ALL(arrays.numCols), fixing.lower, fixing.upper);
   if (start !== undefined && fits(start, fixing.lower, fixing.upper)) model.setSolution({ colValue: start });
   const result = model.run();
@@ -368,33 +386,4 @@ function residual(model: Model, arrays: Arrays, fixing: Fixing, start: Float64Ar
   const objective = model.getObjectiveValue();
   const reported = Number(model.info.get('mip_dual_bound'));
   return { values: Float64Array.from(model.getSolution().colValue), objective, bound: Number.isFinite(reported) ? Math.max(reported, objective) : Infinity, optimal: result.modelStatus === STATUS.optimal, whole: fixing.fixed === 0 };
-}
-
-function isIntegral(arrays: Arrays, values: Float64Array): boolean {
-  for (let index = 0; index < arrays.numCols; index++) {
-    if (arrays.integer[index] !== 1) continue;
-    const value = values[index] ?? 0;
-    if (Math.abs(value - Math.round(value)) > 1e-9) return false;
-  }
-  return true;
-}
-
-function fits(values: Float64Array, lower: Float64Array, upper: Float64Array): boolean {
-  for (let index = 0; index < values.length; index++) {
-    const value = values[index] ?? 0;
-    if (value < (lower[index] ?? 0) - 1e-9 || value > (upper[index] ?? 0) + 1e-9) return false;
-  }
-  return true;
-}
-
-function namedValues(arrays: Arrays, values: Float64Array): Record<string, number> {
-  const named: Record<string, number> = {};
-  arrays.names.forEach((name, index) => {
-    named[name] = values[index] ?? 0;
-  });
-  return named;
-}
-
-function columnsOf(arrays: Arrays, values: Readonly<Record<string, number>>): Float64Array {
-  return Float64Array.from(arrays.names, (name) => values[name] ?? 0);
 }

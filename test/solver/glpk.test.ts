@@ -1,8 +1,8 @@
 /**
- * GLPK beside HiGHS (solver/glpk.ts): the tie-break's held models it solves must publish the very
- * allocation HiGHS alone publishes (the full MILP, no fast path), GLPK must really answer (else
- * this file tests nothing), and when it fails HiGHS answers with the same allocation. GLPK is
- * wrapped to count its solves and, on demand, to fail.
+ * GLPK beside HiGHS (solver/glpk.ts): with the residuals it proves and the tie-break's held models
+ * it solves, enveloppe must publish the very allocation HiGHS alone publishes (the full MILP, no
+ * fast path), GLPK must really answer (else this file tests nothing), and when it fails HiGHS
+ * answers with the same allocation. GLPK is wrapped to count its solves and, on demand, to fail.
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { allocate, type AllocationOutcome } from '../../src/pipeline/allocate.js';
 import { loadScenario } from '../../src/io/scenario.js';
 import type { Weights } from '../../src/domain/weights.js';
-import { glpkSolvesWhole, loadGlpk } from '../../src/solver/glpk.js';
+import { glpkSolvesWhole, glpkWillProve, loadGlpk } from '../../src/solver/glpk.js';
 import type { Arrays } from '../../src/solver/arrays.js';
 
 const glpkCalls = vi.hoisted(() => ({ solves: 0, fail: false }));
@@ -49,7 +49,7 @@ function grants(outcome: AllocationOutcome): readonly (readonly [string, number]
 const WEIGHTINGS = (['financement', 'utilite_sociale', 'perennite_emplois'] as const).flatMap((criterion) => [0.2, 0.5, 0.8].map((share) => ({ criterion, share })));
 
 describe('GLPK beside HiGHS', () => {
-  it('answers the held models of the 2013 call and publishes what HiGHS alone publishes', async () => {
+  it('proves residuals and solves held models of the 2013 call, and publishes what HiGHS alone publishes', async () => {
     glpkCalls.solves = 0;
     for (const { criterion, share } of WEIGHTINGS) {
       for (const policy of ['equilibre', 'emploi']) {
@@ -91,5 +91,25 @@ describe('GLPK beside HiGHS', () => {
     expect(glpkSolvesWhole(arrays([1, 1], [1, 1], 1e6))).toBe(false);
     // More columns than a held model has.
     expect(glpkSolvesWhole(arrays(new Array(65).fill(1), new Array(65).fill(1)))).toBe(false);
+  });
+
+  it("takes GLPK's proof only where its tolerance falls under the certificate's round-off, on a residual of at most 400 free columns", async () => {
+    await loadGlpk();
+    const residual = (free: number): { arrays: Arrays; bounds: { lower: Float64Array; upper: Float64Array } } => ({
+      arrays: { numCols: free, integer: new Uint8Array(free).fill(1) } as unknown as Arrays,
+      bounds: { lower: new Float64Array(free), upper: new Float64Array(free).fill(1) },
+    });
+    const { arrays, bounds } = residual(2);
+    const bound = 2.4e8;
+    const slack = 1e-9 * bound;
+    // 1e-7 × (1 + 7e4) = 7e-3 ≤ 0.24: the near-full residuals of the 2013 call (gap 3e-4).
+    expect(glpkWillProve(arrays, bounds, { bound, incumbent: bound - 7e4, slack })).toBe(true);
+    // A 2 % gap: 1e-7 × 4.8e6 = 0.48 > 0.24.
+    expect(glpkWillProve(arrays, bounds, { bound, incumbent: bound * 0.98, slack })).toBe(false);
+    const wide = residual(401);
+    expect(glpkWillProve(wide.arrays, wide.bounds, { bound, incumbent: bound - 7e4, slack })).toBe(false);
+    // Columns fixed by reduced costs do not count.
+    wide.bounds.upper[0] = 0;
+    expect(glpkWillProve(wide.arrays, wide.bounds, { bound, incumbent: bound - 7e4, slack })).toBe(true);
   });
 });

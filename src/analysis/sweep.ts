@@ -210,12 +210,11 @@ type ValueAt = (share: number, grants: readonly number[]) => Promise<number>;
 async function objectiveLines(scenario: Scenario, policyName: string, weights: Weights, criterion: string): Promise<ValueAt> {
   const session = createSession();
   const policy = findPolicy(scenario, policyName);
-  const model = policy === undefined ? undefined : buildModel(scenario, scenario.candidates.map(() => 0), policy);
   const scoredModels = new Map<number, Promise<AllocationModel | undefined>>();
+  // Built on the scenario's frame (model/build.ts): each share costs its scores and objective only.
   const modelAt = async (share: number): Promise<AllocationModel | undefined> => {
     const scored = await scoreCandidates(scenario, { policy: policyName, weights: withShare(weights, scenario.criteria, criterion, share) }, session, { reviews: false });
-    if (model === undefined || typeof scored === 'string') return undefined;
-    return { ...model, candidates: model.candidates.map((candidate) => ({ ...candidate, score: scored.scores[candidate.index] ?? 0 })) };
+    return policy === undefined || typeof scored === 'string' ? undefined : buildModel(scenario, scored.scores, policy);
   };
   return async (share, grants) => {
     let scored = scoredModels.get(share);

@@ -174,6 +174,13 @@ export function namedValues(arrays: Arrays, values: Float64Array): Record<string
   return named;
 }
 
+/** The objective the columns reach: Σ cost × value. */
+export function objectiveOf(arrays: Arrays, values: Float64Array): number {
+  let objective = 0;
+  for (let index = 0; index < arrays.numCols; index++) objective += (arrays.colCost[index] ?? 0) * (values[index] ?? 0);
+  return objective;
+}
+
 /** Named values as columns, in the arrays' order. */
 export function columnsOf(arrays: Arrays, values: Readonly<Record<string, number>>): Float64Array {
   return Float64Array.from(arrays.names, (name) => values[name] ?? 0);

@@ -21,7 +21,7 @@
  * steps, so any two of its values differ by 1 or more (glpkSolvesWhole).
  */
 import type GLPK from 'glpk.js/node';
-import type { Arrays } from './arrays.js';
+import { namedValues, objectiveOf, type Arrays } from './arrays.js';
 import type { RawAnswer } from './types.js';
 
 type Glpk = Awaited<ReturnType<typeof GLPK>>;
@@ -77,12 +77,7 @@ export function glpkSolvesWhole(arrays: Arrays): boolean {
 export function solveHeldWithGlpk(arrays: Arrays, timeLimitS: number): RawAnswer | undefined {
   if (!glpkSolvesWhole(arrays)) return undefined;
   const solved = runGlpk(arrays, { lower: arrays.colLower, upper: arrays.colUpper }, undefined, timeLimitS);
-  if (solved?.optimal !== true) return undefined;
-  const values: Record<string, number> = {};
-  arrays.names.forEach((name, column) => {
-    values[name] = solved.values[column] ?? 0;
-  });
-  return { status: 'solved', values, gap: 0 };
+  return solved?.optimal === true ? { status: 'solved', values: namedValues(arrays, solved.values), gap: 0 } : undefined;
 }
 
 /** Column bounds of a residual MILP: the model's, with the columns reduced costs fixed. */
@@ -128,8 +123,7 @@ export function proveResidualWithGlpk(arrays: Arrays, residual: ResidualBounds, 
   if (!glpkWillProve(arrays, residual, shift)) return undefined;
   const solved = runGlpk(arrays, residual, shift, timeLimitS);
   if (solved === undefined) return undefined;
-  let objective = 0;
-  for (let column = 0; column < arrays.numCols; column++) objective += (arrays.colCost[column] ?? 0) * (solved.values[column] ?? 0);
+  const objective = objectiveOf(arrays, solved.values);
   return objective > shift.incumbent + shift.slack ? { ...solved, objective } : { values: start, objective: shift.incumbent, optimal: solved.optimal };
 }
 

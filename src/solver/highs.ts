@@ -15,7 +15,7 @@
 import highsModule from 'highs';
 import { withTierLinks } from '../model/cuts.js';
 import type { AllocationModel } from '../model/types.js';
-import { columnsOf, fits, isIntegral, namedValues, sameStructure, structureKey, toArrays, type Arrays } from './arrays.js';
+import { columnsOf, fits, isIntegral, namedValues, objectiveOf, sameStructure, structureKey, toArrays, type Arrays } from './arrays.js';
 import { glpkWillProve, loadGlpk, proveResidualWithGlpk, solveHeldWithGlpk } from './glpk.js';
 import type { RawAnswer } from './types.js';
 
@@ -288,8 +288,7 @@ function certified(arrays: Arrays, bound: number, incumbent: { readonly values: 
  */
 function fromStart(model: Model, arrays: Arrays, relaxation: { colValue: Float64Array; colDual: Float64Array; bound: number }, tight: Fixing, start: Float64Array, settings: HighsSettings): RawAnswer | undefined {
   const { colValue, colDual, bound } = relaxation;
-  let value = 0;
-  for (let index = 0; index < arrays.numCols; index++) value += (arrays.colCost[index] ?? 0) * (start[index] ?? 0);
+  const value = objectiveOf(arrays, start);
   const slack = CERTIFICATE_SLACK * Math.max(1, Math.abs(bound));
   const fixing = fixByReducedCost(arrays, colValue, colDual, bound - value + slack);
   const glpkTakes = hasTierPieces(arrays) && glpkWillProve(arrays, fixing, { bound, incumbent: value, slack });

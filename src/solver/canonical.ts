@@ -8,14 +8,16 @@
  * those before it. It is computed inside the model: a row keeps the objective at its optimum, and
  * each settled grant is a row, so every funder's rule still holds exactly.
  *
- * Allocations of equal objective differ where money can move between candidates of equal value
- * per euro, so the tie-break moves money only inside a class of equal score: each of its solves
- * keeps every other candidate's grant as the optimum found it, which makes it a small problem
- * (a few free candidates) instead of the whole model under an objective row. A candidate whose
- * tie-mates below it get nothing, or that already has its largest grant, is settled as it stands.
+ * Only the candidates that can move among optimal allocations need a solve: at the exact optimum,
+ * those the optimal face leaves free (face.ts), whatever their scores (48 × 90,000 = 36 × 120,000
+ * under a laureate cap); with a gap, or in the tie search, those of a class of equal score
+ * (tie-classes.ts). Each solve keeps every other candidate's grant as the optimum found it, which
+ * makes it a small problem (a few free candidates) instead of the whole model under an objective
+ * row. A candidate that cannot gain (tie-classes.ts canGain) is settled as it stands.
  */
 import { pieceName } from '../model/build.js';
 import type { AllocationModel, CandidateVariables, ModelRow, ModelVariable, Term } from '../model/types.js';
+import { canGain, tieClasses } from './tie-classes.js';
 import { heldSolver, reduceHeld, type Reduction } from './held.js';
 import { DEFAULT_SOLVE_OPTIONS, type SolveOptions, type SolveOutcome } from './types.js';
 
@@ -250,29 +252,20 @@ export async function solveCanonical(
   const optimum = objectiveInSteps(model, first.values);
   const rows: ModelRow[] = [optimumRow(model, optimum - OPTIMUM_SLACK)];
 
-  const classes = classesByKey(priority, tieKey);
-  const classModel = classModels(model, priority, (candidate) => {
-    const members = classes.get(tieKey(candidate)) ?? [];
-    return (movable === undefined || movable.has(candidate)) && (members.length >= 2 || model.candidates[candidate]?.score === 0) ? members : undefined;
-  });
+  const { moves, ranges, faceRows } = await tieClasses({ model, priority, tieKey, movable, values: first.values, floor: exact.relativeGap === 0 ? optimum - OPTIMUM_SLACK : undefined, timeLimitMs: deadline - performance.now() });
+  rows.push(...faceRows);
+  const classModel = classModels(model, priority, moves);
   let current = first;
   const notes = [...first.notes];
   let tieSolves = 0;
   let ms = first.ms;
   let held: { members: readonly number[]; rows: number; solve: ReturnType<typeof heldSolver> } | undefined;
   for (const candidate of priority) {
-    if (movable !== undefined && !movable.has(candidate)) continue;
-    const members = classes.get(tieKey(candidate)) ?? [];
-    // A candidate of no value (score 0) may take unspent money at no cost: its grant is free even alone.
-    const worthless = model.candidates[candidate]?.score === 0;
-    if (members.length < 2 && !worthless) continue;
-    const position = members.indexOf(candidate);
-    const cap = model.candidates[candidate]?.capUnits ?? 0;
+    const members = moves(candidate);
+    if (members === undefined) continue;
     const now = totalOf(model, candidate, current.values);
-    const below = members.slice(position + 1);
-    const canGain = now < cap && (worthless || below.some((other) => totalOf(model, other, current.values) > 0));
-    if (!canGain) {
-      if (below.length > 0) rows.push(settledRow(model, candidate, now));
+    if (!canGain(model, candidate, members, current.values, ranges)) {
+      if (members.indexOf(candidate) < members.length - 1) rows.push(settledRow(model, candidate, now));
       continue;
     }
     const left = deadline - performance.now();
@@ -285,9 +278,18 @@ export async function solveCanonical(
     if (held?.members !== members) held = alreadyHeld(movable, members) ? { members, rows: 0, solve: whole } : { members, rows: rows.length, solve: classModel(candidate, members, rows, current.values) };
     const objective = totalTerms(model.candidates[candidate]);
     const extra = rows.slice(held.rows);
-    let best = await held.solve(objective, extra, { ...exact, timeLimitMs: left });
+    // Over the face, money moves between candidates of different scores and javascript-lp-solver lost
+    // its way on the optimum row (seconds on ten candidates): HiGHS settles those (GLPK the smallest),
+    // whatever the engine. Asked for one step more than it has, HiGHS proves that most cannot gain by
+    // infeasibility, 10 to 50 times sooner than it proves their largest grant (faces of the 2013 call).
+    const gain = ranges === undefined ? [] : [{ ...settledRow(model, candidate, now + 1), name: `gain_${candidate}` }];
+    let best = await held.solve(objective, [...extra, ...gain], { ...exact, ...(ranges === undefined ? {} : { engine: 'highs' }), timeLimitMs: left });
     tieSolves += 1;
     ms += best.ms;
+    if (gain.length > 0 && best.status === 'infeasible') {
+      rows.push(settledRow(model, candidate, now));
+      continue;
+    }
     if (best.status !== 'optimal' && best.engine !== 'highs') {
       // The restricted model is feasible (the allocation in hand meets it): javascript-lp-solver
       // lost its way on the objective row. HiGHS settles this tie instead, so the answer stays the rule's.
@@ -305,20 +307,9 @@ export async function solveCanonical(
     current = best;
     rows.push(settledRow(model, candidate, totalOf(model, candidate, best.values)));
   }
-  const outcome: SolveOutcome = current === first && notes.length === first.notes.length ? first : { ...current, ms, notes };
+  // The engine that proved the optimum names the answer: the tie-break only chooses among its equals.
+  const outcome: SolveOutcome = current === first && notes.length === first.notes.length ? first : { ...current, engine: first.engine, ms, notes };
   return { outcome, tieSolves, optimum };
-}
-
-/** The classes of equal value, by key, each in the order given. */
-export function classesByKey(priority: readonly number[], tieKey: (candidate: number) => string): Map<string, number[]> {
-  const classes = new Map<string, number[]>();
-  for (const candidate of priority) {
-    const key = tieKey(candidate);
-    const members = classes.get(key);
-    if (members === undefined) classes.set(key, [candidate]);
-    else members.push(candidate);
-  }
-  return classes;
 }
 
 /**

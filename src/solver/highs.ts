@@ -15,7 +15,7 @@
 import highsModule from 'highs';
 import { withTierLinks } from '../model/cuts.js';
 import type { AllocationModel } from '../model/types.js';
-import { columnsOf, fits, isIntegral, namedValues, objectiveOf, sameStructure, structureKey, toArrays, type Arrays } from './arrays.js';
+import { columnsOf, fits, fixByReducedCost, isIntegral, namedValues, objectiveOf, sameStructure, structureKey, toArrays, type Arrays, type Fixing } from './arrays.js';
 import { glpkWillProve, loadGlpk, proveResidualWithGlpk, solveHeldWithGlpk } from './glpk.js';
 import type { RawAnswer } from './types.js';
 
@@ -45,6 +45,8 @@ export interface HighsSettings {
   readonly fastPath?: boolean;
   /** Seconds spent in GLPK on this solve (glpk.ts): they count against the time limit too. */
   readonly glpk: { seconds: number };
+  /** The relaxation's row duals, when the fast path solved it (kept for face.ts: see relaxationDuals). */
+  duals?: Float64Array;
 }
 
 /**
@@ -93,7 +95,8 @@ export function disposeHighsModels(models: HighsModels): void {
  */
 export async function solveWithHighs(model: AllocationModel, timeLimitMs: number, relativeGap: number, fastPath = true, models?: HighsModels): Promise<RawAnswer> {
   const [highs] = await Promise.all([instance(), loadGlpk()]);
-  const arrays = toArrays(withTierLinks(model));
+  const linked = withTierLinks(model);
+  const arrays = toArrays(linked);
   const held = fastPath ? solveHeldWithGlpk(arrays, timeLimitMs / 1000) : undefined;
   if (held !== undefined) return held;
   const kept = models === undefined ? undefined : keptModel(models, highs, arrays);
@@ -104,6 +107,7 @@ export async function solveWithHighs(model: AllocationModel, timeLimitMs: number
     const settings: HighsSettings = { timeLimitMs, relativeGap, fastPath, glpk: { seconds: 0 } };
     const answer = fastPath === false || arrays.integer.every((flag) => flag === 0) ? fullSolve(target, arrays, settings, kept?.start) : fastSolve(target, arrays, settings, kept?.start);
     if (kept !== undefined && (answer.status === 'solved' || answer.status === 'feasible')) kept.start = columnsOf(arrays, answer.values);
+    if (settings.duals !== undefined) solvedDuals.set(model.objective, { rows: linked.rows, variables: model.variables, duals: settings.duals });
     return answer;
   } catch (error) {
     // A native failure leaves the WebAssembly instance in doubt: load a fresh one next time.
@@ -237,7 +241,8 @@ function fastSolve(model: Model, arrays: Arrays, settings: HighsSettings, start:
   if (relaxed.modelStatus === STATUS.infeasible || relaxed.modelStatus === STATUS.unboundedOrInfeasible) return { status: 'infeasible' };
   if (relaxed.modelStatus === STATUS.unbounded) return { status: 'unbounded' };
   if (relaxed.modelStatus !== STATUS.optimal) return fullSolve(model, arrays, settings, start);
-  const { colValue, colDual } = model.getSolution();
+  const { colValue, colDual, rowDual } = model.getSolution();
+  settings.duals = rowDual;
   const bound = model.getObjectiveValue();
   if (isIntegral(arrays, colValue)) return { status: 'solved', values: namedValues(arrays, colValue), gap: 0 };
   // Reduced costs carry round-off too: fix only what clears the threshold by a margin.
@@ -342,36 +347,6 @@ function relative(bound: number, objective: number): number {
   return gap <= CERTIFICATE_SLACK ? 0 : gap;
 }
 
-interface Fixing {
-  readonly lower: Float64Array;
-  readonly upper: Float64Array;
-  readonly fixed: number;
-  /** Smallest |d_j| among the fixed columns. */
-  readonly smallest: number;
-}
-
-/** Fixes each integer column at the bound the relaxation holds it on when its |reduced cost| exceeds `threshold`. */
-function fixByReducedCost(arrays: Arrays, colValue: Float64Array, colDual: Float64Array, threshold: number): Fixing {
-  const lower = Float64Array.from(arrays.colLower);
-  const upper = Float64Array.from(arrays.colUpper);
-  let smallest = Infinity;
-  let fixed = 0;
-  for (let index = 0; index < arrays.numCols; index++) {
-    if (arrays.integer[index] !== 1) continue;
-    const cost = Math.abs(colDual[index] ?? 0);
-    if (cost <= threshold) continue;
-    const value = colValue[index] ?? 0;
-    const low = arrays.colLower[index] ?? 0;
-    const high = arrays.colUpper[index] ?? 0;
-    if (Math.abs(value - low) <= 1e-9) upper[index] = low;
-    else if (Math.abs(value - high) <= 1e-9) lower[index] = high;
-    else continue;
-    fixed++;
-    smallest = Math.min(smallest, cost);
-  }
-  return { lower, upper, fixed, smallest };
-}
-
 /**
  * The MILP with the fixing's bounds, from `start` when it fits them; undefined when it finds no allocation.
  * `whole`: nothing was fixed, so the residual was the problem itself and its own proof holds for it.
@@ -395,3 +370,30 @@ function residual(model: Model, arrays: Arrays, fixing: Fixing, start: Float64Ar
   const reported = Number(model.info.get('mip_dual_bound'));
   return { values: Float64Array.from(model.getSolution().colValue), objective, bound: Number.isFinite(reported) ? Math.max(reported, objective) : Infinity, optimal: result.modelStatus === STATUS.optimal, whole: fixing.fixed === 0 };
 }
+
+/**
+ * The row duals of a model's LP relaxation (with its tier links), for the tie-break's optimal face
+ * (face.ts): those the fast path found when it solved this model (by its objective, rows and
+ * variables), or its relaxation solved in a HiGHS model of its own. Undefined when HiGHS does not
+ * reach the relaxation's optimum.
+ */
+export async function relaxationDuals(model: AllocationModel, timeLimitMs: number): Promise<Float64Array | undefined> {
+  const linked = withTierLinks(model);
+  const known = solvedDuals.get(model.objective);
+  if (known !== undefined && known.rows === linked.rows && known.variables === model.variables) return known.duals;
+  const highs = await instance();
+  const target = newModel(highs, toArrays(linked));
+  try {
+    target.options.set({ solve_relaxation: true, time_limit: Math.max(0.001, timeLimitMs / 1000) });
+    return target.run().modelStatus === STATUS.optimal ? Float64Array.from(target.getSolution().rowDual) : undefined;
+  } catch {
+    // As in solveWithHighs: a fresh instance next time; the tie-break then works without the face.
+    loading = undefined;
+    return undefined;
+  } finally {
+    if (!target.disposed) target.dispose();
+  }
+}
+
+/** The fast path's last relaxation duals, by the model's objective (see relaxationDuals). */
+const solvedDuals = new WeakMap<AllocationModel['objective'], { readonly rows: AllocationModel['rows']; readonly variables: AllocationModel['variables']; readonly duals: Float64Array }>();

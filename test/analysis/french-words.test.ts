@@ -34,7 +34,7 @@ describe('explain in French', () => {
     expect(french.sentences).toEqual([
       'tiny-4 n’est pas financé\u00a0: sa note est de 57,50 (rang 5)\u00a0; montant demandé\u00a0: 110\u00a0000\u00a0€.',
       'Le dernier candidat financé, tiny-2, a une note de 67,50 (10,00\u00a0points de plus que tiny-4) et reçoit 100\u00a0000\u00a0€.',
-      'Le financer (80\u00a0000\u00a0€) coûterait 4,619\u00a0% de l’objectif\u00a0: sortie de tiny-3 (80\u00a0000\u00a0€).',
+      'Le financer (100\u00a0000\u00a0€) coûterait 4,619\u00a0% de l’objectif\u00a0: sortie de tiny-2 (100\u00a0000\u00a0€).',
       'Ce qui le retient\u00a0: au plus 3 lauréats\u00a0; l’enveloppe (300\u00a0000\u00a0€, toute dépensée).',
       'Une note de 67,51 (+10,01\u00a0points) le financerait à hauteur de 100\u00a0000\u00a0€.',
       'Aucune baisse de son montant demandé seule ne le financerait.',

@@ -185,10 +185,10 @@ describe('edits re-solve at once', { timeout: 20_000 }, () => {
       Spent 300 000 € / 300 000 € · Laureates 3 / 3
          Rank Id     Name                       Region                Score     Grant   % req Δ previous
             2 tiny-1 Pôle coopératif du Pays d… Bretagne              77.50 120 000 € 100.0 %
-            4 tiny-2 PTCE Vallée de la Bièvre   Île-de-France         67.50 100 000 € 100.0 %
-      ›✓    5 tiny-4 Quartiers Nord Solidaires  Provence-Alpes-Côte…  57.50  80 000 €  72.7 % new
+      ›✓    5 tiny-4 Quartiers Nord Solidaires  Provence-Alpes-Côte…  57.50 100 000 €  90.9 % new
+            3 tiny-3 Ressourcerie des Monts du… Rhône-Alpes           70.00  80 000 € 100.0 %
        ·    1 tiny-5 Cluster solidaire du Val … Nord-Pas-de-Calais   100.00         —
-            3 tiny-3 Ressourcerie des Monts du… Rhône-Alpes           70.00         —         out
+            4 tiny-2 PTCE Vallée de la Bièvre   Île-de-France         67.50         —         out
 
 
 

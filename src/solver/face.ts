@@ -1,0 +1,260 @@
+/**
+ * The optimal face: how far each candidate's total grant can move among the allocations that reach
+ * the optimum, so that the tie-break (canonical.ts) applies its rule to the candidates that can.
+ *
+ * A Lagrangian bound, per candidate: the rows shared between candidates (envelope, years,
+ * laureates, rules) are priced with weights y, and each candidate's own rows (cap, floor, lock,
+ * return tiers) are kept. Then for any allocation x,
+ *   c·x ≤ L(y) = Σ_r y_r·b_r + Σ_i max over candidate i's own allocations of w·x_i, w = c − Aᵀy,
+ * and L(y) − c·x is a sum of non-negative parts, one per candidate (its best w·x_i less w·x_i) and
+ * one per priced row (y_r·(b_r − A_r x)). On the face (c·x ≥ optimum − slack) each candidate's part
+ * is at most room = L(y) − optimum + slack: the totals it may take there are those whose best w·x_i
+ * comes within room of its best. Each candidate's own allocations are few (a total from its floor
+ * to its cap, split greedily), so that its best is exact, integers and all; the weights are the
+ * relaxation's row duals, but the bound holds for any weights: their round-off only widens the face.
+ */
+import { withTierLinks } from '../model/cuts.js';
+import { pieceName } from '../model/build.js';
+import type { AllocationModel, CandidateVariables, ModelRow } from '../model/types.js';
+import { toArrays, type Arrays } from './arrays.js';
+import { relaxationDuals } from './highs.js';
+
+/** Round-off allowed in L(y) and the optimum, relative to L(y): the face is widened by it. */
+const ROUND_OFF = 1e-9;
+
+/**
+ * A candidate's totals (in steps) on the face: lowest and highest, and `part(from, to)`, the
+ * smallest share of the room its totals from `from` to `to` take (Infinity when none is on the face).
+ */
+export interface FaceRange {
+  readonly low: number;
+  readonly high: number;
+  readonly part: (from: number, to: number) => number;
+}
+
+/** Each candidate's range, by candidate index, and the room all the parts share. */
+export interface FaceRanges {
+  readonly room: number;
+  readonly byCandidate: ReadonlyMap<number, FaceRange>;
+}
+
+/**
+ * The range of each candidate's total grant over the allocations of `model` that reach `floor`
+ * (the model's objective units); undefined when the relaxation is not at hand or an optimal
+ * allocation (`values`) falls outside it, which would mean a tolerance went wrong: the tie-break
+ * then works without the face.
+ */
+export async function faceRanges(model: AllocationModel, floor: number, values: ReadonlyMap<string, number>, timeLimitMs: number): Promise<FaceRanges | undefined> {
+  const linked = withTierLinks(model);
+  const arrays = toArrays(linked);
+  const duals = await relaxationDuals(model, timeLimitMs);
+  if (duals === undefined) return undefined;
+  const layout = layoutOf(linked, arrays);
+  // HiGHS's sign convention for a maximisation's duals is not ours to assume: the sign whose
+  // relaxation bound (every row priced) is tighter prices the shared rows.
+  const sign = relaxationBound(arrays, duals, 1) <= relaxationBound(arrays, duals, -1) ? 1 : -1;
+  const { weighted, bound: priced } = pricedRows(layout, arrays, duals, sign);
+  const worths = layout.candidates.map((own) => ownWorth(own, weighted));
+  const bound = worths.reduce((sum, worth) => sum + worth.top, priced);
+  const room = bound - floor + ROUND_OFF * Math.max(1, Math.abs(bound));
+  if (!Number.isFinite(room) || room < 0) return undefined;
+  const byCandidate = new Map<number, FaceRange>();
+  for (const [position, candidate] of model.candidates.entries()) {
+    const worth = worths[position];
+    if (worth === undefined) return undefined;
+    const range = { ...worth.within(worth.top - room), part: (from: number, to: number): number => worth.top - worth.best(from, to) };
+    const now = candidate.grants.reduce((sum, grant) => sum + Math.round(values.get(grant.variable) ?? 0), 0);
+    if (now < range.low || now > range.high) return undefined;
+    byCandidate.set(candidate.index, range);
+  }
+  return { room, byCandidate };
+}
+
+/** The candidate's own rows, kept in its own allocations; every other row is priced. */
+function isOwn(row: ModelRow): boolean {
+  const kind = row.origin.kind;
+  return kind === 'cap' || kind === 'floor' || kind === 'lock' || kind === 'returns';
+}
+
+/** c·x's bound with every row priced by sign × duals (only to choose the sign). */
+function relaxationBound(arrays: Arrays, duals: Float64Array, sign: 1 | -1): number {
+  const reduced = Float64Array.from(arrays.colCost);
+  let bound = 0;
+  for (let row = 0; row < arrays.numRows; row++) {
+    const y = sign * (duals[row] ?? 0);
+    const side = y > 0 ? arrays.rowUpper[row] ?? Infinity : y < 0 ? arrays.rowLower[row] ?? -Infinity : 0;
+    if (!Number.isFinite(side)) continue;
+    bound += y * side;
+    for (let k = arrays.starts[row] ?? 0; k < (arrays.starts[row + 1] ?? 0); k++) {
+      const column = arrays.indices[k] ?? 0;
+      reduced[column] = (reduced[column] ?? 0) - y * (arrays.values[k] ?? 0);
+    }
+  }
+  for (let column = 0; column < arrays.numCols; column++) {
+    const d = reduced[column] ?? 0;
+    bound += d > 0 ? d * (arrays.colUpper[column] ?? Infinity) : d < 0 ? d * (arrays.colLower[column] ?? 0) : 0;
+  }
+  return bound;
+}
+
+/** w = c − Aᵀy over the shared rows, and Σ y_r·b_r. */
+function pricedRows(layout: Layout, arrays: Arrays, duals: Float64Array, sign: 1 | -1): { weighted: Float64Array; bound: number } {
+  const weighted = Float64Array.from(arrays.colCost);
+  let bound = 0;
+  for (const row of layout.shared) {
+    const y = sign * (duals[row] ?? 0);
+    const side = y > 0 ? arrays.rowUpper[row] ?? Infinity : y < 0 ? arrays.rowLower[row] ?? -Infinity : 0;
+    if (!Number.isFinite(side) || y === 0) continue;
+    bound += y * side;
+    for (let k = arrays.starts[row] ?? 0; k < (arrays.starts[row + 1] ?? 0); k++) {
+      const column = arrays.indices[k] ?? 0;
+      weighted[column] = (weighted[column] ?? 0) - y * (arrays.values[k] ?? 0);
+    }
+  }
+  return { weighted, bound };
+}
+
+/** Where a candidate's columns sit, and what its own rows allow (read once per frame). */
+interface Own {
+  readonly funded: number;
+  readonly fundedLow: number;
+  readonly fundedHigh: number;
+  readonly floor: number;
+  readonly cap: number;
+  readonly grants: readonly { readonly column: number; readonly width: number }[];
+  readonly pieces: readonly { readonly column: number; readonly width: number }[];
+}
+
+interface Layout {
+  /** Rows priced (all but the candidates' own). */
+  readonly shared: readonly number[];
+  /** In the order of the model's candidates. */
+  readonly candidates: readonly Own[];
+}
+
+const layouts = new WeakMap<AllocationModel['rows'], { readonly variables: AllocationModel['variables']; readonly layout: Layout }>();
+
+function layoutOf(model: AllocationModel, arrays: Arrays): Layout {
+  const known = layouts.get(model.rows);
+  if (known?.variables === model.variables) return known.layout;
+  const column = new Map(arrays.names.map((name, index) => [name, index]));
+  const at = (name: string): number => column.get(name) ?? -1;
+  const shared: number[] = [];
+  const own = new Map<number, ModelRow[]>();
+  model.rows.forEach((row, index) => {
+    if (!isOwn(row) || !('candidate' in row.origin)) {
+      shared.push(index);
+      return;
+    }
+    const list = own.get(row.origin.candidate) ?? [];
+    list.push(row);
+    own.set(row.origin.candidate, list);
+  });
+  const width = (index: number): { column: number; width: number } => ({ column: index, width: arrays.colUpper[index] ?? 0 });
+  const candidates = model.candidates.map((candidate: CandidateVariables): Own => {
+    const rows = own.get(candidate.index) ?? [];
+    const coefficient = (kind: string): number => -(rows.find((row) => row.origin.kind === kind)?.terms.find(([term]) => term === candidate.funded)?.[1] ?? 0);
+    const lock = rows.find((row) => row.origin.kind === 'lock');
+    const funded = at(candidate.funded);
+    return {
+      funded,
+      fundedLow: Math.max(arrays.colLower[funded] ?? 0, lock?.lower ?? 0),
+      fundedHigh: Math.min(arrays.colUpper[funded] ?? 1, lock?.upper ?? 1),
+      floor: coefficient('floor'),
+      cap: coefficient('cap'),
+      grants: candidate.grants.map((grant) => width(at(grant.variable))),
+      pieces: candidate.tiers.map((_, k) => width(at(pieceName(candidate.index, k)))),
+    };
+  });
+  const layout = { shared, candidates };
+  layouts.set(model.rows, { variables: model.variables, layout });
+  return layout;
+}
+
+/**
+ * A candidate's best w·x_i by total: unfunded (0, when it may be), or funded from its floor to its
+ * cap (its cap and floor rows, its lock), the total split between years and filled into return-tier
+ * pieces the way that weighs most: each further step goes where its weight is highest, which is
+ * exact for a sum within bounds. The weight of the t-th step is then a non-increasing step function
+ * of t with a few pieces, so that the best is linear between its breakpoints: `top` is its best, and
+ * `within(threshold)` the lowest and highest totals whose best reaches the threshold, `best(from, to)`
+ * the best over a range of totals.
+ */
+function ownWorth(own: Own, weighted: Float64Array): { top: number; within: (threshold: number) => { low: number; high: number }; best: (from: number, to: number) => number } {
+  const widest = Math.min(own.cap, sumOf(own.grants), own.pieces.length > 0 ? sumOf(own.pieces) : Infinity);
+  const first = Math.max(1, own.floor);
+  const unfunded = own.fundedLow <= 0;
+  // Stretches [from, to] of funded totals on which the best is linear: value at `from`, weight per step.
+  const stretches: { from: number; to: number; value: number; weight: number }[] = [];
+  if (own.fundedHigh >= 1 && widest >= first) {
+    let value = weighted[own.funded] ?? 0;
+    let at = 0;
+    for (const { length, weight } of segments(byWeight(own.grants, weighted), byWeight(own.pieces, weighted), widest)) {
+      const from = Math.max(at, first);
+      const to = at + length;
+      if (to >= first) stretches.push({ from, to, value: value + (from - at) * weight, weight });
+      value += length * weight;
+      at = to;
+    }
+    if (stretches.length === 0) stretches.push({ from: first, to: first, value, weight: 0 });
+  }
+  let top = unfunded ? 0 : -Infinity;
+  for (const stretch of stretches) top = Math.max(top, stretch.value, stretch.value + (stretch.to - stretch.from) * stretch.weight);
+  const within = (threshold: number): { low: number; high: number } => {
+    let low = unfunded && threshold <= 0 ? 0 : Infinity;
+    let high = unfunded && threshold <= 0 ? 0 : -Infinity;
+    for (const { from, to, value, weight } of stretches) {
+      // value + (t − from)·weight ≥ threshold, for whole t in [from, to]; borderline totals are kept.
+      const reach = weight === 0 ? (value >= threshold ? Infinity : -Infinity) : (threshold - value) / weight;
+      const lowest = weight > 0 ? Math.max(from, Math.ceil(from + reach - 1e-9)) : weight < 0 ? from : value >= threshold ? from : Infinity;
+      const highest = weight < 0 ? Math.min(to, Math.floor(from + reach + 1e-9)) : weight > 0 ? to : value >= threshold ? to : -Infinity;
+      if (lowest > highest) continue;
+      low = Math.min(low, lowest);
+      high = Math.max(high, highest);
+    }
+    return { low, high };
+  };
+  // The best over the totals from `from` to `to`: linear on each stretch, so at a clipped end of one.
+  const best = (from: number, to: number): number => {
+    let value = unfunded && from <= 0 && to >= 0 ? 0 : -Infinity;
+    for (const stretch of stretches) {
+      const low = Math.max(from, stretch.from);
+      const high = Math.min(to, stretch.to);
+      if (low <= high) value = Math.max(value, stretch.value + (low - stretch.from) * stretch.weight, stretch.value + (high - stretch.from) * stretch.weight);
+    }
+    return value;
+  };
+  return { top, within, best };
+}
+
+function byWeight(parts: readonly { readonly column: number; readonly width: number }[], weighted: Float64Array): { weight: number; width: number }[] {
+  return parts.map((part) => ({ weight: weighted[part.column] ?? 0, width: part.width })).sort((a, b) => b.weight - a.weight);
+}
+
+/**
+ * The steps from 1 to `widest` as runs of equal weight: each step's weight is the grants' next
+ * best plus (with return tiers) the pieces' next best, both filled best weight first.
+ */
+function segments(grants: readonly { weight: number; width: number }[], pieces: readonly { weight: number; width: number }[], widest: number): { length: number; weight: number }[] {
+  const runs: { length: number; weight: number }[] = [];
+  let g = 0;
+  let p = 0;
+  let grantLeft = grants[0]?.width ?? 0;
+  let pieceLeft = pieces.length > 0 ? pieces[0]?.width ?? 0 : Infinity;
+  let done = 0;
+  while (done < widest) {
+    while (grantLeft <= 0 && g < grants.length - 1) grantLeft = grants[++g]?.width ?? 0;
+    while (pieceLeft <= 0 && p < pieces.length - 1) pieceLeft = pieces[++p]?.width ?? 0;
+    const length = Math.min(widest - done, grantLeft, pieceLeft);
+    if (!(length > 0)) break;
+    runs.push({ length, weight: (grants[g]?.weight ?? 0) + (pieces.length > 0 ? pieces[p]?.weight ?? 0 : 0) });
+    grantLeft -= length;
+    pieceLeft -= length;
+    done += length;
+  }
+  return runs;
+}
+
+function sumOf(parts: readonly { readonly width: number }[]): number {
+  return parts.reduce((sum, part) => sum + part.width, 0);
+}

@@ -1,0 +1,91 @@
+/**
+ * Whom the canonical tie-break (canonical.ts) moves, in which classes, and which of them can gain.
+ *
+ * At the exact optimum, money can move between candidates of different scores as well as equal ones
+ * (48 × 90,000 = 36 × 120,000 under a laureate cap): the rule then runs over every candidate the
+ * optimal face (face.ts) leaves free, as one class, and the face's ranges become rows of the
+ * tie-break's models. The tie search (which holds all but one class), a solve with a gap (whose
+ * face is as wide as the gap) and, for now, a policy with return tiers keep the classes of equal score.
+ */
+import type { AllocationModel, ModelRow } from '../model/types.js';
+import { faceRanges, type FaceRange, type FaceRanges } from './face.js';
+
+/** The classes of equal value, by key, each in the order given. */
+export function classesByKey(priority: readonly number[], tieKey: (candidate: number) => string): Map<string, number[]> {
+  const classes = new Map<string, number[]>();
+  for (const candidate of priority) {
+    const key = tieKey(candidate);
+    const members = classes.get(key);
+    if (members === undefined) classes.set(key, [candidate]);
+    else members.push(candidate);
+  }
+  return classes;
+}
+
+/** What tieClasses needs: `floor` is the optimum less its slack (score points × steps), undefined with a gap. */
+interface TieSetting {
+  readonly model: AllocationModel;
+  readonly priority: readonly number[];
+  readonly tieKey: (candidate: number) => string;
+  readonly movable: ReadonlySet<number> | undefined;
+  readonly values: ReadonlyMap<string, number>;
+  readonly floor: number | undefined;
+  readonly timeLimitMs: number;
+}
+
+/**
+ * Each candidate's class when the tie-break moves it (`moves`; undefined when it stays), the face's
+ * ranges when there is a face, and the rows that keep each free candidate within its range: they
+ * cost nothing (every optimal allocation meets them) and spare the tie-break's MILPs from proving
+ * them again.
+ */
+export async function tieClasses(setting: TieSetting): Promise<{ moves: (candidate: number) => readonly number[] | undefined; ranges: FaceRanges | undefined; faceRows: ModelRow[] }> {
+  const { model, priority, tieKey, movable } = setting;
+  // With return tiers the face is wide (on the 2013 call under emploi, 20 to 28 candidates free,
+  // each proof 5 to 230 ms: a second a weight change): those policies keep the classes for now.
+  const withTiers = model.candidates.some((candidate) => candidate.tiers.length > 0);
+  const ranges = movable === undefined && setting.floor !== undefined && !withTiers ? await faceRanges(model, model.unit * setting.floor, setting.values, setting.timeLimitMs) : undefined;
+  const free = (candidate: number): boolean => {
+    const range = ranges?.byCandidate.get(candidate);
+    return range === undefined || range.low < range.high;
+  };
+  const keyOf = ranges === undefined ? tieKey : (candidate: number): string => (free(candidate) ? 'face' : `pinned ${candidate}`);
+  const classes = classesByKey(priority, keyOf);
+  const moves = (candidate: number): readonly number[] | undefined => {
+    const members = classes.get(keyOf(candidate)) ?? [];
+    const open = (movable === undefined || movable.has(candidate)) && free(candidate);
+    // A candidate of no value (score 0) may take unspent money at no cost: its grant is free even alone.
+    return open && (members.length >= 2 || model.candidates[candidate]?.score === 0) ? members : undefined;
+  };
+  const faceRows = ranges === undefined ? [] : priority.filter(free).map((candidate) => faceRow(model, candidate, ranges.byCandidate.get(candidate)));
+  return { moves, ranges, faceRows };
+}
+
+/** A row: candidate's total grant within its range on the optimal face. */
+function faceRow(model: AllocationModel, candidate: number, range: FaceRange | undefined): ModelRow {
+  const terms = (model.candidates[candidate]?.grants ?? []).map((grant) => [grant.variable, 1] as const);
+  return { name: `face_${candidate}`, terms, lower: range?.low, upper: range?.high, origin: { kind: 'settled', candidate } };
+}
+
+/**
+ * Whether a candidate can gain among the optimal allocations that keep those before it: below its
+ * cap (and its range on the face), and, but for a candidate of no value (which may take unspent
+ * money), with a later member of its class, of some value, that can give money up. On the face, the
+ * gain and that loss must also fit in the room together: each takes its part of it (face.ts), and
+ * no allocation's parts add up to more than the room.
+ */
+export function canGain(model: AllocationModel, candidate: number, members: readonly number[], values: ReadonlyMap<string, number>, ranges: FaceRanges | undefined): boolean {
+  const total = (index: number): number => (model.candidates[index]?.grants ?? []).reduce((sum, grant) => sum + Math.round(values.get(grant.variable) ?? 0), 0);
+  const range = (index: number): FaceRange | undefined => ranges?.byCandidate.get(index);
+  const now = total(candidate);
+  const highest = Math.min(model.candidates[candidate]?.capUnits ?? 0, range(candidate)?.high ?? Infinity);
+  if (now >= highest) return false;
+  if (model.candidates[candidate]?.score === 0) return true;
+  const gainPart = range(candidate)?.part(now + 1, highest) ?? 0;
+  return members.slice(members.indexOf(candidate) + 1).some((other) => {
+    const then = total(other);
+    const low = range(other)?.low ?? 0;
+    if (then <= low || model.candidates[other]?.score === 0) return false;
+    return ranges === undefined || gainPart + (range(other)?.part(low, then - 1) ?? 0) <= ranges.room;
+  });
+}

@@ -16,7 +16,7 @@
 import { withTierLinks } from '../model/cuts.js';
 import { pieceName } from '../model/build.js';
 import type { AllocationModel, CandidateVariables, ModelRow } from '../model/types.js';
-import { toArrays, type Arrays } from './arrays.js';
+import type { Arrays } from './arrays.js';
 import { relaxationDuals } from './highs.js';
 
 /** Round-off allowed in L(y) and the optimum, relative to L(y): the face is widened by it. */
@@ -45,14 +45,15 @@ export interface FaceRanges {
  * then works without the face.
  */
 export async function faceRanges(model: AllocationModel, floor: number, values: ReadonlyMap<string, number>, timeLimitMs: number): Promise<FaceRanges | undefined> {
-  const linked = withTierLinks(model);
-  const arrays = toArrays(linked);
-  const duals = await relaxationDuals(model, timeLimitMs);
-  if (duals === undefined) return undefined;
-  const layout = layoutOf(linked, arrays);
+  const relaxation = await relaxationDuals(model, timeLimitMs);
+  if (relaxation === undefined) return undefined;
+  const { arrays, duals } = relaxation;
+  const layout = layoutOf(withTierLinks(model), arrays);
   // HiGHS's sign convention for a maximisation's duals is not ours to assume: the sign whose
-  // relaxation bound (every row priced) is tighter prices the shared rows.
-  const sign = relaxationBound(arrays, duals, 1) <= relaxationBound(arrays, duals, -1) ? 1 : -1;
+  // relaxation bound (every row priced) is tighter, found once, prices the shared rows (the other
+  // sign would give a looser bound, never a wrong one).
+  dualSign ??= relaxationBound(arrays, duals, 1) <= relaxationBound(arrays, duals, -1) ? 1 : -1;
+  const sign = dualSign;
   const { weighted, bound: priced } = pricedRows(layout, arrays, duals, sign);
   const worths = layout.candidates.map((own) => ownWorth(own, weighted));
   const bound = worths.reduce((sum, worth) => sum + worth.top, priced);
@@ -69,6 +70,8 @@ export async function faceRanges(model: AllocationModel, floor: number, values: 
   }
   return { room, byCandidate };
 }
+
+let dualSign: 1 | -1 | undefined;
 
 /** The candidate's own rows, kept in its own allocations; every other row is priced. */
 function isOwn(row: ModelRow): boolean {

@@ -107,7 +107,7 @@ export async function solveWithHighs(model: AllocationModel, timeLimitMs: number
     const settings: HighsSettings = { timeLimitMs, relativeGap, fastPath, glpk: { seconds: 0 } };
     const answer = fastPath === false || arrays.integer.every((flag) => flag === 0) ? fullSolve(target, arrays, settings, kept?.start) : fastSolve(target, arrays, settings, kept?.start);
     if (kept !== undefined && (answer.status === 'solved' || answer.status === 'feasible')) kept.start = columnsOf(arrays, answer.values);
-    if (settings.duals !== undefined) solvedDuals.set(model.objective, { rows: linked.rows, variables: model.variables, duals: settings.duals });
+    if (settings.duals !== undefined) solvedDuals.set(model.objective, { rows: linked.rows, variables: model.variables, relaxation: { arrays, duals: settings.duals } });
     return answer;
   } catch (error) {
     // A native failure leaves the WebAssembly instance in doubt: load a fresh one next time.
@@ -372,20 +372,21 @@ function residual(model: Model, arrays: Arrays, fixing: Fixing, start: Float64Ar
 }
 
 /**
- * The row duals of a model's LP relaxation (with its tier links), for the tie-break's optimal face
- * (face.ts): those the fast path found when it solved this model (by its objective, rows and
- * variables), or its relaxation solved in a HiGHS model of its own. Undefined when HiGHS does not
+ * The row duals of a model's LP relaxation (with its tier links), and the arrays it was solved on,
+ * for the tie-break's optimal face (face.ts): those the fast path found when it solved this model
+ * (by its objective, rows and variables), or its relaxation solved in a HiGHS model of its own. Undefined when HiGHS does not
  * reach the relaxation's optimum.
  */
-export async function relaxationDuals(model: AllocationModel, timeLimitMs: number): Promise<Float64Array | undefined> {
+export async function relaxationDuals(model: AllocationModel, timeLimitMs: number): Promise<{ readonly arrays: Arrays; readonly duals: Float64Array } | undefined> {
   const linked = withTierLinks(model);
   const known = solvedDuals.get(model.objective);
-  if (known !== undefined && known.rows === linked.rows && known.variables === model.variables) return known.duals;
+  if (known !== undefined && known.rows === linked.rows && known.variables === model.variables) return known.relaxation;
   const highs = await instance();
-  const target = newModel(highs, toArrays(linked));
+  const arrays = toArrays(linked);
+  const target = newModel(highs, arrays);
   try {
     target.options.set({ solve_relaxation: true, time_limit: Math.max(0.001, timeLimitMs / 1000) });
-    return target.run().modelStatus === STATUS.optimal ? Float64Array.from(target.getSolution().rowDual) : undefined;
+    return target.run().modelStatus === STATUS.optimal ? { arrays, duals: Float64Array.from(target.getSolution().rowDual) } : undefined;
   } catch {
     // As in solveWithHighs: a fresh instance next time; the tie-break then works without the face.
     loading = undefined;
@@ -395,5 +396,5 @@ export async function relaxationDuals(model: AllocationModel, timeLimitMs: numbe
   }
 }
 
-/** The fast path's last relaxation duals, by the model's objective (see relaxationDuals). */
-const solvedDuals = new WeakMap<AllocationModel['objective'], { readonly rows: AllocationModel['rows']; readonly variables: AllocationModel['variables']; readonly duals: Float64Array }>();
+/** The fast path's last relaxation (its arrays and row duals), by the model's objective (see relaxationDuals). */
+const solvedDuals = new WeakMap<AllocationModel['objective'], { readonly rows: AllocationModel['rows']; readonly variables: AllocationModel['variables']; readonly relaxation: { readonly arrays: Arrays; readonly duals: Float64Array } }>();

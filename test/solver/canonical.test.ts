@@ -1,6 +1,6 @@
 /**
  * One allocation whatever the engine: on calls built to tie (marks on a coarse grid, a few equal
- * requests), javascript-lp-solver, HiGHS and auto publish byte-identical allocations, and every
+ * requests), javascript-lp-solver, HiGHS (its fast path and its full MILP) and auto publish byte-identical allocations, and every
  * published allocation still honours every rule and reaches the optimum.
  */
 import fc from 'fast-check';
@@ -28,7 +28,7 @@ function published(outcome: AllocationOutcome): string {
 }
 
 describe('the canonical optimum', () => {
-  it('on 200 calls full of ties, jslp, highs and auto publish byte-identical allocations that honour every rule', { timeout: 1_200_000 }, async () => {
+  it('on 200 calls full of ties, jslp, highs (fast path and full MILP) and auto publish byte-identical allocations that honour every rule', { timeout: 1_200_000 }, async () => {
     let tied = 0;
     let optimal = 0;
     let wandered = 0;

@@ -2,6 +2,7 @@
  * Regressions: bugs found in src/ while writing the engine tests, each now fixed. Every test states
  * the right behaviour a user would see; the comment on each says what went wrong before.
  */
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -49,6 +50,26 @@ describe('fixed bugs stay fixed', { timeout: 60_000 }, () => {
     const outcome = await allocate(scenario, { policy: 'social' }, { engine: 'highs' });
     if (outcome.status !== 'optimal') throw new Error(`expected an allocation, got ${outcome.status}`);
     assertAllocationHonours(scenario, outcome.allocation);
+  });
+
+  /**
+   * The canonical tie-break moved money only inside a class of equal score. On this call (drawn by
+   * canonical.test.ts's generator), with at most 6 laureates, funding c-002 (score 48) at 90 000 €
+   * or c-009 (score 36) at 120 000 € gives the same optimum, 29 520 000 (48 × 90 000 = 36 × 120 000):
+   * HiGHS's fast path and jslp published c-002, HiGHS's full MILP c-009. Fix (solver/face.ts,
+   * tie-classes.ts): at the exact optimum the rule runs over every candidate the optimal face leaves
+   * free, whatever its score; the higher score comes first, so c-002 is funded on every path.
+   */
+  it('a tie across scores goes to the higher score, on every engine and path', async () => {
+    const scenario = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/cross-score-tie.json'), 'utf8')) as Scenario;
+    const paths = [{ engine: 'highs' as const }, { engine: 'highs' as const, fastPath: false }, { engine: 'jslp' as const }, { engine: 'auto' as const }];
+    for (const options of paths) {
+      const outcome = await allocate(scenario, { policy: 'p' }, options);
+      if (outcome.status !== 'optimal') throw new Error(`expected an allocation, got ${outcome.status}`);
+      const grant = (id: string): number => outcome.allocation.candidates.find((candidate) => candidate.id === id)?.grant ?? -1;
+      expect(outcome.allocation.objective, JSON.stringify(options)).toBeCloseTo(29_520_000, 3);
+      expect([grant('c-002'), grant('c-009')], JSON.stringify(options)).toEqual([90_000, 0]);
+    }
   });
 
   /**

@@ -16,6 +16,7 @@
  * row. A candidate that cannot gain (tie-classes.ts canGain) is settled as it stands.
  */
 import { pieceName } from '../model/build.js';
+import { totalOf, totalTerms } from '../model/totals.js';
 import type { AllocationModel, CandidateVariables, ModelRow, ModelVariable, Term } from '../model/types.js';
 import { canGain, tieClasses } from './tie-classes.js';
 import { heldSolver, reduceHeld, type Reduction } from './held.js';
@@ -49,12 +50,6 @@ export function objectiveInSteps(model: AllocationModel, values: ReadonlyMap<str
 export function optimumRow(model: AllocationModel, lower: number): ModelRow {
   const terms: Term[] = model.objective.map(([variable, coefficient]) => [variable, coefficient / model.unit]);
   return { name: 'optimum', terms, lower, upper: undefined, origin: { kind: 'optimum' } };
-}
-
-/** Σ_t g_i,t of one candidate, in steps. */
-export function totalOf(model: AllocationModel, candidate: number, values: ReadonlyMap<string, number>): number {
-  const variables = model.candidates[candidate]?.grants ?? [];
-  return variables.reduce((sum, grant) => sum + Math.round(values.get(grant.variable) ?? 0), 0);
 }
 
 /**
@@ -127,22 +122,6 @@ function layoutOf(model: AllocationModel): Layout {
   const layout: Layout = { candidates: model.candidates, at, funded, present, fixed: [], held: [] };
   layouts.set(model.variables, layout);
   return layout;
-}
-
-const totals = new WeakMap<CandidateVariables, readonly Term[]>();
-
-/**
- * Σ_t g_i,t as terms: one array per candidate, so that the held rows, settled rows and objectives
- * that repeat it are read into ids once (held.ts).
- */
-function totalTerms(candidate: CandidateVariables | undefined): readonly Term[] {
-  if (candidate === undefined) return [];
-  let terms = totals.get(candidate);
-  if (terms === undefined) {
-    terms = candidate.grants.map((grant): Term => [grant.variable, 1]);
-    totals.set(candidate, terms);
-  }
-  return terms;
 }
 
 /**

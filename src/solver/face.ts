@@ -15,6 +15,7 @@
  */
 import { withTierLinks } from '../model/cuts.js';
 import { pieceName } from '../model/build.js';
+import { totalOf } from '../model/totals.js';
 import type { AllocationModel, CandidateVariables, ModelRow } from '../model/types.js';
 import type { Arrays } from './arrays.js';
 import { relaxationDuals } from './highs.js';
@@ -54,7 +55,7 @@ export async function faceRanges(model: AllocationModel, floor: number, values: 
   // sign would give a looser bound, never a wrong one).
   dualSign ??= relaxationBound(arrays, duals, 1) <= relaxationBound(arrays, duals, -1) ? 1 : -1;
   const sign = dualSign;
-  const { weighted, bound: priced } = pricedRows(layout, arrays, duals, sign);
+  const { weighted, bound: priced } = pricedRows(layout.shared, arrays, duals, sign);
   const worths = layout.candidates.map((own) => ownWorth(own, weighted));
   const bound = worths.reduce((sum, worth) => sum + worth.top, priced);
   const room = bound - floor + ROUND_OFF * Math.max(1, Math.abs(bound));
@@ -64,7 +65,7 @@ export async function faceRanges(model: AllocationModel, floor: number, values: 
     const worth = worths[position];
     if (worth === undefined) return undefined;
     const range = { ...worth.within(worth.top - room), part: (from: number, to: number): number => worth.top - worth.best(from, to) };
-    const now = candidate.grants.reduce((sum, grant) => sum + Math.round(values.get(grant.variable) ?? 0), 0);
+    const now = totalOf(model, candidate.index, values);
     if (now < range.low || now > range.high) return undefined;
     byCandidate.set(candidate.index, range);
   }
@@ -79,32 +80,22 @@ function isOwn(row: ModelRow): boolean {
   return kind === 'cap' || kind === 'floor' || kind === 'lock' || kind === 'returns';
 }
 
-/** c·x's bound with every row priced by sign × duals (only to choose the sign). */
+/** c·x's bound with every row priced by sign × duals, each column at its best bound (only to choose the sign). */
 function relaxationBound(arrays: Arrays, duals: Float64Array, sign: 1 | -1): number {
-  const reduced = Float64Array.from(arrays.colCost);
-  let bound = 0;
-  for (let row = 0; row < arrays.numRows; row++) {
-    const y = sign * (duals[row] ?? 0);
-    const side = y > 0 ? arrays.rowUpper[row] ?? Infinity : y < 0 ? arrays.rowLower[row] ?? -Infinity : 0;
-    if (!Number.isFinite(side)) continue;
-    bound += y * side;
-    for (let k = arrays.starts[row] ?? 0; k < (arrays.starts[row + 1] ?? 0); k++) {
-      const column = arrays.indices[k] ?? 0;
-      reduced[column] = (reduced[column] ?? 0) - y * (arrays.values[k] ?? 0);
-    }
-  }
+  const { weighted, bound } = pricedRows(Array.from({ length: arrays.numRows }, (_, row) => row), arrays, duals, sign);
+  let total = bound;
   for (let column = 0; column < arrays.numCols; column++) {
-    const d = reduced[column] ?? 0;
-    bound += d > 0 ? d * (arrays.colUpper[column] ?? Infinity) : d < 0 ? d * (arrays.colLower[column] ?? 0) : 0;
+    const d = weighted[column] ?? 0;
+    total += d > 0 ? d * (arrays.colUpper[column] ?? Infinity) : d < 0 ? d * (arrays.colLower[column] ?? 0) : 0;
   }
-  return bound;
+  return total;
 }
 
-/** w = c − Aᵀy over the shared rows, and Σ y_r·b_r. */
-function pricedRows(layout: Layout, arrays: Arrays, duals: Float64Array, sign: 1 | -1): { weighted: Float64Array; bound: number } {
+/** w = c − Aᵀy over `rows` (y = sign × duals, 0 where its bound side is infinite), and Σ y_r·b_r. */
+function pricedRows(rows: readonly number[], arrays: Arrays, duals: Float64Array, sign: 1 | -1): { weighted: Float64Array; bound: number } {
   const weighted = Float64Array.from(arrays.colCost);
   let bound = 0;
-  for (const row of layout.shared) {
+  for (const row of rows) {
     const y = sign * (duals[row] ?? 0);
     const side = y > 0 ? arrays.rowUpper[row] ?? Infinity : y < 0 ? arrays.rowLower[row] ?? -Infinity : 0;
     if (!Number.isFinite(side) || y === 0) continue;
@@ -208,9 +199,11 @@ function ownWorth(own: Own, weighted: Float64Array): { top: number; within: (thr
     let high = unfunded && threshold <= 0 ? 0 : -Infinity;
     for (const { from, to, value, weight } of stretches) {
       // value + (t − from)·weight ≥ threshold, for whole t in [from, to]; borderline totals are kept.
-      const reach = weight === 0 ? (value >= threshold ? Infinity : -Infinity) : (threshold - value) / weight;
-      const lowest = weight > 0 ? Math.max(from, Math.ceil(from + reach - 1e-9)) : weight < 0 ? from : value >= threshold ? from : Infinity;
-      const highest = weight < 0 ? Math.min(to, Math.floor(from + reach + 1e-9)) : weight > 0 ? to : value >= threshold ? to : -Infinity;
+      let lowest = from;
+      let highest = to;
+      if (weight > 0) lowest = Math.max(from, Math.ceil(from + (threshold - value) / weight - 1e-9));
+      else if (weight < 0) highest = Math.min(to, Math.floor(from + (threshold - value) / weight + 1e-9));
+      else if (value < threshold) continue;
       if (lowest > highest) continue;
       low = Math.min(low, lowest);
       high = Math.max(high, highest);

@@ -374,8 +374,8 @@ function residual(model: Model, arrays: Arrays, fixing: Fixing, start: Float64Ar
 /**
  * The row duals of a model's LP relaxation (with its tier links), and the arrays it was solved on,
  * for the tie-break's optimal face (face.ts): those the fast path found when it solved this model
- * (by its objective, rows and variables), or its relaxation solved in a HiGHS model of its own. Undefined when HiGHS does not
- * reach the relaxation's optimum.
+ * (by its objective, rows and variables), or its relaxation solved in a HiGHS model of its own.
+ * Undefined when HiGHS does not reach the relaxation's optimum.
  */
 export async function relaxationDuals(model: AllocationModel, timeLimitMs: number): Promise<{ readonly arrays: Arrays; readonly duals: Float64Array } | undefined> {
   const linked = withTierLinks(model);

@@ -7,6 +7,7 @@
  * tie-break's models. The tie search (which holds all but one class), a solve with a gap (whose
  * face is as wide as the gap) and, for now, a policy with return tiers keep the classes of equal score.
  */
+import { totalOf, totalTerms } from '../model/totals.js';
 import type { AllocationModel, ModelRow } from '../model/types.js';
 import { faceRanges, type FaceRange, type FaceRanges } from './face.js';
 
@@ -63,8 +64,7 @@ export async function tieClasses(setting: TieSetting): Promise<{ moves: (candida
 
 /** A row: candidate's total grant within its range on the optimal face. */
 function faceRow(model: AllocationModel, candidate: number, range: FaceRange | undefined): ModelRow {
-  const terms = (model.candidates[candidate]?.grants ?? []).map((grant) => [grant.variable, 1] as const);
-  return { name: `face_${candidate}`, terms, lower: range?.low, upper: range?.high, origin: { kind: 'settled', candidate } };
+  return { name: `face_${candidate}`, terms: totalTerms(model.candidates[candidate]), lower: range?.low, upper: range?.high, origin: { kind: 'settled', candidate } };
 }
 
 /**
@@ -75,7 +75,7 @@ function faceRow(model: AllocationModel, candidate: number, range: FaceRange | u
  * no allocation's parts add up to more than the room.
  */
 export function canGain(model: AllocationModel, candidate: number, members: readonly number[], values: ReadonlyMap<string, number>, ranges: FaceRanges | undefined): boolean {
-  const total = (index: number): number => (model.candidates[index]?.grants ?? []).reduce((sum, grant) => sum + Math.round(values.get(grant.variable) ?? 0), 0);
+  const total = (index: number): number => totalOf(model, index, values);
   const range = (index: number): FaceRange | undefined => ranges?.byCandidate.get(index);
   const now = total(candidate);
   const highest = Math.min(model.candidates[candidate]?.capUnits ?? 0, range(candidate)?.high ?? Infinity);

@@ -1,6 +1,7 @@
 /** Worker-thread entry of the analysis pool: receives the scenario once, then solves job after job. */
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import type { Scenario } from '../domain/types.js';
+import { loadEngines } from '../solver/solve.js';
 import type { SolveOptions } from '../solver/types.js';
 import { allocate } from '../pipeline/allocate.js';
 import { createSession, type Session } from '../pipeline/session.js';
@@ -49,4 +50,8 @@ function serve(port: MessagePort): void {
   });
 }
 
-if (parentPort !== null) serve(parentPort);
+if (parentPort !== null) {
+  serve(parentPort);
+  // The solvers' WebAssembly compiles while the scenario is on its way; a failure here is the first job's to report.
+  loadEngines().catch(() => undefined);
+}

@@ -112,7 +112,7 @@ export function createPool(scenario: Scenario, options: PoolOptions = {}): Pool 
   const started = (): void => {
     if (workers.length > 0) return;
     for (let i = 0; i < count; i++) {
-      const worker = startModuleWorker(import.meta.url, 'pool-worker');
+      const worker = takeWorker();
       worker.on('message', (reply: WorkerReply) => {
         const entry = running.get(reply.index);
         running.delete(reply.index);
@@ -143,6 +143,37 @@ export function createPool(scenario: Scenario, options: PoolOptions = {}): Pool 
       idle.length = 0;
     },
   };
+}
+
+/** Workers started ahead (prestartPool), not yet taken by a pool, each with whether it is still alive. */
+const ahead: { readonly worker: Worker; alive: boolean }[] = [];
+
+/**
+ * Starts the pool's workers before the caller has a scenario to give them: a command does it before
+ * it reads the scenario, so that the workers load their modules and the solvers' WebAssembly
+ * meanwhile (on the 2013 call, about a quarter of a second of a tipping run). Until a pool takes
+ * them they do not keep the process alive: a command that fails on its input exits at once.
+ */
+export function prestartPool(count: number = availableParallelism()): void {
+  for (let i = ahead.length; i < count; i++) {
+    const entry = { worker: startModuleWorker(import.meta.url, 'pool-worker'), alive: true };
+    entry.worker.unref();
+    const died = (): void => {
+      entry.alive = false;
+    };
+    entry.worker.once('error', died).once('exit', died);
+    ahead.push(entry);
+  }
+}
+
+/** A worker started ahead and still alive, else a new one. */
+function takeWorker(): Worker {
+  for (let entry = ahead.shift(); entry !== undefined; entry = ahead.shift()) {
+    if (!entry.alive) continue;
+    entry.worker.ref();
+    return entry.worker;
+  }
+  return startModuleWorker(import.meta.url, 'pool-worker');
 }
 
 /** Puts a batch's jobs on the queue; its promise resolves with their results in job order once all are back. */

@@ -67,6 +67,8 @@ function attachSolveCommands(commands: ReturnType<typeof buildProgram>['commands
 function attachAnalysisCommands(commands: ReturnType<typeof buildProgram>['commands'], console: Console, lang: Lang, setCode: SetCode, signal: AbortSignal): void {
   type AnalysisName = 'runCompare' | 'runSweep' | 'runTipping' | 'runBudgetSweep' | 'runRobustness';
   const analysis = (name: AnalysisName) => async (path: string, flags: AnalysisFlags) => {
+    // All but compare solve on the worker pool: its workers start loading while this thread reads the scenario.
+    if (name !== 'runCompare') (await import('../analysis/pool.js')).prestartPool();
     const run = (await analysisCommands())[name];
     // A Ctrl-C while the analysis was loading: stop before starting.
     if (signal.aborted) throw signal.reason;

@@ -25,10 +25,10 @@ type Highs = Awaited<ReturnType<typeof highsLoader>>;
 type Model = ReturnType<Highs['createModel']>;
 let loading: Promise<Highs> | undefined;
 
-function instance(): Promise<Highs> {
-  const current = loading ?? highsLoader();
-  loading = current;
-  return current;
+/** HiGHS's WebAssembly, loaded once (a worker of the analysis pool asks for it before its first job). */
+export function loadHighs(): Promise<Highs> {
+  loading ??= highsLoader();
+  return loading;
 }
 
 /** HiGHS model status codes (types.d.ts, ModelStatusCode). */
@@ -94,7 +94,7 @@ export function disposeHighsModels(models: HighsModels): void {
  * model of its own, freed after.
  */
 export async function solveWithHighs(model: AllocationModel, timeLimitMs: number, relativeGap: number, fastPath = true, models?: HighsModels): Promise<RawAnswer> {
-  const [highs] = await Promise.all([instance(), loadGlpk()]);
+  const [highs] = await Promise.all([loadHighs(), loadGlpk()]);
   const linked = withTierLinks(model);
   const arrays = toArrays(linked);
   const held = fastPath ? solveHeldWithGlpk(arrays, timeLimitMs / 1000) : undefined;
@@ -381,7 +381,7 @@ export async function relaxationDuals(model: AllocationModel, timeLimitMs: numbe
   const linked = withTierLinks(model);
   const known = solvedDuals.get(model.objective);
   if (known !== undefined && known.rows === linked.rows && known.variables === model.variables) return known.relaxation;
-  const highs = await instance();
+  const highs = await loadHighs();
   const arrays = toArrays(linked);
   const target = newModel(highs, arrays);
   try {

@@ -1,6 +1,7 @@
 import { roundAndCheck } from '../model/check.js';
 import type { AllocationModel } from '../model/types.js';
-import { solveWithHighs } from './highs.js';
+import { loadHighs, solveWithHighs } from './highs.js';
+import { loadGlpk } from './glpk.js';
 import { solveInJslpWorker } from './jslp-runner.js';
 import { DEFAULT_SOLVE_OPTIONS, type EngineName, type RawAnswer, type SolveOptions, type SolveOutcome } from './types.js';
 
@@ -17,6 +18,14 @@ export const AUTO_JSLP_MAX_CANDIDATES = 300;
  */
 export function jslpFirst(model: AllocationModel): boolean {
   return model.candidates.length <= AUTO_JSLP_MAX_CANDIDATES && model.candidates.every((candidate) => candidate.tiers.length === 0);
+}
+
+/**
+ * Loads HiGHS and GLPK (their WebAssembly compiled) ahead of the first solve: a worker of the
+ * analysis pool does it while the command still reads the scenario.
+ */
+export async function loadEngines(): Promise<void> {
+  await Promise.all([loadHighs(), loadGlpk()]);
 }
 
 /** Time `auto` gives javascript-lp-solver before handing the model to HiGHS. */

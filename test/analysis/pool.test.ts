@@ -3,7 +3,7 @@
  * batch gets its own results, in its jobs' order, as it would alone; an abort fails every batch under way.
  */
 import { expect, test } from 'vitest';
-import { createPool, runPool, type PoolJob } from '../../src/analysis/pool.js';
+import { createPool, prestartPool, runPool, type PoolJob } from '../../src/analysis/pool.js';
 import { loadScenario } from '../../src/io/scenario.js';
 
 const jobsOf = (policy: string, columns: readonly string[], count: number, offset: number): PoolJob[] =>
@@ -26,6 +26,17 @@ test('batches run at the same time get what each gets alone, in job order', { ti
   } finally {
     await pool.close();
   }
+});
+
+test('workers started before the scenario was read serve a pool as new ones do', { timeout: 120_000 }, async () => {
+  // The commands start them ahead (cli/main.ts); the jobs' answers must not depend on it.
+  prestartPool(2);
+  const scenario = await loadScenario('scenarios/ptce-2013.yaml');
+  const jobs = jobsOf('equilibre', scenario.criteria.map((criterion) => criterion.column), 6, 2);
+  const ahead = await runPool(scenario, jobs, { workers: 2 });
+  const fresh = await runPool(scenario, jobs, { workers: 2 });
+  expect(ahead).toEqual(fresh);
+  expect(ahead.every((result) => result.status === 'optimal')).toBe(true);
 });
 
 test('an abort fails every batch under way with its reason', { timeout: 120_000 }, async () => {

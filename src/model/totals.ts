@@ -7,18 +7,19 @@ export function totalOf(model: AllocationModel, candidate: number, values: Reado
   return variables.reduce((sum, grant) => sum + Math.round(values.get(grant.variable) ?? 0), 0);
 }
 
-const totals = new WeakMap<CandidateVariables, readonly Term[]>();
+const totals = new WeakMap<CandidateVariables['grants'], readonly Term[]>();
 
 /**
- * Σ_t g_i,t as terms: one array per candidate, so that the held rows, settled rows and objectives
- * that repeat it are read into ids once (solver/held.ts).
+ * Σ_t g_i,t as terms: one array per candidate's grants (which the models built on one frame share,
+ * model/build.ts), so that the held rows, settled rows and objectives that repeat it are read into
+ * ids once (solver/held.ts), whatever the scores.
  */
 export function totalTerms(candidate: CandidateVariables | undefined): readonly Term[] {
   if (candidate === undefined) return [];
-  let terms = totals.get(candidate);
+  let terms = totals.get(candidate.grants);
   if (terms === undefined) {
     terms = candidate.grants.map((grant): Term => [grant.variable, 1]);
-    totals.set(candidate, terms);
+    totals.set(candidate.grants, terms);
   }
   return terms;
 }

@@ -86,7 +86,7 @@ export function reduceHeld(model: AllocationModel): Reduction | undefined {
   // model, solved first by the tie-break, once per solve), found before its names are read into ids.
   const isFixed = (variable: ModelVariable): boolean => variable.upper !== undefined && variable.lower === variable.upper;
   if (!model.variables.some(isFixed) && !model.rows.some((row) => row.lower !== undefined && row.lower === row.upper && row.terms.length >= 2)) return undefined;
-  const ids = idsOf(model);
+  const ids = idsOf();
   const positions = ids.variableIds(model.variables);
   const fixed = { fixed: new Uint8Array(ids.size), value: new Float64Array(ids.size) };
   // In the order of the variables, as the answer lists them (expand).

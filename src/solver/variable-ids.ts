@@ -1,10 +1,10 @@
 /**
  * Variable names as small integers, so that the held models' reduction (held.ts) reads rows through
  * typed arrays instead of maps keyed by name. The models derived from one built model (holdOthers,
- * maximiseTotal, the tie-break's rows) share its candidates and most of its terms arrays: ids are
- * kept per candidates array, and each terms array is read into ids once.
+ * maximiseTotal, the tie-break's rows) share most of its terms arrays, and the models built on one
+ * frame share its rows: each terms array is read into ids once (see idsOf).
  */
-import type { AllocationModel, CandidateVariables, ModelRow, ModelVariable, Term } from '../model/types.js';
+import type { ModelRow, ModelVariable, Term } from '../model/types.js';
 
 /** A terms array in ids: `variables[k]` with `coefficients[k]`. */
 interface TermIds {
@@ -205,14 +205,14 @@ function freeTermsFor(rows: number, terms: number): FreeTerms {
   return { start: new Int32Array(rows + 1), variable: new Int32Array(terms), coefficient: new Float64Array(terms), constant: new Float64Array(rows) };
 }
 
-const spaces = new WeakMap<readonly CandidateVariables[], VariableIds>();
+/**
+ * The ids of every model's variables: one space for the process. Names are made of candidate
+ * indices and years (model/build.ts), so a space stays as large as the largest call, and the
+ * models of one frame (each weighting of a tipping run, each robustness draw) read its rows into
+ * ids once, where a space per model read them at every tie-break (a third of its time).
+ */
+const space = new VariableIds();
 
-/** The ids of a model's variables, shared with every model built on the same candidates. */
-export function idsOf(model: AllocationModel): VariableIds {
-  let ids = spaces.get(model.candidates);
-  if (ids === undefined) {
-    ids = new VariableIds();
-    spaces.set(model.candidates, ids);
-  }
-  return ids;
+export function idsOf(): VariableIds {
+  return space;
 }

@@ -5,7 +5,7 @@
  * hooks, and each screen's view (in its folder) gives the lines that one component draws.
  */
 import { Box, Text, useApp, useInput, type Key } from 'ink';
-import { useEffect, useMemo, useReducer } from 'react';
+import { useEffect, useMemo, useReducer, useRef } from 'react';
 import type { Lang } from '../domain/lang.js';
 import type { Scenario } from '../domain/types.js';
 import type { Weights } from '../scoring/weights.js';
@@ -61,6 +61,8 @@ export interface AppProps {
   readonly lang?: Lang;
   /** A fixed size instead of the terminal's (tests). */
   readonly size?: TerminalSize;
+  /** Called once, when the first allocation has been found: work the start left for later (launch.ts). */
+  readonly afterFirstAllocation?: () => void;
 }
 
 const NO_OPTIONS: SessionSolveOptions = {};
@@ -103,6 +105,13 @@ export function App(props: AppProps) {
   const spinner = useSpinner(isSolving(state) || state.conflicts?.kind === 'pending' || state.task !== undefined);
 
   useEffect(() => dispatch({ type: 'resize', columns: size.columns, rows: size.rows }), [size.columns, size.rows]);
+  const later = useRef(props.afterFirstAllocation);
+  useEffect(() => {
+    if (state.solved === 0 || later.current === undefined) return;
+    const run = later.current;
+    later.current = undefined;
+    run();
+  }, [state.solved]);
   useEffect(() => {
     if (state.quit) exit();
   }, [state.quit, exit]);

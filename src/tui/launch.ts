@@ -54,8 +54,9 @@ export async function runSimulator(path: string, flags: SolveFlags, console: Con
 
 /**
  * The scenario, read and checked as every command checks it but for its score formulas, and that
- * last check (it loads mathjs, ~0.1 s of the one core the start runs on) to run after the first
- * frame: a mistake there closes the simulator with the message `enveloppe solve` gives.
+ * last check (it loads mathjs and reads the scenario again, ~0.1–0.25 s of the one core the start
+ * runs on) to run once the first allocation is drawn: a mistake there closes the simulator with
+ * the message `enveloppe solve` gives.
  */
 async function loadForScreen(path: string): Promise<{ scenario: Scenario; checkFormulas: () => Promise<void> }> {
   let scenario: Scenario;

@@ -15,10 +15,11 @@ const SHOW_CURSOR = '\u001B[?25h';
 const CLEAR_SCREEN = '\u001B[2J\u001B[H';
 
 /**
- * Shows the simulator until it quits. `afterFirstFrame`: a check of the scenario left until the
- * screen is up (launch.ts); its mistake closes the simulator and is thrown once the screen is restored.
+ * Shows the simulator until it quits. `checkLater`: a check of the scenario left until the
+ * first allocation is on screen (launch.ts); its mistake closes the simulator and is thrown once
+ * the screen is restored.
  */
-export async function showSimulator(props: AppProps, { stdin, stdout }: Terminal, afterFirstFrame?: () => Promise<void>): Promise<number> {
+export async function showSimulator(props: AppProps, { stdin, stdout }: Terminal, checkLater?: () => Promise<void>): Promise<number> {
   let restored = false;
   const restore = (): void => {
     if (restored) return;
@@ -34,7 +35,16 @@ export async function showSimulator(props: AppProps, { stdin, stdout }: Terminal
 
   // Up to 60 frames a second (Ink's default is 30): a new allocation is drawn at most 17 ms after it
   // is found, not 33. (Ink's incremental rendering left stale lines on this alternate screen: off.)
-  const instance = render(createElement(App, props), { stdout, stdin, exitOnCtrlC: false, patchConsole: true, maxFps: 60 });
+  let mistake: { readonly error: unknown } | undefined;
+  // The check waits for the first allocation on screen: run at once, it took the one core from the first solve.
+  const afterFirstAllocation = (): void =>
+    void setImmediate(() => {
+      checkLater?.().catch((error: unknown) => {
+        mistake = { error };
+        instance.unmount();
+      });
+    });
+  const instance = render(createElement(App, { ...props, ...(checkLater === undefined ? {} : { afterFirstAllocation }) }), { stdout, stdin, exitOnCtrlC: false, patchConsole: true, maxFps: 60 });
   let signalled: NodeJS.Signals | undefined;
   const quit = (signal: NodeJS.Signals): void => {
     signalled = signal;
@@ -42,15 +52,6 @@ export async function showSimulator(props: AppProps, { stdin, stdout }: Terminal
   };
   const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP'];
   for (const signal of signals) process.once(signal, quit);
-  let mistake: { readonly error: unknown } | undefined;
-  if (afterFirstFrame !== undefined) {
-    setImmediate(() => {
-      afterFirstFrame().catch((error: unknown) => {
-        mistake = { error };
-        instance.unmount();
-      });
-    });
-  }
   try {
     await instance.waitUntilExit();
   } finally {

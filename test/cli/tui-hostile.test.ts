@@ -2,7 +2,7 @@
  * Issue 11 in a real terminal (tmux). Class 2: the simulator runs on a Windows-1252 scenario, the
  * officer presses s and saves the weights as a policy, quits; the file is still Windows-1252, every
  * byte of it kept (accents, comments), with the new policy inserted, its accented label as single bytes.
- * Also: the terminal closing under it, escape sequences in names, a formula's mistake found after the first frame.
+ * Also: the terminal closing under it, escape sequences in names, a formula's mistake found after the first allocation.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -103,8 +103,8 @@ test.skipIf(!hasTmux)('a name laden with escape sequences is shown, not obeyed: 
   tmux('send-keys', '-t', 'esc', 'q');
 });
 
-test.skipIf(!hasTmux)('a score formula’s mistake, checked once the first frame is up, closes the simulator with the message solve gives, exit 1', { timeout: 120_000 }, async () => {
-  // The simulator leaves the formulas' check (mathjs) until its screen is up (src/tui/launch.ts).
+test.skipIf(!hasTmux)('a score formula’s mistake, checked once the first allocation is on screen, closes the simulator with the message solve gives, exit 1', { timeout: 120_000 }, async () => {
+  // The simulator leaves the formulas' check (mathjs) until its first allocation is drawn (src/tui/launch.ts, screen.ts).
   const own = join(folder, 'formula');
   mkdirSync(own);
   for (const name of ['ptce-2013.csv', 'ptce-2013-notes.csv']) copyFileSync(join(ROOT, 'scenarios', name), join(own, name));

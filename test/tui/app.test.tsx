@@ -1,7 +1,7 @@
 /** The simulator driven by keystrokes on the five-candidate scenario; whole frames asserted. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { ConflictReport } from '../../src/analysis/conflicts.js';
 import type { Scenario } from '../../src/domain/types.js';
 import { loadScenario } from '../../src/io/scenario.js';
@@ -95,6 +95,36 @@ describe('the allocation view', { timeout: 20_000 }, () => {
     expect(filtered).not.toContain('Île-de-France');
     await app.press(KEYS.escape);
     await app.until('rows 1–5 of 5');
+  });
+});
+
+describe('the start', { timeout: 20_000 }, () => {
+  test('work left for later (the formulas’ check) waits for the first allocation, and runs once', async () => {
+    // The first solve waits for the test's word: until then the frame says it is solving.
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const { allocate } = await import('../../src/analysis/pipeline.js');
+    let calls = 0;
+    app = drive({
+      scenario: tiny,
+      size,
+      services: { allocate: async (scenario, selection, options) => gate.then(async () => allocate(scenario, selection, options)) },
+      afterFirstAllocation: () => {
+        calls += 1;
+      },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(app.frame()).toContain('Solving the first allocation…');
+    expect(calls).toBe(0);
+    release();
+    await app.until(settled);
+    // React runs effects just after the frame is drawn.
+    await vi.waitFor(() => expect(calls).toBe(1));
+    await app.press('2', KEYS.shiftLeft);
+    await app.until((frame) => settled(frame) && frame.includes('70.0 %'));
+    expect(calls).toBe(1);
   });
 });
 

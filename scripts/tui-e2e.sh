@@ -18,7 +18,7 @@ if ! command -v tmux >/dev/null 2>&1; then
   echo 'tui-e2e: tmux is not installed' >&2
   exit 2
 fi
-if [[ ! -f dist/cli/run.js || ! -f dist/tui/launch.js ]] || [[ -n "$(find src -newer dist/cli/run.js -name '*.ts*' -print -quit)" ]]; then
+if [[ ! -f dist/bundle/run.js ]] || [[ -n "$(find src -newer dist/bundle/run.js -name '*.ts*' -print -quit)" ]]; then
   npm run build --silent >&2
 fi
 

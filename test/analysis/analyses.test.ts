@@ -437,7 +437,7 @@ describe('envelope sweep: a larger envelope never does worse', { timeout: 60_000
 
 describe('CSV files of the analysis commands (built CLI)', { timeout: 60_000 }, () => {
   function cli(args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
-    if (!existsSync(join(ROOT, 'dist/cli/run.js'))) throw new Error("dist/ is missing: run 'npm run build' first (npm test does)");
+    if (!existsSync(join(ROOT, 'dist/bundle/run.js'))) throw new Error("dist/ is missing: run 'npm run build' first (npm test does)");
     const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NO_COLOR: '1' } });
     if (result.error !== undefined) throw result.error;
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -32,6 +32,6 @@ export function noStackTrace(stderr: string): void {
 /** Fails the file at once, with the fix, when dist/ has not been built. */
 export function requireBuild(): void {
   beforeAll(() => {
-    if (!existsSync(join(ROOT, 'dist/cli/run.js'))) throw new Error("dist/ is missing: run 'npm run build' first (npm test does)");
+    if (!existsSync(join(ROOT, 'dist/bundle/run.js'))) throw new Error("dist/ is missing: run 'npm run build' first (npm test does)");
   });
 }

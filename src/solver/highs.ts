@@ -16,7 +16,7 @@ import highsModule from 'highs';
 import { withTierLinks } from '../model/cuts.js';
 import type { AllocationModel } from '../model/types.js';
 import { columnsOf, fits, fixByReducedCost, isIntegral, namedValues, objectiveOf, sameStructure, structureKey, toArrays, type Arrays, type Fixing } from './arrays.js';
-import { glpkWillProve, loadGlpk, proveResidualWithGlpk, solveHeldWithGlpk } from './glpk.js';
+import { findWithGlpk, glpkWillProve, loadGlpk, proveResidualWithGlpk, solveHeldWithGlpk } from './glpk.js';
 import type { RawAnswer } from './types.js';
 
 // The package's types describe an ES module while it ships CommonJS types: the default import is the loader at run time.
@@ -350,16 +350,16 @@ function relative(bound: number, objective: number): number {
 /**
  * The MILP with the fixing's bounds, from `start` when it fits them; undefined when it finds no allocation.
  * `whole`: nothing was fixed, so the residual was the problem itself and its own proof holds for it.
- * With the relaxation's bound and the start's objective (`proof`), GLPK proves it when glpk.ts allows.
+ * GLPK first, when glpk.ts allows: with the relaxation's bound and the start's objective (`proof`) it
+ * proves the residual; without, it only looks for an allocation (a neighbourhood). Else HiGHS.
  */
 function residual(model: Model, arrays: Arrays, fixing: Fixing, start: Float64Array | undefined, settings: HighsSettings, proof?: { readonly bound: number; readonly incumbent: number }): { values: Float64Array; objective: number; bound: number; optimal: boolean; whole: boolean } | undefined {
-  if (proof !== undefined && start !== undefined && fits(start, fixing.lower, fixing.upper)) {
-    const started = performance.now();
-    const slack = CERTIFICATE_SLACK * Math.max(1, Math.abs(proof.bound));
-    const proved = proveResidualWithGlpk(arrays, fixing, { ...proof, slack }, start, remaining(model, settings));
-    settings.glpk.seconds += (performance.now() - started) / 1000;
-    if (proved !== undefined) return { ...proved, bound: proved.optimal ? proved.objective : Infinity, whole: fixing.fixed === 0 };
-  }
+  const started = performance.now();
+  const slack = CERTIFICATE_SLACK * Math.max(1, Math.abs(proof?.bound ?? 0));
+  const fitting = start !== undefined && fits(start, fixing.lower, fixing.upper) ? start : undefined;
+  const byGlpk = proof === undefined ? findWithGlpk(arrays, fixing, remaining(model, settings)) : fitting && proveResidualWithGlpk(arrays, fixing, { ...proof, slack }, fitting, remaining(model, settings));
+  settings.glpk.seconds += (performance.now() - started) / 1000;
+  if (byGlpk !== undefined) return { ...byGlpk, bound: byGlpk.optimal ? byGlpk.objective : Infinity, whole: fixing.fixed === 0 };
   model.options.set({ mip_rel_gap: settings.relativeGap, time_limit: highsLimit(settings) });
   model.changeColsBounds(ALL(arrays.numCols), fixing.lower, fixing.upper);
   if (start !== undefined && fits(start, fixing.lower, fixing.upper)) model.setSolution({ colValue: start });

@@ -10,7 +10,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { allocate, type AllocationOutcome } from '../../src/pipeline/allocate.js';
 import { loadScenario } from '../../src/io/scenario.js';
 import type { Weights } from '../../src/domain/weights.js';
-import { glpkSolvesWhole, glpkWillProve, loadGlpk } from '../../src/solver/glpk.js';
+import { findWithGlpk, glpkSolvesWhole, glpkWillProve, loadGlpk } from '../../src/solver/glpk.js';
 import type { Arrays } from '../../src/solver/arrays.js';
 
 const glpkCalls = vi.hoisted(() => ({ solves: 0, fail: false }));
@@ -111,5 +111,38 @@ describe('GLPK beside HiGHS', () => {
     // Columns fixed by reduced costs do not count.
     wide.bounds.upper[0] = 0;
     expect(glpkWillProve(wide.arrays, wide.bounds, { bound, incumbent: bound - 7e4, slack })).toBe(true);
+  });
+
+  it('searches a neighbourhood of at most 400 free columns for an allocation that meets its rows, and leaves larger ones to HiGHS', async () => {
+    await loadGlpk();
+    // n binaries worth 3, 2, 1, 3, 2, 1…, at most two of each three taken (rows x_3k + x_3k+1 + x_3k+2 ≤ 2).
+    const knapsacks = (n: number): Arrays => {
+      const groups = Math.ceil(n / 3);
+      return {
+        numCols: n,
+        numRows: groups,
+        colCost: Float64Array.from({ length: n }, (_, column) => 3 - (column % 3)),
+        colLower: new Float64Array(n),
+        colUpper: new Float64Array(n).fill(1),
+        rowLower: new Float64Array(groups).fill(-Infinity),
+        rowUpper: new Float64Array(groups).fill(2),
+        starts: Int32Array.from({ length: groups + 1 }, (_, row) => Math.min(n, 3 * row)),
+        indices: Int32Array.from({ length: n }, (_, column) => column),
+        values: new Float64Array(n).fill(1),
+        integer: new Uint8Array(n).fill(1),
+        names: Array.from({ length: n }, (_, column) => `x${column}`),
+      };
+    };
+    const small = knapsacks(6);
+    const bounds = { lower: small.colLower, upper: small.colUpper };
+    const found = findWithGlpk(small, bounds, 1);
+    expect(found?.optimal).toBe(false);
+    expect([...(found?.values ?? [])]).toEqual([1, 1, 0, 1, 1, 0]);
+    expect(found?.objective).toBe(10);
+    // A column fixed at 0 by the fixing: the neighbourhood's best takes the third of its group.
+    const fixed = { lower: small.colLower, upper: Float64Array.from([0, 1, 1, 1, 1, 1]) };
+    expect(findWithGlpk(small, fixed, 1)?.objective).toBe(8);
+    const wide = knapsacks(402);
+    expect(findWithGlpk(wide, { lower: wide.colLower, upper: wide.colUpper }, 1)).toBeUndefined();
   });
 });

@@ -84,9 +84,9 @@ export function solveHeldWithGlpk(arrays: Arrays, timeLimitS: number): RawAnswer
 }
 
 /**
- * GLPK's time on a small whole model or a neighbourhood before HiGHS takes it over: asked for the largest grant of one
- * candidate on an 18-candidate optimal face, GLPK found no allocation in 20 s where HiGHS proved the
- * answer in 5 ms, while it settles the tie-break's usual models in a millisecond.
+ * GLPK's time on a small whole model or a neighbourhood before HiGHS takes it over: asked for the
+ * largest grant of one candidate on an 18-candidate optimal face, GLPK found no allocation in 20 s
+ * where HiGHS proved the answer in 5 ms, while it settles the tie-break's usual models in a millisecond.
  */
 const GLPK_WHOLE_BUDGET_S = 0.05;
 

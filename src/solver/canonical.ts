@@ -115,13 +115,19 @@ const layouts = new WeakMap<readonly ModelVariable[], Layout>();
 
 function layoutOf(model: AllocationModel): Layout {
   const known = layouts.get(model.variables);
-  if (known?.candidates === model.candidates) return known;
+  // Each weighting of an analysis builds new candidates on the same frame (model/build.ts: the same
+  // variables, each candidate's funded name and grants): its layout is the frame's, not a new one.
+  if (known !== undefined && sameCandidates(known.candidates, model.candidates)) return known;
   const at = new Map(model.variables.map((variable, position) => [variable.name, position]));
   const funded = model.candidates.map((candidate) => at.get(candidate.funded));
   const present = funded.flatMap((position, i) => (position === undefined ? [] : [i]));
   const layout: Layout = { candidates: model.candidates, at, funded, present, fixed: [], held: [] };
   layouts.set(model.variables, layout);
   return layout;
+}
+
+function sameCandidates(a: readonly CandidateVariables[], b: readonly CandidateVariables[]): boolean {
+  return a === b || (a.length === b.length && a.every((candidate, i) => candidate.funded === b[i]?.funded && candidate.grants === b[i]?.grants));
 }
 
 /**

@@ -292,8 +292,9 @@ export async function solveCanonical(
     current = best;
     rows.push(settledRow(model, candidate, totalOf(model, candidate, best.values)));
   }
-  // The engine that proved the optimum names the answer: the tie-break only chooses among its equals.
-  const outcome: SolveOutcome = current === first && notes.length === first.notes.length ? first : { ...current, engine: first.engine, ms, notes };
+  // The engine that proved the optimum names the answer, with the gap it proved: the tie-break only
+  // chooses among allocations at least as good (the optimum row), so the gap still holds.
+  const outcome: SolveOutcome = current === first && notes.length === first.notes.length ? first : { ...current, engine: first.engine, gap: first.gap, ms, notes };
   return { outcome, tieSolves, optimum };
 }
 

@@ -5,7 +5,8 @@
  * engine line), and it must honour every rule. The two paths often find different optima first;
  * the canonical tie-break (solver/canonical.ts, over the optimal face) makes them publish one.
  */
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -14,6 +15,9 @@ import { allocate, type AllocationOutcome } from '../../src/pipeline/allocate.js
 import type { Scenario } from '../../src/domain/types.js';
 import { loadScenario } from '../../src/io/scenario.js';
 import { allocationJson } from '../../src/io/allocation-export.js';
+import type { AllocationModel } from '../../src/model/types.js';
+import { solveWithHighs } from '../../src/solver/highs.js';
+import { writeHardCall } from '../../bench/hard-call.js';
 import { scenarioArbitrary } from './arbitrary.js';
 import { assertAllocationHonours } from './check.js';
 
@@ -77,6 +81,48 @@ describe('the fast path proves what the full MILP proves', () => {
         expect(fast.allocation.objective).toBeGreaterThanOrEqual(exact.allocation.objective * (1 - 1e-4) - 1e-6);
         expect(fast.allocation.objective).toBeLessThanOrEqual(exact.allocation.objective + 1e-6);
       }
+    }
+  }, 120_000);
+});
+
+describe('a new model is solved on HiGHS\'s presolve (highs.ts presolvedSolve)', () => {
+  it('brings back the objective constant presolve takes out, and every column', async () => {
+    // y is fixed at 3 (worth 15): presolve removes it and keeps 15 as a constant of the objective.
+    const model: AllocationModel = {
+      unit: 1,
+      variables: [
+        { name: 'x', kind: 'integer', lower: 0, upper: 10 },
+        { name: 'y', kind: 'integer', lower: 3, upper: 3 },
+        { name: 'z', kind: 'binary', lower: 0, upper: 1 },
+      ],
+      objective: [['x', 2], ['y', 5], ['z', 7]],
+      rows: [{ name: 'room', terms: [['x', 2], ['z', 3], ['y', 1]], lower: undefined, upper: 16, origin: { kind: 'total' } }],
+      candidates: [],
+      comments: [],
+    };
+    const fast = await solveWithHighs(model, 10_000, 0, true);
+    const full = await solveWithHighs(model, 10_000, 0, false);
+    expect(full).toMatchObject({ status: 'solved', gap: 0 });
+    // 2x + 3z ≤ 13: x = 5, z = 1 (worth 17) beats x = 6, z = 0 (12); with y, 32.
+    expect(fast).toEqual({ status: 'solved', values: { x: 5, y: 3, z: 1 }, gap: 0 });
+    expect(fast).toEqual(full);
+  });
+
+  it('with a gap, the published allocation states the gap its first solve proved, and the exact optimum lies within it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'enveloppe-gap-'));
+    try {
+      const scenario = await loadScenario(writeHardCall(folder, 1_000));
+      const withGap = await allocate(scenario, { policy: 'equilibre' }, { relativeGap: 1e-4, ties: false });
+      const exact = await allocate(scenario, { policy: 'equilibre' }, { relativeGap: 0, ties: false });
+      if (withGap.status !== 'optimal' || exact.status !== 'optimal') throw new Error(`${withGap.status} / ${exact.status}`);
+      // On this call the 0.01 % solve stops short of the exact optimum: a gap of 0 would be false.
+      expect(withGap.allocation.objective).toBeLessThan(exact.allocation.objective);
+      expect(withGap.allocation.gap).toBeGreaterThan(0);
+      expect(withGap.allocation.gap).toBeLessThanOrEqual(1e-4);
+      expect(exact.allocation.objective).toBeLessThanOrEqual(withGap.allocation.objective * (1 + withGap.allocation.gap) + 1e-6);
+      assertAllocationHonours(scenario, withGap.allocation, scenario.policies.find((policy) => policy.name === 'equilibre'));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
     }
   }, 120_000);
 });

@@ -179,8 +179,13 @@ export function twinDifference(a: string, b: string, lang: Lang = 'en'): string 
   return french ? 'ne diffèrent que par des caractères invisibles (espace sans chasse, trait d’union conditionnel, marque d’ordre des octets…)' : 'differ only by invisible characters (zero-width space, soft hyphen, byte order mark…)';
 }
 
-/** Bidirectional overrides, isolates and marks, and other format characters a terminal would obey. */
-const FORMAT = /[\u061C\u200B\u200E\u200F\u2028-\u202E\u2060-\u2069\uFEFF\uFFF9-\uFFFB]/u;
+/**
+ * What visible changes: C0 and C1 controls, DEL, and the bidirectional overrides, isolates and
+ * marks and other format characters a terminal would obey. One pass of the engine's own search
+ * over the text: `solve --json` on 10,000 candidates writes 3 MB through it.
+ */
+// eslint-disable-next-line no-control-regex -- the control characters are what it looks for.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061C\u200B\u200E\u200F\u2028-\u202E\u2060-\u2069\uFEFF\uFFF9-\uFFFB]/gu;
 
 /**
  * User text made safe for a terminal: every C0 control (but line feed and tab when `lines`) shown as
@@ -192,19 +197,12 @@ const FORMAT = /[\u061C\u200B\u200E\u200F\u2028-\u202E\u2060-\u2069\uFEFF\uFFF9-
  */
 export function visible(text: string, options: { lines?: boolean } = {}): string {
   const lines = options.lines === true;
-  let out = '';
-  let index = 0;
-  for (const char of text) {
+  return text.replace(UNSAFE, (char: string, offset: number) => {
     const code = char.codePointAt(0) ?? 0;
-    if (code < 0x20) {
-      const kept = lines && (code === 0x0a || code === 0x09 || (code === 0x0d && index === 0));
-      out += kept ? char : String.fromCodePoint(0x2400 + code);
-    } else if (code === 0x7f) out += '\u2421';
-    else if ((code >= 0x80 && code <= 0x9f) || FORMAT.test(char)) out += `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
-    else out += char;
-    index += char.length;
-  }
-  return out;
+    if (code < 0x20) return lines && (code === 0x0a || code === 0x09 || (code === 0x0d && offset === 0)) ? char : String.fromCodePoint(0x2400 + code);
+    if (code === 0x7f) return '\u2421';
+    return `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  });
 }
 
 /**

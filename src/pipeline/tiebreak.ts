@@ -9,7 +9,8 @@ import { tieRuleIn, tieSentenceIn, type TieFacts } from '../domain/tie-words.js'
 import type { Lottery, Scenario } from '../domain/types.js';
 import type { LotteryDraw, Tie } from '../domain/allocation.js';
 import type { AllocationModel, ModelRow } from '../model/types.js';
-import { heldBase, holdOthers, objectiveInSteps, OPTIMUM_SLACK, solveCanonical, throughBase, type CanonicalOutcome } from '../solver/canonical.js';
+import { objectiveInSteps, OPTIMUM_SLACK, solveCanonical, type CanonicalOutcome } from '../solver/canonical.js';
+import { heldBase, holdOthers, throughBase } from '../solver/hold.js';
 import { classesByKey } from '../solver/tie-classes.js';
 import type { Reduction } from '../solver/held.js';
 import type { SolveOptions } from '../solver/types.js';

@@ -12,14 +12,14 @@
  * those the optimal face leaves free (face.ts), whatever their scores (48 × 90,000 = 36 × 120,000
  * under a laureate cap); with a gap, or in the tie search, those of a class of equal score
  * (tie-classes.ts). Each solve keeps every other candidate's grant as the optimum found it, which
- * makes it a small problem (a few free candidates) instead of the whole model under an objective
+ * makes it a small problem (a few free candidates; hold.ts) instead of the whole model under an objective
  * row. A candidate that cannot gain (tie-classes.ts canGain) is settled as it stands.
  */
-import { pieceName } from '../model/build.js';
 import { totalOf, totalTerms } from '../model/totals.js';
-import type { AllocationModel, CandidateVariables, ModelRow, ModelVariable, Term } from '../model/types.js';
+import type { AllocationModel, ModelRow, Term } from '../model/types.js';
 import { canGain, tieClasses } from './tie-classes.js';
-import { heldSolver, reduceHeld, type Reduction } from './held.js';
+import { heldSolver, type Reduction } from './held.js';
+import { heldBase, maximiseTotal, throughBase } from './hold.js';
 import { DEFAULT_SOLVE_OPTIONS, type SolveOptions, type SolveOutcome } from './types.js';
 
 /**
@@ -50,138 +50,6 @@ export function objectiveInSteps(model: AllocationModel, values: ReadonlyMap<str
 export function optimumRow(model: AllocationModel, lower: number): ModelRow {
   const terms: Term[] = model.objective.map(([variable, coefficient]) => [variable, coefficient / model.unit]);
   return { name: 'optimum', terms, lower, upper: undefined, origin: { kind: 'optimum' } };
-}
-
-/**
- * The model with every candidate outside `members` held as `values` has it: its funded status and
- * its total grant (its split between years stays free, since fixing a split the solver chose at
- * random could forbid a move the rule allows). Money can then move only among `members`.
- */
-export function holdOthers(model: AllocationModel, members: readonly number[], values: ReadonlyMap<string, number>): AllocationModel {
-  const open = new Set(members);
-  const layout = layoutOf(model);
-  const variables = [...model.variables];
-  const fix = (position: number | undefined, value: number): void => {
-    const variable = model.variables[position ?? -1];
-    if (position === undefined || variable === undefined) return;
-    let copy = layout.fixed[position];
-    if (copy?.lower !== value) {
-      copy = { ...variable, lower: value, upper: value };
-      layout.fixed[position] = copy;
-    }
-    variables[position] = copy;
-  };
-  const held: ModelRow[] = [];
-  for (const i of layout.present) {
-    const other = model.candidates[i] as CandidateVariables;
-    if (open.has(other.index)) continue;
-    const total = totalOf(model, other.index, values);
-    fix(layout.funded[i], Math.round(values.get(other.funded) ?? 0));
-    if (other.grants.length === 1) for (const grant of other.grants) fix(layout.at.get(grant.variable), Math.round(values.get(grant.variable) ?? 0));
-    else {
-      let row = layout.held[i];
-      if (row?.lower !== total) {
-        row = { name: `held_${other.index}`, terms: totalTerms(other), lower: total, upper: total, origin: { kind: 'settled', candidate: other.index } };
-        layout.held[i] = row;
-      }
-      held.push(row);
-    }
-    if (other.tiers.length > 0) for (const [piece, value] of heldPieces(other, total, model.variables, layout.at)) fix(layout.at.get(piece), value);
-  }
-  return { ...model, variables, rows: [...model.rows, ...held] };
-}
-
-/**
- * What holdOthers needs of a model, found once (the tie-break holds one model many times): where
- * each variable sits, and each candidate's funded variable. It keeps the fixed copy of each variable
- * and the held row of each candidate that it last wrote, reused while their value stays: the
- * collector then sees a few new objects per held model instead of tens of thousands.
- */
-interface Layout {
-  readonly candidates: readonly CandidateVariables[];
-  readonly at: ReadonlyMap<string, number>;
-  /** By candidate, in the order of `candidates`. */
-  readonly funded: readonly (number | undefined)[];
-  /**
-   * The candidates whose funded variable is in the model, by position: all of them, but in a held
-   * base's small model (heldBase), where those it holds are gone already.
-   */
-  readonly present: readonly number[];
-  readonly fixed: (ModelVariable | undefined)[];
-  readonly held: (ModelRow | undefined)[];
-}
-
-const layouts = new WeakMap<readonly ModelVariable[], Layout>();
-
-function layoutOf(model: AllocationModel): Layout {
-  const known = layouts.get(model.variables);
-  // Each weighting of an analysis builds new candidates on the same frame (model/build.ts: the same
-  // variables, each candidate's funded name and grants): its layout is the frame's, not a new one.
-  if (known !== undefined && sameCandidates(known.candidates, model.candidates)) return known;
-  const at = new Map(model.variables.map((variable, position) => [variable.name, position]));
-  const funded = model.candidates.map((candidate) => at.get(candidate.funded));
-  const present = funded.flatMap((position, i) => (position === undefined ? [] : [i]));
-  const layout: Layout = { candidates: model.candidates, at, funded, present, fixed: [], held: [] };
-  layouts.set(model.variables, layout);
-  return layout;
-}
-
-function sameCandidates(a: readonly CandidateVariables[], b: readonly CandidateVariables[]): boolean {
-  return a === b || (a.length === b.length && a.every((candidate, i) => candidate.funded === b[i]?.funded && candidate.grants === b[i]?.grants));
-}
-
-/**
- * A held candidate's return-tier pieces, filled best value first up to its held total. The pieces
- * only carry the objective: with the total held, any other fill is worth less, so it meets the
- * optimum row (the only row besides their own that sees them) only if this one does. Fixing them
- * keeps the held model's allocations as they were, and lets its reduction (held.ts) take the
- * candidate out, pieces and all (without it HiGHS carried a few hundred free pieces per tie).
- */
-function heldPieces(candidate: CandidateVariables, total: number, variables: readonly ModelVariable[], at: ReadonlyMap<string, number>): Map<string, number> {
-  const pieces = candidate.tiers
-    .map((tier, k) => ({ name: pieceName(candidate.index, k), value: tier.value, width: variables[at.get(pieceName(candidate.index, k)) ?? -1]?.upper ?? 0 }))
-    .filter((piece) => at.has(piece.name))
-    .sort((a, b) => b.value - a.value);
-  const filled = new Map<string, number>();
-  let left = total;
-  for (const piece of pieces) {
-    const take = Math.max(0, Math.min(piece.width, left));
-    filled.set(piece.name, take);
-    left -= take;
-  }
-  return filled;
-}
-
-/**
- * The model with extra rows and a new objective: maximise one candidate's total grant. When `free`
- * is given, every other candidate is held (holdOthers).
- */
-export function maximiseTotal(model: AllocationModel, candidate: number, rows: readonly ModelRow[], free?: { readonly members: readonly number[]; readonly values: ReadonlyMap<string, number> }): AllocationModel {
-  const base = free === undefined ? model : holdOthers(model, free.members, free.values);
-  return { ...base, objective: totalTerms(model.candidates[candidate]), rows: [...base.rows, ...rows] };
-}
-
-/**
- * A held model kept as the base of narrower ones: every candidate outside `open` held as `values`
- * has it, reduced once (held.ts). The tie-break and the tie search hold all but one class again
- * and again; each class's held model derives from the base's small model instead of the whole call
- * (on the hard 10,000-candidate call, hundreds of classes), and its answers come back through
- * `expand`. Undefined when nothing is held or the reduction cannot carry the model's objective.
- */
-export function heldBase(model: AllocationModel, open: Iterable<number>, values: ReadonlyMap<string, number>): Reduction | undefined {
-  const reduction = reduceHeld(holdOthers(model, [...open], values));
-  return reduction !== undefined && reduction.objective(model.objective) !== undefined ? reduction : undefined;
-}
-
-/** Rows of the whole model in the base's terms, without those that hold already; undefined when the base cannot carry one. */
-export function throughBase(base: Reduction, rows: readonly ModelRow[]): ModelRow[] | undefined {
-  const reduced: ModelRow[] = [];
-  for (const row of rows) {
-    const small = base.row(row);
-    if (small === undefined) return undefined;
-    if (small !== 'holds') reduced.push(small);
-  }
-  return reduced;
 }
 
 type HeldSolve = ReturnType<typeof heldSolver>;
@@ -302,26 +170,69 @@ export async function solveCanonical(
  * The held model of each class the tie-break moves, by chunks of classes (see chunks): while a
  * chunk's classes are settled, every candidate outside it keeps its grant, held once in the chunk's
  * base (built when a class of the chunk first needs it), from which each class's held model derives.
+ * On a large call the chunks come in two sizes: an inner chunk's base derives from its outer chunk's.
  */
 function classModels(model: AllocationModel, priority: readonly number[], moves: (candidate: number) => readonly number[] | undefined): (candidate: number, members: readonly number[], rows: readonly ModelRow[], values: ReadonlyMap<string, number>) => HeldSolve {
   const chunkOf = chunks(model, priority, moves);
-  let base: { readonly chunk: number; readonly rows: number; readonly reduction: Reduction | undefined } | undefined;
+  let outer: Base | undefined;
+  let inner: Base | undefined;
   return (candidate, members, rows, values) => {
     const chunk = chunkOf.get(members);
-    // The base keeps the rows settled so far (most only on candidates it holds): a class's held model then reads only those settled since.
-    if (base === undefined || base.chunk !== (chunk?.index ?? -1)) base = { chunk: chunk?.index ?? -1, rows: rows.length, reduction: chunk === undefined ? undefined : heldBase({ ...model, rows: [...model.rows, ...rows] }, chunk.members, values) };
+    if (chunk === undefined) return classSolver(model, candidate, rows, { members, values }, undefined, 0);
+    // A base keeps the rows settled so far (most only on candidates it holds): a class's held model then reads only those settled since.
+    if (outer?.chunk !== chunk.outer.index) {
+      outer = { chunk: chunk.outer.index, rows: rows.length, reduction: heldBase({ ...model, rows: [...model.rows, ...rows] }, chunk.outer.members, values) };
+      inner = undefined;
+    }
+    if (chunk.inner !== undefined && inner?.chunk !== chunk.inner.index) inner = { chunk: chunk.inner.index, rows: rows.length, reduction: outer.reduction === undefined ? undefined : within(outer.reduction, rows.slice(outer.rows), chunk.inner.members, values) };
+    const base = chunk.inner !== undefined && inner?.reduction !== undefined ? inner : outer;
     return classSolver(model, candidate, rows, { members, values }, base.reduction, base.rows);
   };
 }
 
+/** A chunk's base: its held model's reduction, and how many rows had been settled when it was built. */
+interface Base {
+  readonly chunk: number;
+  readonly rows: number;
+  readonly reduction: Reduction | undefined;
+}
+
+/** An inner chunk's base, derived from its outer chunk's (with the rows settled since that one was built). */
+function within(outer: Reduction, settledSince: readonly ModelRow[], members: readonly number[], values: ReadonlyMap<string, number>): Reduction | undefined {
+  const settled = throughBase(outer, settledSince);
+  if (settled === undefined) return undefined;
+  const inner = heldBase({ ...outer.model, rows: [...outer.model.rows, ...settled] }, members, values);
+  if (inner === undefined) return undefined;
+  return {
+    model: inner.model,
+    row: (row) => {
+      const middle = outer.row(row);
+      return middle === undefined || middle === 'holds' ? middle : inner.row(middle);
+    },
+    objective: (terms) => {
+      const middle = outer.objective(terms);
+      return middle === undefined ? undefined : inner.objective(middle);
+    },
+    expand: (solved) => outer.expand(inner.expand(solved)),
+  };
+}
+
+interface Chunk {
+  readonly index: number;
+  readonly members: readonly number[];
+}
+
 /**
  * The classes the tie-break will move (`moves` gives a candidate's class, undefined when it stays), cut
- * in order into chunks of about √(moving × candidates / classes) candidates: a chunk's base costs a
- * reduction of the whole model, and each class's held model then costs about the chunk's size; on
- * the hard 10,000-candidate call, 9,394 candidates in 694 classes, one base for all of them left
- * each class's held model nearly as large as the call.
+ * in order into chunks. A chunk's base costs a reduction of the model it derives from, and each class's
+ * held model one of its chunk's base, about in proportion to their candidates: with M candidates
+ * moving in K classes of a call of N, outer chunks of (M·N²/K)^⅓ candidates derived from the call,
+ * and inner chunks of (outer)²/N derived from them, make the three kinds of reduction cost about
+ * alike. On the hard 10,000-candidate call at 0.01 %, 2,540 candidates in 650 classes: one chunk for
+ * all left each class's held model nearly as large as the call; chunks of √(M·N/K) took 1.8 s of
+ * reductions; two sizes took less (docs/speed.md).
  */
-function chunks(model: AllocationModel, priority: readonly number[], moves: (candidate: number) => readonly number[] | undefined): Map<readonly number[], { readonly index: number; readonly members: readonly number[] }> {
+function chunks(model: AllocationModel, priority: readonly number[], moves: (candidate: number) => readonly number[] | undefined): Map<readonly number[], { readonly outer: Chunk; readonly inner: Chunk | undefined }> {
   const order: (readonly number[])[] = [];
   const seen = new Set<readonly number[]>();
   for (const candidate of priority) {
@@ -331,24 +242,40 @@ function chunks(model: AllocationModel, priority: readonly number[], moves: (can
     order.push(members);
   }
   const moving = order.reduce((sum, members) => sum + members.length, 0);
-  const size = Math.ceil(Math.sqrt((moving * model.candidates.length) / Math.max(1, order.length)));
-  const chunkOf = new Map<readonly number[], { readonly index: number; readonly members: readonly number[] }>();
-  let members: number[] = [];
-  let classes: (readonly number[])[] = [];
-  let index = 0;
-  const close = (): void => {
-    const chunk = { index: index++, members };
-    for (const one of classes) chunkOf.set(one, chunk);
-    members = [];
-    classes = [];
-  };
-  for (const one of order) {
-    members.push(...one);
-    classes.push(one);
-    if (members.length >= size) close();
-  }
-  if (classes.length > 0) close();
+  const called = Math.max(1, model.candidates.length);
+  const outerSize = Math.ceil(Math.cbrt((moving * called * called) / Math.max(1, order.length)));
+  const innerSize = Math.ceil((outerSize * outerSize) / called);
+  const chunkOf = new Map<readonly number[], { readonly outer: Chunk; readonly inner: Chunk | undefined }>();
+  const outers = cut(order, outerSize);
+  let innerIndex = 0;
+  outers.forEach((classes, index) => {
+    const outer = { index, members: classes.flat() };
+    const inners = innerSize < outer.members.length ? cut(classes, innerSize) : [];
+    if (inners.length <= 1) for (const one of classes) chunkOf.set(one, { outer, inner: undefined });
+    for (const group of inners.length > 1 ? inners : []) {
+      const inner = { index: innerIndex++, members: group.flat() };
+      for (const one of group) chunkOf.set(one, { outer, inner });
+    }
+  });
   return chunkOf;
+}
+
+/** Classes cut in order into groups of at least `size` candidates (the last may be smaller). */
+function cut(classes: readonly (readonly number[])[], size: number): (readonly number[])[][] {
+  const groups: (readonly number[])[][] = [];
+  let group: (readonly number[])[] = [];
+  let count = 0;
+  for (const one of classes) {
+    group.push(one);
+    count += one.length;
+    if (count >= size) {
+      groups.push(group);
+      group = [];
+      count = 0;
+    }
+  }
+  if (group.length > 0) groups.push(group);
+  return groups;
 }
 
 /** True when the caller holds everyone but this class (the tie search): the model is the class's held model already. */

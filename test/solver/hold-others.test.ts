@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/model/build.js';
 import type { ModelRow } from '../../src/model/types.js';
-import { holdOthers, objectiveInSteps, OPTIMUM_SLACK, optimumRow } from '../../src/solver/canonical.js';
+import { objectiveInSteps, OPTIMUM_SLACK, optimumRow } from '../../src/solver/canonical.js';
+import { holdOthers } from '../../src/solver/hold.js';
 import { solveModel } from '../../src/solver/solve.js';
 import { scenarioArbitrary } from './arbitrary.js';
 

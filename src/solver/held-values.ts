@@ -35,7 +35,7 @@ export interface HeldGrant {
 export interface Held {
   readonly ids: VariableIds;
   readonly fixed: FixedValues;
-  readonly grants: readonly (HeldGrant | undefined)[];
+  readonly grants: ReadonlyMap<number, HeldGrant>;
 }
 
 /** What the small model's answers are read back with (WholeValues). */
@@ -93,7 +93,7 @@ export class WholeValues implements ReadonlyMap<string, number> {
   get(name: string): number | undefined {
     const { held, classVariables } = this.expansion;
     const v = held.ids.find(name);
-    if (v !== undefined && held.grants[v] !== undefined) return this.shared[v];
+    if (v !== undefined && held.grants.has(v)) return this.shared[v];
     if (v !== undefined && held.fixed.fixed[v] === 1) return held.fixed.value[v];
     return classVariables.has(name) ? undefined : this.solved.get(name);
   }

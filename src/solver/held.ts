@@ -91,11 +91,12 @@ export function reduceHeld(model: AllocationModel): Reduction | undefined {
   const fixed = { fixed: new Uint8Array(ids.size), value: new Float64Array(ids.size) };
   // In the order of the variables, as the answer lists them (expand).
   const fixedOrder: number[] = [];
-  // A repeated name counts as its last variable.
-  const variableOf: (ModelVariable | undefined)[] = new Array(ids.size);
+  // A repeated name counts as its last variable. Maps, not arrays as long as the id space: a held
+  // model of a few candidates in a space of 30,000 spent most of its reduction allocating those.
+  const variableOf = new Map<number, ModelVariable>();
   model.variables.forEach((variable, i) => {
     const v = positions[i] ?? 0;
-    variableOf[v] = variable;
+    variableOf.set(v, variable);
     if (!isFixed(variable)) return;
     if (fixed.fixed[v] === 0) fixedOrder.push(v);
     fixed.fixed[v] = 1;
@@ -105,17 +106,17 @@ export function reduceHeld(model: AllocationModel): Reduction | undefined {
   const { pairs, repeats } = heldPairs(model, variableOf, free, ids.size);
   if (fixedOrder.length === 0 && pairs.length === 0) return undefined;
   const classes = classesOf(model, free, pairs, repeats, ids, firstClassNumber(model));
-  const grants: (HeldGrant | undefined)[] = new Array(ids.size);
+  const grants = new Map<number, HeldGrant>();
   for (const classed of classes) {
     for (const pair of classed.pairs) {
-      grants[pair.first] = { pair, classed, first: true };
-      grants[pair.second] = { pair, classed, first: false };
+      grants.set(pair.first, { pair, classed, first: true });
+      grants.set(pair.second, { pair, classed, first: false });
     }
   }
   const held: Held = { ids, fixed, grants };
   // The classes' own rows first, so that rows added later (heldSolver) come last, as in the whole model.
   const rows: ModelRow[] = [];
-  const variables: ModelVariable[] = model.variables.filter((_, i) => fixed.fixed[positions[i] ?? 0] === 0 && grants[positions[i] ?? 0] === undefined);
+  const variables: ModelVariable[] = model.variables.filter((_, i) => fixed.fixed[positions[i] ?? 0] === 0 && !grants.has(positions[i] ?? 0));
   for (const classed of classes) {
     if (!classed.seen) continue;
     const total = classed.pairs.reduce((sum, pair) => sum + pair.total, 0);
@@ -126,7 +127,7 @@ export function reduceHeld(model: AllocationModel): Reduction | undefined {
   }
   const pairRows = new Uint8Array(model.rows.length);
   for (const classed of classes) for (const pair of classed.pairs) pairRows[pair.row] = 1;
-  for (const [r, pair] of repeats) if (grants[pair.first] !== undefined) pairRows[r] = 1;
+  for (const [r, pair] of repeats) if (grants.has(pair.first)) pairRows[r] = 1;
   model.rows.forEach((row, r) => {
     const reduced = pairRows[r] === 1 ? 'holds' : reduceRow(row, free, r, held);
     if (reduced !== 'holds' && reduced !== undefined) rows.push(reduced);
@@ -137,7 +138,7 @@ export function reduceHeld(model: AllocationModel): Reduction | undefined {
     for (let k = 0; k < (merged.start[1] ?? 0); k++) {
       const v = merged.variable[k] ?? 0;
       const coefficient = merged.coefficient[k] ?? 0;
-      const grant = grants[v];
+      const grant = grants.get(v);
       // A held pair in the objective is a constant only when both grants count alike.
       if (grant === undefined) kept.push([ids.names[v] ?? '', coefficient]);
       else if (ids.coefficientNear(merged, 0, k, mateOf(grant)) !== coefficient) return undefined;
@@ -169,7 +170,7 @@ function reduceRow(row: ModelRow, free: FreeTerms, r: number, held: Held): Model
   for (let k = from; k < to; k++) {
     const v = free.variable[k] ?? 0;
     const coefficient = free.coefficient[k] ?? 0;
-    const grant = grants[v];
+    const grant = grants.get(v);
     if (grant === undefined) {
       kept.push([ids.names[v] ?? '', coefficient]);
       continue;
@@ -192,7 +193,7 @@ function reduceRow(row: ModelRow, free: FreeTerms, r: number, held: Held): Model
     // A class's grant seen alone must be seen for every pair of the class, or X would not stand for them.
     const count = new Map<PairClass, number>();
     for (let k = from; k < to; k++) {
-      const classed = grants[free.variable[k] ?? 0]?.classed;
+      const classed = grants.get(free.variable[k] ?? 0)?.classed;
       if (classed !== undefined) count.set(classed, (count.get(classed) ?? 0) + 1);
     }
     for (const [classed] of seen) if (count.get(classed) !== classed.pairs.length) return undefined;
@@ -206,7 +207,7 @@ function reduceRow(row: ModelRow, free: FreeTerms, r: number, held: Held): Model
  * Rows x + y = total (one coefficient, two integer variables, each in no other such row), in row
  * order; a row that repeats one of them (the tie search holds a held model again) is a repeat.
  */
-function heldPairs(model: AllocationModel, variableOf: readonly (ModelVariable | undefined)[], free: FreeTerms, size: number): { pairs: Pair[]; repeats: Map<number, Pair> } {
+function heldPairs(model: AllocationModel, variableOf: ReadonlyMap<number, ModelVariable>, free: FreeTerms, size: number): { pairs: Pair[]; repeats: Map<number, Pair> } {
   const byRow: (Pair | undefined)[] = new Array(model.rows.length);
   const repeats = new Map<number, Pair>();
   const owner = new Int32Array(size).fill(-1);
@@ -217,8 +218,8 @@ function heldPairs(model: AllocationModel, variableOf: readonly (ModelVariable |
     const first = free.variable[at] ?? 0;
     const second = free.variable[at + 1] ?? 0;
     const a = free.coefficient[at] ?? 0;
-    const x = variableOf[first];
-    const y = variableOf[second];
+    const x = variableOf.get(first);
+    const y = variableOf.get(second);
     if (a === 0 || a !== free.coefficient[at + 1] || x?.kind !== 'integer' || y?.kind !== 'integer') return;
     const total = (row.lower - (free.constant[index] ?? 0)) / a;
     if (Math.abs(total - Math.round(total)) > 1e-9) return;

@@ -103,6 +103,7 @@ export function fastSolve(model: Model, arrays: Arrays, settings: HighsSettings,
   model.options.set({ time_limit: Math.max(0.001, settings.timeLimitMs / 1000), mip_rel_gap: settings.relativeGap, presolve: start === undefined ? 'choose' : 'off', solve_relaxation: true });
   let relaxed: ReturnType<Model['run']>;
   try {
+    if (start === undefined && n >= STAGE_SIZES.valuableFirst) valuableFirst(model, arrays);
     relaxed = model.run();
   } finally {
     model.options.set({ presolve: 'choose', solve_relaxation: false });
@@ -139,6 +140,35 @@ export function fastSolve(model: Model, arrays: Arrays, settings: HighsSettings,
   if (rest === undefined) return { status: 'feasible', values: namedValues(arrays, near.values), gap: nearGap };
   return certified(arrays, bound, near, rest, settings);
 }
+
+/**
+ * A large new model's relaxation is solved first with only its more valuable half of the columns
+ * that carry a value (the others held at their lower bound), and the run after it, on the whole
+ * relaxation, starts from that basis (presolve off): an allocation funds few of the candidates, so
+ * the held columns are mostly where the optimum leaves them and the second run takes a few
+ * iterations. That run is the relaxation's answer whatever the first found; a first run that does
+ * not reach an optimum (the held columns were needed) leaves the second to start afresh. On the
+ * hard 10,000-candidate call (28,833 columns after presolve): 0.9 s instead of 1.9 s (16 iterations
+ * after the first run); on the 1,000-candidate call no faster, hence the size.
+ */
+function valuableFirst(model: Model, arrays: Arrays): void {
+  const valued = arrays.colCost.filter((cost) => cost > 0).sort((a, b) => b - a);
+  const median = valued[Math.floor(valued.length / 2)];
+  if (median === undefined) return;
+  const upper = Float64Array.from(arrays.colUpper);
+  for (let column = 0; column < arrays.numCols; column++) {
+    const cost = arrays.colCost[column] ?? 0;
+    const lower = arrays.colLower[column] ?? 0;
+    if (cost > 0 && cost < median && Number.isFinite(lower)) upper[column] = lower;
+  }
+  model.changeColsBounds(ALL(arrays.numCols), arrays.colLower, upper);
+  const first = model.run();
+  model.changeColsBounds(ALL(arrays.numCols), arrays.colLower, arrays.colUpper);
+  if (first.modelStatus === STATUS.optimal) model.options.set({ presolve: 'off' });
+}
+
+/** Columns from which a stage pays (valuableFirst: see there); a test lowers them to run the stage on small calls. */
+export const STAGE_SIZES = { valuableFirst: 10_000 };
 
 /**
  * The answer of a residual MILP that holds every allocation better than the incumbent z_H (the

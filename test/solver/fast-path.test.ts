@@ -10,12 +10,13 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allocate, type AllocationOutcome } from '../../src/pipeline/allocate.js';
 import type { Scenario } from '../../src/domain/types.js';
 import { loadScenario } from '../../src/io/scenario.js';
 import { allocationJson } from '../../src/io/allocation-export.js';
 import type { AllocationModel } from '../../src/model/types.js';
+import { STAGE_SIZES } from '../../src/solver/fast-path.js';
 import { solveWithHighs } from '../../src/solver/highs.js';
 import { writeHardCall } from '../../bench/hard-call.js';
 import { scenarioArbitrary } from './arbitrary.js';
@@ -125,4 +126,32 @@ describe('a new model is solved on HiGHS\'s presolve (highs.ts presolvedSolve)',
       rmSync(folder, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+describe('the relaxation solved on the more valuable columns first (fast-path.ts valuableFirst), on every call', () => {
+  const usual = STAGE_SIZES.valuableFirst;
+  beforeAll(() => {
+    STAGE_SIZES.valuableFirst = 0;
+  });
+  afterAll(() => {
+    STAGE_SIZES.valuableFirst = usual;
+  });
+
+  it('publishes what the full MILP publishes, on the shipped scenarios and on random calls', async () => {
+    for (const { scenario } of shipped) {
+      for (const policy of scenario.policies) {
+        const { fast, full } = await bothPaths(scenario, policy.name);
+        expect(published(fast)).toEqual(published(full));
+      }
+    }
+    await fc.assert(
+      fc.asyncProperty(scenarioArbitrary({ min: 4, max: 25 }), async (scenario) => {
+        const policy = scenario.policies[0];
+        if (policy === undefined) return;
+        const { fast, full } = await bothPaths(scenario, policy.name);
+        expect(published(fast)).toEqual(published(full));
+      }),
+      { numRuns: 25 },
+    );
+  }, 240_000);
 });

@@ -162,7 +162,12 @@ export async function solveCanonical(
   }
   // The engine that proved the optimum names the answer, with the gap it proved: the tie-break only
   // chooses among allocations at least as good (the optimum row), so the gap still holds.
-  const outcome: SolveOutcome = current === first && notes.length === first.notes.length ? first : { ...current, engine: first.engine, gap: first.gap, ms, notes };
+  // Its values are copied out of the held models' expansions once (held-values.ts): every reader
+  // after (the split between years, the tie search and its tries, publishing) reads each grant, each
+  // time through as many expansions as the last solve's model was deep (on the hard 10,000-candidate
+  // call, three).
+  const answer = current === first && notes.length === first.notes.length ? first : { ...current, engine: first.engine, gap: first.gap, ms, notes };
+  const outcome: SolveOutcome = answer.status === 'optimal' || answer.status === 'feasible' ? { ...answer, values: answer.values instanceof Map ? answer.values : new Map(answer.values) } : answer;
   return { outcome, tieSolves, optimum };
 }
 

@@ -104,20 +104,24 @@ export interface Shift {
 }
 
 /**
- * Residuals with more free integer columns stay with HiGHS: on the hard 1,000-candidate call GLPK
- * took 1.6 s on one of 2,356 free columns where HiGHS took 1.0–1.3 s; on the 2013 call (at most 260
- * integer columns) GLPK proves in tens of milliseconds what took HiGHS hundreds.
+ * Residuals with more free integer columns stay with HiGHS. A proof: on the hard 1,000-candidate
+ * call, GLPK took 1.6 s on one of 2,356 free columns where HiGHS took 1.0–1.3 s; since HiGHS's
+ * presolve tightens the bound (highs.ts presolvedSolve), its proof has 806 free columns, which GLPK
+ * proves in 40–50 ms and HiGHS in 100 ms. A search for an allocation (findWithGlpk) stops at a time
+ * budget, where what GLPK has found would depend on the machine's load: it keeps to the residuals
+ * GLPK finishes well within it (at 760 free columns it ran out of it).
  */
-export const GLPK_RESIDUAL_MAX_FREE = 400;
+export const GLPK_PROOF_MAX_FREE = 1000;
+export const GLPK_FIND_MAX_FREE = 400;
 
 /**
- * Whether GLPK may prove this residual: loaded, at most GLPK_RESIDUAL_MAX_FREE free integer columns,
+ * Whether GLPK may prove this residual: loaded, at most GLPK_PROOF_MAX_FREE free integer columns,
  * and, with the objective shifted by the bound and kept above the incumbent, a tolerance
  * tol_obj·(1 + bound − incumbent) within the certificate's round-off.
  */
 export function glpkWillProve(arrays: Arrays, residual: ResidualBounds, shift: Shift): boolean {
   if (loaded === undefined || GLPK_TOL_OBJ * (1 + Math.max(0, shift.bound - shift.incumbent)) > shift.slack) return false;
-  return freeIntegers(arrays, residual) <= GLPK_RESIDUAL_MAX_FREE;
+  return freeIntegers(arrays, residual) <= GLPK_PROOF_MAX_FREE;
 }
 
 function freeIntegers(arrays: Arrays, residual: ResidualBounds): number {
@@ -129,7 +133,7 @@ function freeIntegers(arrays: Arrays, residual: ResidualBounds): number {
 /**
  * An allocation of a neighbourhood (a residual MILP the fast path searches for a good allocation,
  * which its certificate or the proof after it then judges): by GLPK, within a short budget, when it
- * has at most GLPK_RESIDUAL_MAX_FREE free integer columns. GLPK's tolerance may leave it a hair
+ * has at most GLPK_FIND_MAX_FREE free integer columns. GLPK's tolerance may leave it a hair
  * below the neighbourhood's best, which only costs the proof a little more: it proves nothing here.
  * On the 2013 call HiGHS spent 3–10 ms a neighbourhood setting up its MIP search; with GLPK the
  * re-solve after a weight change went from 8.1 / 22.7 ms to 7.1 / 19.2 ms (median / p95) and the
@@ -137,7 +141,7 @@ function freeIntegers(arrays: Arrays, residual: ResidualBounds): number {
  * loaded, the neighbourhood is larger, or GLPK finds nothing in time: HiGHS searches it then.
  */
 export function findWithGlpk(arrays: Arrays, residual: ResidualBounds, timeLimitS: number): { values: Float64Array; objective: number; optimal: false } | undefined {
-  if (loaded === undefined || freeIntegers(arrays, residual) > GLPK_RESIDUAL_MAX_FREE) return undefined;
+  if (loaded === undefined || freeIntegers(arrays, residual) > GLPK_FIND_MAX_FREE) return undefined;
   const solved = runGlpk(arrays, residual, undefined, Math.min(timeLimitS, GLPK_WHOLE_BUDGET_S));
   if (solved === undefined || solved === 'infeasible') return undefined;
   return { values: solved.values, objective: objectiveOf(arrays, solved.values), optimal: false };

@@ -113,13 +113,13 @@ describe('a new model is solved on HiGHS\'s presolve (highs.ts presolvedSolve)',
     const folder = mkdtempSync(join(tmpdir(), 'enveloppe-gap-'));
     try {
       const scenario = await loadScenario(writeHardCall(folder, 1_000));
-      const withGap = await allocate(scenario, { policy: 'equilibre' }, { relativeGap: 1e-4, ties: false });
+      const withGap = await allocate(scenario, { policy: 'equilibre' }, { relativeGap: 1e-3, ties: false });
       const exact = await allocate(scenario, { policy: 'equilibre' }, { relativeGap: 0, ties: false });
       if (withGap.status !== 'optimal' || exact.status !== 'optimal') throw new Error(`${withGap.status} / ${exact.status}`);
-      // On this call the 0.01 % solve stops short of the exact optimum: a gap of 0 would be false.
+      // On this call the 0.1 % solve stops short of the exact optimum: a gap of 0 would be false.
       expect(withGap.allocation.objective).toBeLessThan(exact.allocation.objective);
       expect(withGap.allocation.gap).toBeGreaterThan(0);
-      expect(withGap.allocation.gap).toBeLessThanOrEqual(1e-4);
+      expect(withGap.allocation.gap).toBeLessThanOrEqual(1e-3);
       expect(exact.allocation.objective).toBeLessThanOrEqual(withGap.allocation.objective * (1 + withGap.allocation.gap) + 1e-6);
       assertAllocationHonours(scenario, withGap.allocation, scenario.policies.find((policy) => policy.name === 'equilibre'));
     } finally {

@@ -93,7 +93,7 @@ describe('GLPK beside HiGHS', () => {
     expect(glpkSolvesWhole(arrays(new Array(65).fill(1), new Array(65).fill(1)))).toBe(false);
   });
 
-  it("takes GLPK's proof only where its tolerance falls under the certificate's round-off, on a residual of at most 400 free columns", async () => {
+  it("takes GLPK's proof only where its tolerance falls under the certificate's round-off, on a residual of at most 1,000 free columns", async () => {
     await loadGlpk();
     const residual = (free: number): { arrays: Arrays; bounds: { lower: Float64Array; upper: Float64Array } } => ({
       arrays: { numCols: free, integer: new Uint8Array(free).fill(1) } as unknown as Arrays,
@@ -106,7 +106,8 @@ describe('GLPK beside HiGHS', () => {
     expect(glpkWillProve(arrays, bounds, { bound, incumbent: bound - 7e4, slack })).toBe(true);
     // A 2 % gap: 1e-7 × 4.8e6 = 0.48 > 0.24.
     expect(glpkWillProve(arrays, bounds, { bound, incumbent: bound * 0.98, slack })).toBe(false);
-    const wide = residual(401);
+    expect(glpkWillProve(residual(1_000).arrays, residual(1_000).bounds, { bound, incumbent: bound - 7e4, slack })).toBe(true);
+    const wide = residual(1_001);
     expect(glpkWillProve(wide.arrays, wide.bounds, { bound, incumbent: bound - 7e4, slack })).toBe(false);
     // Columns fixed by reduced costs do not count.
     wide.bounds.upper[0] = 0;

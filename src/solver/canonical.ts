@@ -160,15 +160,22 @@ export async function solveCanonical(
     current = best;
     rows.push(settledRow(model, candidate, totalOf(model, candidate, best.values)));
   }
-  // The engine that proved the optimum names the answer, with the gap it proved: the tie-break only
-  // chooses among allocations at least as good (the optimum row), so the gap still holds.
-  // Its values are copied out of the held models' expansions once (held-values.ts): every reader
-  // after (the split between years, the tie search and its tries, publishing) reads each grant, each
-  // time through as many expansions as the last solve's model was deep (on the hard 10,000-candidate
-  // call, three).
+  return { outcome: settled(first, current, ms, notes), tieSolves, optimum };
+}
+
+type Solved = Extract<SolveOutcome, { status: 'optimal' | 'feasible' }>;
+
+/**
+ * The tie-break's answer. The engine that proved the optimum names it, with the gap it proved: the
+ * tie-break only chooses among allocations at least as good (the optimum row), so the gap still
+ * holds. Its values are copied out of the held models' expansions once (held-values.ts): every
+ * reader after (the split between years, the tie search and its tries, publishing) reads each
+ * grant, each time through as many expansions as the last solve's model was deep (three on the
+ * hard 10,000-candidate call).
+ */
+function settled(first: Solved, current: Solved, ms: number, notes: readonly string[]): SolveOutcome {
   const answer = current === first && notes.length === first.notes.length ? first : { ...current, engine: first.engine, gap: first.gap, ms, notes };
-  const outcome: SolveOutcome = answer.status === 'optimal' || answer.status === 'feasible' ? { ...answer, values: answer.values instanceof Map ? answer.values : new Map(answer.values) } : answer;
-  return { outcome, tieSolves, optimum };
+  return { ...answer, values: answer.values instanceof Map ? answer.values : new Map(answer.values) };
 }
 
 /**

@@ -138,12 +138,14 @@ function freeIntegers(arrays: Arrays, residual: ResidualBounds): number {
  * On the 2013 call HiGHS spent 3–10 ms a neighbourhood setting up its MIP search; with GLPK the
  * re-solve after a weight change went from 8.1 / 22.7 ms to 7.1 / 19.2 ms (median / p95) and the
  * tipping run's CPU time from 10.0 to 8.9 s, with the same allocations. Undefined when GLPK is not
- * loaded, the neighbourhood is larger, or GLPK finds nothing in time: HiGHS searches it then.
+ * loaded, the neighbourhood is larger, or GLPK does not finish within its budget: HiGHS searches it
+ * then. What GLPK had found when the budget ran out would depend on the machine's load, and with a
+ * gap (where no tie-break settles the optimum) so would the published allocation.
  */
 export function findWithGlpk(arrays: Arrays, residual: ResidualBounds, timeLimitS: number): { values: Float64Array; objective: number; optimal: false } | undefined {
   if (loaded === undefined || freeIntegers(arrays, residual) > GLPK_FIND_MAX_FREE) return undefined;
   const solved = runGlpk(arrays, residual, undefined, Math.min(timeLimitS, GLPK_WHOLE_BUDGET_S));
-  if (solved === undefined || solved === 'infeasible') return undefined;
+  if (solved === undefined || solved === 'infeasible' || !solved.optimal) return undefined;
   return { values: solved.values, objective: objectiveOf(arrays, solved.values), optimal: false };
 }
 

@@ -12,6 +12,7 @@ import { loadScenario } from '../../src/io/scenario.js';
 import type { Weights } from '../../src/domain/weights.js';
 import { findWithGlpk, glpkSolvesWhole, glpkWillProve, loadGlpk } from '../../src/solver/glpk.js';
 import type { Arrays } from '../../src/solver/arrays.js';
+import { seededRandom } from '../../src/domain/random.js';
 
 const glpkCalls = vi.hoisted(() => ({ solves: 0, fail: false }));
 
@@ -145,5 +146,35 @@ describe('GLPK beside HiGHS', () => {
     expect(findWithGlpk(small, fixed, 1)?.objective).toBe(8);
     const wide = knapsacks(402);
     expect(findWithGlpk(wide, { lower: wide.colLower, upper: wide.colUpper }, 1)).toBeUndefined();
+  });
+
+  it('leaves to HiGHS a neighbourhood GLPK does not finish within its budget: what it had found then would depend on the load', async () => {
+    await loadGlpk();
+    // A knapsack of 100 items in five dimensions, each item worth about its mean weight: GLPK's
+    // branch and bound, without cuts, needs far more than its 50 ms to prove it.
+    const random = seededRandom(15);
+    const n = 100;
+    const dimensions = 5;
+    const weights = Array.from({ length: dimensions }, () => Array.from({ length: n }, () => 20 + Math.floor(random() * 80)));
+    const hard: Arrays = {
+      numCols: n,
+      numRows: dimensions,
+      colCost: Float64Array.from({ length: n }, (_, item) => weights.reduce((sum, row) => sum + (row[item] ?? 0), 0) / dimensions + Math.floor(random() * 10)),
+      colLower: new Float64Array(n),
+      colUpper: new Float64Array(n).fill(1),
+      rowLower: new Float64Array(dimensions).fill(-Infinity),
+      rowUpper: Float64Array.from(weights, (row) => Math.floor(row.reduce((sum, weight) => sum + weight, 0) / 2)),
+      starts: Int32Array.from({ length: dimensions + 1 }, (_, row) => row * n),
+      indices: Int32Array.from({ length: n * dimensions }, (_, slot) => slot % n),
+      values: Float64Array.from(weights.flat()),
+      integer: new Uint8Array(n).fill(1),
+      names: Array.from({ length: n }, (_, item) => `x${item}`),
+    };
+    const bounds = { lower: hard.colLower, upper: hard.colUpper };
+    // The same answer whatever the budget: nothing (HiGHS then searches), never what GLPK had when stopped.
+    const soon = findWithGlpk(hard, bounds, 0.001);
+    const later = findWithGlpk(hard, bounds, 1);
+    expect(soon).toBeUndefined();
+    expect(later).toBeUndefined();
   });
 });

@@ -262,10 +262,10 @@ function chunks(model: AllocationModel, priority: readonly number[], moves: (can
   let innerIndex = 0;
   outers.forEach((classes, index) => {
     const outer = { index, members: classes.flat() };
-    const inners = innerSize < outer.members.length ? cut(classes, innerSize) : [];
-    if (inners.length <= 1) for (const one of classes) chunkOf.set(one, { outer, inner: undefined });
-    for (const group of inners.length > 1 ? inners : []) {
-      const inner = { index: innerIndex++, members: group.flat() };
+    // One inner chunk would be the outer chunk again: its classes derive from the outer base.
+    const inners = cut(classes, innerSize);
+    for (const group of inners) {
+      const inner = inners.length > 1 ? { index: innerIndex++, members: group.flat() } : undefined;
       for (const one of group) chunkOf.set(one, { outer, inner });
     }
   });

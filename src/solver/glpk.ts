@@ -111,8 +111,8 @@ export interface Shift {
  * budget, where what GLPK has found would depend on the machine's load: it keeps to the residuals
  * GLPK finishes well within it (at 760 free columns it ran out of it).
  */
-export const GLPK_PROOF_MAX_FREE = 1000;
-export const GLPK_FIND_MAX_FREE = 400;
+const GLPK_PROOF_MAX_FREE = 1000;
+const GLPK_FIND_MAX_FREE = 400;
 
 /**
  * Whether GLPK may prove this residual: loaded, at most GLPK_PROOF_MAX_FREE free integer columns,

@@ -62,6 +62,14 @@ export function createHighsModels(options: { readonly capacity?: number; readonl
   return { capacity: options.capacity ?? 4, preferred: options.preferred ?? false, slots: new Map() };
 }
 
+/**
+ * Smaller models are not kept: the tie-break's held models and the tie search's tries (a dozen
+ * columns), each of a structure of its own, came once and pushed the call's model out of a
+ * session's four places (under `emploi`, a re-solve in four then started cold). Built anew, they
+ * cost what they cost kept: none of them was ever solved again in its place.
+ */
+const KEPT_MIN_COLUMNS = 64;
+
 /** Frees every kept model (the session is done, or a test ends). */
 export function disposeHighsModels(models: HighsModels): void {
   for (const kept of models.slots.values()) if (!kept.model.disposed) kept.model.dispose();
@@ -79,7 +87,7 @@ export async function solveWithHighs(model: AllocationModel, timeLimitMs: number
   const arrays = toArrays(linked);
   const held = fastPath ? solveHeldWithGlpk(arrays, timeLimitMs / 1000) : undefined;
   if (held !== undefined) return held;
-  const kept = models === undefined ? undefined : keptModel(models, highs, arrays);
+  const kept = models === undefined || arrays.numCols <= KEPT_MIN_COLUMNS ? undefined : keptModel(models, highs, arrays);
   const target = kept?.model ?? newModel(highs, arrays);
   try {
     if (arrays.numCols === 0) return { status: 'solved', values: {}, gap: 0 };

@@ -165,22 +165,27 @@ export function proveResidualWithGlpk(arrays: Arrays, residual: ResidualBounds, 
   return objective > shift.incumbent + shift.slack ? { ...solved, objective } : { values: start, objective: shift.incumbent, optimal: solved.optimal };
 }
 
-/** GLPK on the model with these column bounds; with a shift, the objective less its bound, kept above incumbent − slack (file comment). */
-function runGlpk(arrays: Arrays, residual: ResidualBounds, shift: Shift | undefined, timeLimitS: number): { values: Float64Array; optimal: boolean } | 'infeasible' | undefined {
+/**
+ * GLPK on the model with these column bounds; with a shift, the objective less its bound, kept above
+ * incumbent − slack (file comment). GLPK is given only the free columns, the fixed ones' part moved
+ * into the row bounds (residual), and it answers for the whole model.
+ */
+function runGlpk(arrays: Arrays, bounds: ResidualBounds, shift: Shift | undefined, timeLimitS: number): { values: Float64Array; optimal: boolean } | 'infeasible' | undefined {
   const glpk = loaded;
   if (glpk === undefined || timeLimitS <= 0) return undefined;
-  const frame = frameOf(glpk, arrays);
-  const costs = frame.costs.map((term) => ({ name: term.name, coef: arrays.colCost[term.column] ?? 0 }));
-  const columns = frame.names.map((name, column) => ({ name, ...bounds(glpk, residual.lower[column] ?? 0, residual.upper[column] ?? 0) }));
+  const free = residualOf(glpk, arrays, bounds);
+  if (free === 'infeasible') return 'infeasible';
+  // Nothing free (glpk.js would stop on a problem without columns): the fixed allocation meets every row.
+  if (free.columns.length === 0) return shift !== undefined && free.fixedValue < shift.incumbent - shift.slack ? 'infeasible' : { values: Float64Array.from(bounds.lower), optimal: true };
   const lp: Lp =
     shift === undefined
-      ? { name: 'held', objective: { direction: glpk.GLP_MAX, name: 'z', vars: costs }, subjectTo: frame.rows, bounds: columns, generals: frame.generals }
+      ? { name: 'held', objective: { direction: glpk.GLP_MAX, name: 'z', vars: free.costs }, subjectTo: free.rows, bounds: free.bounds, generals: free.generals }
       : {
           name: 'residual',
-          objective: { direction: glpk.GLP_MAX, name: 'z', vars: [...costs, { name: SHIFT, coef: -shift.bound }] },
-          subjectTo: [...frame.rows, { name: 'incumbent', vars: costs, bnds: { type: glpk.GLP_LO, lb: shift.incumbent - shift.slack, ub: 0 } }],
-          bounds: [...columns, { name: SHIFT, type: glpk.GLP_FX, lb: 1, ub: 1 }],
-          generals: frame.generals,
+          objective: { direction: glpk.GLP_MAX, name: 'z', vars: [...free.costs, { name: SHIFT, coef: free.fixedValue - shift.bound }] },
+          subjectTo: [...free.rows, { name: 'incumbent', vars: free.costs, bnds: { type: glpk.GLP_LO, lb: shift.incumbent - shift.slack - free.fixedValue, ub: 0 } }],
+          bounds: [...free.bounds, { name: SHIFT, type: glpk.GLP_FX, lb: 1, ub: 1 }],
+          generals: free.generals,
         };
   let result: ReturnType<Glpk['solve']>;
   try {
@@ -196,48 +201,73 @@ function runGlpk(arrays: Arrays, residual: ResidualBounds, shift: Shift | undefi
   // Proven: no allocation meets the rows (the tie-break asks whether a candidate can gain a step).
   if (status === glpk.GLP_NOFEAS) return 'infeasible';
   if (status !== glpk.GLP_OPT && status !== glpk.GLP_FEAS) return undefined;
-  return { values: Float64Array.from(frame.names, (name) => result.result.vars[name] ?? 0), optimal: status === glpk.GLP_OPT };
+  const values = Float64Array.from(bounds.lower);
+  for (const column of free.columns) values[column] = result.result.vars[columnName(column)] ?? 0;
+  return { values, optimal: status === glpk.GLP_OPT };
 }
 
 /** The fixed column that carries the shift; no column of ours is named so. */
 const SHIFT = 'shift';
 
-/** What a model of one structure shares with the next (names, rows, integer columns), by its matrix. */
-interface GlpkFrame {
-  readonly rowLower: Float64Array;
-  readonly rowUpper: Float64Array;
-  readonly names: readonly string[];
-  readonly costs: readonly { readonly name: string; readonly column: number }[];
-  readonly rows: Lp['subjectTo'];
-  readonly generals: string[];
+function columnName(column: number): string {
+  return `c${column}`;
 }
 
-const frames = new WeakMap<Int32Array, GlpkFrame>();
-
-function frameOf(glpk: Glpk, arrays: Arrays): GlpkFrame {
-  const known = frames.get(arrays.indices);
-  if (known !== undefined && known.names.length === arrays.numCols && known.rowLower === arrays.rowLower && known.rowUpper === arrays.rowUpper) return withCosts(known, arrays);
-  const names = Array.from({ length: arrays.numCols }, (_, column) => `c${column}`);
+/**
+ * The residual MILP as glpk.js takes it: its free columns (lower < upper), each row's terms on them,
+ * its bounds less what the fixed columns put in it, and the fixed columns' share of the objective
+ * (`fixedValue`). glpk.js turns every column and row into objects and WebAssembly calls: given the
+ * whole model, on the hard 1,000-candidate call that took as long as GLPK's proof itself. A row
+ * left with no free column goes when the fixed columns meet it, and makes the residual infeasible
+ * when they do not (GLPK said the same of it as an empty row).
+ */
+function residualOf(glpk: Glpk, arrays: Arrays, residual: ResidualBounds): { columns: number[]; costs: { name: string; coef: number }[]; bounds: NonNullable<Lp['bounds']>; rows: Lp['subjectTo']; generals: string[]; fixedValue: number } | 'infeasible' {
+  const columns: number[] = [];
+  const costs: { name: string; coef: number }[] = [];
+  const bounds: NonNullable<Lp['bounds']> = [];
+  const generals: string[] = [];
+  let fixedValue = 0;
+  for (let column = 0; column < arrays.numCols; column++) {
+    const lower = residual.lower[column] ?? 0;
+    const upper = residual.upper[column] ?? 0;
+    const cost = arrays.colCost[column] ?? 0;
+    if (lower === upper) {
+      fixedValue += cost * lower;
+      continue;
+    }
+    const name = columnName(column);
+    columns.push(column);
+    bounds.push({ name, ...boundsOf(glpk, lower, upper) });
+    if (cost !== 0) costs.push({ name, coef: cost });
+    if (arrays.integer[column] === 1) generals.push(name);
+  }
   const rows: Lp['subjectTo'] = [];
   for (let row = 0; row < arrays.numRows; row++) {
     const vars: { name: string; coef: number }[] = [];
-    for (let slot = arrays.starts[row] ?? 0; slot < (arrays.starts[row + 1] ?? 0); slot++) vars.push({ name: names[arrays.indices[slot] ?? 0] ?? '', coef: arrays.values[slot] ?? 0 });
-    // An empty row stays: its bounds may exclude 0 (a rule on a group with no candidate), and GLPK must then say infeasible.
-    rows.push({ name: `r${row}`, vars, bnds: bounds(glpk, arrays.rowLower[row] ?? -Infinity, arrays.rowUpper[row] ?? Infinity) });
+    let fixed = 0;
+    for (let slot = arrays.starts[row] ?? 0; slot < (arrays.starts[row + 1] ?? 0); slot++) {
+      const column = arrays.indices[slot] ?? 0;
+      const coefficient = arrays.values[slot] ?? 0;
+      const lower = residual.lower[column] ?? 0;
+      if (lower === residual.upper[column]) fixed += coefficient * lower;
+      else vars.push({ name: columnName(column), coef: coefficient });
+    }
+    const lower = (arrays.rowLower[row] ?? -Infinity) - fixed;
+    const upper = (arrays.rowUpper[row] ?? Infinity) - fixed;
+    if (vars.length === 0) {
+      const tolerance = ROW_TOLERANCE * Math.max(1, Math.abs(fixed));
+      if (lower > tolerance || upper < -tolerance) return 'infeasible';
+      continue;
+    }
+    rows.push({ name: `r${row}`, vars, bnds: boundsOf(glpk, lower, upper) });
   }
-  const frame = withCosts({ rowLower: arrays.rowLower, rowUpper: arrays.rowUpper, names, costs: [], rows, generals: names.filter((_, column) => arrays.integer[column] === 1) }, arrays);
-  frames.set(arrays.indices, frame);
-  return frame;
+  return { columns, costs, bounds, rows, generals, fixedValue };
 }
 
-/** The frame with the columns that carry a cost in these arrays (models of one frame differ in their costs only). */
-function withCosts(frame: GlpkFrame, arrays: Arrays): GlpkFrame {
-  const costs: { name: string; column: number }[] = [];
-  for (let column = 0; column < arrays.numCols; column++) if (arrays.colCost[column] !== 0) costs.push({ name: frame.names[column] ?? '', column });
-  return { ...frame, costs };
-}
+/** GLPK's primal feasibility tolerance (glp_smcp tol_bnd's default), for a row the fixed columns alone fill. */
+const ROW_TOLERANCE = 1e-7;
 
-function bounds(glpk: Glpk, lower: number, upper: number): { type: number; lb: number; ub: number } {
+function boundsOf(glpk: Glpk, lower: number, upper: number): { type: number; lb: number; ub: number } {
   if (lower === upper) return { type: glpk.GLP_FX, lb: lower, ub: upper };
   if (lower === -Infinity && upper === Infinity) return { type: glpk.GLP_FR, lb: 0, ub: 0 };
   if (upper === Infinity) return { type: glpk.GLP_LO, lb: lower, ub: 0 };

@@ -10,7 +10,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { allocate, type AllocationOutcome } from '../../src/pipeline/allocate.js';
 import { loadScenario } from '../../src/io/scenario.js';
 import type { Weights } from '../../src/domain/weights.js';
-import { findWithGlpk, glpkSolvesWhole, glpkWillProve, loadGlpk } from '../../src/solver/glpk.js';
+import { findWithGlpk, glpkSolvesWhole, glpkWillProve, loadGlpk, solveHeldWithGlpk } from '../../src/solver/glpk.js';
 import type { Arrays } from '../../src/solver/arrays.js';
 import { seededRandom } from '../../src/domain/random.js';
 
@@ -48,6 +48,25 @@ function grants(outcome: AllocationOutcome): readonly (readonly [string, number]
 }
 
 const WEIGHTINGS = (['financement', 'utilite_sociale', 'perennite_emplois'] as const).flatMap((criterion) => [0.2, 0.5, 0.8].map((share) => ({ criterion, share })));
+
+// n binaries worth 3, 2, 1, 3, 2, 1…, at most two of each three taken (rows x_3k + x_3k+1 + x_3k+2 ≤ 2).
+const knapsacks = (n: number): Arrays => {
+  const groups = Math.ceil(n / 3);
+  return {
+    numCols: n,
+    numRows: groups,
+    colCost: Float64Array.from({ length: n }, (_, column) => 3 - (column % 3)),
+    colLower: new Float64Array(n),
+    colUpper: new Float64Array(n).fill(1),
+    rowLower: new Float64Array(groups).fill(-Infinity),
+    rowUpper: new Float64Array(groups).fill(2),
+    starts: Int32Array.from({ length: groups + 1 }, (_, row) => Math.min(n, 3 * row)),
+    indices: Int32Array.from({ length: n }, (_, column) => column),
+    values: new Float64Array(n).fill(1),
+    integer: new Uint8Array(n).fill(1),
+    names: Array.from({ length: n }, (_, column) => `x${column}`),
+  };
+};
 
 describe('GLPK beside HiGHS', () => {
   it('proves residuals and solves held models of the 2013 call, and publishes what HiGHS alone publishes', async () => {
@@ -117,24 +136,6 @@ describe('GLPK beside HiGHS', () => {
 
   it('searches a neighbourhood of at most 400 free columns for an allocation that meets its rows, and leaves larger ones to HiGHS', async () => {
     await loadGlpk();
-    // n binaries worth 3, 2, 1, 3, 2, 1…, at most two of each three taken (rows x_3k + x_3k+1 + x_3k+2 ≤ 2).
-    const knapsacks = (n: number): Arrays => {
-      const groups = Math.ceil(n / 3);
-      return {
-        numCols: n,
-        numRows: groups,
-        colCost: Float64Array.from({ length: n }, (_, column) => 3 - (column % 3)),
-        colLower: new Float64Array(n),
-        colUpper: new Float64Array(n).fill(1),
-        rowLower: new Float64Array(groups).fill(-Infinity),
-        rowUpper: new Float64Array(groups).fill(2),
-        starts: Int32Array.from({ length: groups + 1 }, (_, row) => Math.min(n, 3 * row)),
-        indices: Int32Array.from({ length: n }, (_, column) => column),
-        values: new Float64Array(n).fill(1),
-        integer: new Uint8Array(n).fill(1),
-        names: Array.from({ length: n }, (_, column) => `x${column}`),
-      };
-    };
     const small = knapsacks(6);
     const bounds = { lower: small.colLower, upper: small.colUpper };
     const found = findWithGlpk(small, bounds, 1);
@@ -176,5 +177,41 @@ describe('GLPK beside HiGHS', () => {
     const later = findWithGlpk(hard, bounds, 1);
     expect(soon).toBeUndefined();
     expect(later).toBeUndefined();
+  });
+
+  it('is given only the free columns: the fixed ones move into the row bounds, and a row they alone break makes the model infeasible', async () => {
+    await loadGlpk();
+    const model = knapsacks(9);
+    const random = seededRandom(21);
+    const seen = { solved: 0, infeasible: 0 };
+    for (let trial = 0; trial < 60; trial++) {
+      // Each column fixed at 0, fixed at 1, or free.
+      const states = Array.from({ length: 9 }, () => Math.floor(random() * 3));
+      const lower = Float64Array.from(states, (state) => (state === 1 ? 1 : 0));
+      const upper = Float64Array.from(states, (state) => (state === 0 ? 0 : 1));
+      let best: number | undefined;
+      for (let mask = 0; mask < 512; mask++) {
+        const x = Array.from({ length: 9 }, (_, column) => (mask >> column) & 1);
+        if (x.some((value, column) => value < (lower[column] ?? 0) || value > (upper[column] ?? 0))) continue;
+        if ([0, 1, 2].some((group) => (x[3 * group] ?? 0) + (x[3 * group + 1] ?? 0) + (x[3 * group + 2] ?? 0) > 2)) continue;
+        const value = x.reduce((sum, taken, column) => sum + taken * (model.colCost[column] ?? 0), 0);
+        best = Math.max(best ?? value, value);
+      }
+      const held = solveHeldWithGlpk({ ...model, colLower: lower, colUpper: upper }, 1);
+      if (best === undefined) {
+        expect(held).toEqual({ status: 'infeasible' });
+        seen.infeasible += 1;
+        continue;
+      }
+      expect(held?.status).toBe('solved');
+      const values = held?.status === 'solved' ? held.values : {};
+      expect(model.names.reduce((sum, name, column) => sum + (values[name] ?? 0) * (model.colCost[column] ?? 0), 0)).toBe(best);
+      states.forEach((state, column) => {
+        if (state !== 2) expect(values[model.names[column] ?? '']).toBe(state);
+      });
+      seen.solved += 1;
+    }
+    expect(seen.solved).toBeGreaterThan(10);
+    expect(seen.infeasible).toBeGreaterThan(0);
   });
 });

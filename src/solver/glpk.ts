@@ -55,21 +55,46 @@ export async function loadGlpk(): Promise<void> {
 export const GLPK_WHOLE_MAX_COLUMNS = 64;
 
 /**
- * Whether GLPK may solve the whole model: a small one whose objective has integer coefficients on
- * integer columns only (a candidate's total grant, in steps), so that two allocations of different
- * objective differ by at least 1, far above GLPK's tolerance while |objective| stays below 1e6.
+ * Whether GLPK may solve the whole model: a small one whose objective, up to a common factor, has
+ * whole coefficients on integer columns only (see wholeCosts).
  */
 export function glpkSolvesWhole(arrays: Arrays): boolean {
-  if (loaded === undefined || arrays.numCols > GLPK_WHOLE_MAX_COLUMNS) return false;
-  let largest = 0;
+  return wholeCosts(arrays) !== undefined;
+}
+
+/**
+ * The objective as whole numbers, when it is one up to a common factor on integer columns only: a
+ * candidate's total grant in steps (the tie-break), or one score on every grant that can move (a try
+ * of the tie search, where the movable candidates share a score), divided by that score. Two
+ * allocations of different objective then differ by at least 1, far above GLPK's tolerance while
+ * |objective| stays below 1e6; the factor changes which allocations are best in no way.
+ */
+function wholeCosts(arrays: Arrays): Float64Array | undefined {
+  if (loaded === undefined || arrays.numCols > GLPK_WHOLE_MAX_COLUMNS) return undefined;
+  let smallest = Infinity;
   for (let column = 0; column < arrays.numCols; column++) {
-    const cost = arrays.colCost[column] ?? 0;
+    const cost = Math.abs(arrays.colCost[column] ?? 0);
     if (cost === 0) continue;
-    if (arrays.integer[column] !== 1 || !Number.isInteger(cost)) return false;
-    largest += Math.abs(cost) * Math.max(Math.abs(arrays.colLower[column] ?? 0), Math.abs(arrays.colUpper[column] ?? 0));
+    if (arrays.integer[column] !== 1) return undefined;
+    smallest = Math.min(smallest, cost);
   }
-  // Objective values are integers below 1e6: GLPK's tolerance, 1e-7 × (1 + |objective|), stays under 0.1.
-  return GLPK_TOL_OBJ * (1 + largest) <= 0.1;
+  if (smallest === Infinity) return Float64Array.from(arrays.colCost);
+  for (let parts = 1; parts <= COMMON_FACTOR_PARTS; parts++) {
+    const factor = smallest / parts;
+    const costs = Float64Array.from(arrays.colCost, (cost) => cost / factor);
+    if (costs.every((cost) => Math.abs(cost - Math.round(cost)) <= 1e-9 * Math.max(1, Math.abs(cost)))) return withinTolerance(arrays, costs.map(Math.round));
+  }
+  return undefined;
+}
+
+/** Fractions of the smallest cost tried as the common factor (a cost of 0.6 and one of 1 share 0.2). */
+const COMMON_FACTOR_PARTS = 5;
+
+/** The whole costs when every objective value stays below 1e6: GLPK's tolerance, 1e-7 × (1 + |objective|), then stays under 0.1. */
+function withinTolerance(arrays: Arrays, costs: Float64Array): Float64Array | undefined {
+  let largest = 0;
+  for (let column = 0; column < arrays.numCols; column++) largest += Math.abs(costs[column] ?? 0) * Math.max(Math.abs(arrays.colLower[column] ?? 0), Math.abs(arrays.colUpper[column] ?? 0));
+  return GLPK_TOL_OBJ * (1 + largest) <= 0.1 ? costs : undefined;
 }
 
 /**
@@ -77,8 +102,9 @@ export function glpkSolvesWhole(arrays: Arrays): boolean {
  * or GLPK proves nothing in time or stops with an error: the caller asks HiGHS.
  */
 export function solveHeldWithGlpk(arrays: Arrays, timeLimitS: number): RawAnswer | undefined {
-  if (!glpkSolvesWhole(arrays)) return undefined;
-  const solved = runGlpk(arrays, { lower: arrays.colLower, upper: arrays.colUpper }, undefined, Math.min(timeLimitS, GLPK_WHOLE_BUDGET_S));
+  const costs = wholeCosts(arrays);
+  if (costs === undefined) return undefined;
+  const solved = runGlpk({ ...arrays, colCost: costs }, { lower: arrays.colLower, upper: arrays.colUpper }, undefined, Math.min(timeLimitS, GLPK_WHOLE_BUDGET_S));
   if (solved === 'infeasible') return { status: 'infeasible' };
   return solved?.optimal === true ? { status: 'solved', values: namedValues(arrays, solved.values), gap: 0 } : undefined;
 }

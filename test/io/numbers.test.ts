@@ -160,3 +160,19 @@ describe('parseMoneyInput', () => {
     expect(result.ok && Number.isInteger(result.value)).toBe(true);
   });
 });
+
+describe('plain digits, read at once', () => {
+  it('give what the separator rules give the same text with a space before it (which the fast reading does not take)', () => {
+    const plain = fc.stringMatching(/^\d{1,12}(?:\.\d{1,6})?$/);
+    fc.assert(
+      fc.property(plain, (text) => {
+        expect(parseAmount(text)).toEqual(parseAmount(` ${text}`));
+        expect(parseDecimal(text)).toEqual(parseDecimal(` ${text}`));
+      }),
+      { numRuns: 2_000, seed: 17 },
+    );
+    // A lone dot before three digits groups thousands in an amount, a decimal point elsewhere.
+    expect(parseAmount('1.500')).toEqual(ok(1500));
+    expect(parseDecimal('1.500')).toEqual(ok(1.5));
+  });
+});

@@ -74,7 +74,9 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
   if (flags.check === true) {
     const disagreement = await crossCheck(scenario, selection, outcome.allocation, timeLimitMs, session, lang);
     if (disagreement !== undefined) {
-      console.err(`enveloppe: ${path}: ${disagreement}; ${words.noAllocationShown}.\n`);
+      // French typography: a (non-breaking) space before a semicolon.
+      const semicolon = lang === 'fr' ? '\u00a0; ' : '; ';
+      console.err(`enveloppe: ${path}: ${disagreement.said}${semicolon}${words.noAllocationShown}.${disagreement.hint === undefined ? '' : ` ${disagreement.hint}`}\n`);
       return EXIT.error;
     }
   }
@@ -150,23 +152,28 @@ async function reportFailureJson(outcome: Exclude<AllocationOutcome, { status: '
  * tie-break makes the published allocation the same on every engine, so any difference in a grant
  * means one of them is wrong.
  */
-async function crossCheck(scenario: Scenario, selection: Selection, mine: Allocation, timeLimitMs: number | undefined, session: Session, lang: Lang): Promise<string | undefined> {
+async function crossCheck(scenario: Scenario, selection: Selection, mine: Allocation, timeLimitMs: number | undefined, session: Session, lang: Lang): Promise<{ said: string; hint?: string } | undefined> {
   const words = WORDS[lang];
   const engine = mine.engine;
   const other: EngineName = engine === 'jslp' ? 'highs' : 'jslp';
   const second = await allocate(scenario, selection, { engine: other, ...(timeLimitMs === undefined ? {} : { timeLimitMs }), ties: false, session });
   const names: Record<EngineName, string> = { jslp: 'javascript-lp-solver', highs: 'HiGHS' };
-  if (second.status !== 'optimal') return words.checkUnconfirmed(names[other], second.status === 'failed' ? second.reason : second.status);
+  // Out of time is no disagreement: the user can give the engines longer, or do without the check.
+  if (second.status === 'timedout' || second.status === 'feasible') {
+    const limit = (timeLimitMs ?? DEFAULT_SOLVE_OPTIONS.timeLimitMs) / 1000;
+    return { said: words.checkOutOfTime(names[other], limit), hint: words.checkOutOfTimeHint(names[other], Math.max(120, limit * 4)) };
+  }
+  if (second.status !== 'optimal') return { said: words.checkUnconfirmed(names[other], second.status === 'failed' ? second.reason : second.status) };
   const theirs = new Map(second.allocation.candidates.map((candidate) => [candidate.id, candidate]));
   for (const candidate of mine.candidates) {
     const their = theirs.get(candidate.id);
     const same = their !== undefined && their.grant === candidate.grant && JSON.stringify(their.years) === JSON.stringify(candidate.years);
-    if (!same) return words.checkGrant(candidate.id, names[engine], words.n.euros(candidate.grant), names[other], words.n.euros(their?.grant ?? 0));
+    if (!same) return { said: words.checkGrant(candidate.id, names[engine], words.n.euros(candidate.grant), names[other], words.n.euros(their?.grant ?? 0)) };
   }
   // Each engine proves its objective within its own gap of the optimum; beyond both gaps, one of them is wrong.
   const tolerance = Math.max(mine.gap, second.allocation.gap) + 1e-6;
   if (Math.abs(second.allocation.objective - mine.objective) > tolerance * Math.max(1, Math.abs(mine.objective))) {
-    return words.checkOptimum(names[engine], mine.objective, names[other], second.allocation.objective);
+    return { said: words.checkOptimum(names[engine], mine.objective, names[other], second.allocation.objective) };
   }
   return undefined;
 }

@@ -91,6 +91,14 @@ const WORDS_IN_BOTH = {
   noAllocationShown: { en: 'no allocation is shown', fr: 'aucune répartition n’est affichée' },
   /** --check: the other engine did not confirm, or disagrees on a grant or on the optimum. */
   checkUnconfirmed: { en: (engine: string, status: string) => `--check: ${engine} did not confirm the allocation (${status})`, fr: (engine: string, status: string) => `--check\u00a0: ${engine} n’a pas confirmé la répartition (${STATUS[status] ?? status})` },
+  checkOutOfTime: {
+    en: (engine: string, limit: number) => `--check: ${engine} ran out of time (${limit} s) before confirming the allocation`,
+    fr: (engine: string, limit: number) => `--check\u00a0: ${engine} a manqué de temps (${n().decimal(limit, limit % 1 === 0 ? 0 : 1)}\u00a0s) avant de confirmer la répartition`,
+  },
+  checkOutOfTimeHint: {
+    en: (engine: string, longer: number) => `${engine} is slow on large calls: give it longer with --time-limit ${longer}, or solve without --check (every allocation is checked against every rule either way).`,
+    fr: (engine: string, longer: number) => `${engine} est lent sur les grands appels\u00a0: donnez-lui plus de temps avec --time-limit ${longer}, ou résolvez sans --check (toute répartition est vérifiée règle par règle dans tous les cas).`,
+  },
   checkGrant: { en: (id: string, engine: string, grant: string, other: string, theirs: string) => `--check: the engines disagree on ${id}: ${engine} grants ${grant}, ${other} ${theirs}`, fr: (id: string, engine: string, grant: string, other: string, theirs: string) => `--check\u00a0: les moteurs sont en désaccord sur ${id}\u00a0: ${engine} accorde ${grant}, ${other} ${theirs}` },
   checkOptimum: { en: (engine: string, optimum: number, other: string, theirs: number) => `--check: the engines disagree: ${engine} finds an optimum of ${optimum}, ${other} ${theirs}`, fr: (engine: string, optimum: number, other: string, theirs: number) => `--check\u00a0: les moteurs sont en désaccord\u00a0: ${engine} trouve un optimum de ${n().decimal(optimum, 2)}, ${other} ${n().decimal(theirs, 2)}` },
   /** A note of the solve's (the tie-break stopped…), in this language. */

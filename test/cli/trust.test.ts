@@ -11,6 +11,7 @@ import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, re
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeHardCall } from '../../bench/hard-call.js';
 import { BIN, noStackTrace, requireBuild, ROOT, runBuilt } from './built.js';
 
 const WORK = mkdtempSync(join(tmpdir(), 'enveloppe-trust-'));
@@ -142,6 +143,18 @@ describe('solve --check', { timeout: 60_000 }, () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).not.toMatch(/disagree|did not confirm/);
     expect((JSON.parse(result.stdout) as { status: string }).status).toBe('optimal');
+  });
+
+  it('says when the second engine runs out of time, and what to do, instead of calling it a disagreement', () => {
+    // javascript-lp-solver does not solve the 200-candidate hard call in 2 s; HiGHS does.
+    const scenario = writeHardCall(join(WORK, 'check-time'), 200);
+    const result = run(['solve', scenario, '--check', '--time-limit', '2']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`enveloppe: ${scenario}: --check: javascript-lp-solver ran out of time (2 s) before confirming the allocation; no allocation is shown. javascript-lp-solver is slow on large calls: give it longer with --time-limit 120, or solve without --check (every allocation is checked against every rule either way).\n`);
+    const french = run(['solve', scenario, '--check', '--time-limit', '2', '--lang', 'fr']);
+    expect(french.stderr).toContain('a manqué de temps (2\u00a0s) avant de confirmer la répartition\u00a0; aucune répartition n’est affichée.');
+    expect(french.stderr).toContain('--time-limit 120, ou résolvez sans --check');
   });
 });
 

@@ -68,15 +68,13 @@ export async function runSolve(path: string, flags: SolveFlags, console: Console
   }
   if (outcome.status !== 'optimal' && outcome.status !== 'feasible') return reportFailure(outcome, path, console, scenario, lang, flags.json === true);
   if (outcome.status === 'feasible') {
-    const limit = (timeLimitMs ?? DEFAULT_SOLVE_OPTIONS.timeLimitMs) / 1000;
-    console.err(`enveloppe: ${path}: ${words.timeLimitStopped(limit, formatGap(outcome.allocation.gap, lang), Math.max(120, limit * 4))}\n`);
+    const { limit, longer } = limitOf(timeLimitMs);
+    console.err(`enveloppe: ${path}: ${words.timeLimitStopped(limit, formatGap(outcome.allocation.gap, lang), longer)}\n`);
   }
   if (flags.check === true) {
     const disagreement = await crossCheck(scenario, selection, outcome.allocation, timeLimitMs, session, lang);
     if (disagreement !== undefined) {
-      // French typography: a (non-breaking) space before a semicolon.
-      const semicolon = lang === 'fr' ? '\u00a0; ' : '; ';
-      console.err(`enveloppe: ${path}: ${disagreement.said}${semicolon}${words.noAllocationShown}.${disagreement.hint === undefined ? '' : ` ${disagreement.hint}`}\n`);
+      console.err(`enveloppe: ${path}: ${words.noAllocationShown(disagreement.said)}${disagreement.hint === undefined ? '' : ` ${disagreement.hint}`}\n`);
       return EXIT.error;
     }
   }
@@ -147,6 +145,12 @@ async function reportFailureJson(outcome: Exclude<AllocationOutcome, { status: '
   }
 }
 
+/** The time limit in seconds, and the longer one a message suggests when it was not enough. */
+function limitOf(timeLimitMs: number | undefined): { limit: number; longer: number } {
+  const limit = (timeLimitMs ?? DEFAULT_SOLVE_OPTIONS.timeLimitMs) / 1000;
+  return { limit, longer: Math.max(120, limit * 4) };
+}
+
 /**
  * Solves again with the other engine and compares the allocations, not only the optima: the
  * tie-break makes the published allocation the same on every engine, so any difference in a grant
@@ -160,8 +164,8 @@ async function crossCheck(scenario: Scenario, selection: Selection, mine: Alloca
   const names: Record<EngineName, string> = { jslp: 'javascript-lp-solver', highs: 'HiGHS' };
   // Out of time is no disagreement: the user can give the engines longer, or do without the check.
   if (second.status === 'timedout' || second.status === 'feasible') {
-    const limit = (timeLimitMs ?? DEFAULT_SOLVE_OPTIONS.timeLimitMs) / 1000;
-    return { said: words.checkOutOfTime(names[other], limit), hint: words.checkOutOfTimeHint(names[other], Math.max(120, limit * 4)) };
+    const { limit, longer } = limitOf(timeLimitMs);
+    return { said: words.checkOutOfTime(names[other], limit), hint: words.checkOutOfTimeHint(names[other], longer) };
   }
   if (second.status !== 'optimal') return { said: words.checkUnconfirmed(names[other], second.status === 'failed' ? second.reason : second.status) };
   const theirs = new Map(second.allocation.candidates.map((candidate) => [candidate.id, candidate]));

@@ -88,7 +88,8 @@ const WORDS_IN_BOTH = {
     fr: (limit: number, gap: string, longer: number) =>
       `la limite de temps (${n().integer(limit)}\u00a0s) a arrêté la recherche avant que l’écart n’atteigne sa cible\u00a0: cette répartition respecte toutes les règles et se trouve à moins de ${gap} du meilleur possible (prouvé). Essayez --time-limit ${longer} pour une preuve plus serrée.`,
   },
-  noAllocationShown: { en: 'no allocation is shown', fr: 'aucune répartition n’est affichée' },
+  /** A refusal, then what the user sees of it (French sets a space before the semicolon). */
+  noAllocationShown: { en: (why: string) => `${why}; no allocation is shown.`, fr: (why: string) => `${why}\u00a0; aucune répartition n’est affichée.` },
   /** --check: the other engine did not confirm, or disagrees on a grant or on the optimum. */
   checkUnconfirmed: { en: (engine: string, status: string) => `--check: ${engine} did not confirm the allocation (${status})`, fr: (engine: string, status: string) => `--check\u00a0: ${engine} n’a pas confirmé la répartition (${STATUS[status] ?? status})` },
   checkOutOfTime: {

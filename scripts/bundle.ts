@@ -10,7 +10,7 @@
  * - Split: what the command line loads only when it is used (the simulator with Ink and React, the
  *   analyses, the report) stays a separate chunk, loaded by the same dynamic imports as in dist/.
  * - Outside the bundle: the engines (HiGHS and GLPK read their WebAssembly from their own folder,
- *   javascript-lp-solver runs in a worker), exceljs and mathjs (loaded on use, as before), and Ink's
+ *   javascript-lp-solver runs in a worker), exceljs, mathjs and iconv-lite (loaded on use), and Ink's
  *   optional React devtools.
  * `../../package.json` and `../../scenarios/` read from dist/bundle/ as from dist/cli/.
  */
@@ -32,7 +32,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['highs', 'glpk.js', 'javascript-lp-solver', 'exceljs', 'mathjs', 'react-devtools-core'],
+  external: ['highs', 'glpk.js', 'javascript-lp-solver', 'exceljs', 'mathjs', 'iconv-lite', 'react-devtools-core'],
   // The CommonJS packages inside (commander, yaml, papaparse…) call require() and read __filename
   // (write-file-atomic names its temporary files with it): ES modules have neither.
   banner: {

@@ -7,7 +7,9 @@ import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyOb
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
+// The French locale alone: `z.locales` would bring zod's forty-odd languages into every start (docs/speed.md).
+import { fr as zodFrench } from 'zod/v4/locales';
 import type { Allocation, Selection } from '../domain/allocation.js';
 import { UserError } from '../domain/errors.js';
 import type { Result } from '../domain/result.js';
@@ -240,7 +242,7 @@ function recordIssue(error: z.ZodError, raw: unknown, path: string): UserError {
   const issue = error.issues[0];
   const field = issue?.path.map(String).join('.') ?? '';
   const english = issue?.message ?? 'invalid';
-  const french = FRENCH_CHECKS[english] ?? recordSchema.safeParse(raw, { error: z.locales.fr().localeError }).error?.issues[0]?.message ?? 'invalide';
+  const french = FRENCH_CHECKS[english] ?? recordSchema.safeParse(raw, { error: zodFrench().localeError }).error?.issues[0]?.message ?? 'invalide';
   const what =
     issue?.code === 'unrecognized_keys'
       ? { en: `has an unknown field '${issue.keys.join("', '")}'`, fr: `a un champ inconnu ${issue.keys.map((key) => `«\u00a0${key}\u00a0»`).join(', ')}` }

@@ -3,7 +3,9 @@
  * into one UserError naming the file, the line and the key, in words a programme officer reads.
  */
 import { isMap, isScalar, isSeq, type Document, type LineCounter } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
+// The French locale alone: `z.locales` would bring zod's forty-odd languages into every start (docs/speed.md).
+import { fr as zodFrench } from 'zod/v4/locales';
 import { UserError } from '../domain/errors.js';
 import type { Bilingual, Lang } from '../domain/lang.js';
 import { closest } from '../domain/names.js';
@@ -74,7 +76,7 @@ export function schemaError(error: z.ZodError, raw: unknown, file: string, at: L
 
 /** zod's own words for an issue, in French: the same check again with zod's French messages. */
 function frenchIssue(raw: unknown, issue: z.core.$ZodIssue): string | undefined {
-  const french = scenarioSchema.safeParse(raw, { error: z.locales.fr().localeError });
+  const french = scenarioSchema.safeParse(raw, { error: zodFrench().localeError });
   const same = french.error?.issues.find((entry) => entry.code === issue.code && entry.path.join('.') === issue.path.join('.'));
   return same?.message;
 }

@@ -2,7 +2,7 @@
  * The scenario file's schema: the one place its shape is declared. Types are derived from it, and
  * `npm run schema` publishes it as JSON Schema (scenarios/scenario.schema.json) for editors.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const bounds = z.strictObject({
   min: z.number().optional().describe('Lower bound'),

@@ -2,10 +2,22 @@
  * Turning the bytes of a user's file into text. French Excel writes CSV as Windows-1252
  * ("CSV (séparateur : point-virgule)"), UTF-8 with a BOM ("CSV UTF-8") or UTF-16 ("Texte Unicode").
  */
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import type * as IconvLite from 'iconv-lite';
 import type { Bilingual, Lang } from '../domain/lang.js';
 import { fr, userError } from './bilingual.js';
 import { readInputFile, type InputFiles } from './files.js';
+
+/**
+ * iconv-lite, loaded on first use (a UTF-16 or Windows-1252 file, an Excel export): its tables are
+ * half a megabyte of code that every start of the command parsed for files that are mostly UTF-8
+ * (docs/speed.md). It stays outside the bundle (scripts/bundle.ts).
+ */
+let loadedIconv: typeof IconvLite | undefined;
+function iconv(): typeof IconvLite {
+  loadedIconv ??= createRequire(import.meta.url)('iconv-lite') as typeof IconvLite;
+  return loadedIconv;
+}
 
 /** How a file's bytes were read. */
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -46,10 +58,10 @@ function decodeBytes(bytes: Uint8Array, file: string): { text: string; encoding:
   }
   // iconv-lite strips the BOM itself; it does not depend on Node's ICU build.
   if (b0 === 0xff && b1 === 0xfe) {
-    return { text: iconv.decode(Buffer.from(bytes), 'utf-16le'), encoding: 'utf-16le' };
+    return { text: iconv().decode(Buffer.from(bytes), 'utf-16le'), encoding: 'utf-16le' };
   }
   if (b0 === 0xfe && b1 === 0xff) {
-    return { text: iconv.decode(Buffer.from(bytes), 'utf-16be'), encoding: 'utf-16be' };
+    return { text: iconv().decode(Buffer.from(bytes), 'utf-16be'), encoding: 'utf-16be' };
   }
 
   // A NUL is valid UTF-8 but never in a CSV: it is a binary file or UTF-16 without its BOM.
@@ -75,7 +87,7 @@ function decodeBytes(bytes: Uint8Array, file: string): { text: string; encoding:
     throw userError(neither(hex(bytes[bad]), line), { file, line, hint: EXCEL_HINT });
   }
   // TextDecoder('windows-1252') on Node 20 maps 0x80 and 0x92 to C1 controls, not € and ’.
-  return { text: iconv.decode(Buffer.from(bytes), 'win1252'), encoding: 'windows-1252' };
+  return { text: iconv().decode(Buffer.from(bytes), 'win1252'), encoding: 'windows-1252' };
 }
 
 function neither(byte: string, line: number): { en: string; fr: string } {
@@ -141,13 +153,13 @@ export function encodeText(text: string, encoding: TextEncoding): Buffer | undef
       return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
     case 'utf-16le':
     case 'utf-16be': {
-      const body = iconv.encode(text, encoding);
+      const body = iconv().encode(text, encoding);
       return Buffer.concat([Buffer.from(encoding === 'utf-16le' ? [0xff, 0xfe] : [0xfe, 0xff]), body]);
     }
     case 'windows-1252': {
-      const bytes = iconv.encode(text, 'win1252');
+      const bytes = iconv().encode(text, 'win1252');
       // iconv-lite writes '?' for what Windows-1252 lacks: read the bytes back to find out.
-      return iconv.decode(bytes, 'win1252') === text ? bytes : undefined;
+      return iconv().decode(bytes, 'win1252') === text ? bytes : undefined;
     }
   }
 }

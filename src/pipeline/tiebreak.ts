@@ -11,7 +11,7 @@ import type { LotteryDraw, Tie } from '../domain/allocation.js';
 import type { AllocationModel, ModelRow } from '../model/types.js';
 import { objectiveInSteps, OPTIMUM_SLACK, solveCanonical, type CanonicalOutcome } from '../solver/canonical.js';
 import { heldBase, holdOthers, throughBase } from '../solver/hold.js';
-import { classesByKey } from '../solver/tie-classes.js';
+import { classesByKey, fundingAllowed, fundingState } from '../solver/tie-classes.js';
 import type { Reduction } from '../solver/held.js';
 import type { SolveOptions } from '../solver/types.js';
 
@@ -123,7 +123,15 @@ export async function findTies(
   // An exact tie moves money only among equal scores: everyone else is held, once, in a base that
   // each try's held model derives from (canonical.ts heldBase), which keeps the tries small on large calls.
   const open = new Set(trying.filter(exactOnly).flatMap(classOf));
-  const base = open.size === 0 ? undefined : heldBase(model, open, published);
+  // Built when a try first needs it: on a call that names all its laureates, most exact tries cannot be ties (below).
+  let base: Reduction | undefined | 'unbuilt' = open.size === 0 ? undefined : 'unbuilt';
+  // A try is the candidate funded with its class's money and all else held: when the call names all
+  // its laureates and the class cannot hold its money with the candidate in (tie-classes.ts
+  // fundingAllowed, the candidate taken first), no such allocation comes within the tie's reach of
+  // the optimum, and the try is not solved (on the hard 1,000-candidate call, the held base and the
+  // tries were a tenth of the run).
+  const reach = fundingState(model, published, optimum - OPTIMUM_SLACK - search.near * Math.abs(optimum));
+  const cannotTie = (index: number): boolean => exactOnly(index) && !fundingAllowed(reach, index, [index, ...classOf(index).filter((other) => other !== index)]);
   // Reading a try's value over the whole model costs a read per variable through its held expansions
   // (84 ms of 50 tries on the hard 10,000-candidate call). Without return tiers a candidate's part of
   // the objective is its grants' (its score per step), so what its members changed is the change.
@@ -135,7 +143,8 @@ export async function findTies(
   };
   for (const index of trying) {
     const variables = model.candidates[index];
-    if (variables === undefined) continue;
+    if (variables === undefined || cannotTie(index)) continue;
+    if (base === 'unbuilt') base = heldBase(model, open, published);
     const lock: ModelRow = { name: `tie_${index}`, terms: [[variables.funded, 1]], lower: 1, upper: 1, origin: { kind: 'lock', candidate: index } };
     // The best allocation with the candidate locked in, itself settled by the rule: a plain solve
     // (no row on the objective), so that every engine finds the same one.

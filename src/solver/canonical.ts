@@ -13,11 +13,13 @@
  * under a laureate cap); with a gap, or in the tie search, those of a class of equal score
  * (tie-classes.ts). Each solve keeps every other candidate's grant as the optimum found it, which
  * makes it a small problem (a few free candidates; hold.ts) instead of the whole model under an objective
- * row. A candidate that cannot gain (tie-classes.ts canGain) is settled as it stands.
+ * row. A candidate that cannot gain (tie-classes.ts canGain), or that is unfunded where its class
+ * cannot make room for it (fundingAllowed), is settled as it stands.
  */
 import { totalOf, totalTerms } from '../model/totals.js';
 import type { AllocationModel, ModelRow, Term } from '../model/types.js';
-import { canGain, tieClasses } from './tie-classes.js';
+import { canGain, fundingAllowed, fundingState, tieClasses, type FundingState } from './tie-classes.js';
+import type { FaceRanges } from './face.js';
 import { heldSolver, type Reduction } from './held.js';
 import { heldBase, maximiseTotal, throughBase } from './hold.js';
 import { DEFAULT_SOLVE_OPTIONS, type SolveOptions, type SolveOutcome } from './types.js';
@@ -113,11 +115,14 @@ export async function solveCanonical(
   let tieSolves = 0;
   let ms = first.ms;
   let held: { members: readonly number[]; rows: number; solve: ReturnType<typeof heldSolver> } | undefined;
+  // The laureates and the optimum row's slack of the allocation in hand, when first needed (fundingAllowed).
+  let funding: FundingState | undefined;
   for (const candidate of priority) {
     const members = moves(candidate);
     if (members === undefined) continue;
     const now = totalOf(model, candidate, current.values);
-    if (!canGain(model, candidate, members, current.values, ranges)) {
+    const state = (): FundingState => (funding ??= fundingState(model, current.values, optimum - OPTIMUM_SLACK));
+    if (staysAsItIs(model, candidate, members, current.values, { ranges, movable, state })) {
       if (members.indexOf(candidate) < members.length - 1) rows.push(settledRow(model, candidate, now));
       continue;
     }
@@ -158,9 +163,23 @@ export async function solveCanonical(
       break;
     }
     current = best;
+    funding = undefined;
     rows.push(settledRow(model, candidate, totalOf(model, candidate, best.values)));
   }
   return { outcome: settled(first, current, ms, notes), tieSolves, optimum };
+}
+
+/**
+ * Whether the tie-break settles a candidate as it stands, without a solve: it cannot gain (canGain),
+ * or, in classes of one score (no face), it is unfunded and its class cannot make room for it
+ * (fundingAllowed; on the hard 10,000-candidate call at 0.01 %, a thousand held models built and
+ * solved only to find that).
+ */
+function staysAsItIs(model: AllocationModel, candidate: number, members: readonly number[], values: ReadonlyMap<string, number>, context: { ranges: FaceRanges | undefined; movable: ReadonlySet<number> | undefined; state: () => FundingState }): boolean {
+  if (!canGain(model, candidate, members, values, context.ranges)) return true;
+  if (context.ranges !== undefined || context.movable !== undefined) return false;
+  const unfunded = Math.round(values.get(model.candidates[candidate]?.funded ?? '') ?? 0) === 0;
+  return unfunded && !fundingAllowed(context.state(), candidate, members);
 }
 
 type Solved = Extract<SolveOutcome, { status: 'optimal' | 'feasible' }>;

@@ -8,7 +8,7 @@
  * face is as wide as the gap) and, for now, a policy with return tiers keep the classes of equal score.
  */
 import { totalOf, totalTerms } from '../model/totals.js';
-import type { AllocationModel, ModelRow } from '../model/types.js';
+import type { AllocationModel, ModelRow, ModelVariable } from '../model/types.js';
 import { faceRanges, type FaceRange, type FaceRanges } from './face.js';
 
 /** The classes of equal value, by key, each in the order given. */
@@ -78,7 +78,7 @@ export function canGain(model: AllocationModel, candidate: number, members: read
   const total = (index: number): number => totalOf(model, index, values);
   const range = (index: number): FaceRange | undefined => ranges?.byCandidate.get(index);
   const now = total(candidate);
-  const highest = Math.min(model.candidates[candidate]?.capUnits ?? 0, range(candidate)?.high ?? Infinity);
+  const highest = Math.min(largestTotal(model, candidate), range(candidate)?.high ?? Infinity);
   if (now >= highest) return false;
   if (model.candidates[candidate]?.score === 0) return true;
   const gainPart = range(candidate)?.part(now + 1, highest) ?? 0;
@@ -88,4 +88,87 @@ export function canGain(model: AllocationModel, candidate: number, members: read
     if (then <= low || model.candidates[other]?.score === 0) return false;
     return ranges === undefined || gainPart + (range(other)?.part(low, then - 1) ?? 0) <= ranges.room;
   });
+}
+
+const upperBounds = new WeakMap<readonly ModelVariable[], ReadonlyMap<string, number>>();
+
+/**
+ * The largest total a candidate's grants can reach: its cap, and the sum of its years' bounds, which
+ * can be lower (each year's request is rounded down to the step apart: 39 + 60 steps under a cap
+ * of 100 on the hard 1,000-candidate call, where the tie-break solved such candidates' held models
+ * only to find them at their largest already).
+ */
+export function largestTotal(model: AllocationModel, candidate: number): number {
+  const variables = model.candidates[candidate];
+  if (variables === undefined) return 0;
+  let bounds = upperBounds.get(model.variables);
+  if (bounds === undefined) {
+    bounds = new Map(model.variables.map((variable) => [variable.name, variable.upper ?? Infinity]));
+    upperBounds.set(model.variables, bounds);
+  }
+  let sum = 0;
+  for (const grant of variables.grants) sum += bounds.get(grant.variable) ?? Infinity;
+  return Math.min(variables.capUnits, sum);
+}
+
+/** What fundingAllowed reads of the tie-break's state, for the allocation in hand (fundingState). */
+export interface FundingState {
+  readonly model: AllocationModel;
+  readonly values: ReadonlyMap<string, number>;
+  /** How many laureates the allocation in hand names, and the most the call allows (undefined: no limit). */
+  readonly laureates: number;
+  readonly laureatesMax: number | undefined;
+  /** By how many score points × steps the allocation in hand may still lose (the optimum row's slack left). */
+  readonly objectiveSlack: number;
+}
+
+/**
+ * Whether an unfunded candidate of a class of one score could be funded among the allocations its
+ * held model allows (everyone outside the class held, funded or not, at their totals; the earlier
+ * members at least at theirs). When the call already names all the laureates it may, the class keeps
+ * at most as many funded members as it has, those before the candidate with money among them: the
+ * most the class can then hold is their largest totals, the candidate's and the largest of the
+ * others' up to that count. Every euro of the class counts the same score, so the class may not lose
+ * more than the optimum row's slack: below that, the candidate cannot be funded and the held model
+ * need not be built and solved (on the hard 1,000-candidate call, most of the tie-break's solves
+ * found exactly that). True whenever this cannot tell (the solver decides).
+ */
+export function fundingAllowed(state: FundingState, candidate: number, members: readonly number[]): boolean {
+  const { model, values, laureates, laureatesMax, objectiveSlack } = state;
+  if (laureatesMax === undefined || laureates < laureatesMax) return true;
+  const score = model.candidates[candidate]?.score ?? 0;
+  if (!(score > 0) || members.some((member) => model.candidates[member]?.score !== score || (model.candidates[member]?.tiers.length ?? 0) > 0)) return true;
+  const total = (index: number): number => totalOf(model, index, values);
+  const place = members.indexOf(candidate);
+  let funded = 0;
+  let classTotal = 0;
+  for (const member of members) {
+    funded += Math.round(values.get(model.candidates[member]?.funded ?? '') ?? 0);
+    classTotal += total(member);
+  }
+  let most = largestTotal(model, candidate);
+  let kept = 1;
+  const others: number[] = [];
+  members.forEach((member, i) => {
+    if (member === candidate) return;
+    if (i < place && total(member) > 0) {
+      most += largestTotal(model, member);
+      kept += 1;
+    } else others.push(largestTotal(model, member));
+  });
+  if (kept > funded) return false;
+  others.sort((a, b) => b - a);
+  for (let i = 0; i < funded - kept && i < others.length; i++) most += others[i] ?? 0;
+  // A margin over the round-off of the objective's sum: pruning only what surely cannot be.
+  return most >= classTotal - objectiveSlack / score - 1e-3;
+}
+
+/** The tie-break's state for fundingAllowed: `floor` is the optimum row's lower bound (score points × steps). */
+export function fundingState(model: AllocationModel, values: ReadonlyMap<string, number>, floor: number): FundingState {
+  const row = model.rows.find((candidate) => candidate.origin.kind === 'laureates');
+  let laureates = 0;
+  for (const [variable, coefficient] of row?.terms ?? []) laureates += coefficient * Math.round(values.get(variable) ?? 0);
+  let objective = 0;
+  for (const [variable, coefficient] of model.objective) objective += (coefficient / model.unit) * (values.get(variable) ?? 0);
+  return { model, values, laureates, laureatesMax: row?.upper, objectiveSlack: Math.max(0, objective - floor) };
 }

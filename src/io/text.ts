@@ -198,10 +198,9 @@ export function twinDifference(a: string, b: string, lang: Lang = 'en'): string 
  */
 // eslint-disable-next-line no-control-regex -- the control characters are what it looks for.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061C\u200B\u200E\u200F\u2028-\u202E\u2060-\u2069\uFEFF\uFFF9-\uFFFB]/gu;
-// eslint-disable-next-line no-control-regex -- the same, found once (no g: test keeps no state).
-const ANY_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061C\u200B\u200E\u200F\u2028-\u202E\u2060-\u2069\uFEFF\uFFF9-\uFFFB]/u;
-// eslint-disable-next-line no-control-regex -- the same but line feed and tab, which `lines` keeps.
-const UNSAFE_BUT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061C\u200B\u200E\u200F\u2028-\u202E\u2060-\u2069\uFEFF\uFFF9-\uFFFB]/u;
+// The same, found once (no g: test keeps no state); and the same but line feed and tab, which `lines` keeps.
+const ANY_UNSAFE = new RegExp(UNSAFE.source, 'u');
+const UNSAFE_BUT_LINES = new RegExp(UNSAFE.source.replace('\\u0000-\\u001f', '\\u0000-\\u0008\\u000b-\\u001f'), 'u');
 
 /**
  * User text made safe for a terminal: every C0 control (but line feed and tab when `lines`) shown as

@@ -38,13 +38,20 @@ export function floorUnits(scenario: Scenario): number {
 
 /** Whether a candidate can be funded at all: its cap (and its per-year requests together) reach the floor. */
 export function isEligible(scenario: Scenario, candidate: Scenario['candidates'][number]): boolean {
+  return reachableUnits(scenario, candidate) >= floorUnits(scenario);
+}
+
+/**
+ * The most a candidate's grants can add up to, in units: its cap, or less when every year has its
+ * own request (each rounded down to the step apart: 39 + 60 steps under a cap of 100).
+ */
+export function reachableUnits(scenario: Scenario, candidate: Scenario['candidates'][number]): number {
   const unit = scenario.grant.step;
   const years = scenario.envelope.years.map((entry) => entry.year);
   const perYear = years.map((year) => candidate.requestByYear[year]);
-  const reachable = years.length > 0 && perYear.every((request) => request !== undefined)
+  return years.length > 0 && perYear.every((request) => request !== undefined)
     ? Math.min(capUnits(scenario, candidate.request), perYear.reduce<number>((sum, request) => sum + Math.floor((request ?? 0) / unit + 1e-9), 0))
     : capUnits(scenario, candidate.request);
-  return reachable >= floorUnits(scenario);
 }
 
 /** Name of candidate `index`'s return-tier piece `k` (from 0). */
@@ -171,7 +178,8 @@ function candidateColumns(scenario: Scenario, index: number, policy: Pick<Policy
     const value = lock === 'funded' ? 1 : 0;
     rows.push({ name: `lock_${index}`, terms: [[funded, 1]], lower: value, upper: value, origin: { kind: 'lock', candidate: index } });
   }
-  return { index, id: candidate.id, funded, grants, capUnits: cap, score: 0, eligible: isEligible(scenario, candidate), tiers };
+  const reach = reachableUnits(scenario, candidate);
+  return { index, id: candidate.id, funded, grants, capUnits: cap, reachUnits: reach, score: 0, eligible: reach >= floorUnits(scenario), tiers };
 }
 
 /** The envelope's rows: the total, each year's ceiling, and the number of laureates. */

@@ -52,6 +52,8 @@ export interface CandidateVariables {
   readonly grants: readonly { readonly year: string; readonly variable: string }[];
   /** Largest grant in units: min(grant.max, request) rounded down to the step. */
   readonly capUnits: number;
+  /** The most its grants can add up to, in units: capUnits, or less when the per-year requests, each rounded down, add up to less. */
+  readonly reachUnits: number;
   readonly score: number;
   /** Whether the candidate can be funded at all: its cap (and its per-year requests together) reach the floor. */
   readonly eligible: boolean;

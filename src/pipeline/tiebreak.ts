@@ -130,7 +130,7 @@ export async function findTies(
   // fundingAllowed, the candidate taken first), no such allocation comes within the tie's reach of
   // the optimum, and the try is not solved (on the hard 1,000-candidate call, the held base and the
   // tries were a tenth of the run).
-  const reach = fundingState(model, published, optimum - OPTIMUM_SLACK - search.near * Math.abs(optimum));
+  const reach = fundingState(model, published, OPTIMUM_SLACK + search.near * Math.abs(optimum));
   const cannotTie = (index: number): boolean => exactOnly(index) && !fundingAllowed(reach, index, [index, ...classOf(index).filter((other) => other !== index)]);
   // Reading a try's value over the whole model costs a read per variable through its held expansions
   // (84 ms of 50 tries on the hard 10,000-candidate call). Without return tiers a candidate's part of

@@ -117,11 +117,11 @@ export async function solveCanonical(
   let held: { members: readonly number[]; rows: number; solve: ReturnType<typeof heldSolver> } | undefined;
   // The laureates and the optimum row's slack of the allocation in hand, when first needed (fundingAllowed).
   let funding: FundingState | undefined;
+  const state = (): FundingState => (funding ??= fundingState(model, current.values, objectiveInSteps(model, current.values) - (optimum - OPTIMUM_SLACK)));
   for (const candidate of priority) {
     const members = moves(candidate);
     if (members === undefined) continue;
     const now = totalOf(model, candidate, current.values);
-    const state = (): FundingState => (funding ??= fundingState(model, current.values, optimum - OPTIMUM_SLACK));
     if (staysAsItIs(model, candidate, members, current.values, { ranges, movable, state })) {
       if (members.indexOf(candidate) < members.length - 1) rows.push(settledRow(model, candidate, now));
       continue;

@@ -8,7 +8,7 @@
  * face is as wide as the gap) and, for now, a policy with return tiers keep the classes of equal score.
  */
 import { totalOf, totalTerms } from '../model/totals.js';
-import type { AllocationModel, ModelRow, ModelVariable } from '../model/types.js';
+import type { AllocationModel, ModelRow } from '../model/types.js';
 import { faceRanges, type FaceRange, type FaceRanges } from './face.js';
 
 /** The classes of equal value, by key, each in the order given. */
@@ -90,25 +90,13 @@ export function canGain(model: AllocationModel, candidate: number, members: read
   });
 }
 
-const upperBounds = new WeakMap<readonly ModelVariable[], ReadonlyMap<string, number>>();
-
 /**
- * The largest total a candidate's grants can reach: its cap, and the sum of its years' bounds, which
- * can be lower (each year's request is rounded down to the step apart: 39 + 60 steps under a cap
- * of 100 on the hard 1,000-candidate call, where the tie-break solved such candidates' held models
- * only to find them at their largest already).
+ * The largest total a candidate's grants can reach (model/build.ts reachableUnits): below its cap
+ * when its years' requests are (on the hard 1,000-candidate call, the tie-break solved such
+ * candidates' held models only to find them at their largest already).
  */
 export function largestTotal(model: AllocationModel, candidate: number): number {
-  const variables = model.candidates[candidate];
-  if (variables === undefined) return 0;
-  let bounds = upperBounds.get(model.variables);
-  if (bounds === undefined) {
-    bounds = new Map(model.variables.map((variable) => [variable.name, variable.upper ?? Infinity]));
-    upperBounds.set(model.variables, bounds);
-  }
-  let sum = 0;
-  for (const grant of variables.grants) sum += bounds.get(grant.variable) ?? Infinity;
-  return Math.min(variables.capUnits, sum);
+  return model.candidates[candidate]?.reachUnits ?? 0;
 }
 
 /** What fundingAllowed reads of the tie-break's state, for the allocation in hand (fundingState). */
@@ -163,12 +151,14 @@ export function fundingAllowed(state: FundingState, candidate: number, members: 
   return most >= classTotal - objectiveSlack / score - 1e-3;
 }
 
-/** The tie-break's state for fundingAllowed: `floor` is the optimum row's lower bound (score points × steps). */
-export function fundingState(model: AllocationModel, values: ReadonlyMap<string, number>, floor: number): FundingState {
+/**
+ * The state fundingAllowed reads, for an allocation: its laureates against the call's most, and
+ * `objectiveSlack`, by how much its objective may still fall (score points × steps; the caller
+ * knows its objective already).
+ */
+export function fundingState(model: AllocationModel, values: ReadonlyMap<string, number>, objectiveSlack: number): FundingState {
   const row = model.rows.find((candidate) => candidate.origin.kind === 'laureates');
   let laureates = 0;
   for (const [variable, coefficient] of row?.terms ?? []) laureates += coefficient * Math.round(values.get(variable) ?? 0);
-  let objective = 0;
-  for (const [variable, coefficient] of model.objective) objective += (coefficient / model.unit) * (values.get(variable) ?? 0);
-  return { model, values, laureates, laureatesMax: row?.upper, objectiveSlack: Math.max(0, objective - floor) };
+  return { model, values, laureates, laureatesMax: row?.upper, objectiveSlack: Math.max(0, objectiveSlack) };
 }

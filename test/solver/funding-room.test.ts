@@ -58,7 +58,7 @@ describe('the tie-break settles without a solve only who could not gain', () => 
         if (first.status !== 'optimal' && first.status !== 'feasible') return;
         const values = first.values;
         const floor = objectiveInSteps(model, values) - OPTIMUM_SLACK;
-        const state = fundingState(model, values, floor);
+        const state = fundingState(model, values, OPTIMUM_SLACK);
         const priority = priorityOrder(scenario, scored.scores, undefined);
         for (const members of classesByKey(priority, (index) => String(scored.scores[index])).values()) {
           if (members.length < 2) continue;

@@ -1,9 +1,10 @@
 /**
  * The re-solve after a weight change on the 2013 call, measured as the simulator solves: in one
  * session that solves again and again (`createSession({ repeated: true })`), in a process started
- * with the V8 flag bin/enveloppe.js sets (`--liftoff-only`), 101 changes with the first dropped (with
- * 30, the p95 was the second slowest change: one slow proof moved it by 10 ms from run to run).
- * `node --liftoff-only --import tsx bench/resolve.ts <policy>` prints one JSON line of milliseconds.
+ * with the V8 settings bin/enveloppe.js gives the simulator (bin/v8-flags.js: HiGHS on the baseline
+ * compiler alone, GLPK with V8's usual tiers), 101 changes with the first dropped (with 30, the p95
+ * was the second slowest change: one slow proof moved it by 10 ms from run to run).
+ * `node --import ./bin/v8-flags.js --import tsx bench/resolve.ts <policy>` prints one JSON line of milliseconds.
  */
 import { join } from 'node:path';
 import { seededRandom } from '../src/domain/random.js';

@@ -204,8 +204,8 @@ if (wants('analyses')) {
 if (wants('weights')) {
   log('Re-solve after a weight change, 2013 call (in one process, as the simulator runs)');
   for (const policy of ['equilibre', 'emploi']) {
-    // A child started as bin/enveloppe.js starts the simulator (--liftoff-only), see bench/resolve.ts.
-    const child = spawnSync(process.execPath, ['--liftoff-only', '--import', 'tsx', join(root, 'bench/resolve.ts'), policy], { cwd: root, encoding: 'utf8' });
+    // A child started as bin/enveloppe.js starts the simulator (bin/v8-flags.js), see bench/resolve.ts.
+    const child = spawnSync(process.execPath, ['--import', './bin/v8-flags.js', '--import', 'tsx', join(root, 'bench/resolve.ts'), policy], { cwd: root, encoding: 'utf8' });
     if (child.status !== 0) throw new Error(`bench/resolve.ts ${policy}: ${child.stderr}`);
     const times = JSON.parse(child.stdout) as number[];
     const mid = median(times);

@@ -11,7 +11,7 @@ import { objectiveOfGrants } from '../model/objective.js';
 import type { AllocationModel } from '../model/types.js';
 import { findPolicy, scoreCandidates } from '../pipeline/score.js';
 import { createSession } from '../pipeline/session.js';
-import { createPool, runPool, type Pool, type PoolOptions, type PoolResult } from './pool.js';
+import { createPool, runPool, type Pool, type PoolJob, type PoolOptions, type PoolResult } from './pool.js';
 
 /** The normalised weights of a weighted policy; a string says why there are none, in `lang`. */
 export function policyWeights(scenario: Scenario, policyName: string, lang: Lang = 'en'): Weights | string {
@@ -43,7 +43,9 @@ export async function sweepWeight(scenario: Scenario, policy: string, weights: W
   const grid = Array.from({ length: steps }, (_, k) => (steps === 1 ? 0 : k / (steps - 1)));
   const policyShare = weights[criterion] ?? 0;
   const shares = [...new Set([...grid, policyShare])].sort((a, b) => a - b);
-  const jobs = shares.map((share) => ({ selection: { policy, weights: withShare(weights, scenario.criteria, criterion, share) } }));
+  // The policy's own share is the policy itself, to the last bit (withShare's arithmetic would leave
+  // 0.12499999999999997 for 0.125): tipping's criteria then share that one solve (solvedOnce).
+  const jobs = shares.map((share) => ({ selection: { policy, weights: share === policyShare ? weights : withShare(weights, scenario.criteria, criterion, share) } }));
   const results = pool === undefined ? await runPool(scenario, jobs, options) : await pool.run(jobs, options.onProgress);
   return { policy, criterion, policyShare, points: shares.map((share, index) => ({ share, result: results[index] as PoolResult })) };
 }
@@ -89,7 +91,6 @@ interface Refinement {
 interface CriterionFindings {
   readonly points: TippingPoint[];
   readonly stable: TippingAnalysis['stable'][number][];
-  readonly solves: number;
 }
 
 /**
@@ -106,7 +107,7 @@ export async function tippingPoints(scenario: Scenario, policy: string, weights:
   const poolOptions: PoolOptions = { ...(options.solve === undefined ? {} : { solve: options.solve }), ...(options.signal === undefined ? {} : { signal: options.signal }) };
   const rounds = 1 + Math.max(0, Math.ceil(Math.log2(1 / Math.max(1, steps - 1) / tolerance)));
   const total = scenario.criteria.length * rounds;
-  const pool = createPool(scenario, poolOptions);
+  const pool = solvedOnce(createPool(scenario, poolOptions));
   const roundsDone = scenario.criteria.map(() => 0);
   const progressOf = (criterionIndex: number) => (round: number): void => {
     roundsDone[criterionIndex] = round;
@@ -114,18 +115,37 @@ export async function tippingPoints(scenario: Scenario, policy: string, weights:
   };
   const points: TippingPoint[] = [];
   const stable: TippingAnalysis['stable'][number][] = [];
-  let solves = 0;
   try {
     const found = await Promise.all(scenario.criteria.map((entry, index) => refineCriterion({ scenario, policy, weights, steps, tolerance, rounds, pool, progress: progressOf(index) }, entry.column)));
     for (const part of found) {
       points.push(...part.points);
       stable.push(...part.stable);
-      solves += part.solves;
     }
   } finally {
     await pool.close();
   }
-  return { policy, weights, points, stable, solves };
+  return { policy, weights, points, stable, solves: pool.solves };
+}
+
+/**
+ * The pool, each distinct job solved once however many batches ask for it: every criterion's sweep
+ * holds the policy's own weights (8 of the 443 solves of the 2013 call's tipping run).
+ */
+export function solvedOnce(pool: Pool): Pool & { readonly solves: number } {
+  const known = new Map<string, Promise<PoolResult>>();
+  return {
+    get solves() {
+      return known.size;
+    },
+    run(jobs, onProgress) {
+      const keys = jobs.map((job) => JSON.stringify(job));
+      const fresh = [...new Set(keys.filter((key) => !known.has(key)))];
+      const solving = pool.run(fresh.map((key) => jobs[keys.indexOf(key)] as PoolJob), onProgress);
+      fresh.forEach((key, index) => known.set(key, solving.then((results) => results[index] as PoolResult)));
+      return Promise.all(keys.map((key) => known.get(key) as Promise<PoolResult>));
+    },
+    close: () => pool.close(),
+  };
 }
 
 /** One criterion's tipping points and stable intervals: its sweep, then its brackets narrowed round by round. */
@@ -133,7 +153,6 @@ async function refineCriterion(refinement: Refinement, criterion: string): Promi
   const { scenario, policy, weights, steps, tolerance, rounds, pool, progress } = refinement;
   const sweep = await sweepWeight(scenario, policy, weights, criterion, steps, {}, pool);
   const valueAt = await objectiveLines(scenario, policy, weights, criterion);
-  let solves = sweep.points.length;
   let round = 1;
   progress(round);
   let brackets = changes(sweep.points.map((point) => probeOf(point.share, point.result)));
@@ -144,7 +163,6 @@ async function refineCriterion(refinement: Refinement, criterion: string): Promi
     if (wide.length === 0) break;
     const shares = await Promise.all(wide.map((bracket) => nextShare(bracket, tolerance, valueAt)));
     const results = await pool.run(shares.map((share) => ({ selection: { policy, weights: withShare(weights, scenario.criteria, criterion, share) } })));
-    solves += shares.length;
     round = Math.min(rounds - 1, round + 1);
     progress(round);
     brackets = wide.flatMap((bracket, index) => {
@@ -163,7 +181,7 @@ async function refineCriterion(refinement: Refinement, criterion: string): Promi
       if (below !== above) points.push({ candidate: candidate.id, criterion, share: (low.share + high.share) / 2, fundedBelow: below, fundedAbove: above, bracket: [low.share, high.share] });
     });
   }
-  return { points, stable: stableIntervals(scenario, criterion, sweep, points), solves };
+  return { points, stable: stableIntervals(scenario, criterion, sweep, points) };
 }
 
 /** A solved share: its grants, and who they fund. */

@@ -16,9 +16,9 @@ import type { Allocation, Selection } from '../../src/domain/allocation.js';
 import { allocate } from '../../src/pipeline/allocate.js';
 import { budgetSweep } from '../../src/analysis/budget-sweep.js';
 import { comparePolicies, type Comparison } from '../../src/analysis/compare.js';
-import type { PoolOptions, PoolResult } from '../../src/analysis/pool.js';
+import type { Pool, PoolJob, PoolOptions, PoolResult } from '../../src/analysis/pool.js';
 import { classify, drawWeightings, robustness, type RobustnessOptions } from '../../src/analysis/robustness.js';
-import { policyWeights, sweepWeight, tippingPoints } from '../../src/analysis/sweep.js';
+import { policyWeights, solvedOnce, sweepWeight, tippingPoints } from '../../src/analysis/sweep.js';
 import type { Scenario } from '../../src/domain/types.js';
 import { loadScenario } from '../../src/io/scenario.js';
 import { withShare, type Weights } from '../../src/scoring/weights.js';
@@ -290,6 +290,31 @@ describe('tipping points', { timeout: 60_000 }, () => {
     const sweep = scenario.criteria.reduce((sum, criterion) => sum + new Set([...Array.from({ length: 11 }, (_, k) => k / 10), weights[criterion.column]]).size, 0);
     expect(brackets).toBeGreaterThan(0);
     expect(analysis.solves - sweep, `${brackets} brackets`).toBeLessThanOrEqual(3 * brackets);
+  });
+
+  it('each distinct job is solved once, whichever batch asks for it: every criterion\'s sweep holds the policy\'s own weights', async () => {
+    const asked: PoolJob[] = [];
+    const counting: Pool = {
+      run: async (jobs) => {
+        asked.push(...jobs);
+        return jobs.map((job) => ({ status: 'optimal', objective: job.envelopeScale ?? 0, grants: [] }));
+      },
+      close: async () => undefined,
+    };
+    const pool = solvedOnce(counting);
+    const job = (scale: number): PoolJob => ({ selection: { policy: 'p', weights: { a: 0.5, b: 0.5 } }, envelopeScale: scale });
+    const [first, second] = await Promise.all([pool.run([job(1), job(2), job(1)]), pool.run([job(2), job(3)])]);
+    expect(asked.map((one) => one.envelopeScale)).toEqual([1, 2, 3]);
+    expect(pool.solves).toBe(3);
+    expect(first?.map((result) => (result.status === 'optimal' ? result.objective : Number.NaN))).toEqual([1, 2, 1]);
+    expect(second?.map((result) => (result.status === 'optimal' ? result.objective : Number.NaN))).toEqual([2, 3]);
+    // The sweep's point at the policy's own share is the policy's weights, not withShare's rounding of them.
+    const scenario = shipped('tiny');
+    const { policy, weights } = firstWeighted(scenario);
+    const criterion = scenario.criteria[0]?.column ?? '';
+    const sweep = await sweepWeight(scenario, policy, weights, criterion, 3, {}, solvedOnce(counting));
+    expect(sweep.points.length).toBe(4);
+    expect(asked.at(-4 + sweep.points.findIndex((point) => point.share === weights[criterion]))?.selection.weights).toBe(weights);
   });
 
   // tiny and rhone-alpes above, ptce-2015 here on a coarse grid (3 steps, 10 % brackets: ~75

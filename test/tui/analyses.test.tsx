@@ -137,7 +137,7 @@ describe('tipping (7)', { timeout: 20_000 }, () => {
       "Exemple à cinq candidats · policy social (Utilité sociale d'abord)  ✓ optimal · N ms
       Spent 300 000 € / 300 000 € · Laureates 3 / 3
       Tipping points Création d'emplois  (← → criterion 2 of 2)
-      social gives it 25 % of the weight · 28 solves over 2 criteria · none within 5 points
+      social gives it 25 % of the weight · 27 solves over 2 criteria · none within 5 points
       Where each candidate keeps its status as this share moves: █ funded, ░ out, ┃ now (25 %).
         Id     Name                   Now    0 %      25 %        50 %       75 %    100 % Holds from–to
         tiny-3 Ressourcerie des Mont… funded ███████████┃██████████████··················· 0 %–58.3 %

@@ -187,7 +187,7 @@ describe('the rest of the simulator in French', { timeout: 30_000 }, () => {
     await app.press('7', KEYS.right);
     const frame = await app.until('Tient de–à');
     expect(frame).toContain("Points de bascule Création d'emplois  (← → critère 2 sur 2)");
-    expect(frame).toContain(`social lui donne 25${NBSP}% du poids · 28 calculs sur 2 critères · aucun à moins de 5 points`);
+    expect(frame).toContain(`social lui donne 25${NBSP}% du poids · 27 calculs sur 2 critères · aucun à moins de 5 points`);
     expect(frame).toMatch(/Id +Nom +Statut/);
     expect(lineOf(frame, '  tiny-4')).toMatch(new RegExp(`non financé +░+┃░+·+ 0${NBSP}%–58,3${NBSP}%$`));
     expect(frame).toContain(`2 financés et 1 non financé gardent leur statut de 0 à 100${NBSP}%.`);

@@ -2,8 +2,8 @@
  * The re-solve after a weight change on the 2013 call, measured as the simulator solves: in one
  * session that solves again and again (`createSession({ repeated: true })`), in a process started
  * with the V8 settings bin/enveloppe.js gives the simulator (bin/v8-flags.js: the baseline
- * compiler alone), 101 changes with the first dropped (with 30, the p95
- * was the second slowest change: one slow proof moved it by 10 ms from run to run).
+ * compiler alone), 101 changes with the first dropped (with 30, the p95 was the second slowest
+ * change: one slow proof moved it by 10 ms from run to run).
  * `node --import ./bin/v8-flags.js --import tsx bench/resolve.ts <policy>` prints one JSON line of milliseconds.
  */
 import { join } from 'node:path';

@@ -139,9 +139,12 @@ export function solvedOnce(pool: Pool): Pool & { readonly solves: number } {
     },
     run(jobs, onProgress) {
       const keys = jobs.map((job) => JSON.stringify(job));
-      const fresh = [...new Set(keys.filter((key) => !known.has(key)))];
-      const solving = pool.run(fresh.map((key) => jobs[keys.indexOf(key)] as PoolJob), onProgress);
-      fresh.forEach((key, index) => known.set(key, solving.then((results) => results[index] as PoolResult)));
+      const fresh = new Map<string, PoolJob>();
+      keys.forEach((key, index) => {
+        if (!known.has(key)) fresh.set(key, jobs[index] as PoolJob);
+      });
+      const solving = pool.run([...fresh.values()], onProgress);
+      [...fresh.keys()].forEach((key, index) => known.set(key, solving.then((results) => results[index] as PoolResult)));
       return Promise.all(keys.map((key) => known.get(key) as Promise<PoolResult>));
     },
     close: () => pool.close(),

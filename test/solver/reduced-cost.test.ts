@@ -1,0 +1,95 @@
+/**
+ * The proof's residual narrowed by reduced costs (solver/arrays.ts boundByReducedCost): every
+ * allocation worth at least z_LP − gap keeps each integer column the relaxation holds at a bound
+ * within gap / |d_j| steps of it. Checked on random calls, with and without return tiers, against
+ * allocations of every quality: the optimum and the optima of other objectives, each judged by this
+ * model's costs, with the gap it leaves. A narrowing one step stricter would cut some of them off.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Policy, Scenario } from '../../src/domain/types.js';
+import { buildModel } from '../../src/model/build.js';
+import { withTierLinks } from '../../src/model/cuts.js';
+import { scoreCandidates } from '../../src/pipeline/score.js';
+import { boundByReducedCost, fixByReducedCost, objectiveOf, toArrays, type Arrays } from '../../src/solver/arrays.js';
+import { loadHighs } from '../../src/solver/highs.js';
+import { scenarioArbitrary } from './arbitrary.js';
+
+type Highs = Awaited<ReturnType<typeof loadHighs>>;
+
+/** HiGHS on the arrays with these costs: the relaxation's columns and reduced costs, or the MILP's optimum. */
+function solve(highs: Highs, arrays: Arrays, costs: Float64Array, relaxation: boolean): { values: Float64Array; duals: Float64Array; objective: number } | undefined {
+  const model = highs.createModel();
+  try {
+    model.passModel({
+      numCols: arrays.numCols,
+      numRows: arrays.numRows,
+      sense: highs.constants.objectiveSense.maximize,
+      colCost: costs,
+      colLower: arrays.colLower,
+      colUpper: arrays.colUpper,
+      rowLower: arrays.rowLower,
+      rowUpper: arrays.rowUpper,
+      matrix: { format: 'csr', numRows: arrays.numRows, numCols: arrays.numCols, starts: arrays.starts, indices: arrays.indices, values: arrays.values },
+      integrality: Int32Array.from(arrays.integer),
+    });
+    model.options.set({ output_flag: false, log_to_console: false, solve_relaxation: relaxation, mip_rel_gap: 0 });
+    if (model.run().modelStatus !== 7) return undefined;
+    const solution = model.getSolution();
+    return { values: Float64Array.from(solution.colValue, (value, column) => (arrays.integer[column] === 1 ? Math.round(value) : value)), duals: Float64Array.from(solution.colDual), objective: model.getObjectiveValue() };
+  } finally {
+    model.dispose();
+  }
+}
+
+/** The call's model under its first policy, with or without return tiers, as the fast path sees it (tier links included). */
+async function arraysOf(scenario: Scenario, tiers: boolean): Promise<Arrays | undefined> {
+  const first = scenario.policies[0];
+  if (first === undefined) return undefined;
+  const policy: Policy = { ...first, returns: tiers ? [{ share: 0.5, value: 1 }, { share: 1, value: 0.6 }] : [] };
+  const scored = await scoreCandidates({ ...scenario, policies: [policy] }, { policy: policy.name });
+  if (typeof scored === 'string') return undefined;
+  return toArrays(withTierLinks(buildModel(scenario, scored.scores, policy)));
+}
+
+describe('the proof narrows each integer column by its reduced cost (arrays.ts boundByReducedCost)', () => {
+  it('keeps every allocation within the gap, at the limit: one step stricter would cut some off', async () => {
+    const highs = await loadHighs();
+    let atTheLimit = 0;
+    let narrowed = 0;
+    await fc.assert(
+      fc.asyncProperty(scenarioArbitrary({ min: 6, max: 22 }), fc.boolean(), fc.array(fc.double({ min: 0.3, max: 1.7, noNaN: true }), { minLength: 40, maxLength: 40 }), async (scenario, tiers, factors) => {
+        const arrays = await arraysOf(scenario, tiers);
+        if (arrays === undefined) return;
+        const relaxation = solve(highs, arrays, arrays.colCost, true);
+        if (relaxation === undefined) return;
+        const bound = relaxation.objective;
+        const slack = 1e-9 * Math.max(1, Math.abs(bound));
+        // Allocations of every quality: this model's optimum, and those of other objectives.
+        const allocations = [0, 1, 2, 3].flatMap((shift) => {
+          const costs = shift === 0 ? arrays.colCost : Float64Array.from(arrays.colCost, (cost, column) => cost * (factors[(column * 7 + shift * 13) % factors.length] ?? 1));
+          return solve(highs, arrays, costs, false)?.values ?? [];
+        });
+        for (const values of allocations) {
+          const gap = bound - objectiveOf(arrays, values) + slack;
+          const box = boundByReducedCost(arrays, relaxation.values, relaxation.duals, gap);
+          const fixing = fixByReducedCost(arrays, relaxation.values, relaxation.duals, gap);
+          expect(box.fixed).toBe(fixing.fixed);
+          for (let column = 0; column < arrays.numCols; column++) {
+            const value = values[column] ?? 0;
+            expect(value, `column ${arrays.names[column]} within the narrowed bounds`).toBeGreaterThanOrEqual((box.lower[column] ?? 0) - 1e-9);
+            expect(value, `column ${arrays.names[column]} within the narrowed bounds`).toBeLessThanOrEqual((box.upper[column] ?? 0) + 1e-9);
+            // Narrowed without being fixed, more than fixByReducedCost does: the residual is smaller.
+            const inside = (box.lower[column] ?? 0) > (arrays.colLower[column] ?? 0) || (box.upper[column] ?? 0) < (arrays.colUpper[column] ?? 0);
+            if (inside && (box.lower[column] ?? 0) < (box.upper[column] ?? 0)) narrowed++;
+            if ((box.upper[column] ?? 0) < (arrays.colUpper[column] ?? 0) && value === box.upper[column] && value > (arrays.colLower[column] ?? 0)) atTheLimit++;
+            if ((box.lower[column] ?? 0) > (arrays.colLower[column] ?? 0) && value === box.lower[column] && value < (arrays.colUpper[column] ?? 0)) atTheLimit++;
+          }
+        }
+      }),
+      { numRuns: 40 },
+    );
+    expect(narrowed).toBeGreaterThan(0);
+    expect(atTheLimit).toBeGreaterThan(0);
+  }, 120_000);
+});

@@ -223,6 +223,15 @@ export function boundByReducedCost(arrays: Arrays, colValue: Float64Array, colDu
   return { lower, upper, fixed };
 }
 
+/** A fixing narrowed further by other bounds every allocation it keeps meets; 'empty' when they leave a column no value. */
+export function narrowed(fixing: Fixing, bounds: { readonly lower: Float64Array; readonly upper: Float64Array } | undefined): Fixing | 'empty' {
+  if (bounds === undefined) return fixing;
+  const lower = Float64Array.from(fixing.lower, (value, column) => Math.max(value, bounds.lower[column] ?? -Infinity));
+  const upper = Float64Array.from(fixing.upper, (value, column) => Math.min(value, bounds.upper[column] ?? Infinity));
+  for (let column = 0; column < lower.length; column++) if ((lower[column] ?? 0) > (upper[column] ?? 0)) return 'empty';
+  return { lower, upper, fixed: fixing.fixed };
+}
+
 /** Fixes each integer column at the bound the relaxation holds it on when its |reduced cost| exceeds `threshold`. */
 export function fixByReducedCost(arrays: Arrays, colValue: Float64Array, colDual: Float64Array, threshold: number): Fixing {
   const lower = Float64Array.from(arrays.colLower);

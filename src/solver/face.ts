@@ -49,17 +49,9 @@ export async function faceRanges(model: AllocationModel, floor: number, values: 
   const relaxation = await relaxationDuals(model, timeLimitMs);
   if (relaxation === undefined) return undefined;
   const { arrays, duals } = relaxation;
-  const layout = layoutOf(withTierLinks(model), arrays);
-  // HiGHS's sign convention for a maximisation's duals is not ours to assume: the sign whose
-  // relaxation bound (every row priced) is tighter, found once, prices the shared rows (the other
-  // sign would give a looser bound, never a wrong one).
-  dualSign ??= relaxationBound(arrays, duals, 1) <= relaxationBound(arrays, duals, -1) ? 1 : -1;
-  const sign = dualSign;
-  const { weighted, bound: priced } = pricedRows(layout.shared, arrays, duals, sign);
-  const worths = layout.candidates.map((own) => ownWorth(own, weighted));
-  const bound = worths.reduce((sum, worth) => sum + worth.top, priced);
-  const room = bound - floor + ROUND_OFF * Math.max(1, Math.abs(bound));
-  if (!Number.isFinite(room) || room < 0) return undefined;
+  const { worths, bound } = lagrangian(layoutOf(withTierLinks(model), arrays), arrays, duals);
+  const room = roomAbove(bound, floor);
+  if (room === undefined) return undefined;
   const byCandidate = new Map<number, FaceRange>();
   for (const [position, candidate] of model.candidates.entries()) {
     const worth = worths[position];
@@ -70,6 +62,70 @@ export async function faceRanges(model: AllocationModel, floor: number, values: 
     byCandidate.set(candidate.index, range);
   }
   return { room, byCandidate };
+}
+
+/**
+ * The same bound as column bounds, for the fast path (fast-path.ts): from the relaxation's row duals,
+ * for any floor, bounds that every allocation of the model worth at least that floor meets. A
+ * candidate whose range is 0 has its funded column, grants and pieces at 0; one whose range starts
+ * at a step or more has its funded column at 1; no grant goes above the range's highest total. Where
+ * the LP's reduced costs say nothing (a column basic at its bound, or a funded column whose floor
+ * the relaxation meets with f_i a fraction), the candidate's own rows still do: on the 2013 call
+ * under `emploi`, a proof's free integer columns went from about 300 to about 60.
+ * Given the duals, it gives undefined when the model is not one of candidates alone (a held
+ * model's reduction, HiGHS's presolve: some column is no candidate's, or a grant does not start at
+ * 0), where the bound would not hold.
+ */
+export function boundsByCandidate(linked: AllocationModel, arrays: Arrays): (duals: Float64Array) => ((floor: number) => ColumnBounds | undefined) | undefined {
+  return (duals) => {
+    // Read when the fast path first asks (a model it proves by its relaxation alone never does).
+    const layout = layoutOf(linked, arrays);
+    if (!layout.complete) return undefined;
+    const { worths, bound } = lagrangian(layout, arrays, duals);
+    return (floor) => {
+      const room = roomAbove(bound, floor);
+      if (room === undefined) return undefined;
+      const lower = Float64Array.from(arrays.colLower);
+      const upper = Float64Array.from(arrays.colUpper);
+      layout.candidates.forEach((own, position) => {
+        const worth = worths[position];
+        if (worth === undefined) return;
+        const { low, high } = worth.within(worth.top - room);
+        if (high < 1) {
+          for (const column of [own.funded, ...own.grants.map((part) => part.column), ...own.pieces.map((part) => part.column)]) upper[column] = Math.min(upper[column] ?? 0, Math.max(0, high));
+          return;
+        }
+        if (low >= 1) lower[own.funded] = Math.max(lower[own.funded] ?? 0, 1);
+        for (const grant of own.grants) upper[grant.column] = Math.min(upper[grant.column] ?? 0, high);
+      });
+      return { lower, upper };
+    };
+  };
+}
+
+/** Column bounds (boundsByCandidate). */
+export interface ColumnBounds {
+  readonly lower: Float64Array;
+  readonly upper: Float64Array;
+}
+
+/**
+ * The Lagrangian bound L(y) with the shared rows priced by the duals, and each candidate's best
+ * w·x_i by total (ownWorth). HiGHS's sign convention for a maximisation's duals is not ours to
+ * assume: the sign whose relaxation bound (every row priced) is tighter, found once, prices the
+ * shared rows (the other sign would give a looser bound, never a wrong one).
+ */
+function lagrangian(layout: Layout, arrays: Arrays, duals: Float64Array): { worths: ReturnType<typeof ownWorth>[]; bound: number } {
+  dualSign ??= relaxationBound(arrays, duals, 1) <= relaxationBound(arrays, duals, -1) ? 1 : -1;
+  const { weighted, bound: priced } = pricedRows(layout.shared, arrays, duals, dualSign);
+  const worths = layout.candidates.map((own) => ownWorth(own, weighted));
+  return { worths, bound: worths.reduce((sum, worth) => sum + worth.top, priced) };
+}
+
+/** L(y) − floor, widened by the round-off; undefined when no allocation can reach the floor (or a tolerance went wrong). */
+function roomAbove(bound: number, floor: number): number | undefined {
+  const room = bound - floor + ROUND_OFF * Math.max(1, Math.abs(bound));
+  return Number.isFinite(room) && room >= 0 ? room : undefined;
 }
 
 let dualSign: 1 | -1 | undefined;
@@ -124,6 +180,12 @@ interface Layout {
   readonly shared: readonly number[];
   /** In the order of the model's candidates. */
   readonly candidates: readonly Own[];
+  /**
+   * Whether every column is one candidate's own (its funded binary, a grant in whole steps from 0, a
+   * return-tier piece from 0): only then does each candidate's best (ownWorth) bound what its columns
+   * add, and the sum bound the model (the call's own model; not a held model's reduction).
+   */
+  readonly complete: boolean;
 }
 
 const layouts = new WeakMap<AllocationModel['rows'], { readonly variables: AllocationModel['variables']; readonly layout: Layout }>();
@@ -160,9 +222,25 @@ function layoutOf(model: AllocationModel, arrays: Arrays): Layout {
       pieces: candidate.tiers.map((_, k) => width(at(pieceName(candidate.index, k)))),
     };
   });
-  const layout = { shared, candidates };
+  const layout = { shared, candidates, complete: ownsEveryColumn(candidates, arrays) };
   layouts.set(model.rows, { variables: model.variables, layout });
   return layout;
+}
+
+/** Layout.complete: each column is exactly one candidate's funded binary, whole grant from 0, or piece from 0. */
+function ownsEveryColumn(candidates: readonly Own[], arrays: Arrays): boolean {
+  const owner = new Uint8Array(arrays.numCols);
+  const claim = (column: number, integer: boolean, lowest: number, highest: number): boolean => {
+    if (column < 0 || column >= arrays.numCols || owner[column] === 1) return false;
+    owner[column] = 1;
+    return (arrays.integer[column] === 1) === integer && (arrays.colLower[column] ?? NaN) >= lowest && (arrays.colLower[column] ?? NaN) <= 0 && (arrays.colUpper[column] ?? NaN) <= highest;
+  };
+  for (const own of candidates) {
+    if (!claim(own.funded, true, 0, 1)) return false;
+    if (!own.grants.every((grant) => claim(grant.column, true, 0, Infinity) && arrays.colLower[grant.column] === 0)) return false;
+    if (!own.pieces.every((piece) => claim(piece.column, false, 0, Infinity) && arrays.colLower[piece.column] === 0)) return false;
+  }
+  return owner.every((claimed) => claimed === 1);
 }
 
 /**

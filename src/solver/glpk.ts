@@ -192,6 +192,20 @@ export function proveResidualWithGlpk(arrays: Arrays, residual: ResidualBounds, 
 }
 
 /**
+ * The best allocation within these bounds worth at least `shift.incumbent` (less the slack), GLPK
+ * given no allocation to start from: the fast path's guess of how far the optimum lies below the
+ * bound (fast-path.ts nearBound). `optimal` when GLPK proved it; 'none' when GLPK proved there is no
+ * such allocation; undefined when glpkWillProve refuses, or GLPK runs out of time or stops with an error.
+ */
+export function bestAboveWithGlpk(arrays: Arrays, residual: ResidualBounds, shift: Shift, timeLimitS: number): { values: Float64Array; objective: number; optimal: boolean } | 'none' | undefined {
+  if (!glpkWillProve(arrays, residual, shift)) return undefined;
+  const solved = runGlpk(arrays, residual, shift, timeLimitS);
+  if (solved === undefined) return undefined;
+  if (solved === 'infeasible') return 'none';
+  return { ...solved, objective: objectiveOf(arrays, solved.values) };
+}
+
+/**
  * GLPK on the model with these column bounds; with a shift, the objective less its bound, kept above
  * incumbent − slack (file comment). GLPK is given only the free columns, the fixed ones' part moved
  * into the row bounds (residual), and it answers for the whole model.

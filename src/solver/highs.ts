@@ -8,6 +8,7 @@
  */
 import highsModule from 'highs';
 import { withTierLinks } from '../model/cuts.js';
+import { boundsByCandidate } from './face.js';
 import type { AllocationModel } from '../model/types.js';
 import { columnsOf, namedValues, sameStructure, structureKey, toArrays, type Arrays } from './arrays.js';
 import { ALL, fastSolve, fullSolve, STATUS, type HighsSettings } from './fast-path.js';
@@ -92,7 +93,7 @@ export async function solveWithHighs(model: AllocationModel, timeLimitMs: number
   try {
     if (arrays.numCols === 0) return { status: 'solved', values: {}, gap: 0 };
     target.zeroAllClocks();
-    const settings: HighsSettings = { timeLimitMs, relativeGap, fastPath, glpk: { seconds: 0 } };
+    const settings: HighsSettings = { timeLimitMs, relativeGap, fastPath, glpk: { seconds: 0 }, byCandidate: boundsByCandidate(linked, arrays) };
     const answer =
       fastPath === false || arrays.integer.every((flag) => flag === 0)
         ? fullSolve(target, arrays, settings, kept?.start)
@@ -175,7 +176,7 @@ function presolvedSolve(highs: Highs, model: Model, arrays: Arrays, settings: Hi
   const inner = newModel(highs, small);
   try {
     // Its own settings: the relaxation's duals there are the presolved model's, not this model's (relaxationDuals).
-    const answer = fastSolve(inner, small, { ...settings, timeLimitMs: settings.timeLimitMs - (performance.now() - started), duals: undefined }, undefined);
+    const answer = fastSolve(inner, small, { ...settings, timeLimitMs: settings.timeLimitMs - (performance.now() - started), duals: undefined, byCandidate: undefined }, undefined);
     if (answer.status === 'failed') return undefined;
     if (answer.status !== 'solved' && answer.status !== 'feasible') return answer;
     model.postsolve({ colValue: columnsOf(small, answer.values).subarray(0, reduced.numCols) });

@@ -203,6 +203,16 @@ export interface Fixing {
  * run, a tenth of its time (docs/speed.md).
  */
 export function boundByReducedCost(arrays: Arrays, colValue: Float64Array, colDual: Float64Array, gap: number): Fixing {
+  return byReducedCost(arrays, colValue, colDual, gap, true);
+}
+
+/** Fixes each integer column at the bound the relaxation holds it on when its |reduced cost| exceeds `threshold`. */
+export function fixByReducedCost(arrays: Arrays, colValue: Float64Array, colDual: Float64Array, threshold: number): Fixing {
+  return byReducedCost(arrays, colValue, colDual, threshold, false);
+}
+
+/** Both of the above: `narrow` keeps a column that may move within floor(gap / |d_j|) steps, otherwise it keeps its whole range. */
+function byReducedCost(arrays: Arrays, colValue: Float64Array, colDual: Float64Array, gap: number, narrow: boolean): Fixing {
   const lower = Float64Array.from(arrays.colLower);
   const upper = Float64Array.from(arrays.colUpper);
   let fixed = 0;
@@ -214,7 +224,7 @@ export function boundByReducedCost(arrays: Arrays, colValue: Float64Array, colDu
     const low = arrays.colLower[index] ?? 0;
     const high = arrays.colUpper[index] ?? 0;
     // Whole steps from a whole bound (every integer column of an allocation model has whole bounds).
-    const steps = Number.isInteger(low) && Number.isInteger(high) ? Math.floor(gap / cost) : cost > gap ? 0 : Infinity;
+    const steps = narrow && Number.isInteger(low) && Number.isInteger(high) ? Math.floor(gap / cost) : cost > gap ? 0 : Infinity;
     if (Math.abs(value - low) <= 1e-9) upper[index] = Math.min(high, low + steps);
     else if (Math.abs(value - high) <= 1e-9) lower[index] = Math.max(low, high - steps);
     else continue;
@@ -230,24 +240,4 @@ export function narrowed(fixing: Fixing, bounds: { readonly lower: Float64Array;
   const upper = Float64Array.from(fixing.upper, (value, column) => Math.min(value, bounds.upper[column] ?? Infinity));
   for (let column = 0; column < lower.length; column++) if ((lower[column] ?? 0) > (upper[column] ?? 0)) return 'empty';
   return { lower, upper, fixed: fixing.fixed };
-}
-
-/** Fixes each integer column at the bound the relaxation holds it on when its |reduced cost| exceeds `threshold`. */
-export function fixByReducedCost(arrays: Arrays, colValue: Float64Array, colDual: Float64Array, threshold: number): Fixing {
-  const lower = Float64Array.from(arrays.colLower);
-  const upper = Float64Array.from(arrays.colUpper);
-  let fixed = 0;
-  for (let index = 0; index < arrays.numCols; index++) {
-    if (arrays.integer[index] !== 1) continue;
-    const cost = Math.abs(colDual[index] ?? 0);
-    if (cost <= threshold) continue;
-    const value = colValue[index] ?? 0;
-    const low = arrays.colLower[index] ?? 0;
-    const high = arrays.colUpper[index] ?? 0;
-    if (Math.abs(value - low) <= 1e-9) upper[index] = low;
-    else if (Math.abs(value - high) <= 1e-9) lower[index] = high;
-    else continue;
-    fixed++;
-  }
-  return { lower, upper, fixed };
 }

@@ -132,7 +132,8 @@ function keptModel(models: HighsModels, highs: Highs, arrays: Arrays): KeptModel
   return kept;
 }
 
-function newModel(highs: Highs, arrays: Arrays): Model {
+/** A HiGHS model of the arrays, maximising, with the options every solve of ours uses. */
+export function newModel(highs: Highs, arrays: Arrays): Model {
   const target = highs.createModel();
   target.passModel({
     numCols: arrays.numCols,

@@ -19,28 +19,16 @@ import { scoreCandidates } from '../../src/pipeline/score.js';
 import { boundByReducedCost, fixByReducedCost, objectiveOf, toArrays, type Arrays } from '../../src/solver/arrays.js';
 import { boundsByCandidate } from '../../src/solver/face.js';
 import { holdOthers } from '../../src/solver/hold.js';
-import { loadHighs } from '../../src/solver/highs.js';
+import { loadHighs, newModel } from '../../src/solver/highs.js';
 import { scenarioArbitrary } from './arbitrary.js';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 
 /** HiGHS on the arrays with these costs: the relaxation's columns, reduced costs and row duals, or the MILP's optimum. */
 function solve(highs: Highs, arrays: Arrays, costs: Float64Array, relaxation: boolean): { values: Float64Array; duals: Float64Array; rowDuals: Float64Array; objective: number } | undefined {
-  const model = highs.createModel();
+  const model = newModel(highs, { ...arrays, colCost: costs });
   try {
-    model.passModel({
-      numCols: arrays.numCols,
-      numRows: arrays.numRows,
-      sense: highs.constants.objectiveSense.maximize,
-      colCost: costs,
-      colLower: arrays.colLower,
-      colUpper: arrays.colUpper,
-      rowLower: arrays.rowLower,
-      rowUpper: arrays.rowUpper,
-      matrix: { format: 'csr', numRows: arrays.numRows, numCols: arrays.numCols, starts: arrays.starts, indices: arrays.indices, values: arrays.values },
-      integrality: Int32Array.from(arrays.integer),
-    });
-    model.options.set({ output_flag: false, log_to_console: false, solve_relaxation: relaxation, mip_rel_gap: 0 });
+    model.options.set({ solve_relaxation: relaxation, mip_rel_gap: 0 });
     if (model.run().modelStatus !== 7) return undefined;
     const solution = model.getSolution();
     return { values: Float64Array.from(solution.colValue, (value, column) => (arrays.integer[column] === 1 ? Math.round(value) : value)), duals: Float64Array.from(solution.colDual), rowDuals: Float64Array.from(solution.rowDual), objective: model.getObjectiveValue() };

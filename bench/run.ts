@@ -204,14 +204,19 @@ if (wants('analyses')) {
 if (wants('weights')) {
   log('Re-solve after a weight change, 2013 call (in one process, as the simulator runs)');
   for (const policy of ['equilibre', 'emploi']) {
-    // A child started as bin/enveloppe.js starts the simulator (bin/v8-flags.js), see bench/resolve.ts.
-    const child = spawnSync(process.execPath, ['--import', './bin/v8-flags.js', '--import', 'tsx', join(root, 'bench/resolve.ts'), policy], { cwd: root, encoding: 'utf8' });
-    if (child.status !== 0) throw new Error(`bench/resolve.ts ${policy}: ${child.stderr}`);
-    const times = JSON.parse(child.stdout) as number[];
-    const mid = median(times);
-    const p95 = percentile(times, 0.95);
     const tiers = policy === 'emploi' ? ', with return tiers' : '';
-    rows.push({ measure: `re-solve after a weight change${tiers} (median / p95)`, ours: `${millis(mid)} / ${millis(p95)}`, others: '', ratio: '', target: '≤ 15 ms / ≤ 30 ms', met: mid <= 15 && p95 <= 30 ? 'met' : 'missed' });
+    for (const cold of [false, true]) {
+      // A child started as bin/enveloppe.js starts the simulator (bin/v8-flags.js), see bench/resolve.ts.
+      const child = spawnSync(process.execPath, ['--import', './bin/v8-flags.js', '--import', 'tsx', join(root, 'bench/resolve.ts'), policy, ...(cold ? ['--cold'] : [])], { cwd: root, encoding: 'utf8' });
+      if (child.status !== 0) throw new Error(`bench/resolve.ts ${policy}: ${child.stderr}`);
+      const { times, warmUpMs } = JSON.parse(child.stdout) as { times: number[]; warmUpMs: number };
+      const mid = median(times);
+      const p95 = percentile(times, 0.95);
+      // The target is the simulator's, after the warm-up it runs while the first allocation is read
+      // (src/tui/hooks/use-solver.ts); the first keys of a user who presses at once are shown beside it.
+      if (cold) rows.push({ measure: `  the same, the first keys pressed at once (no warm-up)`, ours: `${millis(mid)} / ${millis(p95)}`, others: '', ratio: '', target: '', met: '' });
+      else rows.push({ measure: `re-solve after a weight change${tiers} (median / p95), after the simulator's warm-up (its solves took ${millis(warmUpMs)})`, ours: `${millis(mid)} / ${millis(p95)}`, others: '', ratio: '', target: '≤ 15 ms / ≤ 30 ms', met: mid <= 15 && p95 <= 30 ? 'met' : 'missed' });
+    }
   }
 }
 

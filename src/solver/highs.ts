@@ -97,7 +97,7 @@ export async function solveWithHighs(model: AllocationModel, timeLimitMs: number
     const answer =
       fastPath === false || arrays.integer.every((flag) => flag === 0)
         ? fullSolve(target, arrays, settings, kept?.start)
-        : ((kept?.start === undefined ? presolvedSolve(highs, target, arrays, settings) : undefined) ?? fastSolve(target, arrays, settings, kept?.start));
+        : ((kept?.start === undefined && arrays.numCols > KEPT_MIN_COLUMNS ? presolvedSolve(highs, target, arrays, settings) : undefined) ?? fastSolve(target, arrays, settings, kept?.start));
     if (kept !== undefined && (answer.status === 'solved' || answer.status === 'feasible')) kept.start = columnsOf(arrays, answer.values);
     if (settings.duals !== undefined) solvedDuals.set(model.objective, { rows: linked.rows, variables: model.variables, relaxation: { arrays, duals: settings.duals } });
     return answer;
@@ -159,7 +159,10 @@ export function newModel(highs: Highs, arrays: Arrays): Model {
  * uses integrality to tighten the model, and the relaxation's bound with it: on the hard
  * 10,000-candidate call from 5.8e-4 above the optimum to 5e-6, so that the first neighbourhood's
  * allocation is certified at once, where the bound of the model as written certified nothing and
- * the full MILP had to run (the first solve 2.7 s instead of 6.9 s; docs/speed.md). The answer
+ * the full MILP had to run (the first solve 2.7 s instead of 6.9 s; docs/speed.md). Not on a small
+ * model (KEPT_MIN_COLUMNS columns at most: a try of the tie search under return tiers, which GLPK
+ * does not solve whole), where the second HiGHS model it builds cost more than presolve saved (on the
+ * 2013 call under `emploi`, 1.3 ms a re-solve against 1.7 ms). The answer
  * comes back through HiGHS's postsolve, and is rounded and checked against every row of the model
  * like any other (solve.ts). Undefined when presolve finds the model infeasible or unbounded (the
  * fast path on the model itself says which), leaves a column of another kind than ours, or its

@@ -61,6 +61,11 @@ export interface AppProps {
   readonly lang?: Lang;
   /** A fixed size instead of the terminal's (tests). */
   readonly size?: TerminalSize;
+  /**
+   * Warm the session up while the user reads a policy's first allocation (hooks/use-solver.ts): the
+   * simulator on a terminal does; tests that count or gate solves do not. @default false
+   */
+  readonly warmUp?: boolean;
   /** Called once, when the first allocation has been found: work the start left for later (launch.ts). */
   readonly afterFirstAllocation?: () => void;
 }
@@ -98,7 +103,7 @@ export function App(props: AppProps) {
   );
   // One session for the whole run, made when the simulator opens.
   const services = useMemo<Services>(() => ({ ...servicesIn(createSession({ repeated: true })), ...props.services }), [props.services]);
-  useSolver(state, dispatch, services, props.solveOptions ?? NO_OPTIONS);
+  const { keyPressed } = useSolver(state, dispatch, services, props.solveOptions ?? NO_OPTIONS, props.warmUp === true);
   useRuns(state, dispatch, services, props.solveOptions ?? NO_OPTIONS);
   useTasks(state.task, dispatch, services, state.lang);
   useWhy(state, dispatch, services, props.solveOptions ?? NO_OPTIONS);
@@ -117,6 +122,7 @@ export function App(props: AppProps) {
   }, [state.quit, exit]);
   // One handler for every key: Ctrl-C quits whatever is open; the rest goes through the key maps.
   useInput((input, key) => {
+    keyPressed();
     if (key.ctrl && input === 'c') exit();
     else dispatch({ type: 'key', press: pressOf(input, key) });
   });

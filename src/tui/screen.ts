@@ -44,7 +44,7 @@ export async function showSimulator(props: AppProps, { stdin, stdout }: Terminal
         instance.unmount();
       });
     });
-  const instance = render(createElement(App, { ...props, ...(checkLater === undefined ? {} : { afterFirstAllocation }) }), { stdout, stdin, exitOnCtrlC: false, patchConsole: true, maxFps: 60 });
+  const instance = render(createElement(App, { ...props, warmUp: true, ...(checkLater === undefined ? {} : { afterFirstAllocation }) }), { stdout, stdin, exitOnCtrlC: false, patchConsole: true, maxFps: 60 });
   let signalled: NodeJS.Signals | undefined;
   const quit = (signal: NodeJS.Signals): void => {
     signalled = signal;

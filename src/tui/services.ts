@@ -1,5 +1,7 @@
 /** The side effects the simulator needs, in one place, so that tests can slow them down or fail them. */
-import { allocate, type Session } from '../analysis/pipeline.js';
+import { allocate, warmUpSolve, type Session } from '../analysis/pipeline.js';
+import type { Selection } from '../domain/allocation.js';
+import type { Scenario } from '../domain/types.js';
 import { explainInfeasibility } from '../analysis/conflicts.js';
 import { explainCandidate } from '../analysis/explain.js';
 import { robustness } from '../analysis/robustness.js';
@@ -10,6 +12,8 @@ import type { SolveOptions } from '../solver/types.js';
 
 export interface Services {
   readonly allocate: typeof allocate;
+  /** One solve of the session's warm-up (pipeline/warm-up.ts), its answer thrown away. */
+  readonly warmUp: (scenario: Scenario, selection: Selection, options: Partial<SolveOptions>) => Promise<void>;
   readonly explainInfeasibility: typeof explainInfeasibility;
   /** Why a candidate is or is not funded, and what would change it (several solves). */
   readonly explainCandidate: typeof explainCandidate;
@@ -25,6 +29,7 @@ export interface Services {
 export function servicesIn(session: Session): Services {
   return {
     allocate: (scenario, selection, options = {}) => allocate(scenario, selection, { session, ...options }),
+    warmUp: (scenario, selection, options) => warmUpSolve(scenario, selection, session, options),
     explainInfeasibility,
     explainCandidate: (scenario, selection, id, options = {}, lang) => explainCandidate(scenario, selection, id, { session, ...options }, lang),
     savePolicy,

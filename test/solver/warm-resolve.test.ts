@@ -16,6 +16,7 @@ import type { Scenario } from '../../src/domain/types.js';
 import { loadScenario } from '../../src/io/scenario.js';
 import { allocate, type AllocationOutcome } from '../../src/pipeline/allocate.js';
 import { createSession, type Session } from '../../src/pipeline/session.js';
+import { warmUpSelections, warmUpSolve } from '../../src/pipeline/warm-up.js';
 import { disposeHighsModels } from '../../src/solver/highs.js';
 import { scenarioArbitrary } from './arbitrary.js';
 
@@ -80,6 +81,24 @@ describe('a warm re-solve in the session publishes what a fresh solve publishes'
       const scenario = await loadScenario(writeHardCall(join(work, `hard-${seed}`), 60, seed));
       const policy = scenario.policies[0]?.name ?? '';
       await fc.assert(fc.asyncProperty(fc.array(weightsArbitrary(scenario), { minLength: 3, maxLength: 3 }), (sequence) => sameAsFresh(scenario, policy, sequence, false)), { numRuns: 2, seed });
+    }
+  }, 240_000);
+});
+
+describe('after the simulator’s warm-up (pipeline/warm-up.ts)', () => {
+  it('the session publishes what a fresh solve publishes, on the 2013 call with and without return tiers', async () => {
+    const ptce = shipped.find((entry) => entry.name === 'ptce-2013')?.scenario;
+    if (ptce === undefined) throw new Error('scenarios/ptce-2013.yaml is missing');
+    for (const policy of ['equilibre', 'emploi']) {
+      const session = createSession({ repeated: true });
+      sessions.push(session);
+      await allocate(ptce, { policy }, { session });
+      for (const selection of warmUpSelections(ptce, policy)) await warmUpSolve(ptce, selection, session);
+      for (const weights of fc.sample(weightsArbitrary(ptce), { numRuns: 3, seed: 17 })) {
+        const warm = await allocate(ptce, { policy, weights }, { session });
+        const fresh = await allocate(ptce, { policy, weights }, { engine: 'highs' });
+        expect(published(warm), `${policy} ${JSON.stringify(weights)}`).toEqual(published(fresh));
+      }
     }
   }, 240_000);
 });

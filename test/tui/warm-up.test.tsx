@@ -95,6 +95,19 @@ describe('the warm-up', { timeout: 30_000 }, () => {
     expect(warm.calls[4]).toEqual(warmUpSelections(tiny, 'social')[4]);
   });
 
+  test('a key that changes nothing (moving down the table) stops it too, after the solve in hand', async () => {
+    const warm = recorder(3);
+    app = drive({ scenario: tiny, size, warmUp: true, services: { warmUp: warm.warmUp } });
+    await app.until(settled);
+    await vi.waitFor(() => expect(warm.calls).toHaveLength(4), { timeout: 10_000 });
+    await app.press(KEYS.down);
+    warm.release();
+    await sleep(WARM_UP_IDLE_MS / 2);
+    expect(warm.calls).toHaveLength(4);
+    await vi.waitFor(() => expect(warm.calls.length).toBeGreaterThan(4), { timeout: 10_000 });
+    warm.release();
+  });
+
   test('each policy is warmed once, when its allocation is on screen', async () => {
     const warm = recorder(Infinity);
     app = drive({ scenario: tiny, size, warmUp: true, services: { warmUp: warm.warmUp } });

@@ -28,99 +28,111 @@ export const WARM_UP_IDLE_MS = 300;
  */
 export const WARM_UP_MAX_CANDIDATES = 300;
 
-export function useSolver(state: TuiState, dispatch: Dispatch<Action>, services: Services, options: SessionSolveOptions, warmUp = false): { readonly keyPressed: () => void } {
-  const latest = useRef(state);
-  latest.current = state;
-  const running = useRef(false);
+/** What the solves of one mounted simulator share; mutable, kept in one ref. */
+interface Solver {
+  /** The state last rendered. */
+  latest: TuiState;
+  running: boolean;
   /** Generation the last solve was started for. */
-  const started = useRef(0);
-  const mounted = useRef(true);
+  started: number;
+  mounted: boolean;
   /** Warm-up solves done, by policy. */
-  const warmed = useRef(new Map<string, number>());
-  const idle = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  readonly warmed: Map<string, number>;
+  idle: ReturnType<typeof setTimeout> | undefined;
   /** Keys pressed so far: a warm-up stops at the first one after it started. */
-  const keys = useRef(0);
-  /** What to do next, when nothing runs: solve newer edits, or wait for the screen to be idle and warm up. */
-  const next = useRef<() => void>(() => undefined);
+  keys: number;
+  /** The last render's props. */
+  dispatch: Dispatch<Action>;
+  services: Services;
+  options: SessionSolveOptions;
+  warmUp: boolean;
+}
+
+export function useSolver(state: TuiState, dispatch: Dispatch<Action>, services: Services, options: SessionSolveOptions, warmUp = false): { readonly keyPressed: () => void } {
+  const ref = useRef<Solver | undefined>(undefined);
+  ref.current ??= { running: false, started: 0, mounted: true, warmed: new Map(), idle: undefined, keys: 0, latest: state, dispatch, services, options, warmUp };
+  const solver = ref.current;
+  Object.assign(solver, { latest: state, dispatch, services, options, warmUp });
 
   useEffect(() => {
-    mounted.current = true;
+    solver.mounted = true;
     return () => {
-      mounted.current = false;
-      clearTimeout(idle.current);
+      solver.mounted = false;
+      clearTimeout(solver.idle);
     };
-  }, []);
-
-  next.current = () => {
-    clearTimeout(idle.current);
-    idle.current = undefined;
-    if (running.current || !mounted.current) return;
-    if (started.current !== latest.current.generation) {
-      void solve();
-      return;
-    }
-    if (!warmUp || latest.current.scenario.candidates.length > WARM_UP_MAX_CANDIDATES) return;
-    const { policy } = latest.current;
-    if ((warmed.current.get(policy) ?? 0) >= warmUpSelections(latest.current.scenario, policy).length) return;
-    idle.current = setTimeout(() => {
-      idle.current = undefined;
-      void warm();
-    }, WARM_UP_IDLE_MS);
-  };
-
-  const solve = async (): Promise<void> => {
-    running.current = true;
-    try {
-      for (;;) {
-        const current = latest.current;
-        const { generation } = current;
-        started.current = generation;
-        const outcome = await services.allocate(current.scenario, selectionOf(current), options).catch(
-          (error: unknown): AllocationOutcome => ({ status: 'failed', reason: wordsOf(current.lang).solverStopped((error as Error).message), engine: undefined, ms: 0, notes: [] }),
-        );
-        if (!mounted.current) return;
-        dispatch({ type: 'solved', generation, outcome });
-        if (outcome.status === 'infeasible' && latest.current.generation === generation) {
-          // The explanation may take several solves (with its own engine settings): it runs beside newer solves, not before them.
-          void services.explainInfeasibility(current.scenario, {}, current.lang).then(
-            (report) => mounted.current && dispatch({ type: 'explained', generation, report }),
-            (error: unknown) => mounted.current && dispatch({ type: 'explained', generation, report: { error: (error as Error).message } }),
-          );
-        }
-        if (latest.current.generation === generation) return;
-      }
-    } finally {
-      running.current = false;
-      // After the reducer has taken the result (latest.current is the state it rendered).
-      setImmediate(() => next.current());
-    }
-  };
-
-  const warm = async (): Promise<void> => {
-    running.current = true;
-    try {
-      const { generation, policy, scenario } = latest.current;
-      const pressed = keys.current;
-      const selections = warmUpSelections(scenario, policy);
-      for (let done = warmed.current.get(policy) ?? 0; done < selections.length; done++) {
-        if (!mounted.current || latest.current.generation !== generation || keys.current !== pressed) return;
-        const selection = selections[done];
-        if (selection !== undefined) await services.warmUp(scenario, selection, options);
-        warmed.current.set(policy, done + 1);
-        // The solve ran in one piece: the keys pressed meanwhile are read before the next one.
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    } finally {
-      running.current = false;
-      next.current();
-    }
-  };
-
-  useEffect(() => next.current(), [state.generation, dispatch, services, options]);
+  }, [solver]);
+  useEffect(() => next(solver), [solver, state.generation, dispatch, services, options]);
   const keyPressed = useRef(() => {
-    keys.current += 1;
+    solver.keys += 1;
     // Waiting for the screen to be idle: wait again from now. (A warm-up solve in hand stops after it.)
-    if (idle.current !== undefined) next.current();
+    if (solver.idle !== undefined) next(solver);
   });
   return { keyPressed: keyPressed.current };
+}
+
+/** What to do when nothing runs: solve newer edits, or wait for the screen to be idle and warm up. */
+function next(solver: Solver): void {
+  clearTimeout(solver.idle);
+  solver.idle = undefined;
+  if (solver.running || !solver.mounted) return;
+  if (solver.started !== solver.latest.generation) {
+    void solveNewest(solver);
+    return;
+  }
+  if (!solver.warmUp || solver.latest.scenario.candidates.length > WARM_UP_MAX_CANDIDATES) return;
+  const { policy, scenario } = solver.latest;
+  if ((solver.warmed.get(policy) ?? 0) >= warmUpSelections(scenario, policy).length) return;
+  solver.idle = setTimeout(() => {
+    solver.idle = undefined;
+    void warm(solver);
+  }, WARM_UP_IDLE_MS);
+}
+
+async function solveNewest(solver: Solver): Promise<void> {
+  const { dispatch, services, options } = solver;
+  solver.running = true;
+  try {
+    for (;;) {
+      const current = solver.latest;
+      const { generation } = current;
+      solver.started = generation;
+      const outcome = await services.allocate(current.scenario, selectionOf(current), options).catch(
+        (error: unknown): AllocationOutcome => ({ status: 'failed', reason: wordsOf(current.lang).solverStopped((error as Error).message), engine: undefined, ms: 0, notes: [] }),
+      );
+      if (!solver.mounted) return;
+      dispatch({ type: 'solved', generation, outcome });
+      if (outcome.status === 'infeasible' && solver.latest.generation === generation) {
+        // The explanation may take several solves (with its own engine settings): it runs beside newer solves, not before them.
+        void services.explainInfeasibility(current.scenario, {}, current.lang).then(
+          (report) => solver.mounted && dispatch({ type: 'explained', generation, report }),
+          (error: unknown) => solver.mounted && dispatch({ type: 'explained', generation, report: { error: (error as Error).message } }),
+        );
+      }
+      if (solver.latest.generation === generation) return;
+    }
+  } finally {
+    solver.running = false;
+    // After the reducer has taken the result (solver.latest is the state it rendered).
+    setImmediate(() => next(solver));
+  }
+}
+
+async function warm(solver: Solver): Promise<void> {
+  solver.running = true;
+  try {
+    const { generation, policy, scenario } = solver.latest;
+    const pressed = solver.keys;
+    const selections = warmUpSelections(scenario, policy);
+    for (let done = solver.warmed.get(policy) ?? 0; done < selections.length; done++) {
+      if (!solver.mounted || solver.latest.generation !== generation || solver.keys !== pressed) return;
+      const selection = selections[done];
+      if (selection !== undefined) await solver.services.warmUp(scenario, selection, solver.options);
+      solver.warmed.set(policy, done + 1);
+      // The solve ran in one piece: the keys pressed meanwhile are read before the next one.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    solver.running = false;
+    next(solver);
+  }
 }

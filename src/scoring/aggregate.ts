@@ -174,7 +174,14 @@ export function reviewOf(candidate: Candidate, reviews: Reviews, panel: readonly
   const spread = spreadOf(panel, criteria);
   const scores: Record<string, number> = {};
   for (const entry of panel) scores[entry.reviewer] = scoreOfValues(candidate.criteria, criteria, scoring, entry.marks);
+  // Math.max and Math.min pairwise, as over the spread list (a NaN stays NaN), without the list.
   const values = Object.values(scores);
-  const scoreRange = values.length === 0 ? 0 : roundScore(Math.max(...values) - Math.min(...values));
+  let highest = -Infinity;
+  let lowest = Infinity;
+  for (const score of values) {
+    highest = Math.max(highest, score);
+    lowest = Math.min(lowest, score);
+  }
+  const scoreRange = values.length === 0 ? 0 : roundScore(highest - lowest);
   return { reviewers: panel.length, conflicts, spread, scores, scoreRange, disagree: scoreRange > reviews.settings.disagreement };
 }

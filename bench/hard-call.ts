@@ -64,8 +64,12 @@ export function hardCall(count: number, seed = 15): HardCallFiles {
 
 /** Writes the call into `folder` (scenario.yaml, candidates.csv) and returns the scenario's path. */
 export function writeHardCall(folder: string, count: number, seed = 15): string {
+  return writeCall(folder, hardCall(count, seed));
+}
+
+/** Writes a generated call's files into `folder` (scenario.yaml, candidates.csv) and returns the scenario's path. */
+export function writeCall(folder: string, files: HardCallFiles): string {
   mkdirSync(folder, { recursive: true });
-  const files = hardCall(count, seed);
   writeFileSync(join(folder, 'candidates.csv'), files.candidates);
   const path = join(folder, 'scenario.yaml');
   writeFileSync(path, files.scenario);

@@ -3,8 +3,8 @@
  * process with default settings, start-up included, measured in the same run beside native CBC and
  * GLPK on enveloppe's own LP export and HiGHS alone through the package; runs are interleaved and
  * repeated (BENCH_RUNS, default 3). One table is printed and written to bench/results/ (untracked).
- * Sections: `npm run bench -- hard ptce analyses weights terminal` (default: all); BENCH_SIZES=1000
- * picks the hard call's sizes (default 1000,10000).
+ * Sections: `npm run bench -- hard scaled ptce analyses weights terminal` (default: all); BENCH_SIZES=1000
+ * picks the sizes of the hard and the scaled calls (default 1000,10000).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

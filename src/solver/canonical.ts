@@ -54,6 +54,9 @@ export function optimumRow(model: AllocationModel, lower: number): ModelRow {
   return { name: 'optimum', terms, lower, upper: undefined, origin: { kind: 'optimum' } };
 }
 
+/** The note when the time limit stops the tie-break (domain/solve-notes.ts has it in French). */
+const TIME_LIMIT_STOPPED = 'the time limit stopped the tie-break: ties may not follow the stated rule';
+
 type HeldSolve = ReturnType<typeof heldSolver>;
 
 /**
@@ -128,7 +131,7 @@ export async function solveCanonical(
     }
     const left = deadline - performance.now();
     if (left <= 0) {
-      notes.push('the time limit stopped the tie-break: ties may not follow the stated rule');
+      notes.push(TIME_LIMIT_STOPPED);
       break;
     }
     // One class's held model is the same for each of its members (the others keep their totals):
@@ -159,7 +162,7 @@ export async function solveCanonical(
     if (best.status !== 'optimal') {
       // An engine failure or a time-out: the allocation in hand is optimal and meets every rule, but
       // the tie may not be settled by the rule; say so rather than publish nothing.
-      notes.push(`the tie-break stopped (${best.status}): ties may not follow the stated rule`);
+      notes.push(best.status === 'timedout' ? TIME_LIMIT_STOPPED : `the tie-break stopped (${best.status}): ties may not follow the stated rule`);
       break;
     }
     current = best;

@@ -17,7 +17,7 @@ export interface Run {
 /** Runs the program to completion, without colours; fails the test if it was killed. */
 export function runBuilt(args: readonly string[], options: { cwd?: string; uid?: number } = {}): Run {
   const user = options.uid === undefined ? {} : { uid: options.uid, gid: options.uid };
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, ...user });
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, encoding: 'utf8', timeout: 120_000, maxBuffer: 1 << 26, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }, ...user });
   if (result.error !== undefined) throw result.error;
   expect(result.signal, `enveloppe ${args.join(' ')} was killed`).toBeNull();
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -4,4 +4,4 @@
  */
 export { allocate, type AllocateOptions, type AllocationOutcome } from '../pipeline/allocate.js';
 export { createSession, type Session } from '../pipeline/session.js';
-export { warmUpSelections, warmUpSolve } from '../pipeline/warm-up.js';
+export { warmUpCount, warmUpSelections, warmUpSolve } from '../pipeline/warm-up.js';

@@ -28,13 +28,18 @@ export const WARM_UP_SOLVES = 20;
  * policy scored by a formula, whose weights do not move.
  */
 export function warmUpSelections(scenario: Scenario, policy: string, count = WARM_UP_SOLVES): Selection[] {
-  const found = findPolicy(scenario, policy);
-  if (found === undefined || found.score !== undefined) return [];
+  if (warmUpCount(scenario, policy, count) === 0) return [];
   const random = seededRandom(WARM_UP_SEED);
   return Array.from({ length: count }, () => ({ policy, weights: Object.fromEntries(scenario.criteria.map((criterion) => [criterion.column, 1 + Math.round(random() * 4)])) }));
 }
 
 const WARM_UP_SEED = 20_131_231;
+
+/** How many solves a policy's warm-up has (warmUpSelections), without drawing them: none for a formula policy. */
+export function warmUpCount(scenario: Scenario, policy: string, count = WARM_UP_SOLVES): number {
+  const found = findPolicy(scenario, policy);
+  return found === undefined || found.score !== undefined ? 0 : count;
+}
 
 /**
  * Solves one warm-up selection in the session with the face's solver settings, its answer thrown away (an error too: the user's own

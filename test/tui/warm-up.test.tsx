@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vite
 import type { Selection } from '../../src/domain/allocation.js';
 import type { Scenario } from '../../src/domain/types.js';
 import { loadScenario } from '../../src/io/scenario.js';
-import { WARM_UP_SOLVES, warmUpSelections } from '../../src/pipeline/warm-up.js';
+import { WARM_UP_SOLVES, warmUpCount, warmUpSelections } from '../../src/pipeline/warm-up.js';
 import { stopJslpWorker } from '../../src/solver/jslp-runner.js';
 import { WARM_UP_IDLE_MS } from '../../src/tui/hooks/use-solver.js';
 import { drive, KEYS, settled, type Driven } from './drive.js';
@@ -153,5 +153,7 @@ describe('the warm-up’s weightings', () => {
     expect(new Set(selections.map((selection) => JSON.stringify(selection.weights))).size).toBeGreaterThan(WARM_UP_SOLVES / 2);
     expect(warmUpSelections(ptce, 'solidite')).toEqual([]);
     expect(warmUpSelections(ptce, 'no-such-policy')).toEqual([]);
+    // The count the simulator reads after each solve, without drawing the weightings.
+    for (const policy of ['equilibre', 'emploi', 'solidite', 'no-such-policy']) expect(warmUpCount(ptce, policy)).toBe(warmUpSelections(ptce, policy).length);
   });
 });

@@ -10,7 +10,7 @@
  * app calls on every key.
  */
 import { useEffect, useRef, type Dispatch } from 'react';
-import { warmUpSelections, type AllocationOutcome } from '../../analysis/pipeline.js';
+import { warmUpCount, warmUpSelections, type AllocationOutcome } from '../../analysis/pipeline.js';
 import type { Services, SessionSolveOptions } from '../services.js';
 import { selectionOf } from '../selectors.js';
 import type { Action, TuiState } from '../state.js';
@@ -50,9 +50,10 @@ interface Solver {
 
 export function useSolver(state: TuiState, dispatch: Dispatch<Action>, services: Services, options: SessionSolveOptions, warmUp = false): { readonly keyPressed: () => void } {
   const ref = useRef<Solver | undefined>(undefined);
-  ref.current ??= { running: false, started: 0, mounted: true, warmed: new Map(), idle: undefined, keys: 0, latest: state, dispatch, services, options, warmUp };
+  const props = { latest: state, dispatch, services, options, warmUp };
+  if (ref.current === undefined) ref.current = { running: false, started: 0, mounted: true, warmed: new Map(), idle: undefined, keys: 0, ...props };
+  else Object.assign(ref.current, props);
   const solver = ref.current;
-  Object.assign(solver, { latest: state, dispatch, services, options, warmUp });
 
   useEffect(() => {
     solver.mounted = true;
@@ -81,7 +82,7 @@ function next(solver: Solver): void {
   }
   if (!solver.warmUp || solver.latest.scenario.candidates.length > WARM_UP_MAX_CANDIDATES) return;
   const { policy, scenario } = solver.latest;
-  if ((solver.warmed.get(policy) ?? 0) >= warmUpSelections(scenario, policy).length) return;
+  if ((solver.warmed.get(policy) ?? 0) >= warmUpCount(scenario, policy)) return;
   solver.idle = setTimeout(() => {
     solver.idle = undefined;
     void warm(solver);

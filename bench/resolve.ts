@@ -13,6 +13,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { weightChanges } from './weight-changes.js';
 
 const root = new URL('../', import.meta.url).pathname;
 // The code as the simulator runs it: tsc's output (dist/, which `npm run bench` builds and
@@ -24,7 +25,6 @@ const built = (module: string): string => {
   if (!existsSync(path)) throw new Error(`${path} is missing: run 'npm run build' first`);
   return path;
 };
-const { seededRandom } = (await import(built('domain/random.js'))) as typeof import('../src/domain/random.js');
 const { loadScenario } = (await import(built('io/scenario.js'))) as typeof import('../src/io/scenario.js');
 const { allocate } = (await import(built('pipeline/allocate.js'))) as typeof import('../src/pipeline/allocate.js');
 const { createSession } = (await import(built('pipeline/session.js'))) as typeof import('../src/pipeline/session.js');
@@ -33,12 +33,10 @@ const policy = process.argv[2] ?? 'equilibre';
 const cold = process.argv.includes('--cold');
 const scenario = await loadScenario(join(root, 'scenarios/ptce-2013.yaml'));
 const columns = scenario.criteria.map((criterion) => criterion.column);
-const random = seededRandom(7);
 const session = createSession({ repeated: true });
 const times: number[] = [];
 let warmUpMs = 0;
-for (let run = 0; run < 101; run++) {
-  const weights = Object.fromEntries(columns.map((column) => [column, 1 + Math.round(random() * 4)]));
+for (const [run, weights] of weightChanges(columns).entries()) {
   const started = performance.now();
   await allocate(scenario, { policy, weights }, { session });
   if (run > 0) times.push(performance.now() - started);

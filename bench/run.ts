@@ -11,18 +11,18 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { allocate } from '../src/pipeline/allocate.js';
-import { scoreCandidates } from '../src/pipeline/score.js';
+import { findPolicy, scoreCandidates } from '../src/pipeline/score.js';
 import type { Scenario } from '../src/domain/types.js';
 import type { Weights } from '../src/domain/weights.js';
 import { policyWeights } from '../src/analysis/sweep.js';
 import { DEFAULT_SEED, DEFAULT_SPREAD } from '../src/domain/defaults.js';
 import { drawWeightings } from '../src/analysis/robustness.js';
-import { seededRandom } from '../src/domain/random.js';
 import { loadScenario } from '../src/io/scenario.js';
 import { buildModel } from '../src/model/build.js';
 import { toLpFormat } from '../src/model/lp-format.js';
 import { writeHardCall } from './hard-call.js';
 import { writeScaledCall } from './scaled-call.js';
+import { weightChanges } from './weight-changes.js';
 import { benchTable, type BenchRow, type BenchRun } from './table.js';
 
 const root = new URL('../', import.meta.url).pathname;
@@ -102,9 +102,14 @@ function interleaved(contenders: readonly Contender[]): Map<string, { ms: number
   return new Map([...results].map(([name, entry]) => [name, { ...entry, ms: median(entry.all) }]));
 }
 
-/** HiGHS alone on LP files, one process (bench/highs-alone.mjs): each solve's milliseconds. */
+/** The command line of HiGHS alone on LP files (bench/highs-alone.mjs), after `node`. */
+function highsAloneArgs(gap: number, files: readonly string[]): string[] {
+  return [join(root, 'bench/highs-alone.mjs'), String(gap), String(LIMIT_S), ...files];
+}
+
+/** HiGHS alone on LP files, one process: each solve's milliseconds. */
 function highsAlone(gap: number, files: readonly string[]): number[] {
-  const child = spawnSync(process.execPath, [join(root, 'bench/highs-alone.mjs'), String(gap), String(LIMIT_S), ...files], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const child = spawnSync(process.execPath, highsAloneArgs(gap, files), { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (child.status !== 0) throw new Error(`bench/highs-alone.mjs: ${child.stderr}`);
   return (JSON.parse(child.stdout) as { times: number[] }).times;
 }
@@ -114,20 +119,20 @@ async function highsAloneParallel(gap: number, files: readonly string[], process
   const started = performance.now();
   const share = Math.ceil(files.length / processes);
   await Promise.all(Array.from({ length: processes }, (_, index) => new Promise<void>((done, fail) => {
-    const child = spawn(process.execPath, [join(root, 'bench/highs-alone.mjs'), String(gap), String(LIMIT_S), ...files.slice(index * share, (index + 1) * share)], { stdio: 'ignore' });
+    const child = spawn(process.execPath, highsAloneArgs(gap, files.slice(index * share, (index + 1) * share)), { stdio: 'ignore' });
     child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`bench/highs-alone.mjs exited with ${code}`))));
   })));
   return performance.now() - started;
 }
 
-/** The 2013 call's LP under each of these weightings (the policy's own when undefined), written to `folder`: their paths. */
-async function lpsOf(scenario: Scenario, policy: string, weightings: readonly (Weights | undefined)[], folder: string): Promise<string[]> {
+/** The call's LP under each of these weightings of a policy, written to `folder`: their paths. */
+async function lpsOf(scenario: Scenario, policy: string, weightings: readonly Weights[], folder: string): Promise<string[]> {
   mkdirSync(folder, { recursive: true });
-  const policyOf = scenario.policies.find((entry) => entry.name === policy);
+  const policyOf = findPolicy(scenario, policy);
   if (policyOf === undefined) throw new Error(`no policy ${policy}`);
   const paths: string[] = [];
   for (const [index, weights] of weightings.entries()) {
-    const scored = await scoreCandidates(scenario, weights === undefined ? { policy } : { policy, weights });
+    const scored = await scoreCandidates(scenario, { policy, weights });
     if (typeof scored === 'string') throw new Error(scored);
     const path = join(folder, `model-${index}.lp`);
     writeFileSync(path, toLpFormat(buildModel(scenario, scored.scores, policyOf)));
@@ -183,7 +188,7 @@ async function compareSolvers(label: string, scenarioPath: string, targetRatio: 
   contenders.push({
     name: 'HiGHS alone',
     run: () => {
-      const result = timed(process.execPath, [join(root, 'bench/highs-alone.mjs'), String(GAP), String(LIMIT_S), lp], folder);
+      const result = timed(process.execPath, highsAloneArgs(GAP, [lp]), folder);
       const { status, objective } = JSON.parse(result.out) as { status: string; objective: number };
       return { ...result, note: `${status}, objective ${objective}` };
     },
@@ -309,9 +314,7 @@ if (wants('weights')) {
  */
 async function resolveBeside(policy: string): Promise<string> {
   const scenario = await loadScenario(ptce);
-  const columns = scenario.criteria.map((criterion) => criterion.column);
-  const random = seededRandom(7);
-  const weightings = Array.from({ length: 101 }, () => Object.fromEntries(columns.map((column) => [column, 1 + Math.round(random() * 4)])));
+  const weightings = weightChanges(scenario.criteria.map((criterion) => criterion.column));
   const files = await lpsOf(scenario, policy, weightings, join(work, `resolve-${policy}`));
   const times: number[] = [];
   for (let run = 0; run < RUNS; run++) times.push(...highsAlone(0, files).slice(1));

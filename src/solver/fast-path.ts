@@ -57,7 +57,7 @@ export function fullSolve(model: Model, arrays: Arrays, settings: HighsSettings,
   model.changeColsBounds(ALL(arrays.numCols), arrays.colLower, arrays.colUpper);
   const left = remaining(model, settings);
   if (left <= 0) return { status: 'timedout' };
-  model.options.set({ time_limit: runLimit(model, settings), mip_rel_gap: settings.relativeGap });
+  model.options.set({ time_limit: left, mip_rel_gap: settings.relativeGap });
   if (start !== undefined) model.setSolution({ colValue: start });
   const result = model.run();
   return answerOf(model, arrays, result.modelStatus);

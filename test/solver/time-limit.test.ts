@@ -26,28 +26,23 @@ async function tinyArrays(): Promise<ReturnType<typeof toArrays>> {
   return toArrays(withTierLinks(buildModel(scenario, scored.scores, findPolicy(scenario, policy) ?? { returns: [] })));
 }
 
+/** `target`'s own member, methods bound to it. */
+function forwarded(target: object, property: string | symbol): unknown {
+  const value: unknown = Reflect.get(target, property, target);
+  return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+}
+
 /** A real HiGHS model whose clock reads `runTime` seconds, and the time limits it was given. */
 function clocked(model: HighsModel, runTime: number): { model: HighsModel; limits: number[] } {
   const limits: number[] = [];
-  const options = new Proxy(model.options, {
-    get(target, property) {
-      if (property === 'set') {
-        return (values: Record<string, unknown>) => {
-          if (typeof values['time_limit'] === 'number') limits.push(values['time_limit']);
-          target.set(values as Parameters<typeof target.set>[0]);
-        };
-      }
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
+  const set = (values: Parameters<HighsModel['options']['set']>[0]): void => {
+    const limit = (values as Record<string, unknown>)['time_limit'];
+    if (typeof limit === 'number') limits.push(limit);
+    model.options.set(values);
+  };
+  const options = new Proxy(model.options, { get: (target, property) => (property === 'set' ? set : forwarded(target, property)) });
   const proxy = new Proxy(model, {
-    get(target, property) {
-      if (property === 'getRunTime') return () => runTime;
-      if (property === 'options') return options;
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
+    get: (target, property) => (property === 'getRunTime' ? () => runTime : property === 'options' ? options : forwarded(target, property)),
   });
   return { model: proxy, limits };
 }
